@@ -1,0 +1,104 @@
+/**
+ * Metrics and the 0–100 score (MODEL.md §6).
+ *
+ * Each raw metric is normalized between a floor (the worst strategy of the battery) and a best
+ * (the single-metric optimum): `s = clamp((x − floor)/(best − floor), 0, 1)`. The score is
+ * `100 · Σ w·s / Σ w` over the metrics that exist in the scenario.
+ */
+import type { RunResult } from './core.ts';
+import { METRICS, type Anchors, type Metric } from './schema.ts';
+
+/** Raw metric values; null when a metric does not apply to the scenario. */
+export type Metrics = Record<Metric, number | null>;
+
+/** Human names and units of the metrics, for tables and charts. */
+export const METRIC_INFO: Readonly<Record<Metric, { label: string; unit: string; description: string }>> = {
+  revenue: {
+    label: 'Revenue',
+    unit: '$',
+    description: 'net money: revenue − outage, overload, breach, fines, fees + one year of ending ARR',
+  },
+  csat: { label: 'Satisfaction', unit: 'CSAT', description: 'customer satisfaction (0–100) at the end' },
+  capacityHealth: {
+    label: 'Capacity health',
+    unit: '%',
+    description: 'share of capacity not lost to debt drag at the end (1 − drag)',
+  },
+  reliability: { label: 'Reliability', unit: 'min', description: 'minus the minutes of downtime and degradation' },
+  security: { label: 'Security', unit: '$', description: 'minus breach cost and residual exposure at the end' },
+  compliance: { label: 'Compliance', unit: '%', description: 'share of obligations met on time' },
+  stakeholders: {
+    label: 'Stakeholders',
+    unit: '%',
+    description: 'influence-weighted share of asks met by the slot asked for',
+  },
+};
+
+/** Raw metrics from one run. */
+export function metricsOf(run: RunResult, applicable: Record<Metric, boolean>): Metrics {
+  return {
+    revenue: run.revenueNet,
+    csat: run.csat,
+    capacityHealth: run.capacityHealth,
+    reliability: -run.downtime,
+    security: -run.securityLoss,
+    compliance: applicable.compliance && run.complianceTotal > 0 ? run.complianceMet / run.complianceTotal : null,
+    stakeholders: applicable.stakeholders ? run.stakeholderAlignment : null,
+  };
+}
+
+/** Normalizes one raw value against its anchor; a flat anchor scores 1 (nothing to gain). */
+export function normalize(value: number, anchor: { floor: number; best: number } | undefined): number {
+  if (!anchor) return 0;
+  const range = anchor.best - anchor.floor;
+  if (!(range > 1e-9 * Math.max(1, Math.abs(anchor.best)))) return value >= anchor.floor - 1e-9 ? 1 : 0;
+  const s = (value - anchor.floor) / range;
+  return s < 0 ? 0 : s > 1 ? 1 : s;
+}
+
+/** The score (0–100) and the normalized value of each metric. */
+export function scoreMetrics(
+  metrics: Metrics,
+  anchors: Anchors,
+  weights: Record<Metric, number>,
+): { score: number; normalized: Record<Metric, number | null> } {
+  let sum = 0;
+  let weight = 0;
+  const normalized = {} as Record<Metric, number | null>;
+  for (const m of METRICS) {
+    const x = metrics[m];
+    if (x === null) {
+      normalized[m] = null;
+      continue;
+    }
+    const s = normalize(x, anchors[m]);
+    normalized[m] = s;
+    const w = weights[m];
+    if (w > 0) {
+      sum += w * s;
+      weight += w;
+    }
+  }
+  return { score: weight > 0 ? (100 * sum) / weight : 0, normalized };
+}
+
+/** Averages metric records with the given weights (probabilities). */
+export function averageMetrics(list: readonly { metrics: Metrics; weight: number }[]): Metrics {
+  const out = {} as Metrics;
+  for (const m of METRICS) {
+    let total = 0;
+    let w = 0;
+    let isNull = false;
+    for (const entry of list) {
+      const x = entry.metrics[m];
+      if (x === null) {
+        isNull = true;
+        break;
+      }
+      total += x * entry.weight;
+      w += entry.weight;
+    }
+    out[m] = isNull || w === 0 ? null : total / w;
+  }
+  return out;
+}

@@ -1,0 +1,250 @@
+/**
+ * The public simulation API: `simulate(scenario, plan, options) → Outcome`, where the outcome is
+ * plain JSON (no classes, Maps or functions) so it can be persisted, diffed and charted.
+ *
+ * Grading uses the expected run (luck never decides a grade); a seeded run tells one concrete
+ * story with the same dice for every counterfactual.
+ */
+import { resolveAnchors } from './anchors.ts';
+import { compile, effectiveWeights, type Compiled } from './compile.ts';
+import type { Constants } from './constants.ts';
+import type { CapacityTotals, EventRecord, Ledger, Recorder, RunResult, SlotTrace } from './core.ts';
+import { branchesOf, expectedEnvs, expectedMetrics, runPlan, seededEnv } from './expected.ts';
+import type { Plan } from './plan.ts';
+import type { Anchors, Metric, Scenario, Weights } from './schema.ts';
+import { averageMetrics, metricsOf, scoreMetrics, type Metrics } from './score.ts';
+import { ENGINE_VERSION } from './version.ts';
+
+export type Mode = 'expected' | 'seeded';
+
+export interface SimulateOptions {
+  /** `expected` (default) grades; `seeded` tells one story with the given seed. */
+  mode?: Mode;
+  /** The run's seed (seeded mode). Default 1. */
+  seed?: number;
+  /** Scoring weights to use instead of the scenario's (presets, custom weights). */
+  weights?: Weights;
+  /** Anchors to use instead of the resolved ones. */
+  anchors?: Anchors;
+  /** Constant overrides (sensitivity analysis). */
+  constants?: Partial<Constants>;
+}
+
+export type ItemStatus = 'done' | 'unfinished' | 'left out' | 'not triggered';
+
+export interface ItemOutcome {
+  id: string;
+  plannedSlot: number | null;
+  status: ItemStatus;
+  /** Start and completion time in slots (slot index + fraction), null when not reached. */
+  startedAt: number | null;
+  completedAt: number | null;
+  /** Effort in points: the mean in expected mode, the drawn actual in seeded mode. */
+  effort: number;
+  /** Value multiplier from the urgency profile (1 = on time), null when not done. */
+  valueFactor: number | null;
+}
+
+export interface AskOutcome {
+  stakeholder: string;
+  item: string;
+  bySlot: number;
+  completedAt: number | null;
+  status: 'met' | 'late' | 'missed';
+}
+
+export interface ObligationOutcome {
+  id: string;
+  title: string;
+  deadlineSlot: number;
+  /** When the report exists (slot index + fraction), null when never within the horizon. */
+  reportAt: number | null;
+  met: boolean;
+}
+
+/** Everything a run produced: plain JSON. */
+export interface Outcome {
+  engineVersion: string;
+  scenarioId: string;
+  mode: Mode;
+  seed: number | null;
+  score: number;
+  metrics: Metrics;
+  normalized: Record<Metric, number | null>;
+  weights: Record<Metric, number>;
+  anchors: Anchors;
+  ledger: Ledger;
+  totals: CapacityTotals;
+  slots: SlotTrace[];
+  items: ItemOutcome[];
+  asks: AskOutcome[];
+  obligations: ObligationOutcome[];
+  events: EventRecord[];
+  /** The scripted-event branches averaged in expected mode (one entry when there are none). */
+  branches: { label: string; probability: number; score: number }[];
+  endDebt: number;
+  endArr: number;
+  residualExposure: number;
+}
+
+/** Finite or null: JSON has no Infinity. */
+const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
+function averageSlots(runs: readonly { slots: SlotTrace[]; weight: number }[]): SlotTrace[] {
+  const first = runs[0]!;
+  if (runs.length === 1) return first.slots;
+  // The modal branch supplies lists (completions, causes); numbers are probability-weighted.
+  const modal = runs.reduce((a, b) => (b.weight > a.weight ? b : a));
+  return modal.slots.map((slot, t) => {
+    const out: Record<string, unknown> = { ...slot };
+    for (const [key, value] of Object.entries(slot)) {
+      if (typeof value !== 'number' || key === 'slot') continue;
+      let total = 0;
+      for (const r of runs) total += ((r.slots[t] as unknown as Record<string, number>)[key] ?? 0) * r.weight;
+      out[key] = total;
+    }
+    return out as unknown as SlotTrace;
+  });
+}
+
+function averageRuns(runs: readonly { run: RunResult; weight: number }[]): {
+  ledger: Ledger;
+  totals: CapacityTotals;
+  endDebt: number;
+  endArr: number;
+  residualExposure: number;
+} {
+  const sum = <T extends object>(pick: (r: RunResult) => T): T => {
+    const out: Record<string, number> = {};
+    for (const { run, weight } of runs)
+      for (const [k, v] of Object.entries(pick(run))) out[k] = (out[k] ?? 0) + (v as number) * weight;
+    return out as T;
+  };
+  const scalar = (pick: (r: RunResult) => number) => runs.reduce((a, r) => a + pick(r.run) * r.weight, 0);
+  return {
+    ledger: sum((r) => r.ledger),
+    totals: sum((r) => r.totals),
+    endDebt: scalar((r) => r.endDebt),
+    endArr: scalar((r) => r.endArr),
+    residualExposure: scalar((r) => r.residualExposure),
+  };
+}
+
+/** Weights and anchors used to score a compiled scenario under the given options. */
+export function scoringOf(c: Compiled, options: Pick<SimulateOptions, 'weights' | 'anchors'> = {}) {
+  return {
+    weights: options.weights ? effectiveWeights(c.applicable, options.weights) : c.weights,
+    anchors: options.anchors ?? resolveAnchors(c),
+  };
+}
+
+/**
+ * Plays a plan forward.
+ * @returns the outcome: score, raw and normalized metrics, per-slot trace, ledger, events.
+ */
+export function simulate(scenario: Scenario, plan: Plan, options: SimulateOptions = {}): Outcome {
+  const c = compile(scenario, options.constants);
+  const mode: Mode = options.mode ?? 'expected';
+  const seed = mode === 'seeded' ? (options.seed ?? 1) : null;
+  const { weights, anchors } = scoringOf(c, options);
+
+  const envs = mode === 'seeded' ? [seededEnv(c, seed!)] : expectedEnvs(c);
+  const branchList = mode === 'seeded' ? [{ label: `seed ${seed}`, probability: 1 }] : branchesOf(c);
+  const runs = envs.map((env, i) => {
+    const rec: Recorder = { slots: [], events: [] };
+    const run = runPlan(c, plan.slots, env, rec);
+    return { run, rec, env, weight: branchList[i]!.probability, label: branchList[i]!.label };
+  });
+  const metricsList = runs.map((r) => ({ metrics: metricsOf(r.run, c.applicable), weight: r.weight }));
+  const metrics = runs.length === 1 ? metricsList[0]!.metrics : averageMetrics(metricsList);
+  const { score, normalized } = scoreMetrics(metrics, anchors, weights);
+  const modal = runs.reduce((a, b) => (b.weight > a.weight ? b : a));
+  const averaged = averageRuns(runs);
+
+  const planned = new Map<string, number>();
+  plan.slots.forEach((ids, s) => ids.forEach((id) => planned.has(id) || planned.set(id, s)));
+  const items: ItemOutcome[] = c.items.map((item) => {
+    const doneAt = modal.run.doneAt[item.index]!;
+    const startedAt = modal.run.startedAt[item.index]!;
+    const plannedSlot = planned.get(item.id) ?? null;
+    const wasQueued = Number.isFinite(startedAt) || (plannedSlot !== null && !item.injected);
+    let status: ItemStatus;
+    if (Number.isFinite(doneAt)) status = 'done';
+    else if (item.injected && !modal.env.choice.some((v, e) => v === 1 && c.events[e]?.kind === 'injectItem' && c.events[e].item === item.index))
+      status = 'not triggered';
+    else status = wasQueued ? 'unfinished' : 'left out';
+    return {
+      id: item.id,
+      plannedSlot,
+      status,
+      startedAt: finite(startedAt),
+      completedAt: finite(doneAt),
+      effort: modal.env.effort[item.index] ?? item.meanEffort,
+      valueFactor: Number.isFinite(doneAt) ? modal.run.valueFactor[item.index]! : null,
+    };
+  });
+
+  const asks: AskOutcome[] = [];
+  for (const s of c.stakeholders) {
+    for (const a of s.asks) {
+      const doneAt = a.item >= 0 ? modal.run.doneAt[a.item]! : Infinity;
+      asks.push({
+        stakeholder: s.id,
+        item: c.items[a.item]?.id ?? '',
+        bySlot: a.bySlot,
+        completedAt: finite(doneAt),
+        status: doneAt <= a.bySlot + 1 + 1e-9 ? 'met' : Number.isFinite(doneAt) ? 'late' : 'missed',
+      });
+    }
+  }
+
+  const obligations: ObligationOutcome[] = c.obligations.map((o, i) => {
+    const reportAt = modal.run.reportAt[i]!;
+    return {
+      id: o.id,
+      title: o.title,
+      deadlineSlot: o.deadline,
+      reportAt: finite(reportAt),
+      met: reportAt <= o.deadline + 1 + 1e-9,
+    };
+  });
+
+  return {
+    engineVersion: ENGINE_VERSION,
+    scenarioId: scenario.id,
+    mode,
+    seed,
+    score,
+    metrics,
+    normalized,
+    weights,
+    anchors,
+    ledger: averaged.ledger,
+    totals: averaged.totals,
+    slots: averageSlots(runs.map((r) => ({ slots: r.rec.slots, weight: r.weight }))),
+    items,
+    asks,
+    obligations,
+    events: modal.rec.events,
+    branches: runs.map((r, i) => ({
+      label: r.label,
+      probability: r.weight,
+      score: scoreMetrics(metricsList[i]!.metrics, anchors, weights).score,
+    })),
+    endDebt: averaged.endDebt,
+    endArr: averaged.endArr,
+    residualExposure: averaged.residualExposure,
+  };
+}
+
+/**
+ * A fast scorer for search and live previews: expected-mode score of a plan, nothing recorded.
+ */
+export function createEvaluator(
+  scenario: Scenario,
+  options: Pick<SimulateOptions, 'weights' | 'anchors' | 'constants'> = {},
+): (plan: Plan) => number {
+  const c = compile(scenario, options.constants);
+  const { weights, anchors } = scoringOf(c, options);
+  return (plan: Plan) => scoreMetrics(expectedMetrics(c, plan.slots), anchors, weights).score;
+}

@@ -1,0 +1,197 @@
+/**
+ * The strategy battery (MODEL.md §7): naive and framework rules a team might follow. Each rule
+ * orders the backlog; the order is packed into slots by forecast capacity, prerequisites pulled
+ * forward. The battery seeds the par search, sets the metric floors, and is what the framework
+ * lens shows users ("what RICE would have done").
+ */
+import type { Compiled } from './compile.ts';
+import { computeLenses, orderBy, type LensRow } from './lenses.ts';
+import type { Plan } from './plan.ts';
+import type { ItemType } from './schema.ts';
+
+export type StrategyId =
+  | 'do-nothing'
+  | 'rice'
+  | 'ice'
+  | 'wsjf'
+  | 'cd3'
+  | 'edf'
+  | 'features-first'
+  | 'debt-scale-first'
+  | 'security-compliance-first'
+  | 'eighty-twenty';
+
+/** What kind of rule a strategy is; the guard-rails treat the kinds differently. */
+export type StrategyKind = 'baseline' | 'framework' | 'single-type' | 'heuristic';
+
+export interface StrategyInfo {
+  id: StrategyId;
+  name: string;
+  kind: StrategyKind;
+  description: string;
+}
+
+export const STRATEGIES: readonly StrategyInfo[] = [
+  { id: 'do-nothing', name: 'Do nothing', kind: 'baseline', description: 'Plan nothing; keep the lights on.' },
+  { id: 'rice', name: 'RICE', kind: 'framework', description: 'Reach × impact × confidence ÷ effort, highest first.' },
+  { id: 'ice', name: 'ICE', kind: 'framework', description: 'Impact × confidence × ease, highest first.' },
+  {
+    id: 'wsjf',
+    name: 'WSJF',
+    kind: 'framework',
+    description: 'SAFe weighted shortest job first: (value + time criticality + risk reduction) ÷ job size.',
+  },
+  {
+    id: 'cd3',
+    name: 'CD3',
+    kind: 'framework',
+    description: 'Cost of delay ÷ duration, with the cost of one slot of delay estimated in dollars.',
+  },
+  {
+    id: 'edf',
+    name: 'Earliest deadline first',
+    kind: 'heuristic',
+    description: 'Anything with a date (deadline, stakeholder ask, obligation) first, soonest first; then WSJF.',
+  },
+  { id: 'features-first', name: 'Features first', kind: 'single-type', description: 'All features by RICE, then the rest by WSJF.' },
+  {
+    id: 'debt-scale-first',
+    name: 'Debt and scale first',
+    kind: 'single-type',
+    description: 'All debt paydown and scalability work first, then the rest by WSJF.',
+  },
+  {
+    id: 'security-compliance-first',
+    name: 'Security and compliance first',
+    kind: 'single-type',
+    description: 'All security and compliance work first, then the rest by WSJF.',
+  },
+  {
+    id: 'eighty-twenty',
+    name: '80/20',
+    kind: 'heuristic',
+    description: '80% of each slot for features by RICE, 20% for engineering work by WSJF.',
+  },
+];
+
+/** Forecast effective capacity per slot as a naive planner sees it: starting drag, minus KTLO. */
+export function forecastCapacity(c: Compiled): number[] {
+  const D = c.scenario.start.debt;
+  const drag = D / (D + c.k.debtHalf);
+  return c.capacity.map((cap, t) => Math.max(0, cap * (1 - drag) - (c.ktlo[t] ?? 0)));
+}
+
+/**
+ * Packs an ordering into slots: each item goes to the earliest slot (not before its not-before
+ * slot or its prerequisites' slots) with room for it; prerequisites are placed first. An item
+ * bigger than any slot goes to the first slot with at least half a slot free, and spills.
+ */
+export function packOrder(c: Compiled, order: readonly string[], budgets: number[] = forecastCapacity(c)): Plan {
+  const room = [...budgets];
+  const slots: string[][] = c.labels.map(() => []);
+  const slotOf = new Map<number, number>();
+  const visiting = new Set<number>();
+  const place = (idx: number): number => {
+    const known = slotOf.get(idx);
+    if (known !== undefined) return known;
+    if (visiting.has(idx)) return -1;
+    visiting.add(idx);
+    const item = c.items[idx]!;
+    let earliest = item.notBefore;
+    for (const d of item.deps) {
+      const s = place(d);
+      if (s < 0) return -1;
+      earliest = Math.max(earliest, s);
+    }
+    const effort = item.mode;
+    let target = -1;
+    for (let s = earliest; s < c.slots; s++) {
+      if ((room[s] ?? 0) >= effort - 1e-9) {
+        target = s;
+        break;
+      }
+    }
+    if (target < 0 && effort > Math.max(...budgets)) {
+      for (let s = earliest; s < c.slots; s++) {
+        if ((room[s] ?? 0) >= 0.5 * (budgets[s] ?? 0) && (budgets[s] ?? 0) > 0) {
+          target = s;
+          break;
+        }
+      }
+    }
+    if (target < 0) return -1;
+    room[target] = (room[target] ?? 0) - effort;
+    slots[target]!.push(item.id);
+    slotOf.set(idx, target);
+    return target;
+  };
+  for (const id of order) {
+    const idx = c.index.get(id);
+    if (idx === undefined || c.items[idx]!.injected) continue;
+    visiting.clear();
+    place(idx);
+  }
+  return { slots };
+}
+
+const isType = (types: readonly ItemType[]) => (row: LensRow) => types.includes(row.type);
+
+/** The earliest date attached to an item: its deadline, a stakeholder's ask, an obligation. */
+function dueSlot(c: Compiled, id: string): number {
+  const idx = c.index.get(id)!;
+  const item = c.items[idx]!;
+  let due = Infinity;
+  if (item.urgency === 2) due = item.urgencySlot;
+  if (item.urgency === 1) due = Math.min(due, item.urgencySlot);
+  for (const s of c.stakeholders) for (const a of s.asks) if (a.item === idx) due = Math.min(due, a.bySlot);
+  if (item.obligation >= 0) {
+    const o = c.obligations[item.obligation]!;
+    due = Math.min(due, o.deadline - o.observation);
+  }
+  return due;
+}
+
+/** The plan each strategy makes for a compiled scenario. */
+export function strategyPlans(c: Compiled, rows: readonly LensRow[] = computeLenses(c)): Record<StrategyId, Plan> {
+  const wsjf = orderBy(rows, 'wsjf');
+  const rice = orderBy(rows, 'rice');
+  const firstThen = (types: readonly ItemType[], firstOrder: string[], rest: string[]) => {
+    const first = new Set(rows.filter(isType(types)).map((r) => r.id));
+    return [...firstOrder.filter((id) => first.has(id)), ...rest.filter((id) => !first.has(id))];
+  };
+  const dated = rows
+    .map((r) => ({ id: r.id, due: dueSlot(c, r.id) }))
+    .filter((x) => Number.isFinite(x.due))
+    .sort((a, b) => a.due - b.due)
+    .map((x) => x.id);
+  const edf = [...dated, ...wsjf.filter((id) => !dated.includes(id))];
+
+  // 80/20: two budgets per slot, engineering work first inside each slot.
+  const budgets = forecastCapacity(c);
+  const features = packOrder(
+    c,
+    rice.filter((id) => rows.find((r) => r.id === id)?.type === 'feature'),
+    budgets.map((b) => b * 0.8),
+  );
+  const engineering = packOrder(
+    c,
+    wsjf.filter((id) => rows.find((r) => r.id === id)?.type !== 'feature'),
+    budgets.map((b) => b * 0.2),
+  );
+  const eightyTwenty: Plan = {
+    slots: c.labels.map((_, s) => [...(engineering.slots[s] ?? []), ...(features.slots[s] ?? [])]),
+  };
+
+  return {
+    'do-nothing': { slots: c.labels.map(() => []) },
+    rice: packOrder(c, rice),
+    ice: packOrder(c, orderBy(rows, 'ice')),
+    wsjf: packOrder(c, wsjf),
+    cd3: packOrder(c, orderBy(rows, 'cd3')),
+    edf: packOrder(c, edf),
+    'features-first': packOrder(c, firstThen(['feature'], rice, wsjf)),
+    'debt-scale-first': packOrder(c, firstThen(['debt', 'scale'], wsjf, wsjf)),
+    'security-compliance-first': packOrder(c, firstThen(['security', 'compliance'], wsjf, wsjf)),
+    'eighty-twenty': eightyTwenty,
+  };
+}
