@@ -1,0 +1,75 @@
+/**
+ * The scenario library's catalog: every file shipped in `scenarios/*.json`, each validated through
+ * the engine's loader. A file that fails becomes an error entry naming the file and its issues, so
+ * one bad file never takes the library down.
+ */
+import { loadScenario } from '../engine';
+
+type LoadResult = ReturnType<typeof loadScenario>;
+
+/** A scenario as the engine's loader returns it. */
+export type Scenario = Extract<LoadResult, { ok: true }>['scenario'];
+
+/** One validation problem, e.g. `{ path: 'items[3].effort', message: 'expected a positive number' }`. */
+export type ScenarioIssue = Extract<LoadResult, { ok: false }>['issues'][number];
+
+export type CatalogEntry =
+  | { ok: true; file: string; scenario: Scenario }
+  | { ok: false; file: string; issues: readonly ScenarioIssue[] };
+
+/** Difficulty as shown to people: 1 is a tutorial. */
+export const DIFFICULTY_LABELS = {
+  1: 'Tutorial',
+  2: 'Intermediate',
+  3: 'Advanced',
+} as const satisfies Record<Scenario['difficulty'], string>;
+
+/** `../../scenarios/tutorial.json` -> `scenarios/tutorial.json` (what an author sees in the repo). */
+function displayName(modulePath: string): string {
+  const file = modulePath.slice(modulePath.lastIndexOf('/') + 1);
+  return `scenarios/${file}`;
+}
+
+/** Validates one file's parsed JSON. Never throws: a loader crash becomes an issue too. */
+function loadEntry(file: string, data: unknown): CatalogEntry {
+  try {
+    const result = loadScenario(data);
+    return result.ok
+      ? { ok: true, file, scenario: result.scenario }
+      : { ok: false, file, issues: result.issues };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      file,
+      issues: [{ path: '(file)', message: `could not be loaded (${message})` }],
+    };
+  }
+}
+
+/**
+ * Builds the catalog from modules keyed by path (the shape `import.meta.glob` returns).
+ * Valid scenarios come first, easiest first, then by title; files with errors come last, by name.
+ */
+export function buildCatalog(modules: Readonly<Record<string, unknown>>): CatalogEntry[] {
+  const entries = Object.entries(modules).map(([path, data]) => loadEntry(displayName(path), data));
+  return entries.sort((a, b) => {
+    if (a.ok && b.ok) {
+      return (
+        a.scenario.difficulty - b.scenario.difficulty ||
+        a.scenario.title.localeCompare(b.scenario.title, 'en')
+      );
+    }
+    if (a.ok !== b.ok) return a.ok ? -1 : 1;
+    return a.file.localeCompare(b.file, 'en');
+  });
+}
+
+// `schema.json` is the published JSON Schema for authors, not a scenario.
+const shippedFiles = import.meta.glob<unknown>(
+  ['../../scenarios/*.json', '!../../scenarios/schema.json'],
+  { eager: true, import: 'default' },
+);
+
+/** Every shipped scenario file, validated once at start-up. */
+export const shippedCatalog: readonly CatalogEntry[] = buildCatalog(shippedFiles);
