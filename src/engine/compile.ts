@@ -131,6 +131,10 @@ export interface Compiled {
   sle: number;
   csatReference: number;
   events: CompiledEvent[];
+  /** Indexes of items that stop a running fee, and of must-be, deadline-penalty and injected items. */
+  feeItems: number[];
+  endOfSlotItems: number[];
+  injectEvents: Extract<CompiledEvent, { kind: 'injectItem' }>[];
   /** Events whose outcome changes the state path (enumerated as branches in expected mode). */
   branching: CompiledEvent[];
   /** Metrics that exist in this scenario (no compliance metric without obligations…). */
@@ -369,6 +373,11 @@ export function compile(scenario: Scenario, overrides?: Partial<Constants>): Com
     sle: scenario.security?.sle ?? 0,
     csatReference: scenario.start.csat,
     events,
+    feeItems: items.filter((i) => i.feePerSlot > 0).map((i) => i.index),
+    endOfSlotItems: items
+      .filter((i) => (i.urgency === 2 && i.penalty > 0) || (i.must && i.mustPenalty > 0) || i.csat > 0)
+      .map((i) => i.index),
+    injectEvents: events.filter((e): e is Extract<CompiledEvent, { kind: 'injectItem' }> => e.kind === 'injectItem'),
     branching: events.filter((e) => {
       if (e.kind === 'cascade') return false;
       if (e.kind === 'demandSpike') return e.branches.filter((b) => b.probability > 0).length > 1;

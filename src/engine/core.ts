@@ -184,8 +184,8 @@ export function buildQueue(c: Compiled, slots: readonly (readonly string[])[], e
   const seen = new Uint8Array(c.items.length);
   // Injected items appear only when their event fires, never before its slot.
   const firedAt = new Map<number, number>();
-  for (const e of c.events) {
-    if (e.kind === 'injectItem' && e.item >= 0 && env.choice[e.index] === 1) firedAt.set(e.item, e.slot);
+  for (const e of c.injectEvents) {
+    if (e.item >= 0 && env.choice[e.index] === 1) firedAt.set(e.item, e.slot);
   }
   const limit = Math.min(slots.length, c.slots);
   for (let s = 0; s < limit; s++) {
@@ -205,6 +205,7 @@ export function buildQueue(c: Compiled, slots: readonly (readonly string[])[], e
       plannedSlots.push(slot);
     }
   }
+  if (firedAt.size === 0) return { items, slots: plannedSlots };
   // A fired injection the plan does not place is expedited: it goes to the front of the queue.
   const expedite = [...firedAt.entries()].filter(([idx]) => !seen[idx]).sort((a, b) => b[1] - a[1]);
   for (const [idx, at] of expedite) {
@@ -215,53 +216,230 @@ export function buildQueue(c: Compiled, slots: readonly (readonly string[])[], e
 }
 
 /**
+ * The mutable state of one run. One instance per compiled scenario is reused across runs (the
+ * engine is synchronous and single-threaded), so the search's hot loop allocates almost nothing.
+ */
+class RunState {
+  // Per queue entry and per item.
+  remaining: Float64Array;
+  doneAt: Float64Array;
+  startedAt: Float64Array;
+  valueFactor: Float64Array;
+  bonus: Float64Array;
+  copyStart: Float64Array;
+  copyDecay: Float64Array;
+  // Per vulnerability, obligation, deal, slot.
+  openFrom: Float64Array;
+  closedAt: Float64Array;
+  vulnRisk: Float64Array;
+  reportAt: Float64Array;
+  partsLeft: Int32Array;
+  lastPart: Float64Array;
+  dealAdded: Uint8Array;
+  spike: Float64Array;
+  // Scalars.
+  D = 0;
+  ARR = 0;
+  CSAT = 0;
+  S = 1;
+  kappa = 1;
+  pi = 1;
+  // Per-slot accumulators of the segment integrator.
+  segRevenue = 0;
+  segFees = 0;
+  segOverload = 0;
+  segOverloadMin = 0;
+  segOverloadCsat = 0;
+  segLambda = 0;
+  segLogSurvival = 0;
+  segUtil = 0;
+  segPeak = 0;
+  segShed = 0;
+  causes: Cause[] | null = null;
+
+  constructor(c: Compiled) {
+    const n = c.items.length;
+    this.remaining = new Float64Array(n);
+    this.doneAt = new Float64Array(n);
+    this.startedAt = new Float64Array(n);
+    this.valueFactor = new Float64Array(n);
+    this.bonus = new Float64Array(n);
+    this.copyStart = new Float64Array(n);
+    this.copyDecay = new Float64Array(n);
+    this.openFrom = new Float64Array(c.vulns.length);
+    this.closedAt = new Float64Array(c.vulns.length);
+    this.vulnRisk = new Float64Array(c.vulns.length);
+    this.reportAt = new Float64Array(c.obligations.length);
+    this.partsLeft = new Int32Array(c.obligations.length);
+    this.lastPart = new Float64Array(c.obligations.length);
+    this.dealAdded = new Uint8Array(c.deals.length);
+    this.spike = new Float64Array(c.slots);
+  }
+
+  reset(c: Compiled, queue: Queue, env: RunEnv): void {
+    this.doneAt.fill(Infinity);
+    this.startedAt.fill(Infinity);
+    this.valueFactor.fill(NaN);
+    this.bonus.fill(0);
+    this.copyStart.fill(Infinity);
+    this.copyDecay.fill(0);
+    for (let q = 0; q < queue.items.length; q++) {
+      const idx = queue.items[q]!;
+      this.remaining[q] = c.items[idx]!.injected ? NaN : (env.effort[idx] ?? 0);
+    }
+    for (let v = 0; v < c.vulns.length; v++) {
+      const vuln = c.vulns[v]!;
+      this.openFrom[v] = vuln.openedBy >= 0 ? Infinity : vuln.disclosed;
+    }
+    this.closedAt.fill(Infinity);
+    this.reportAt.fill(Infinity);
+    this.partsLeft.fill(0);
+    this.lastPart.fill(0);
+    for (const item of c.items) if (item.obligation >= 0) this.partsLeft[item.obligation]! += 1;
+    this.dealAdded.fill(0);
+    this.spike.fill(1);
+    this.D = c.scenario.start.debt;
+    this.ARR = c.scenario.start.arr;
+    this.CSAT = c.scenario.start.csat;
+    this.S = 1;
+    this.kappa = 1;
+    this.pi = 1;
+  }
+}
+
+const states = new WeakMap<Compiled, RunState>();
+
+function stateFor(c: Compiled): RunState {
+  let st = states.get(c);
+  if (!st) {
+    st = new RunState(c);
+    states.set(c, st);
+  }
+  return st;
+}
+
+/** Integrates revenue, fees, overload, incident intensity and breach survival over [a, b) of slot t. */
+function integrate(c: Compiled, st: RunState, t: number, a: number, b: number, record: boolean): void {
+  const dt = b - a;
+  if (dt <= 0) return;
+  const k = c.k;
+  st.segRevenue += (st.ARR * dt) / c.slotsPerYear;
+  for (let j = 0; j < c.feeItems.length; j++) {
+    const i = c.feeItems[j]!;
+    const item = c.items[i]!;
+    if (t >= item.feeFrom && st.doneAt[i] === Infinity) st.segFees += item.feePerSlot * dt;
+  }
+  let rho = k.rhoRef;
+  if (c.demand) {
+    rho = ((c.demand[t] ?? 0) * st.spike[t]!) / st.S;
+    if (rho > 1) {
+      const shed = 1 - 1 / rho;
+      st.segOverload += ((shed * c.peakShare * st.ARR) / c.slotsPerYear) * (c.season[t] ?? 1) * dt;
+      st.segOverloadMin += shed * k.overloadMinutes * dt;
+      st.segOverloadCsat += shed * k.overloadCsat * dt;
+      st.segShed += shed * dt;
+    }
+  }
+  st.segUtil += rho * dt;
+  if (rho > st.segPeak) st.segPeak = rho;
+  const r = rho < 0 ? 0 : rho > k.rhoCap ? k.rhoCap : rho;
+  st.segLambda +=
+    k.incidentBase * (1 + (k.debtIncidentFactor * st.D) / k.debtHalf) * ((1 - k.rhoRef) / (1 - r)) * st.kappa * dt;
+  let logS = 0;
+  for (let v = 0; v < c.vulns.length; v++) {
+    if (st.openFrom[v]! > t || st.closedAt[v] !== Infinity) continue;
+    const vuln = c.vulns[v]!;
+    const age = t - st.openFrom[v]!;
+    let h = vuln.hMax * (1 - Math.pow(0.5, (age + 1) / vuln.halfLife)) * st.pi;
+    if (h > 0.999999) h = 0.999999;
+    const l = Math.log(1 - h) * dt;
+    logS += l;
+    if (record) st.vulnRisk[v]! += l;
+  }
+  let hb = ((k.stalenessHazard * st.D) / k.debtHalf) * st.pi;
+  if (hb > 0.999999) hb = 0.999999;
+  logS += Math.log(1 - hb) * dt;
+  st.segLogSurvival += logS;
+}
+
+/** Applies an item's completion effects at time tau (slot t). */
+function complete(c: Compiled, st: RunState, idx: number, tau: number, t: number): void {
+  const item = c.items[idx]!;
+  const k = c.k;
+  const causes = st.causes;
+  st.doneAt[idx] = tau;
+  let u = 1;
+  if (item.urgency === 1) {
+    const late = tau - item.urgencySlot;
+    u = late > 0 ? Math.pow(1 - item.urgencyRate, late) : 1;
+  } else if (item.urgency === 2) {
+    u = tau <= item.urgencySlot + 1 + EPS ? 1 : item.urgencyRate;
+  }
+  st.valueFactor[idx] = u;
+  const arrGain = item.arr * u;
+  if (arrGain !== 0) {
+    st.ARR += arrGain;
+    causes?.push({ target: 'arr', delta: arrGain, item: item.id, mechanism: 'completion' });
+  }
+  let csatGain = item.csat;
+  if (csatGain !== 0) {
+    if (st.copyStart[idx]! <= t) csatGain *= Math.pow(1 - st.copyDecay[idx]!, t - st.copyStart[idx]!);
+    st.CSAT += csatGain;
+    st.bonus[idx] = csatGain;
+    causes?.push({ target: 'csat', delta: csatGain, item: item.id, mechanism: 'completion' });
+  }
+  if (item.debtAdd !== 0 || item.debtRemove !== 0) {
+    const before = st.D;
+    st.D = Math.max(Math.min(st.D, k.debtFloor), st.D + item.debtAdd - k.paydownEfficiency * item.debtRemove);
+    causes?.push({ target: 'debt', delta: st.D - before, item: item.id, mechanism: 'completion' });
+  }
+  if (item.capacityAdd !== 0) {
+    st.S *= 1 + item.capacityAdd;
+    causes?.push({ target: 'systemCapacity', delta: item.capacityAdd, item: item.id, mechanism: 'completion' });
+  }
+  if (item.incidentReduction !== 0) {
+    st.kappa *= 1 - item.incidentReduction;
+    causes?.push({ target: 'incidentRate', delta: -item.incidentReduction, item: item.id, mechanism: 'completion' });
+  }
+  if (item.postureReduction !== 0) {
+    st.pi *= 1 - item.postureReduction;
+    causes?.push({ target: 'breachHazard', delta: -item.postureReduction, item: item.id, mechanism: 'completion' });
+  }
+  for (let j = 0; j < item.closes.length; j++) {
+    const v = item.closes[j]!;
+    if (st.closedAt[v] === Infinity) {
+      st.closedAt[v] = tau;
+      causes?.push({ target: 'vulnerability', delta: -1, item: item.id, mechanism: `closes ${c.vulns[v]!.id}` });
+    }
+  }
+  if (item.obligation >= 0) {
+    const o = item.obligation;
+    st.partsLeft[o]! -= 1;
+    if (tau > st.lastPart[o]!) st.lastPart[o] = tau;
+    if (st.partsLeft[o] === 0) st.reportAt[o] = st.lastPart[o]! + c.obligations[o]!.observation;
+  }
+}
+
+/**
  * Runs one branch of the simulation.
  * @param rec pass a recorder to get the per-slot trace and event log (slower).
+ * @param detail false to skip copying per-item arrays (doneAt… come back empty): the search's
+ *   hot path needs only the metrics.
  */
-export function runCore(c: Compiled, queue: Queue, env: RunEnv, rec: Recorder | null): RunResult {
+export function runCore(c: Compiled, queue: Queue, env: RunEnv, rec: Recorder | null, detail = true): RunResult {
   const k = c.k;
   const T = c.slots;
-  const nItems = c.items.length;
   const n = queue.items.length;
-  const spy = c.slotsPerYear;
   const H = k.debtHalf;
-
-  const remaining = new Float64Array(n);
-  const doneAt = new Array<number>(nItems).fill(Infinity);
-  const startedAt = new Array<number>(nItems).fill(Infinity);
-  const valueFactor = new Array<number>(nItems).fill(NaN);
-  const bonus = new Float64Array(nItems);
-  const copyStart = new Float64Array(nItems).fill(Infinity);
-  const copyDecay = new Float64Array(nItems);
-  for (let q = 0; q < n; q++) {
-    const idx = queue.items[q]!;
-    remaining[q] = c.items[idx]!.injected ? NaN : (env.effort[idx] ?? 0);
-  }
-
+  const st = stateFor(c);
+  st.reset(c, queue, env);
+  const { remaining, doneAt, startedAt, bonus, copyStart, copyDecay, openFrom, closedAt, reportAt, spike } = st;
   const nV = c.vulns.length;
-  const openFrom = new Float64Array(nV);
-  const closedAt = new Float64Array(nV).fill(Infinity);
-  for (let v = 0; v < nV; v++) {
-    const vuln = c.vulns[v]!;
-    openFrom[v] = vuln.openedBy >= 0 ? Infinity : vuln.disclosed;
-  }
   const nO = c.obligations.length;
-  const reportAt = new Array<number>(nO).fill(Infinity);
-  const partsLeft = new Int32Array(nO);
-  const lastPart = new Float64Array(nO);
-  for (const item of c.items) if (item.obligation >= 0) partsLeft[item.obligation]! += 1;
-  const dealAdded = new Uint8Array(c.deals.length);
-  const spike = new Float64Array(T).fill(1);
+  const record = rec !== null;
 
-  let D = c.scenario.start.debt;
-  let ARR = c.scenario.start.arr;
-  let CSAT = c.scenario.start.csat;
-  let S = 1;
-  let kappa = 1;
-  let pi = 1;
   let ff = 0;
   let frozen = false;
-
   let revenueAcc = 0;
   let outageAcc = 0;
   let overloadAcc = 0;
@@ -272,126 +450,15 @@ export function runCore(c: Compiled, queue: Queue, env: RunEnv, rec: Recorder | 
   let dealAcc = 0;
   let downtimeAcc = 0;
   let complianceMet = 0;
-
   const totals: CapacityTotals = { capacity: 0, delivered: 0, dragLost: 0, thrash: 0, firefighting: 0, ktlo: 0, slack: 0 };
 
-  // Per-slot accumulators shared with the segment integrator.
-  let segRevenue = 0;
-  let segFees = 0;
-  let segOverload = 0;
-  let segOverloadMin = 0;
-  let segOverloadCsat = 0;
-  let segLambda = 0;
-  let segLogSurvival = 0;
-  let segUtil = 0;
-  let segPeak = 0;
-  let segShed = 0;
-  let causes: Cause[] | null = null;
-  let vulnRisk: Float64Array | null = rec ? new Float64Array(nV) : null;
-
-  const integrate = (t: number, a: number, b: number) => {
-    const dt = b - a;
-    if (dt <= 0) return;
-    segRevenue += (ARR * dt) / spy;
-    for (let i = 0; i < nItems; i++) {
-      const item = c.items[i]!;
-      if (item.feePerSlot > 0 && t >= item.feeFrom && doneAt[i] === Infinity) segFees += item.feePerSlot * dt;
-    }
-    let rho = k.rhoRef;
-    if (c.demand) {
-      rho = ((c.demand[t] ?? 0) * (spike[t] ?? 1)) / S;
-      if (rho > 1) {
-        const shed = 1 - 1 / rho;
-        segOverload += ((shed * c.peakShare * ARR) / spy) * (c.season[t] ?? 1) * dt;
-        segOverloadMin += shed * k.overloadMinutes * dt;
-        segOverloadCsat += shed * k.overloadCsat * dt;
-        segShed += shed * dt;
-      }
-    }
-    segUtil += rho * dt;
-    if (rho > segPeak) segPeak = rho;
-    const r = rho < 0 ? 0 : rho > k.rhoCap ? k.rhoCap : rho;
-    segLambda += k.incidentBase * (1 + (k.debtIncidentFactor * D) / H) * ((1 - k.rhoRef) / (1 - r)) * kappa * dt;
-    let logS = 0;
-    for (let v = 0; v < nV; v++) {
-      if (openFrom[v]! > t || closedAt[v] !== Infinity) continue;
-      const vuln = c.vulns[v]!;
-      const age = t - openFrom[v]!;
-      let h = vuln.hMax * (1 - Math.pow(0.5, (age + 1) / vuln.halfLife)) * pi;
-      if (h > 0.999999) h = 0.999999;
-      const l = Math.log(1 - h) * dt;
-      logS += l;
-      if (vulnRisk) vulnRisk[v]! += l;
-    }
-    let hb = ((k.stalenessHazard * D) / H) * pi;
-    if (hb > 0.999999) hb = 0.999999;
-    logS += Math.log(1 - hb) * dt;
-    segLogSurvival += logS;
-  };
-
-  const complete = (idx: number, tau: number, t: number) => {
-    const item = c.items[idx]!;
-    doneAt[idx] = tau;
-    let u = 1;
-    if (item.urgency === 1) {
-      const late = tau - item.urgencySlot;
-      u = late > 0 ? Math.pow(1 - item.urgencyRate, late) : 1;
-    } else if (item.urgency === 2) {
-      u = tau <= item.urgencySlot + 1 + EPS ? 1 : item.urgencyRate;
-    }
-    valueFactor[idx] = u;
-    const arrGain = item.arr * u;
-    if (arrGain !== 0) {
-      ARR += arrGain;
-      causes?.push({ target: 'arr', delta: arrGain, item: item.id, mechanism: 'completion' });
-    }
-    let csatGain = item.csat;
-    if (csatGain !== 0) {
-      if (copyStart[idx]! <= t) csatGain *= Math.pow(1 - copyDecay[idx]!, t - copyStart[idx]!);
-      CSAT += csatGain;
-      bonus[idx] = csatGain;
-      causes?.push({ target: 'csat', delta: csatGain, item: item.id, mechanism: 'completion' });
-    }
-    if (item.debtAdd !== 0 || item.debtRemove !== 0) {
-      const before = D;
-      D = Math.max(Math.min(D, k.debtFloor), D + item.debtAdd - k.paydownEfficiency * item.debtRemove);
-      causes?.push({ target: 'debt', delta: D - before, item: item.id, mechanism: 'completion' });
-    }
-    if (item.capacityAdd !== 0) {
-      S *= 1 + item.capacityAdd;
-      causes?.push({ target: 'systemCapacity', delta: item.capacityAdd, item: item.id, mechanism: 'completion' });
-    }
-    if (item.incidentReduction !== 0) {
-      kappa *= 1 - item.incidentReduction;
-      causes?.push({ target: 'incidentRate', delta: -item.incidentReduction, item: item.id, mechanism: 'completion' });
-    }
-    if (item.postureReduction !== 0) {
-      pi *= 1 - item.postureReduction;
-      causes?.push({ target: 'breachHazard', delta: -item.postureReduction, item: item.id, mechanism: 'completion' });
-    }
-    for (let j = 0; j < item.closes.length; j++) {
-      const v = item.closes[j]!;
-      if (closedAt[v] === Infinity) {
-        closedAt[v] = tau;
-        causes?.push({ target: 'vulnerability', delta: -1, item: item.id, mechanism: `closes ${c.vulns[v]!.id}` });
-      }
-    }
-    if (item.obligation >= 0) {
-      const o = item.obligation;
-      partsLeft[o]! -= 1;
-      if (tau > lastPart[o]!) lastPart[o] = tau;
-      if (partsLeft[o] === 0) reportAt[o] = lastPart[o]! + c.obligations[o]!.observation;
-    }
-  };
-
   for (let t = 0; t < T; t++) {
-    if (rec) {
-      causes = [];
-      vulnRisk!.fill(0);
-    }
-    const arrStart = ARR;
-    const csatStart = CSAT;
-    const debtStart = D;
+    st.causes = record ? [] : null;
+    const causes = st.causes;
+    if (record) st.vulnRisk.fill(0);
+    const arrStart = st.ARR;
+    const csatStart = st.CSAT;
+    const debtStart = st.D;
 
     // Scripted events at the start of the slot.
     for (let e = 0; e < c.events.length; e++) {
@@ -429,7 +496,7 @@ export function runCore(c: Compiled, queue: Queue, env: RunEnv, rec: Recorder | 
           outcome: branch.multiplier,
           detail: `demand ×${branch.multiplier}`,
         });
-      } else if (ev.kind === 'competitorCopy') {
+      } else {
         if (choice === 1 && ev.item >= 0) {
           copyStart[ev.item] = t;
           copyDecay[ev.item] = ev.decay;
@@ -449,7 +516,7 @@ export function runCore(c: Compiled, queue: Queue, env: RunEnv, rec: Recorder | 
     // 1. Debt drag and effective capacity.
     const cap = c.capacity[t] ?? 0;
     const ktlo = c.ktlo[t] ?? 0;
-    const drag = D / (D + H);
+    const drag = st.D / (st.D + H);
     const dragLost = cap * drag;
     const c0raw = cap - dragLost - ktlo - ff;
     const C0 = c0raw > 0 ? c0raw : 0;
@@ -468,11 +535,11 @@ export function runCore(c: Compiled, queue: Queue, env: RunEnv, rec: Recorder | 
     const C = C0 / (1 + k.thrash * o);
 
     // 3–5. Work the queue, integrating state between completions.
-    segRevenue = segFees = segOverload = segOverloadMin = segOverloadCsat = 0;
-    segLambda = segLogSurvival = segUtil = segPeak = segShed = 0;
+    st.segRevenue = st.segFees = st.segOverload = st.segOverloadMin = st.segOverloadCsat = 0;
+    st.segLambda = st.segLogSurvival = st.segUtil = st.segPeak = st.segShed = 0;
     let used = 0;
     let segStart = 0;
-    const completedHere: { id: string; at: number }[] | null = rec ? [] : null;
+    const completedHere: { id: string; at: number }[] | null = record ? [] : null;
     if (C > EPS) {
       let q = 0;
       let blockedEarlier = false;
@@ -480,7 +547,13 @@ export function runCore(c: Compiled, queue: Queue, env: RunEnv, rec: Recorder | 
         const idx = queue.items[q]!;
         const item = c.items[idx]!;
         const r = remaining[q]!;
-        if (doneAt[idx] !== Infinity || queue.slots[q]! > t || item.notBefore > t || !(r >= 0) || (frozen && item.type === 'feature')) {
+        if (
+          doneAt[idx] !== Infinity ||
+          queue.slots[q]! > t ||
+          item.notBefore > t ||
+          !(r >= 0) ||
+          (frozen && item.type === 'feature')
+        ) {
           q++;
           continue;
         }
@@ -502,9 +575,9 @@ export function runCore(c: Compiled, queue: Queue, env: RunEnv, rec: Recorder | 
         remaining[q] = r - work;
         if (r - work <= EPS) {
           const f = used / C > 1 ? 1 : used / C;
-          integrate(t, segStart, f);
+          integrate(c, st, t, segStart, f, record);
           segStart = f;
-          complete(idx, t + f, t);
+          complete(c, st, idx, t + f, t);
           completedHere?.push({ id: item.id, at: t + f });
           if (blockedEarlier) {
             q = 0;
@@ -515,32 +588,32 @@ export function runCore(c: Compiled, queue: Queue, env: RunEnv, rec: Recorder | 
         q++;
       }
     }
-    integrate(t, segStart, 1);
+    integrate(c, st, t, segStart, 1, record);
     const idle = C - used > 0 ? C - used : 0;
 
     // 7. Incidents.
-    const lambda = segLambda;
+    const lambda = st.segLambda;
     const incidents = env.seeded && env.incidentDice ? poissonInverse(lambda, env.incidentDice[t] ?? 0) : lambda;
     const downtime = incidents * k.incidentMinutes;
     const outage = downtime * c.costPerMinute;
-    CSAT -= incidents * k.csatPerIncident;
+    st.CSAT -= incidents * k.csatPerIncident;
     const ffNext = incidents * k.firefightingPerIncident;
 
     // 8. Breach.
-    const pBreach = 1 - Math.exp(segLogSurvival);
+    const pBreach = 1 - Math.exp(st.segLogSurvival);
     const breachRoll = env.seeded && env.breachDice ? (env.breachDice[t] ?? 1) : null;
     const breaches = breachRoll === null ? pBreach : breachRoll < pBreach ? 1 : 0;
     const breachCost = breaches * c.sle;
     if (breaches > 0) {
-      const arrLoss = ARR * breaches * k.breachChurn;
-      ARR -= arrLoss;
-      CSAT -= breaches * k.breachCsat;
+      const arrLoss = st.ARR * breaches * k.breachChurn;
+      st.ARR -= arrLoss;
+      st.CSAT -= breaches * k.breachCsat;
       causes?.push({ target: 'arr', delta: -arrLoss, mechanism: 'breach' });
       causes?.push({ target: 'csat', delta: -breaches * k.breachCsat, mechanism: 'breach' });
     }
 
     // 6. Overload effects on satisfaction.
-    CSAT -= segOverloadCsat;
+    st.CSAT -= st.segOverloadCsat;
 
     // Cascades: a rare large loss unless mitigations are done.
     let cascadeLoss = 0;
@@ -554,21 +627,23 @@ export function runCore(c: Compiled, queue: Queue, env: RunEnv, rec: Recorder | 
       const x = roll === null ? p : roll < p ? 1 : 0;
       cascadeLoss += x * ev.loss;
       cascadeMinutes += x * ev.downtime;
-      CSAT -= x * ev.csat;
-      if (rec && (roll === null || x > 0 || p > 0.001)) {
-        rec.events.push({
-          slot: t,
-          kind: 'cascade',
-          title: ev.title,
-          probability: p,
-          roll,
-          outcome: x,
-          detail: `${ev.mitigations.length > 0 ? 'mitigated by ' + ev.mitigations.map((m) => c.items[m.item]?.title ?? '').join(', ') : 'no mitigation'}`,
-        });
-      }
+      st.CSAT -= x * ev.csat;
+      if (x > 0) causes?.push({ target: 'money', delta: -x * ev.loss, mechanism: `cascade ${ev.id}` });
+      rec?.events.push({
+        slot: t,
+        kind: 'cascade',
+        title: ev.title,
+        probability: p,
+        roll,
+        outcome: x,
+        detail:
+          ev.mitigations.length > 0
+            ? `reduced by ${ev.mitigations.map((m) => c.items[m.item]?.title ?? '').join(', ')}`
+            : 'no mitigation',
+      });
     }
 
-    const sloMinutes = downtime + segOverloadMin + cascadeMinutes;
+    const sloMinutes = downtime + st.segOverloadMin + cascadeMinutes;
     const freezeNext = c.freezeOnBlownBudget && sloMinutes > c.sloBudget + EPS;
 
     // 9. Obligations and gated deals.
@@ -585,21 +660,22 @@ export function runCore(c: Compiled, queue: Queue, env: RunEnv, rec: Recorder | 
     let dealArr = 0;
     for (let d = 0; d < c.deals.length; d++) {
       const deal = c.deals[d]!;
-      if (dealAdded[d] || deal.obligation < 0) continue;
+      if (st.dealAdded[d] || deal.obligation < 0) continue;
       const ra = reportAt[deal.obligation]!;
       if (ra <= t + 1 + EPS && t + 1 >= deal.fromSlot) {
-        dealAdded[d] = 1;
+        st.dealAdded[d] = 1;
         const late = ra - deal.fromSlot > 0 ? ra - deal.fromSlot : 0;
         const share = 1 - deal.loss * late;
         const gain = share > 0 ? deal.arr * share : 0;
-        ARR += gain;
+        st.ARR += gain;
         dealArr += gain;
         causes?.push({ target: 'arr', delta: gain, mechanism: `deal ${deal.id}` });
       }
     }
 
     // Deadlines missed, must-be gaps, delighter decay.
-    for (let i = 0; i < nItems; i++) {
+    for (let j = 0; j < c.endOfSlotItems.length; j++) {
+      const i = c.endOfSlotItems[j]!;
       const item = c.items[i]!;
       const notDone = doneAt[i] === Infinity;
       if (item.urgency === 2 && item.urgencySlot === t && notDone && item.penalty > 0) {
@@ -607,41 +683,41 @@ export function runCore(c: Compiled, queue: Queue, env: RunEnv, rec: Recorder | 
         causes?.push({ target: 'money', delta: -item.penalty, item: item.id, mechanism: 'deadline missed' });
       }
       if (item.must && notDone && !item.injected && item.mustPenalty > 0) {
-        CSAT -= item.mustPenalty;
+        st.CSAT -= item.mustPenalty;
         causes?.push({ target: 'csat', delta: -item.mustPenalty, item: item.id, mechanism: 'must-be gap' });
       }
       if (copyStart[i]! <= t && !notDone && bonus[i]! > 0) {
         const loss = bonus[i]! * copyDecay[i]!;
         bonus[i]! -= loss;
-        CSAT -= loss;
+        st.CSAT -= loss;
         causes?.push({ target: 'csat', delta: -loss, item: item.id, mechanism: 'delighter copied' });
       }
     }
 
     // 11. CSAT reversion and churn.
-    const reversion = k.csatReversion * (c.csatReference - CSAT);
-    CSAT += reversion;
-    if (CSAT < 0) CSAT = 0;
-    else if (CSAT > 100) CSAT = 100;
-    const gap = c.csatReference - CSAT;
+    const reversion = k.csatReversion * (c.csatReference - st.CSAT);
+    st.CSAT += reversion;
+    if (st.CSAT < 0) st.CSAT = 0;
+    else if (st.CSAT > 100) st.CSAT = 100;
+    const gap = c.csatReference - st.CSAT;
     const churn = k.churnBase + (k.churnSensitivity * (gap > 0 ? gap : 0)) / 100;
-    const churned = ARR * (churn < 1 ? churn : 1);
-    ARR -= churned;
+    const churned = st.ARR * (churn < 1 ? churn : 1);
+    st.ARR -= churned;
 
     // 12. Debt interest, pressure, slack.
-    const interest = D * k.debtInterest;
+    const interest = st.D * k.debtInterest;
     const pressure = k.pressureDebt * o * C;
-    D += interest + pressure;
+    st.D += interest + pressure;
     const slackPay = k.slackEfficiency * idle;
-    const beforeSlack = D;
-    D = Math.max(Math.min(D, k.debtFloor), D - slackPay);
+    const beforeSlack = st.D;
+    st.D = Math.max(Math.min(st.D, k.debtFloor), st.D - slackPay);
 
-    revenueAcc += segRevenue;
+    revenueAcc += st.segRevenue;
     outageAcc += outage;
-    overloadAcc += segOverload;
+    overloadAcc += st.segOverload;
     breachAcc += breachCost;
     finesAcc += fines;
-    feesAcc += segFees;
+    feesAcc += st.segFees;
     cascadeAcc += cascadeLoss;
     dealAcc += dealArr;
     downtimeAcc += sloMinutes;
@@ -660,13 +736,13 @@ export function runCore(c: Compiled, queue: Queue, env: RunEnv, rec: Recorder | 
       if (churned > 0) causes.push({ target: 'arr', delta: -churned, mechanism: 'churn' });
       if (reversion !== 0) causes.push({ target: 'csat', delta: reversion, mechanism: 'reversion' });
       if (incidents > 0) causes.push({ target: 'csat', delta: -incidents * k.csatPerIncident, mechanism: 'incidents' });
-      if (segOverloadCsat > 0) causes.push({ target: 'csat', delta: -segOverloadCsat, mechanism: 'overload' });
+      if (st.segOverloadCsat > 0) causes.push({ target: 'csat', delta: -st.segOverloadCsat, mechanism: 'overload' });
       if (interest > 0) causes.push({ target: 'debt', delta: interest, mechanism: 'interest' });
       if (pressure > 0) causes.push({ target: 'debt', delta: pressure, mechanism: 'pressure' });
-      if (beforeSlack !== D) causes.push({ target: 'debt', delta: D - beforeSlack, mechanism: 'slack' });
+      if (beforeSlack !== st.D) causes.push({ target: 'debt', delta: st.D - beforeSlack, mechanism: 'slack' });
       const risk: { id: string; probability: number }[] = [];
       for (let v = 0; v < nV; v++) {
-        if (vulnRisk![v] !== 0) risk.push({ id: c.vulns[v]!.id, probability: 1 - Math.exp(vulnRisk![v]!) });
+        if (st.vulnRisk[v] !== 0) risk.push({ id: c.vulns[v]!.id, probability: 1 - Math.exp(st.vulnRisk[v]!) });
       }
       rec.slots.push({
         slot: t,
@@ -685,29 +761,29 @@ export function runCore(c: Compiled, queue: Queue, env: RunEnv, rec: Recorder | 
         overcommit: o,
         drag,
         debtStart,
-        debtEnd: D,
-        utilization: c.demand ? segUtil : 0,
-        peakUtilization: c.demand ? segPeak : 0,
-        shed: segShed,
+        debtEnd: st.D,
+        utilization: c.demand ? st.segUtil : 0,
+        peakUtilization: c.demand ? st.segPeak : 0,
+        shed: st.segShed,
         incidents,
         incidentRate: lambda,
         downtimeMinutes: downtime + cascadeMinutes,
-        overloadMinutes: segOverloadMin,
+        overloadMinutes: st.segOverloadMin,
         sloMinutes,
         sloBudget: c.sloBudget,
         frozen,
         breachProbability: pBreach,
         breaches,
         arrStart,
-        arrEnd: ARR,
+        arrEnd: st.ARR,
         csatStart,
-        csatEnd: CSAT,
-        revenue: segRevenue,
+        csatEnd: st.CSAT,
+        revenue: st.segRevenue,
         outageCost: outage,
-        overloadLoss: segOverload,
+        overloadLoss: st.segOverload,
         breachCost,
         fines,
-        fees: segFees,
+        fees: st.segFees,
         cascadeLoss,
         dealArr,
         completed: completedHere ?? [],
@@ -722,7 +798,7 @@ export function runCore(c: Compiled, queue: Queue, env: RunEnv, rec: Recorder | 
           probability: lambda,
           roll: env.seeded ? (env.incidentDice?.[t] ?? null) : null,
           outcome: incidents,
-          detail: `expected ${lambda.toFixed(2)} at utilization ${(c.demand ? segUtil : k.rhoRef).toFixed(2)} and debt ${debtStart.toFixed(0)}`,
+          detail: `expected ${lambda.toFixed(2)} at utilization ${(c.demand ? st.segUtil : k.rhoRef).toFixed(2)} and debt ${debtStart.toFixed(0)}`,
         });
       if (pBreach > 0.0005)
         rec.events.push({
@@ -734,15 +810,15 @@ export function runCore(c: Compiled, queue: Queue, env: RunEnv, rec: Recorder | 
           outcome: breaches,
           detail: risk.length > 0 ? `open: ${risk.map((r) => r.id).join(', ')}` : 'stale dependencies (debt)',
         });
-      if (segShed > 0)
+      if (st.segShed > 0)
         rec.events.push({
           slot: t,
           kind: 'overload',
           title: 'Overload',
           probability: 1,
           roll: null,
-          outcome: segShed,
-          detail: `peak utilization ${segPeak.toFixed(2)}: ${(segShed * 100).toFixed(0)}% of demand shed`,
+          outcome: st.segShed,
+          detail: `peak utilization ${st.segPeak.toFixed(2)}: ${(st.segShed * 100).toFixed(0)}% of demand shed`,
         });
       if (freezeNext)
         rec.events.push({
@@ -760,21 +836,21 @@ export function runCore(c: Compiled, queue: Queue, env: RunEnv, rec: Recorder | 
   }
 
   // Horizon end: terminal value and residual exposure.
-  const terminal = k.terminalYears * ARR;
+  const terminal = k.terminalYears * st.ARR;
   let residual = 0;
   if (c.sle > 0) {
-    const horizon = Math.max(1, Math.round(k.terminalYears * spy));
+    const horizon = Math.max(1, Math.round(k.terminalYears * c.slotsPerYear));
     let logS = 0;
     for (let v = 0; v < nV; v++) {
       if (openFrom[v]! >= T || closedAt[v] !== Infinity) continue;
       const vuln = c.vulns[v]!;
       for (let j = 0; j < horizon; j++) {
         const age = T - openFrom[v]! + j;
-        const h = Math.min(0.999999, vuln.hMax * (1 - Math.pow(0.5, (age + 1) / vuln.halfLife)) * pi);
+        const h = Math.min(0.999999, vuln.hMax * (1 - Math.pow(0.5, (age + 1) / vuln.halfLife)) * st.pi);
         logS += Math.log(1 - h);
       }
     }
-    logS += horizon * Math.log(1 - Math.min(0.999999, ((k.stalenessHazard * D) / H) * pi));
+    logS += horizon * Math.log(1 - Math.min(0.999999, ((k.stalenessHazard * st.D) / H) * st.pi));
     residual = c.sle * (1 - Math.exp(logS));
   }
 
@@ -791,8 +867,8 @@ export function runCore(c: Compiled, queue: Queue, env: RunEnv, rec: Recorder | 
   const net = revenueAcc - outageAcc - overloadAcc - breachAcc - finesAcc - feesAcc - cascadeAcc + terminal;
   return {
     revenueNet: net,
-    csat: CSAT,
-    capacityHealth: 1 - D / (D + H),
+    csat: st.CSAT,
+    capacityHealth: 1 - st.D / (st.D + H),
     downtime: downtimeAcc,
     securityLoss: breachAcc + residual,
     complianceMet,
@@ -810,12 +886,12 @@ export function runCore(c: Compiled, queue: Queue, env: RunEnv, rec: Recorder | 
       dealArr: dealAcc,
       net,
     },
-    endDebt: D,
-    endArr: ARR,
-    doneAt,
-    startedAt,
-    valueFactor,
-    reportAt,
+    endDebt: st.D,
+    endArr: st.ARR,
+    doneAt: detail ? Array.from(doneAt) : [],
+    startedAt: detail ? Array.from(startedAt) : [],
+    valueFactor: detail ? Array.from(st.valueFactor) : [],
+    reportAt: detail ? Array.from(reportAt) : [],
     totals,
     residualExposure: residual,
   };

@@ -153,18 +153,19 @@ export function runPlan(
   slots: readonly (readonly string[])[],
   env: RunEnv,
   rec: Recorder | null = null,
+  detail = true,
 ): RunResult {
-  return runCore(c, buildQueue(c, slots, env), env, rec);
+  return runCore(c, buildQueue(c, slots, env), env, rec, detail);
 }
 
 /** Expected raw metrics of a plan: the probability-weighted average over the branches. */
 export function expectedMetrics(c: Compiled, slots: readonly (readonly string[])[]): Metrics {
   const envs = expectedEnvs(c);
   const branches = branchesOf(c);
-  if (envs.length === 1) return metricsOf(runPlan(c, slots, envs[0]!), c.applicable);
+  if (envs.length === 1) return metricsOf(runPlan(c, slots, envs[0]!, null, false), c.applicable);
   return averageMetrics(
     envs.map((env, i) => ({
-      metrics: metricsOf(runPlan(c, slots, env), c.applicable),
+      metrics: metricsOf(runPlan(c, slots, env, null, false), c.applicable),
       weight: branches[i]!.probability,
     })),
   );

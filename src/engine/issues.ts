@@ -78,10 +78,16 @@ function describeZodIssue(issue: z.core.$ZodIssue, input: unknown): string {
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'unrecognized_keys':
       return `has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling)`;
-    case 'invalid_union':
+    case 'invalid_union': {
+      if (input === undefined) return 'is required';
+      const literals = issue.errors.every((branch) => branch.length === 1 && branch[0]?.code === 'invalid_value')
+        ? issue.errors.flatMap((branch) => (branch[0] as { values?: unknown[] } | undefined)?.values ?? [])
+        : [];
+      if (literals.length > 0) return `must be one of ${literals.map((v) => JSON.stringify(v)).join(', ')}`;
       if ('options' in issue && Array.isArray(issue.options))
         return `must be one of ${(issue.options as unknown[]).map((o) => JSON.stringify(o)).join(', ')}`;
       return 'does not match any allowed form';
+    }
     case 'invalid_format':
       return issue.message.includes('must') ? issue.message : `has the wrong format`;
     case 'not_multiple_of':

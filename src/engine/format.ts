@@ -1,0 +1,54 @@
+/**
+ * Display formats shared by the debrief sentences, the command line and the app. Rounding
+ * happens only here, at display time; the engine computes with full precision.
+ */
+import type { Metric } from './schema.ts';
+
+/** $1.23M, $450k, $12 (a true minus sign for negatives). */
+export function formatMoney(x: number): string {
+  const sign = x < 0 ? '−' : '';
+  const a = Math.abs(x);
+  if (a >= 1e6) return `${sign}$${(a / 1e6).toFixed(a >= 1e7 ? 1 : 2)}M`;
+  if (a >= 1e3) return `${sign}$${(a / 1e3).toFixed(0)}k`;
+  return `${sign}$${a.toFixed(0)}`;
+}
+
+/** 0.234 → "23%". */
+export function formatPercent(x: number, digits = 0): string {
+  return `${(x * 100).toFixed(digits)}%`;
+}
+
+/** A signed number with a true minus: +3.2, −1.0. */
+export function formatSigned(x: number, digits = 1): string {
+  const text = Math.abs(x).toFixed(digits);
+  if (Number(text) === 0) return (0).toFixed(digits);
+  return `${x < 0 ? '−' : '+'}${text}`;
+}
+
+/** A raw metric value in its unit. */
+export function formatMetric(metric: Metric, value: number | null): string {
+  if (value === null) return '—';
+  switch (metric) {
+    case 'revenue':
+    case 'security':
+      return formatMoney(value);
+    case 'csat':
+      return value.toFixed(1);
+    case 'reliability':
+      return `${Math.round(-value)} min down`;
+    case 'capacityHealth':
+    case 'compliance':
+    case 'stakeholders':
+      return formatPercent(value);
+  }
+}
+
+/** Slot time (index + fraction) as "Q2" or "early Q2"/"late Q2" for a fractional completion. */
+export function formatSlotTime(labels: readonly string[], at: number): string {
+  const slot = Math.min(labels.length - 1, Math.max(0, Math.ceil(at) - 1));
+  const label = labels[slot] ?? `slot ${slot + 1}`;
+  const f = at - slot;
+  if (f <= 0.34) return `early ${label}`;
+  if (f >= 0.67) return `late ${label}`;
+  return `mid ${label}`;
+}
