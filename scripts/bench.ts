@@ -5,7 +5,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { compile, createEvaluator, loadScenario, strategyPlans, type Plan, type Scenario } from '../src/engine/index.ts';
+import {
+  compile,
+  createEvaluator,
+  loadScenario,
+  strategyPlans,
+  type Plan,
+  type Scenario,
+} from '../src/engine/index.ts';
 import { table } from '../src/cli/table.ts';
 
 const dir = join(import.meta.dirname, '..', 'scenarios');
@@ -26,7 +33,7 @@ function samplePlans(s: Scenario, count: number): Plan[] {
   const base = Object.values(strategyPlans(compile(s)));
   const ids = s.items.filter((i) => !i.injected).map((i) => i.id);
   let x = 12345;
-  const next = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const next = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const plans: Plan[] = [...base];
   while (plans.length < count) {
     const slots: string[][] = s.time.labels.map(() => []);
@@ -61,8 +68,19 @@ for (const s of loadAll()) {
   const plans = samplePlans(s, 500);
   const perSecond = rate((i) => evaluate(plans[i % plans.length]!));
   const items = s.items.length;
-  rows.push([s.id, s.time.labels.length, items, Math.round(perSecond), (1e6 / perSecond).toFixed(1)]);
-  results.push({ scenario: s.id, slots: s.time.labels.length, items, evaluationsPerSecond: Math.round(perSecond) });
+  rows.push([
+    s.id,
+    s.time.labels.length,
+    items,
+    Math.round(perSecond),
+    (1e6 / perSecond).toFixed(1),
+  ]);
+  results.push({
+    scenario: s.id,
+    slots: s.time.labels.length,
+    items,
+    evaluationsPerSecond: Math.round(perSecond),
+  });
 }
 
 if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);

@@ -24,16 +24,28 @@ export class CliError extends Error {
 export function readScenario(path: string): Scenario {
   const text = readText(path);
   const result = loadScenario(text);
-  if (!result.ok) throw new CliError(`${path} is not a valid scenario:\n${indent(summarizeIssues(result.issues, 50))}`, EXIT.invalid);
+  if (!result.ok)
+    throw new CliError(
+      `${path} is not a valid scenario:\n${indent(summarizeIssues(result.issues, 50))}`,
+      EXIT.invalid,
+    );
   return result.scenario;
 }
 
 /** Reads a plan file and checks it against the scenario. */
 export function readPlan(path: string, scenario: Scenario): Plan {
   const file = readPlanFile(readText(path));
-  if (!file.ok) throw new CliError(`${path} is not a valid plan:\n${indent(summarizeIssues(file.issues, 50))}`, EXIT.invalid);
+  if (!file.ok)
+    throw new CliError(
+      `${path} is not a valid plan:\n${indent(summarizeIssues(file.issues, 50))}`,
+      EXIT.invalid,
+    );
   const checked = checkPlanFile(scenario, file.file);
-  if (!checked.ok) throw new CliError(`${path} does not fit ${scenario.id}:\n${indent(summarizeIssues(checked.issues, 50))}`, EXIT.invalid);
+  if (!checked.ok)
+    throw new CliError(
+      `${path} does not fit ${scenario.id}:\n${indent(summarizeIssues(checked.issues, 50))}`,
+      EXIT.invalid,
+    );
   return checked.plan;
 }
 
@@ -63,4 +75,3 @@ export function planSummary(scenario: Scenario, plan: Plan): string {
     .map((ids, s) => `${scenario.time.labels[s] ?? s}: ${ids.length > 0 ? ids.join(', ') : '—'}`)
     .join(' | ');
 }
-

@@ -20,7 +20,17 @@ import {
   type Scenario,
 } from '../engine/index.ts';
 import { formatMetric, formatMoney, formatPercent, formatSlotTime } from '../engine/format.ts';
-import { CliError, EXIT, indent, json, planSummary, readPlan, readScenario, readText, type Io } from './io.ts';
+import {
+  CliError,
+  EXIT,
+  indent,
+  json,
+  planSummary,
+  readPlan,
+  readScenario,
+  readText,
+  type Io,
+} from './io.ts';
 import { table } from './table.ts';
 
 const HELP = `dojo — Roadmap Dojo on the command line
@@ -56,7 +66,23 @@ export function outcomeText(scenario: Scenario, outcome: Outcome): string {
   );
   out += '\n';
   out += table(
-    ['Slot', 'Capacity', 'Drag', 'KTLO', 'Firefight', 'Thrash', 'Delivered', 'Slack', 'Debt', 'Util', 'Incidents', 'Breach p', 'ARR', 'CSAT', 'Finished'],
+    [
+      'Slot',
+      'Capacity',
+      'Drag',
+      'KTLO',
+      'Firefight',
+      'Thrash',
+      'Delivered',
+      'Slack',
+      'Debt',
+      'Util',
+      'Incidents',
+      'Breach p',
+      'ARR',
+      'CSAT',
+      'Finished',
+    ],
     outcome.slots.map((s) => [
       s.label,
       round(s.capacity),
@@ -78,7 +104,8 @@ export function outcomeText(scenario: Scenario, outcome: Outcome): string {
   const l = outcome.ledger;
   out += `\nLedger: revenue ${formatMoney(l.revenue)}, terminal ARR ${formatMoney(l.terminal)}, outages −${formatMoney(l.outage)}, overload −${formatMoney(l.overload)}, breaches −${formatMoney(l.breach)}, fines −${formatMoney(l.fines)}, fees −${formatMoney(l.fees)}${l.cascade > 0 ? `, cascades −${formatMoney(l.cascade)}` : ''}; net ${formatMoney(l.net)}\n`;
   const unfinished = outcome.items.filter((i) => i.status === 'unfinished');
-  if (unfinished.length > 0) out += `Planned but unfinished: ${unfinished.map((i) => i.id).join(', ')}\n`;
+  if (unfinished.length > 0)
+    out += `Planned but unfinished: ${unfinished.map((i) => i.id).join(', ')}\n`;
   const late = outcome.items.filter((i) => i.valueFactor !== null && i.valueFactor < 0.999);
   for (const i of late)
     out += `${i.id} finished ${formatSlotTime(scenario.time.labels, i.completedAt ?? 0)}, worth ${formatPercent(i.valueFactor ?? 0)} of its value\n`;
@@ -99,21 +126,27 @@ function positionals(list: string[], count: number, usage: string): string[] {
 function seedOf(values: Values): number | undefined {
   if (values.seed === undefined) return undefined;
   const seed = Number(values.seed);
-  if (!Number.isInteger(seed) || seed < 0) throw new CliError('--seed must be a whole number ≥ 0', EXIT.usage);
+  if (!Number.isInteger(seed) || seed < 0)
+    throw new CliError('--seed must be a whole number ≥ 0', EXIT.usage);
   return seed;
 }
 
 function cmdValidate(args: string[], values: Values, io: Io): number {
   if (args.length === 0) throw new CliError('usage: dojo validate <scenario.json>...', EXIT.usage);
   let failed = 0;
-  const report: { file: string; ok: boolean; id?: string; issues?: Issue[]; warnings?: Issue[] }[] = [];
+  const report: { file: string; ok: boolean; id?: string; issues?: Issue[]; warnings?: Issue[] }[] =
+    [];
   for (const file of args) {
     let text: string;
     try {
       text = readText(file);
     } catch (error) {
       failed += 1;
-      report.push({ file, ok: false, issues: [{ path: '(file)', message: (error as Error).message }] });
+      report.push({
+        file,
+        ok: false,
+        issues: [{ path: '(file)', message: (error as Error).message }],
+      });
       if (!values.json) io.stderr(`✗ ${(error as Error).message}\n`);
       continue;
     }
@@ -122,13 +155,18 @@ function cmdValidate(args: string[], values: Values, io: Io): number {
       const s = result.scenario;
       report.push({ file, ok: true, id: s.id, warnings: result.warnings });
       if (!values.json) {
-        io.stdout(`✓ ${file}: ${s.id} — "${s.title}" (${s.items.length} items, ${s.time.labels.length} slots)\n`);
+        io.stdout(
+          `✓ ${file}: ${s.id} — "${s.title}" (${s.items.length} items, ${s.time.labels.length} slots)\n`,
+        );
         for (const w of result.warnings) io.stdout(`  warning: ${w.path}: ${w.message}\n`);
       }
     } else {
       failed += 1;
       report.push({ file, ok: false, issues: result.issues });
-      if (!values.json) io.stderr(`✗ ${file}: ${result.issues.length} issue${result.issues.length > 1 ? 's' : ''}\n${indent(summarizeIssues(result.issues, 50))}\n`);
+      if (!values.json)
+        io.stderr(
+          `✗ ${file}: ${result.issues.length} issue${result.issues.length > 1 ? 's' : ''}\n${indent(summarizeIssues(result.issues, 50))}\n`,
+        );
     }
   }
   if (values.json) io.stdout(json(report));
@@ -136,7 +174,11 @@ function cmdValidate(args: string[], values: Values, io: Io): number {
 }
 
 function cmdScore(args: string[], values: Values, io: Io): number {
-  const [scenarioPath, planPath] = positionals(args, 2, 'score <scenario.json> <plan.json> [--seed N] [--json]');
+  const [scenarioPath, planPath] = positionals(
+    args,
+    2,
+    'score <scenario.json> <plan.json> [--seed N] [--json]',
+  );
   const scenario = readScenario(scenarioPath!);
   const plan = readPlan(planPath!, scenario);
   const seed = seedOf(values);
@@ -150,13 +192,17 @@ function cmdScore(args: string[], values: Values, io: Io): number {
   io.stdout(`Score ${expected.score.toFixed(1)} (expected run; this is the grade)\n\n`);
   io.stdout(outcomeText(scenario, expected));
   if (seeded) {
-    io.stdout(`\nSeeded run (seed ${seed}): score ${seeded.score.toFixed(1)} — ${seeded.score >= expected.score ? 'lucky' : 'unlucky'} by ${Math.abs(seeded.score - expected.score).toFixed(1)} points\n\n`);
+    io.stdout(
+      `\nSeeded run (seed ${seed}): score ${seeded.score.toFixed(1)} — ${seeded.score >= expected.score ? 'lucky' : 'unlucky'} by ${Math.abs(seeded.score - expected.score).toFixed(1)} points\n\n`,
+    );
     io.stdout(outcomeText(scenario, seeded));
     const happened = seeded.events.filter((e) => e.roll !== null);
     if (happened.length > 0) {
       io.stdout('\nRolls:\n');
       for (const e of happened)
-        io.stdout(`  ${scenario.time.labels[e.slot]}: ${e.title} — p ${e.kind === 'incidents' ? e.probability.toFixed(2) + '/slot' : formatPercent(e.probability, 1)}, roll ${e.roll?.toFixed(2)}, outcome ${e.outcome}\n`);
+        io.stdout(
+          `  ${scenario.time.labels[e.slot]}: ${e.title} — p ${e.kind === 'incidents' ? e.probability.toFixed(2) + '/slot' : formatPercent(e.probability, 1)}, roll ${e.roll?.toFixed(2)}, outcome ${e.outcome}\n`,
+        );
     }
   }
   return EXIT.ok;
@@ -172,7 +218,19 @@ function cmdLenses(args: string[], values: Values, io: Io): number {
   }
   io.stdout(
     table(
-      ['Item', 'Type', 'Effort', 'RICE', 'ICE', 'WSJF', 'CoD/slot', 'CD3', 'Kano', 'MoSCoW', 'Quadrant'],
+      [
+        'Item',
+        'Type',
+        'Effort',
+        'RICE',
+        'ICE',
+        'WSJF',
+        'CoD/slot',
+        'CD3',
+        'Kano',
+        'MoSCoW',
+        'Quadrant',
+      ],
       rows.map((r) => [
         r.id,
         r.type,
@@ -197,7 +255,14 @@ function cmdStrategies(args: string[], values: Values, io: Io): number {
   const plans = strategyPlans(compile(scenario));
   const rows = STRATEGIES.map((s) => {
     const outcome = simulate(scenario, plans[s.id]);
-    return { id: s.id, name: s.name, kind: s.kind, score: outcome.score, metrics: outcome.metrics, plan: plans[s.id] };
+    return {
+      id: s.id,
+      name: s.name,
+      kind: s.kind,
+      score: outcome.score,
+      metrics: outcome.metrics,
+      plan: plans[s.id],
+    };
   });
   if (values.json) {
     io.stdout(json(rows));
@@ -207,7 +272,12 @@ function cmdStrategies(args: string[], values: Values, io: Io): number {
   io.stdout(
     table(
       ['Strategy', 'Kind', 'Score', 'Plan'],
-      rows.map((r) => [`${r.score === best ? '★ ' : '  '}${r.name}`, r.kind, round(r.score), planSummary(scenario, r.plan)]),
+      rows.map((r) => [
+        `${r.score === best ? '★ ' : '  '}${r.name}`,
+        r.kind,
+        round(r.score),
+        planSummary(scenario, r.plan),
+      ]),
     ),
   );
   return EXIT.ok;
@@ -223,7 +293,13 @@ export interface Command {
 
 const commands: Command[] = [
   { name: 'validate', usage: 'validate <scenario.json>...', summary: '', run: cmdValidate },
-  { name: 'score', usage: 'score', summary: '', options: { seed: { type: 'string' } }, run: cmdScore },
+  {
+    name: 'score',
+    usage: 'score',
+    summary: '',
+    options: { seed: { type: 'string' } },
+    run: cmdScore,
+  },
   { name: 'lenses', usage: 'lenses', summary: '', run: cmdLenses },
   { name: 'strategies', usage: 'strategies', summary: '', run: cmdStrategies },
 ];
@@ -249,7 +325,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       args: rest,
       allowPositionals: true,
       strict: true,
-      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, ...(command.options ?? {}) },
+      options: {
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        ...(command.options ?? {}),
+      },
     });
     if (values.help) {
       io.stdout(HELP);
@@ -261,11 +341,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stderr(`dojo ${name}: ${error.message}\n`);
       return error.code;
     }
-    if (error instanceof TypeError && 'code' in error && String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')) {
+    if (
+      error instanceof TypeError &&
+      'code' in error &&
+      String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')
+    ) {
       io.stderr(`dojo ${name}: ${error.message}\n`);
       return EXIT.usage;
     }
-    io.stderr(`dojo ${name}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr(
+      `dojo ${name}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return EXIT.invalid;
   }
 }

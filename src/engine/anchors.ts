@@ -15,7 +15,10 @@ import { strategyPlans } from './strategies.ts';
 const cache = new WeakMap<Compiled, Anchors>();
 
 /** Floor (worst) and best of each metric over a list of metric records. */
-export function anchorsFrom(list: readonly Metrics[], applicable: Record<Metric, boolean>): Anchors {
+export function anchorsFrom(
+  list: readonly Metrics[],
+  applicable: Record<Metric, boolean>,
+): Anchors {
   const anchors: Anchors = {};
   for (const m of METRICS) {
     if (!applicable[m]) continue;
@@ -33,7 +36,10 @@ export function anchorsFrom(list: readonly Metrics[], applicable: Record<Metric,
 }
 
 /** True when the anchors cover every applicable metric. */
-export function anchorsComplete(anchors: Anchors | undefined, applicable: Record<Metric, boolean>): boolean {
+export function anchorsComplete(
+  anchors: Anchors | undefined,
+  applicable: Record<Metric, boolean>,
+): boolean {
   if (!anchors) return false;
   return METRICS.every((m) => !applicable[m] || anchors[m] !== undefined);
 }

@@ -4,7 +4,14 @@
  * Compiled scenarios are cached per scenario object (scenarios are treated as immutable).
  */
 import { DEFAULT_CONSTANTS, type Constants } from './constants.ts';
-import { ITEM_TYPES, METRICS, type ItemType, type Metric, type Scenario, type Weights } from './schema.ts';
+import {
+  ITEM_TYPES,
+  METRICS,
+  type ItemType,
+  type Metric,
+  type Scenario,
+  type Weights,
+} from './schema.ts';
 
 export interface CompiledItem {
   id: string;
@@ -118,9 +125,27 @@ export interface Compiled {
   items: CompiledItem[];
   index: ReadonlyMap<string, number>;
   vulns: CompiledVuln[];
-  obligations: { id: string; title: string; deadline: number; observation: number; penalty: number }[];
-  deals: { id: string; title: string; arr: number; obligation: number; fromSlot: number; loss: number }[];
-  stakeholders: { id: string; name: string; influence: number; asks: { item: number; bySlot: number }[] }[];
+  obligations: {
+    id: string;
+    title: string;
+    deadline: number;
+    observation: number;
+    penalty: number;
+  }[];
+  deals: {
+    id: string;
+    title: string;
+    arr: number;
+    obligation: number;
+    fromSlot: number;
+    loss: number;
+  }[];
+  stakeholders: {
+    id: string;
+    name: string;
+    influence: number;
+    asks: { item: number; bySlot: number }[];
+  }[];
   /** Demand per slot before system capacity (ρ0·(1+g)^t·season_t), or null without demand. */
   demand: number[] | null;
   season: number[];
@@ -144,7 +169,11 @@ export interface Compiled {
 
 const cache = new WeakMap<Scenario, Compiled>();
 
-function perSlot(value: number | number[] | undefined, slots: number, fallback: (t: number) => number): number[] {
+function perSlot(
+  value: number | number[] | undefined,
+  slots: number,
+  fallback: (t: number) => number,
+): number[] {
   return Array.from({ length: slots }, (_, t) => {
     if (value === undefined) return fallback(t);
     if (typeof value === 'number') return value;
@@ -184,14 +213,18 @@ export function scenarioConstants(scenario: Scenario, overrides?: Partial<Consta
   for (const source of [scenario.constants, overrides]) {
     if (!source) continue;
     for (const [key, value] of Object.entries(source)) {
-      if (typeof value === 'number' && Number.isFinite(value)) merged[key as keyof Constants] = value;
+      if (typeof value === 'number' && Number.isFinite(value))
+        merged[key as keyof Constants] = value;
     }
   }
   return merged;
 }
 
 /** Effective weights: the scenario's (or the given ones) for applicable metrics, else 0. */
-export function effectiveWeights(applicable: Record<Metric, boolean>, weights: Weights): Record<Metric, number> {
+export function effectiveWeights(
+  applicable: Record<Metric, boolean>,
+  weights: Weights,
+): Record<Metric, number> {
   const out = {} as Record<Metric, number>;
   for (const m of METRICS) out[m] = applicable[m] ? Math.max(0, weights[m] ?? 0) : 0;
   return out;
@@ -247,7 +280,10 @@ export function compile(scenario: Scenario, overrides?: Partial<Constants>): Com
       incidentReduction: item.effects.incidentReduction,
       postureReduction: item.effects.postureReduction,
       closes: item.effects.closes.map((v) => vulnIndex.get(v) ?? -1).filter((v) => v >= 0),
-      obligation: item.effects.compliance === undefined ? -1 : (obligationIndex.get(item.effects.compliance) ?? -1),
+      obligation:
+        item.effects.compliance === undefined
+          ? -1
+          : (obligationIndex.get(item.effects.compliance) ?? -1),
       feePerSlot: item.effects.fee?.perSlot ?? 0,
       feeFrom: item.effects.fee?.fromSlot ?? 0,
     };
@@ -265,11 +301,20 @@ export function compile(scenario: Scenario, overrides?: Partial<Constants>): Com
           probability: e.probability,
           item: index.get(e.item) ?? -1,
           opens: e.opens === undefined ? -1 : (vulnIndex.get(e.opens) ?? -1),
-          prepared: (e.prepared?.items ?? []).map((id) => index.get(id) ?? -1).filter((x) => x >= 0),
+          prepared: (e.prepared?.items ?? [])
+            .map((id) => index.get(id) ?? -1)
+            .filter((x) => x >= 0),
           effortFactor: e.prepared?.effortFactor ?? 1,
         };
       case 'demandSpike':
-        return { kind: e.kind, index: i, id: e.id, title: e.title, slot: e.slot, branches: e.branches };
+        return {
+          kind: e.kind,
+          index: i,
+          id: e.id,
+          title: e.title,
+          slot: e.slot,
+          branches: e.branches,
+        };
       case 'competitorCopy':
         return {
           kind: e.kind,
@@ -292,15 +337,26 @@ export function compile(scenario: Scenario, overrides?: Partial<Constants>): Com
           loss: e.loss,
           csat: e.csat,
           downtime: e.downtimeMinutes,
-          mitigations: e.mitigations.map((m) => ({ item: index.get(m.item) ?? -1, reduction: m.reduction })),
+          mitigations: e.mitigations.map((m) => ({
+            item: index.get(m.item) ?? -1,
+            reduction: m.reduction,
+          })),
         };
     }
   });
 
   const openedBy = new Map<number, number>();
-  for (const e of events) if (e.kind === 'injectItem' && e.opens >= 0) openedBy.set(e.opens, e.index);
+  for (const e of events)
+    if (e.kind === 'injectItem' && e.opens >= 0) openedBy.set(e.opens, e.index);
   const vulns: CompiledVuln[] = vulnList.map((v, i) => {
-    const band = v.cvss >= 9 ? k.hazardCritical : v.cvss >= 7 ? k.hazardHigh : v.cvss >= 4 ? k.hazardMedium : k.hazardLow;
+    const band =
+      v.cvss >= 9
+        ? k.hazardCritical
+        : v.cvss >= 7
+          ? k.hazardHigh
+          : v.cvss >= 4
+            ? k.hazardMedium
+            : k.hazardLow;
     const defaultHalfLife = v.cvss >= 9 && v.internetFacing ? k.halfLifeCritical : k.halfLife;
     return {
       id: v.id,
@@ -375,9 +431,13 @@ export function compile(scenario: Scenario, overrides?: Partial<Constants>): Com
     events,
     feeItems: items.filter((i) => i.feePerSlot > 0).map((i) => i.index),
     endOfSlotItems: items
-      .filter((i) => (i.urgency === 2 && i.penalty > 0) || (i.must && i.mustPenalty > 0) || i.csat > 0)
+      .filter(
+        (i) => (i.urgency === 2 && i.penalty > 0) || (i.must && i.mustPenalty > 0) || i.csat > 0,
+      )
       .map((i) => i.index),
-    injectEvents: events.filter((e): e is Extract<CompiledEvent, { kind: 'injectItem' }> => e.kind === 'injectItem'),
+    injectEvents: events.filter(
+      (e): e is Extract<CompiledEvent, { kind: 'injectItem' }> => e.kind === 'injectItem',
+    ),
     branching: events.filter((e) => {
       if (e.kind === 'cascade') return false;
       if (e.kind === 'demandSpike') return e.branches.filter((b) => b.probability > 0).length > 1;

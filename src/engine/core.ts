@@ -46,7 +46,15 @@ export interface RunEnv {
 
 /** A change of state and what caused it. */
 export interface Cause {
-  target: 'arr' | 'csat' | 'debt' | 'systemCapacity' | 'incidentRate' | 'breachHazard' | 'money' | 'vulnerability';
+  target:
+    | 'arr'
+    | 'csat'
+    | 'debt'
+    | 'systemCapacity'
+    | 'incidentRate'
+    | 'breachHazard'
+    | 'money'
+    | 'vulnerability';
   delta: number;
   /** The item that caused it, when an item did. */
   item?: string;
@@ -111,7 +119,15 @@ export interface SlotTrace {
 /** Something that happened (or could have) in a run, with what drove it. */
 export interface EventRecord {
   slot: number;
-  kind: 'incidents' | 'breach' | 'overload' | 'injectItem' | 'demandSpike' | 'competitorCopy' | 'cascade' | 'freeze';
+  kind:
+    | 'incidents'
+    | 'breach'
+    | 'overload'
+    | 'injectItem'
+    | 'demandSpike'
+    | 'competitorCopy'
+    | 'cascade'
+    | 'freeze';
   title: string;
   /** Probability (or expected count for incidents). */
   probability: number;
@@ -319,7 +335,14 @@ function stateFor(c: Compiled): RunState {
 }
 
 /** Integrates revenue, fees, overload, incident intensity and breach survival over [a, b) of slot t. */
-function integrate(c: Compiled, st: RunState, t: number, a: number, b: number, record: boolean): void {
+function integrate(
+  c: Compiled,
+  st: RunState,
+  t: number,
+  a: number,
+  b: number,
+  record: boolean,
+): void {
   const dt = b - a;
   if (dt <= 0) return;
   const k = c.k;
@@ -344,7 +367,11 @@ function integrate(c: Compiled, st: RunState, t: number, a: number, b: number, r
   if (rho > st.segPeak) st.segPeak = rho;
   const r = rho < 0 ? 0 : rho > k.rhoCap ? k.rhoCap : rho;
   st.segLambda +=
-    k.incidentBase * (1 + (k.debtIncidentFactor * st.D) / k.debtHalf) * ((1 - k.rhoRef) / (1 - r)) * st.kappa * dt;
+    k.incidentBase *
+    (1 + (k.debtIncidentFactor * st.D) / k.debtHalf) *
+    ((1 - k.rhoRef) / (1 - r)) *
+    st.kappa *
+    dt;
   let logS = 0;
   for (let v = 0; v < c.vulns.length; v++) {
     if (st.openFrom[v]! > t || st.closedAt[v] !== Infinity) continue;
@@ -383,33 +410,57 @@ function complete(c: Compiled, st: RunState, idx: number, tau: number, t: number
   }
   let csatGain = item.csat;
   if (csatGain !== 0) {
-    if (st.copyStart[idx]! <= t) csatGain *= Math.pow(1 - st.copyDecay[idx]!, t - st.copyStart[idx]!);
+    if (st.copyStart[idx]! <= t)
+      csatGain *= Math.pow(1 - st.copyDecay[idx]!, t - st.copyStart[idx]!);
     st.CSAT += csatGain;
     st.bonus[idx] = csatGain;
     causes?.push({ target: 'csat', delta: csatGain, item: item.id, mechanism: 'completion' });
   }
   if (item.debtAdd !== 0 || item.debtRemove !== 0) {
     const before = st.D;
-    st.D = Math.max(Math.min(st.D, k.debtFloor), st.D + item.debtAdd - k.paydownEfficiency * item.debtRemove);
+    st.D = Math.max(
+      Math.min(st.D, k.debtFloor),
+      st.D + item.debtAdd - k.paydownEfficiency * item.debtRemove,
+    );
     causes?.push({ target: 'debt', delta: st.D - before, item: item.id, mechanism: 'completion' });
   }
   if (item.capacityAdd !== 0) {
     st.S *= 1 + item.capacityAdd;
-    causes?.push({ target: 'systemCapacity', delta: item.capacityAdd, item: item.id, mechanism: 'completion' });
+    causes?.push({
+      target: 'systemCapacity',
+      delta: item.capacityAdd,
+      item: item.id,
+      mechanism: 'completion',
+    });
   }
   if (item.incidentReduction !== 0) {
     st.kappa *= 1 - item.incidentReduction;
-    causes?.push({ target: 'incidentRate', delta: -item.incidentReduction, item: item.id, mechanism: 'completion' });
+    causes?.push({
+      target: 'incidentRate',
+      delta: -item.incidentReduction,
+      item: item.id,
+      mechanism: 'completion',
+    });
   }
   if (item.postureReduction !== 0) {
     st.pi *= 1 - item.postureReduction;
-    causes?.push({ target: 'breachHazard', delta: -item.postureReduction, item: item.id, mechanism: 'completion' });
+    causes?.push({
+      target: 'breachHazard',
+      delta: -item.postureReduction,
+      item: item.id,
+      mechanism: 'completion',
+    });
   }
   for (let j = 0; j < item.closes.length; j++) {
     const v = item.closes[j]!;
     if (st.closedAt[v] === Infinity) {
       st.closedAt[v] = tau;
-      causes?.push({ target: 'vulnerability', delta: -1, item: item.id, mechanism: `closes ${c.vulns[v]!.id}` });
+      causes?.push({
+        target: 'vulnerability',
+        delta: -1,
+        item: item.id,
+        mechanism: `closes ${c.vulns[v]!.id}`,
+      });
     }
   }
   if (item.obligation >= 0) {
@@ -426,14 +477,31 @@ function complete(c: Compiled, st: RunState, idx: number, tau: number, t: number
  * @param detail false to skip copying per-item arrays (doneAt… come back empty): the search's
  *   hot path needs only the metrics.
  */
-export function runCore(c: Compiled, queue: Queue, env: RunEnv, rec: Recorder | null, detail = true): RunResult {
+export function runCore(
+  c: Compiled,
+  queue: Queue,
+  env: RunEnv,
+  rec: Recorder | null,
+  detail = true,
+): RunResult {
   const k = c.k;
   const T = c.slots;
   const n = queue.items.length;
   const H = k.debtHalf;
   const st = stateFor(c);
   st.reset(c, queue, env);
-  const { remaining, doneAt, startedAt, bonus, copyStart, copyDecay, openFrom, closedAt, reportAt, spike } = st;
+  const {
+    remaining,
+    doneAt,
+    startedAt,
+    bonus,
+    copyStart,
+    copyDecay,
+    openFrom,
+    closedAt,
+    reportAt,
+    spike,
+  } = st;
   const nV = c.vulns.length;
   const nO = c.obligations.length;
   const record = rec !== null;
@@ -450,7 +518,15 @@ export function runCore(c: Compiled, queue: Queue, env: RunEnv, rec: Recorder | 
   let dealAcc = 0;
   let downtimeAcc = 0;
   let complianceMet = 0;
-  const totals: CapacityTotals = { capacity: 0, delivered: 0, dragLost: 0, thrash: 0, firefighting: 0, ktlo: 0, slack: 0 };
+  const totals: CapacityTotals = {
+    capacity: 0,
+    delivered: 0,
+    dragLost: 0,
+    thrash: 0,
+    firefighting: 0,
+    ktlo: 0,
+    slack: 0,
+  };
 
   for (let t = 0; t < T; t++) {
     st.causes = record ? [] : null;
@@ -469,7 +545,8 @@ export function runCore(c: Compiled, queue: Queue, env: RunEnv, rec: Recorder | 
       if (ev.kind === 'injectItem') {
         if (choice === 1) {
           let factor = 1;
-          if (ev.prepared.length > 0 && ev.prepared.every((p) => doneAt[p]! <= t + EPS)) factor = ev.effortFactor;
+          if (ev.prepared.length > 0 && ev.prepared.every((p) => doneAt[p]! <= t + EPS))
+            factor = ev.effortFactor;
           for (let q = 0; q < n; q++) {
             if (queue.items[q] === ev.item) remaining[q] = (env.effort[ev.item] ?? 0) * factor;
           }
@@ -482,7 +559,10 @@ export function runCore(c: Compiled, queue: Queue, env: RunEnv, rec: Recorder | 
           probability: ev.probability,
           roll,
           outcome: choice,
-          detail: choice === 1 ? `${c.items[ev.item]?.title ?? ''} was added to the queue` : 'did not happen',
+          detail:
+            choice === 1
+              ? `${c.items[ev.item]?.title ?? ''} was added to the queue`
+              : 'did not happen',
         });
       } else if (ev.kind === 'demandSpike') {
         const branch = ev.branches[choice] ?? ev.branches[0]!;
@@ -508,7 +588,10 @@ export function runCore(c: Compiled, queue: Queue, env: RunEnv, rec: Recorder | 
           probability: ev.probability,
           roll,
           outcome: choice,
-          detail: choice === 1 ? `${c.items[ev.item]?.title ?? ''} starts losing its edge` : 'did not happen',
+          detail:
+            choice === 1
+              ? `${c.items[ev.item]?.title ?? ''} starts losing its edge`
+              : 'did not happen',
         });
       }
     }
@@ -593,7 +676,8 @@ export function runCore(c: Compiled, queue: Queue, env: RunEnv, rec: Recorder | 
 
     // 7. Incidents.
     const lambda = st.segLambda;
-    const incidents = env.seeded && env.incidentDice ? poissonInverse(lambda, env.incidentDice[t] ?? 0) : lambda;
+    const incidents =
+      env.seeded && env.incidentDice ? poissonInverse(lambda, env.incidentDice[t] ?? 0) : lambda;
     const downtime = incidents * k.incidentMinutes;
     const outage = downtime * c.costPerMinute;
     st.CSAT -= incidents * k.csatPerIncident;
@@ -622,13 +706,15 @@ export function runCore(c: Compiled, queue: Queue, env: RunEnv, rec: Recorder | 
       const ev = c.events[e]!;
       if (ev.kind !== 'cascade' || t < ev.fromSlot) continue;
       let p = ev.probability;
-      for (const m of ev.mitigations) if (m.item >= 0 && doneAt[m.item]! <= t + 1) p *= 1 - m.reduction;
+      for (const m of ev.mitigations)
+        if (m.item >= 0 && doneAt[m.item]! <= t + 1) p *= 1 - m.reduction;
       const roll = env.seeded && env.eventDice ? (env.eventDice[e]?.[t] ?? 1) : null;
       const x = roll === null ? p : roll < p ? 1 : 0;
       cascadeLoss += x * ev.loss;
       cascadeMinutes += x * ev.downtime;
       st.CSAT -= x * ev.csat;
-      if (x > 0) causes?.push({ target: 'money', delta: -x * ev.loss, mechanism: `cascade ${ev.id}` });
+      if (x > 0)
+        causes?.push({ target: 'money', delta: -x * ev.loss, mechanism: `cascade ${ev.id}` });
       rec?.events.push({
         slot: t,
         kind: 'cascade',
@@ -654,7 +740,8 @@ export function runCore(c: Compiled, queue: Queue, env: RunEnv, rec: Recorder | 
       if (reportAt[ob]! <= t + 1 + EPS) complianceMet += 1;
       else {
         fines += obl.penalty;
-        if (obl.penalty > 0) causes?.push({ target: 'money', delta: -obl.penalty, mechanism: `missed ${obl.id}` });
+        if (obl.penalty > 0)
+          causes?.push({ target: 'money', delta: -obl.penalty, mechanism: `missed ${obl.id}` });
       }
     }
     let dealArr = 0;
@@ -680,17 +767,32 @@ export function runCore(c: Compiled, queue: Queue, env: RunEnv, rec: Recorder | 
       const notDone = doneAt[i] === Infinity;
       if (item.urgency === 2 && item.urgencySlot === t && notDone && item.penalty > 0) {
         fines += item.penalty;
-        causes?.push({ target: 'money', delta: -item.penalty, item: item.id, mechanism: 'deadline missed' });
+        causes?.push({
+          target: 'money',
+          delta: -item.penalty,
+          item: item.id,
+          mechanism: 'deadline missed',
+        });
       }
       if (item.must && notDone && !item.injected && item.mustPenalty > 0) {
         st.CSAT -= item.mustPenalty;
-        causes?.push({ target: 'csat', delta: -item.mustPenalty, item: item.id, mechanism: 'must-be gap' });
+        causes?.push({
+          target: 'csat',
+          delta: -item.mustPenalty,
+          item: item.id,
+          mechanism: 'must-be gap',
+        });
       }
       if (copyStart[i]! <= t && !notDone && bonus[i]! > 0) {
         const loss = bonus[i]! * copyDecay[i]!;
         bonus[i]! -= loss;
         st.CSAT -= loss;
-        causes?.push({ target: 'csat', delta: -loss, item: item.id, mechanism: 'delighter copied' });
+        causes?.push({
+          target: 'csat',
+          delta: -loss,
+          item: item.id,
+          mechanism: 'delighter copied',
+        });
       }
     }
 
@@ -734,15 +836,24 @@ export function runCore(c: Compiled, queue: Queue, env: RunEnv, rec: Recorder | 
 
     if (rec && causes) {
       if (churned > 0) causes.push({ target: 'arr', delta: -churned, mechanism: 'churn' });
-      if (reversion !== 0) causes.push({ target: 'csat', delta: reversion, mechanism: 'reversion' });
-      if (incidents > 0) causes.push({ target: 'csat', delta: -incidents * k.csatPerIncident, mechanism: 'incidents' });
-      if (st.segOverloadCsat > 0) causes.push({ target: 'csat', delta: -st.segOverloadCsat, mechanism: 'overload' });
+      if (reversion !== 0)
+        causes.push({ target: 'csat', delta: reversion, mechanism: 'reversion' });
+      if (incidents > 0)
+        causes.push({
+          target: 'csat',
+          delta: -incidents * k.csatPerIncident,
+          mechanism: 'incidents',
+        });
+      if (st.segOverloadCsat > 0)
+        causes.push({ target: 'csat', delta: -st.segOverloadCsat, mechanism: 'overload' });
       if (interest > 0) causes.push({ target: 'debt', delta: interest, mechanism: 'interest' });
       if (pressure > 0) causes.push({ target: 'debt', delta: pressure, mechanism: 'pressure' });
-      if (beforeSlack !== st.D) causes.push({ target: 'debt', delta: st.D - beforeSlack, mechanism: 'slack' });
+      if (beforeSlack !== st.D)
+        causes.push({ target: 'debt', delta: st.D - beforeSlack, mechanism: 'slack' });
       const risk: { id: string; probability: number }[] = [];
       for (let v = 0; v < nV; v++) {
-        if (st.vulnRisk[v] !== 0) risk.push({ id: c.vulns[v]!.id, probability: 1 - Math.exp(st.vulnRisk[v]!) });
+        if (st.vulnRisk[v] !== 0)
+          risk.push({ id: c.vulns[v]!.id, probability: 1 - Math.exp(st.vulnRisk[v]!) });
       }
       rec.slots.push({
         slot: t,
@@ -808,7 +919,10 @@ export function runCore(c: Compiled, queue: Queue, env: RunEnv, rec: Recorder | 
           probability: pBreach,
           roll: breachRoll,
           outcome: breaches,
-          detail: risk.length > 0 ? `open: ${risk.map((r) => r.id).join(', ')}` : 'stale dependencies (debt)',
+          detail:
+            risk.length > 0
+              ? `open: ${risk.map((r) => r.id).join(', ')}`
+              : 'stale dependencies (debt)',
         });
       if (st.segShed > 0)
         rec.events.push({
@@ -846,7 +960,10 @@ export function runCore(c: Compiled, queue: Queue, env: RunEnv, rec: Recorder | 
       const vuln = c.vulns[v]!;
       for (let j = 0; j < horizon; j++) {
         const age = T - openFrom[v]! + j;
-        const h = Math.min(0.999999, vuln.hMax * (1 - Math.pow(0.5, (age + 1) / vuln.halfLife)) * st.pi);
+        const h = Math.min(
+          0.999999,
+          vuln.hMax * (1 - Math.pow(0.5, (age + 1) / vuln.halfLife)) * st.pi,
+        );
         logS += Math.log(1 - h);
       }
     }
@@ -864,7 +981,8 @@ export function runCore(c: Compiled, queue: Queue, env: RunEnv, rec: Recorder | 
     influence += s.influence;
   }
 
-  const net = revenueAcc - outageAcc - overloadAcc - breachAcc - finesAcc - feesAcc - cascadeAcc + terminal;
+  const net =
+    revenueAcc - outageAcc - overloadAcc - breachAcc - finesAcc - feesAcc - cascadeAcc + terminal;
   return {
     revenueNet: net,
     csat: st.CSAT,

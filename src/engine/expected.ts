@@ -134,7 +134,12 @@ export function seededEnv(c: Compiled, seed: number): RunEnv {
   const { choice, dice } = seededChoice(c, seed);
   const effort = c.items.map((item) =>
     item.high > item.low
-      ? triangularInverse(item.low, item.mode, item.high, drawStream(c.id, seed, `effort:${item.id}`, 1)[0] ?? 0.5)
+      ? triangularInverse(
+          item.low,
+          item.mode,
+          item.high,
+          drawStream(c.id, seed, `effort:${item.id}`, 1)[0] ?? 0.5,
+        )
       : item.mode,
   );
   return {

@@ -3,7 +3,13 @@
  * `Math.random`. Data in, plain JSON out.
  */
 export { ENGINE_VERSION } from './version.ts';
-export { CONSTANT_INFO, CONSTANT_NAMES, DEFAULT_CONSTANTS, type Constants, type ConstantInfo } from './constants.ts';
+export {
+  CONSTANT_INFO,
+  CONSTANT_NAMES,
+  DEFAULT_CONSTANTS,
+  type Constants,
+  type ConstantInfo,
+} from './constants.ts';
 export {
   ITEM_TYPES,
   KANO_CLASSES,
@@ -27,7 +33,12 @@ export {
 } from './schema.ts';
 export { formatPath, summarizeIssues, type Issue, type Result } from './issues.ts';
 export { loadScenario, parseJsonText, MAX_SCENARIO_CHARS, type ScenarioResult } from './load.ts';
-export { SCENARIO_MIGRATIONS, SCENARIO_VERSIONS, migrateScenario, type Migration } from './migrations.ts';
+export {
+  SCENARIO_MIGRATIONS,
+  SCENARIO_VERSIONS,
+  migrateScenario,
+  type Migration,
+} from './migrations.ts';
 export {
   backlogIds,
   emptyPlan,
@@ -58,4 +69,12 @@ export {
 export { METRIC_INFO, normalize, scoreMetrics, type Metrics } from './score.ts';
 export { resolveAnchors, batteryAnchors } from './anchors.ts';
 export { computeLenses, orderBy, mustShare, type LensName, type LensRow } from './lenses.ts';
-export { STRATEGIES, forecastCapacity, packOrder, strategyPlans, type StrategyId, type StrategyInfo, type StrategyKind } from './strategies.ts';
+export {
+  STRATEGIES,
+  forecastCapacity,
+  packOrder,
+  strategyPlans,
+  type StrategyId,
+  type StrategyInfo,
+  type StrategyKind,
+} from './strategies.ts';

@@ -64,13 +64,15 @@ function describeZodIssue(issue: z.core.$ZodIssue, input: unknown): string {
       const min = Number(issue.minimum);
       if (issue.origin === 'array' || issue.origin === 'set')
         return `must have at least ${min} entr${min === 1 ? 'y' : 'ies'}`;
-      if (issue.origin === 'string') return min <= 1 ? 'must not be empty' : `must be at least ${min} characters`;
+      if (issue.origin === 'string')
+        return min <= 1 ? 'must not be empty' : `must be at least ${min} characters`;
       if (min === 0 && !issue.inclusive) return 'must be a positive number';
       return `must be ${issue.inclusive ? 'at least' : 'more than'} ${min}`;
     }
     case 'too_big': {
       const max = Number(issue.maximum);
-      if (issue.origin === 'array' || issue.origin === 'set') return `must have at most ${max} entries`;
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return `must have at most ${max} entries`;
       if (issue.origin === 'string') return `must be at most ${max} characters`;
       return `must be ${issue.inclusive ? 'at most' : 'less than'} ${max}`;
     }
@@ -80,10 +82,15 @@ function describeZodIssue(issue: z.core.$ZodIssue, input: unknown): string {
       return `has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling)`;
     case 'invalid_union': {
       if (input === undefined) return 'is required';
-      const literals = issue.errors.every((branch) => branch.length === 1 && branch[0]?.code === 'invalid_value')
-        ? issue.errors.flatMap((branch) => (branch[0] as { values?: unknown[] } | undefined)?.values ?? [])
+      const literals = issue.errors.every(
+        (branch) => branch.length === 1 && branch[0]?.code === 'invalid_value',
+      )
+        ? issue.errors.flatMap(
+            (branch) => (branch[0] as { values?: unknown[] } | undefined)?.values ?? [],
+          )
         : [];
-      if (literals.length > 0) return `must be one of ${literals.map((v) => JSON.stringify(v)).join(', ')}`;
+      if (literals.length > 0)
+        return `must be one of ${literals.map((v) => JSON.stringify(v)).join(', ')}`;
       if ('options' in issue && Array.isArray(issue.options))
         return `must be one of ${(issue.options as unknown[]).map((o) => JSON.stringify(o)).join(', ')}`;
       return 'does not match any allowed form';
@@ -109,7 +116,11 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** Converts a zod error into issues with readable paths and messages. */
-export function fromZodError(error: z.ZodError, input: unknown, prefix: PropertyKey[] = []): Issue[] {
+export function fromZodError(
+  error: z.ZodError,
+  input: unknown,
+  prefix: PropertyKey[] = [],
+): Issue[] {
   return error.issues.map((issue) => {
     const path = [...prefix, ...issue.path];
     const custom = issue.code === 'custom' || (issue.message && issue.message.startsWith('must'));

@@ -8,7 +8,10 @@ import { scenarioSchema, SCHEMA_VERSION } from './schema.ts';
 
 /** The JSON Schema document for scenario files, as stable, formatted text. */
 export function scenarioJsonSchemaText(): string {
-  const schema = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
   const doc = {
     $schema: schema.$schema,
     title: 'Roadmap Dojo scenario',

@@ -25,7 +25,15 @@ export interface LensRow {
   /** Value-vs-effort quadrant from business value and effort, split at the medians. */
   quadrant: 'quick win' | 'big bet' | 'fill-in' | 'money pit';
   /** Inputs behind the scores, for tooltips. */
-  inputs: { reach: number; impact: number; confidence: number; businessValue: number; timeCriticality: number; riskReduction: number; jobSize: number };
+  inputs: {
+    reach: number;
+    impact: number;
+    confidence: number;
+    businessValue: number;
+    timeCriticality: number;
+    riskReduction: number;
+    jobSize: number;
+  };
 }
 
 export type LensName = 'rice' | 'ice' | 'wsjf' | 'cd3';
@@ -64,10 +72,11 @@ export function costOfDelay(c: Compiled): Map<string, number> {
   const env = expectedEnvs(c)[0]!;
   const out = new Map<string, number>();
   const closure = (idx: number, acc: Set<number>) => {
-    for (const d of c.items[idx]!.deps) if (!acc.has(d)) {
-      closure(d, acc);
-      acc.add(d);
-    }
+    for (const d of c.items[idx]!.deps)
+      if (!acc.has(d)) {
+        closure(d, acc);
+        acc.add(d);
+      }
   };
   for (const item of c.items) {
     if (item.injected) continue;
@@ -75,10 +84,12 @@ export function costOfDelay(c: Compiled): Map<string, number> {
     closure(item.index, pre);
     const ids = [...pre].map((i) => c.items[i]!.id);
     const first = Math.max(item.notBefore, ...[...pre].map((i) => c.items[i]!.notBefore));
-    const planAt = (slot: number) =>
-      c.labels.map((_, s) => (s === slot ? [...ids, item.id] : []));
+    const planAt = (slot: number) => c.labels.map((_, s) => (s === slot ? [...ids, item.id] : []));
     const now = runPlan(c, planAt(first), env).revenueNet;
-    const later = first + 1 < c.slots ? runPlan(c, planAt(first + 1), env).revenueNet : runPlan(c, [], env).revenueNet;
+    const later =
+      first + 1 < c.slots
+        ? runPlan(c, planAt(first + 1), env).revenueNet
+        : runPlan(c, [], env).revenueNet;
     out.set(item.id, now - later);
   }
   return out;
@@ -95,10 +106,14 @@ export function computeLenses(c: Compiled): LensRow[] {
   return items.map((item) => {
     const confidence = riceConfidence(item);
     const rice = (item.lens.reach * item.lens.impact * confidence) / item.effort;
-    const ease = Math.max(1, Math.min(10, 10 - ((item.effort - minEffort) / Math.max(1, maxEffort - minEffort)) * 9));
+    const ease = Math.max(
+      1,
+      Math.min(10, 10 - ((item.effort - minEffort) / Math.max(1, maxEffort - minEffort)) * 9),
+    );
     const ice = (ICE_IMPACT[item.lens.impact] ?? 5) * confidence * 10 * ease;
     const jobSize = nearest(FIBONACCI, item.effort / minEffort);
-    const wsjf = (item.lens.businessValue + item.lens.timeCriticality + item.lens.riskReduction) / jobSize;
+    const wsjf =
+      (item.lens.businessValue + item.lens.timeCriticality + item.lens.riskReduction) / jobSize;
     const costOfDelayPerSlot = cod.get(item.id) ?? 0;
     const highValue = item.lens.businessValue >= medianValue;
     const lowEffort = item.effort <= medianEffort;
@@ -114,7 +129,13 @@ export function computeLenses(c: Compiled): LensRow[] {
       cd3: costOfDelayPerSlot / item.effort,
       kano: item.value.kano ?? null,
       moscow: item.lens.moscow ?? null,
-      quadrant: highValue ? (lowEffort ? 'quick win' : 'big bet') : lowEffort ? 'fill-in' : 'money pit',
+      quadrant: highValue
+        ? lowEffort
+          ? 'quick win'
+          : 'big bet'
+        : lowEffort
+          ? 'fill-in'
+          : 'money pit',
       inputs: {
         reach: item.lens.reach,
         impact: item.lens.impact,

@@ -11,15 +11,20 @@
  */
 import { fromZodError, type Issue, type Result } from './issues.ts';
 import { migrateScenario } from './migrations.ts';
-import { LIMITS, SCHEMA_VERSION, scenarioSchema, type LessonCondition, type Scenario } from './schema.ts';
+import {
+  LIMITS,
+  SCHEMA_VERSION,
+  scenarioSchema,
+  type LessonCondition,
+  type Scenario,
+} from './schema.ts';
 
 /** The largest scenario file accepted, in characters of JSON text. */
 export const MAX_SCENARIO_CHARS = 2_000_000;
 
 /** Scenario load result: the scenario plus non-fatal warnings, or the issues. */
 export type ScenarioResult =
-  | { ok: true; scenario: Scenario; warnings: Issue[] }
-  | { ok: false; issues: Issue[] };
+  { ok: true; scenario: Scenario; warnings: Issue[] } | { ok: false; issues: Issue[] };
 
 /** Parses JSON text, refusing input larger than `maxChars` before parsing it. */
 export function parseJsonText(text: string, maxChars: number, what: string): Result<unknown> {
@@ -55,7 +60,10 @@ export function loadScenario(input: unknown): ScenarioResult {
       raw = parsed.value;
     }
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-      return { ok: false, issues: [{ path: '(file)', message: 'must be a JSON object (a scenario)' }] };
+      return {
+        ok: false,
+        issues: [{ path: '(file)', message: 'must be a JSON object (a scenario)' }],
+      };
     }
     const migrated = migrateScenario(raw as Record<string, unknown>, SCHEMA_VERSION);
     if (!migrated.ok) return migrated;
@@ -64,7 +72,12 @@ export function loadScenario(input: unknown): ScenarioResult {
       // Refuse absurd sizes before validating element by element.
       return {
         ok: false,
-        issues: [{ path: 'items', message: `has ${items.length} entries; a scenario has at most ${LIMITS.items}` }],
+        issues: [
+          {
+            path: 'items',
+            message: `has ${items.length} entries; a scenario has at most ${LIMITS.items}`,
+          },
+        ],
       };
     }
     const parsed = scenarioSchema.safeParse(migrated.value);
@@ -125,7 +138,10 @@ export function checkReferences(s: Scenario): { errors: Issue[]; warnings: Issue
   const lastLabel = s.time.labels[slots - 1] ?? '';
   const pastHorizon = (value: number, path: string, what: string) => {
     if (value >= slots)
-      err(path, `${what} slot ${value} is past the horizon (slots are 0–${slots - 1}, last is ${lastLabel})`);
+      err(
+        path,
+        `${what} slot ${value} is past the horizon (slots are 0–${slots - 1}, last is ${lastLabel})`,
+      );
   };
 
   const itemIds = new Set(s.items.map((i) => i.id));
@@ -152,7 +168,10 @@ export function checkReferences(s: Scenario): { errors: Issue[]; warnings: Issue
   perSlot(s.team.capacity, 'team.capacity');
   if (s.team.ktlo !== undefined) perSlot(s.team.ktlo, 'team.ktlo');
   if (s.demand?.seasonality && s.demand.seasonality.length !== slots)
-    err('demand.seasonality', `has ${s.demand.seasonality.length} values but the scenario has ${slots} slots`);
+    err(
+      'demand.seasonality',
+      `has ${s.demand.seasonality.length} values but the scenario has ${slots} slots`,
+    );
 
   const closedBy = new Map<string, string[]>();
   const satisfiedBy = new Map<string, string[]>();
@@ -171,8 +190,10 @@ export function checkReferences(s: Scenario): { errors: Issue[]; warnings: Issue
       else if (!itemIds.has(dep)) err(`${at}.dependsOn[${j}]`, `unknown item "${dep}"`);
     });
     pastHorizon(item.notBefore, `${at}.notBefore`, 'not-before');
-    if (item.urgency.kind === 'deadline') pastHorizon(item.urgency.slot, `${at}.urgency.slot`, 'deadline');
-    if (item.urgency.kind === 'decay') pastHorizon(item.urgency.startSlot, `${at}.urgency.startSlot`, 'decay start');
+    if (item.urgency.kind === 'deadline')
+      pastHorizon(item.urgency.slot, `${at}.urgency.slot`, 'deadline');
+    if (item.urgency.kind === 'decay')
+      pastHorizon(item.urgency.startSlot, `${at}.urgency.startSlot`, 'decay start');
     item.effects.closes.forEach((v, j) => {
       if (!vulnIds.has(v)) err(`${at}.effects.closes[${j}]`, `unknown vulnerability "${v}"`);
       closedBy.set(v, [...(closedBy.get(v) ?? []), item.id]);
@@ -182,7 +203,8 @@ export function checkReferences(s: Scenario): { errors: Issue[]; warnings: Issue
       if (!obligationIds.has(ob)) err(`${at}.effects.compliance`, `unknown obligation "${ob}"`);
       satisfiedBy.set(ob, [...(satisfiedBy.get(ob) ?? []), item.id]);
     }
-    if (item.effects.fee) pastHorizon(item.effects.fee.fromSlot, `${at}.effects.fee.fromSlot`, 'fee start');
+    if (item.effects.fee)
+      pastHorizon(item.effects.fee.fromSlot, `${at}.effects.fee.fromSlot`, 'fee start');
     if (item.injected && !injectedBy.has(item.id))
       err(`${at}.injected`, `"${item.id}" is marked injected but no injectItem event injects it`);
   });
@@ -192,24 +214,32 @@ export function checkReferences(s: Scenario): { errors: Issue[]; warnings: Issue
 
   (s.security?.vulnerabilities ?? []).forEach((v, i) => {
     if (!closedBy.has(v.id))
-      err(`security.vulnerabilities[${i}]`, `vulnerability "${v.id}" is closed by no item (add it to an item's effects.closes)`);
+      err(
+        `security.vulnerabilities[${i}]`,
+        `vulnerability "${v.id}" is closed by no item (add it to an item's effects.closes)`,
+      );
     pastHorizon(v.disclosedSlot, `security.vulnerabilities[${i}].disclosedSlot`, 'disclosure');
   });
 
   s.obligations.forEach((o, i) => {
     pastHorizon(o.deadlineSlot, `obligations[${i}].deadlineSlot`, 'deadline');
     if (!satisfiedBy.has(o.id))
-      err(`obligations[${i}]`, `obligation "${o.id}" is satisfied by no item (set an item's effects.compliance)`);
+      err(
+        `obligations[${i}]`,
+        `obligation "${o.id}" is satisfied by no item (set an item's effects.compliance)`,
+      );
   });
 
   s.deals.forEach((d, i) => {
-    if (!obligationIds.has(d.obligation)) err(`deals[${i}].obligation`, `unknown obligation "${d.obligation}"`);
+    if (!obligationIds.has(d.obligation))
+      err(`deals[${i}].obligation`, `unknown obligation "${d.obligation}"`);
     pastHorizon(d.fromSlot, `deals[${i}].fromSlot`, 'deal');
   });
 
   s.stakeholders.forEach((st, i) => {
     st.asks.forEach((a, j) => {
-      if (!itemIds.has(a.item)) err(`stakeholders[${i}].asks[${j}].item`, `unknown item "${a.item}"`);
+      if (!itemIds.has(a.item))
+        err(`stakeholders[${i}].asks[${j}].item`, `unknown item "${a.item}"`);
       pastHorizon(a.bySlot, `stakeholders[${i}].asks[${j}].bySlot`, 'wanted-by');
     });
   });
@@ -226,7 +256,8 @@ export function checkReferences(s: Scenario): { errors: Issue[]; warnings: Issue
         const target = itemById.get(e.item);
         if (!target) err(`${at}.item`, `unknown item "${e.item}"`);
         else if (!target.injected) err(`${at}.item`, `item "${e.item}" must have "injected": true`);
-        if (e.opens !== undefined && !vulnIds.has(e.opens)) err(`${at}.opens`, `unknown vulnerability "${e.opens}"`);
+        if (e.opens !== undefined && !vulnIds.has(e.opens))
+          err(`${at}.opens`, `unknown vulnerability "${e.opens}"`);
         e.prepared?.items.forEach((id, j) => refItem(id, `${at}.prepared.items[${j}]`));
         break;
       }
@@ -234,7 +265,10 @@ export function checkReferences(s: Scenario): { errors: Issue[]; warnings: Issue
         pastHorizon(e.slot, `${at}.slot`, 'event');
         const total = e.branches.reduce((sum, b) => sum + b.probability, 0);
         if (Math.abs(total - 1) > 1e-6)
-          err(`${at}.branches`, `probabilities must add up to 1 (they add up to ${total.toFixed(3)})`);
+          err(
+            `${at}.branches`,
+            `probabilities must add up to 1 (they add up to ${total.toFixed(3)})`,
+          );
         break;
       }
       case 'competitorCopy':
@@ -259,7 +293,8 @@ export function checkReferences(s: Scenario): { errors: Issue[]; warnings: Issue
         if (!itemIds.has(c.item)) err(`${path}.item`, `unknown item "${c.item}"`);
         break;
       case 'obligationMissed':
-        if (!obligationIds.has(c.obligation)) err(`${path}.obligation`, `unknown obligation "${c.obligation}"`);
+        if (!obligationIds.has(c.obligation))
+          err(`${path}.obligation`, `unknown obligation "${c.obligation}"`);
         break;
       case 'all':
       case 'any':
@@ -287,6 +322,7 @@ export function checkReferences(s: Scenario): { errors: Issue[]; warnings: Issue
   const totalCapacity = Array.isArray(s.team.capacity)
     ? s.team.capacity.reduce((a, b) => a + b, 0) * (s.team.capacity.length === 1 ? slots : 1)
     : s.team.capacity * slots;
-  if (totalCapacity <= 0) warnings.push({ path: 'team.capacity', message: 'the team has no capacity at all' });
+  if (totalCapacity <= 0)
+    warnings.push({ path: 'team.capacity', message: 'the team has no capacity at all' });
   return { errors, warnings };
 }

@@ -36,7 +36,9 @@ export function migrateScenario(
   if (version === undefined) {
     return {
       ok: false,
-      issues: [{ path: 'schemaVersion', message: `is required (this app reads version ${target})` }],
+      issues: [
+        { path: 'schemaVersion', message: `is required (this app reads version ${target})` },
+      ],
     };
   }
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {

@@ -95,7 +95,8 @@ export function fitPlan(scenario: Scenario, plan: Plan): { plan: Plan; dropped: 
       return true;
     }),
   );
-  for (let s = scenario.time.labels.length; s < plan.slots.length; s++) dropped.push(...(plan.slots[s] ?? []));
+  for (let s = scenario.time.labels.length; s < plan.slots.length; s++)
+    dropped.push(...(plan.slots[s] ?? []));
   return { plan: { slots }, dropped };
 }
 
@@ -114,11 +115,16 @@ export function validatePlan(
   const seen = new Set<string>();
   const slotCount = scenario.time.labels.length;
   if (parsed.data.slots.length > slotCount)
-    issues.push({ path: 'slots', message: `has ${parsed.data.slots.length} slots but the scenario has ${slotCount}` });
+    issues.push({
+      path: 'slots',
+      message: `has ${parsed.data.slots.length} slots but the scenario has ${slotCount}`,
+    });
   parsed.data.slots.forEach((ids, s) =>
     ids.forEach((id, i) => {
-      if (!known.has(id)) issues.push({ path: `slots[${s}][${i}]`, message: `unknown item "${id}"` });
-      else if (seen.has(id)) issues.push({ path: `slots[${s}][${i}]`, message: `"${id}" is planned twice` });
+      if (!known.has(id))
+        issues.push({ path: `slots[${s}][${i}]`, message: `unknown item "${id}"` });
+      else if (seen.has(id))
+        issues.push({ path: `slots[${s}][${i}]`, message: `"${id}" is planned twice` });
       seen.add(id);
     }),
   );

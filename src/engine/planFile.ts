@@ -31,9 +31,16 @@ export type PlanFile = z.output<typeof planFileSchema>;
 export function makePlanFile(
   scenario: Pick<Scenario, 'id'>,
   plan: Plan,
-  extra: { name?: string; team?: string; notes?: Record<string, string>; createdWith?: string } = {},
+  extra: {
+    name?: string;
+    team?: string;
+    notes?: Record<string, string>;
+    createdWith?: string;
+  } = {},
 ): PlanFile {
-  const notes = Object.fromEntries(Object.entries(extra.notes ?? {}).filter(([, text]) => text.trim() !== ''));
+  const notes = Object.fromEntries(
+    Object.entries(extra.notes ?? {}).filter(([, text]) => text.trim() !== ''),
+  );
   return {
     format: PLAN_FILE_FORMAT,
     version: PLAN_FILE_VERSION,
@@ -50,7 +57,9 @@ export function makePlanFile(
  * Reads a plan file (text or parsed JSON) without a scenario: structure and version only.
  * Use `checkPlanFile` to check it against its scenario.
  */
-export function readPlanFile(input: unknown): { ok: true; file: PlanFile } | { ok: false; issues: Issue[] } {
+export function readPlanFile(
+  input: unknown,
+): { ok: true; file: PlanFile } | { ok: false; issues: Issue[] } {
   try {
     let raw = input;
     if (typeof input === 'string') {
@@ -59,18 +68,33 @@ export function readPlanFile(input: unknown): { ok: true; file: PlanFile } | { o
       raw = parsed.value;
     }
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
-      return { ok: false, issues: [{ path: '(file)', message: 'must be a JSON object (a plan file)' }] };
+      return {
+        ok: false,
+        issues: [{ path: '(file)', message: 'must be a JSON object (a plan file)' }],
+      };
     const obj = raw as Record<string, unknown>;
     if (!('format' in obj) && 'slots' in obj) {
       const bare = planSchema.safeParse(obj);
       if (!bare.success) return { ok: false, issues: fromZodError(bare.error, obj) };
       return {
         ok: true,
-        file: { format: PLAN_FILE_FORMAT, version: PLAN_FILE_VERSION, scenarioId: '', name: 'Plan', plan: bare.data, notes: {} },
+        file: {
+          format: PLAN_FILE_FORMAT,
+          version: PLAN_FILE_VERSION,
+          scenarioId: '',
+          name: 'Plan',
+          plan: bare.data,
+          notes: {},
+        },
       };
     }
     if (obj.format !== PLAN_FILE_FORMAT)
-      return { ok: false, issues: [{ path: 'format', message: `must be "${PLAN_FILE_FORMAT}" (is this a plan file?)` }] };
+      return {
+        ok: false,
+        issues: [
+          { path: 'format', message: `must be "${PLAN_FILE_FORMAT}" (is this a plan file?)` },
+        ],
+      };
     if (typeof obj.version === 'number' && obj.version > PLAN_FILE_VERSION)
       return {
         ok: false,
@@ -85,18 +109,30 @@ export function readPlanFile(input: unknown): { ok: true; file: PlanFile } | { o
     if (!parsed.success) return { ok: false, issues: fromZodError(parsed.error, obj) };
     return { ok: true, file: parsed.data };
   } catch (error) {
-    return { ok: false, issues: [{ path: '(file)', message: `could not be read (${String(error)})` }] };
+    return {
+      ok: false,
+      issues: [{ path: '(file)', message: `could not be read (${String(error)})` }],
+    };
   }
 }
 
 /** Checks a plan file against a scenario: same scenario id (when given) and known items. */
-export function checkPlanFile(scenario: Scenario, file: PlanFile): { ok: true; plan: Plan } | { ok: false; issues: Issue[] } {
+export function checkPlanFile(
+  scenario: Scenario,
+  file: PlanFile,
+): { ok: true; plan: Plan } | { ok: false; issues: Issue[] } {
   if (file.scenarioId !== '' && file.scenarioId !== scenario.id)
     return {
       ok: false,
-      issues: [{ path: 'scenarioId', message: `is "${file.scenarioId}" but the scenario is "${scenario.id}"` }],
+      issues: [
+        {
+          path: 'scenarioId',
+          message: `is "${file.scenarioId}" but the scenario is "${scenario.id}"`,
+        },
+      ],
     };
   const checked = validatePlan(scenario, file.plan);
-  if (!checked.ok) return { ok: false, issues: checked.issues.map((i) => ({ ...i, path: `plan.${i.path}` })) };
+  if (!checked.ok)
+    return { ok: false, issues: checked.issues.map((i) => ({ ...i, path: `plan.${i.path}` })) };
   return checked;
 }

@@ -32,7 +32,11 @@ const id = z
   });
 const shortText = z.string().min(1).max(LIMITS.shortText);
 const longText = z.string().max(LIMITS.text);
-const slot = z.int().min(0).max(LIMITS.slots - 1).describe('a slot index, 0 = the first slot');
+const slot = z
+  .int()
+  .min(0)
+  .max(LIMITS.slots - 1)
+  .describe('a slot index, 0 = the first slot');
 const share = z.number().min(0).max(1);
 const money = z.number().finite().describe('dollars');
 const points = z.number().min(0).finite().describe('points of effort');
@@ -134,10 +138,7 @@ export const itemSchema = z.strictObject({
     .describe('[low, high] range around effort; the seeded run draws the actual effort'),
   dependsOn: z.array(id).max(LIMITS.listText).default([]),
   notBefore: slot.default(0).describe('the item cannot start before this slot'),
-  injected: z
-    .boolean()
-    .default(false)
-    .describe('only appears when a scripted event injects it'),
+  injected: z.boolean().default(false).describe('only appears when a scripted event injects it'),
   value: itemValue,
   urgency: urgency.default({ kind: 'standard' }),
   effects: itemEffects,
@@ -308,7 +309,15 @@ export const scenarioSchema = z.strictObject({
   minutes: z.int().min(1).max(240),
   objectives: z.array(shortText).max(10).default([]),
   tags: z.array(z.string().min(1).max(40)).max(12).default([]),
-  discussion: z.array(z.string().min(1).max(LIMITS.shortText * 2)).max(10).default([]),
+  discussion: z
+    .array(
+      z
+        .string()
+        .min(1)
+        .max(LIMITS.shortText * 2),
+    )
+    .max(10)
+    .default([]),
   time: z.strictObject({
     labels: z.array(z.string().min(1).max(24)).min(1).max(LIMITS.slots),
     slotsPerYear: z.int().min(1).max(52),

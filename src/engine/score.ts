@@ -12,20 +12,35 @@ import { METRICS, type Anchors, type Metric } from './schema.ts';
 export type Metrics = Record<Metric, number | null>;
 
 /** Human names and units of the metrics, for tables and charts. */
-export const METRIC_INFO: Readonly<Record<Metric, { label: string; unit: string; description: string }>> = {
+export const METRIC_INFO: Readonly<
+  Record<Metric, { label: string; unit: string; description: string }>
+> = {
   revenue: {
     label: 'Revenue',
     unit: '$',
-    description: 'net money: revenue − outage, overload, breach, fines, fees + one year of ending ARR',
+    description:
+      'net money: revenue − outage, overload, breach, fines, fees + one year of ending ARR',
   },
-  csat: { label: 'Satisfaction', unit: 'CSAT', description: 'customer satisfaction (0–100) at the end' },
+  csat: {
+    label: 'Satisfaction',
+    unit: 'CSAT',
+    description: 'customer satisfaction (0–100) at the end',
+  },
   capacityHealth: {
     label: 'Capacity health',
     unit: '%',
     description: 'share of capacity not lost to debt drag at the end (1 − drag)',
   },
-  reliability: { label: 'Reliability', unit: 'min', description: 'minus the minutes of downtime and degradation' },
-  security: { label: 'Security', unit: '$', description: 'minus breach cost and residual exposure at the end' },
+  reliability: {
+    label: 'Reliability',
+    unit: 'min',
+    description: 'minus the minutes of downtime and degradation',
+  },
+  security: {
+    label: 'Security',
+    unit: '$',
+    description: 'minus breach cost and residual exposure at the end',
+  },
   compliance: { label: 'Compliance', unit: '%', description: 'share of obligations met on time' },
   stakeholders: {
     label: 'Stakeholders',
@@ -42,16 +57,23 @@ export function metricsOf(run: RunResult, applicable: Record<Metric, boolean>): 
     capacityHealth: run.capacityHealth,
     reliability: -run.downtime,
     security: -run.securityLoss,
-    compliance: applicable.compliance && run.complianceTotal > 0 ? run.complianceMet / run.complianceTotal : null,
+    compliance:
+      applicable.compliance && run.complianceTotal > 0
+        ? run.complianceMet / run.complianceTotal
+        : null,
     stakeholders: applicable.stakeholders ? run.stakeholderAlignment : null,
   };
 }
 
 /** Normalizes one raw value against its anchor; a flat anchor scores 1 (nothing to gain). */
-export function normalize(value: number, anchor: { floor: number; best: number } | undefined): number {
+export function normalize(
+  value: number,
+  anchor: { floor: number; best: number } | undefined,
+): number {
   if (!anchor) return 0;
   const range = anchor.best - anchor.floor;
-  if (!(range > 1e-9 * Math.max(1, Math.abs(anchor.best)))) return value >= anchor.floor - 1e-9 ? 1 : 0;
+  if (!(range > 1e-9 * Math.max(1, Math.abs(anchor.best))))
+    return value >= anchor.floor - 1e-9 ? 1 : 0;
   const s = (value - anchor.floor) / range;
   return s < 0 ? 0 : s > 1 ? 1 : s;
 }

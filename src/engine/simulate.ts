@@ -8,7 +8,14 @@
 import { resolveAnchors } from './anchors.ts';
 import { compile, effectiveWeights, type Compiled } from './compile.ts';
 import type { Constants } from './constants.ts';
-import type { CapacityTotals, EventRecord, Ledger, Recorder, RunResult, SlotTrace } from './core.ts';
+import type {
+  CapacityTotals,
+  EventRecord,
+  Ledger,
+  Recorder,
+  RunResult,
+  SlotTrace,
+} from './core.ts';
 import { branchesOf, expectedEnvs, expectedMetrics, runPlan, seededEnv } from './expected.ts';
 import type { Plan } from './plan.ts';
 import type { Anchors, Metric, Scenario, Weights } from './schema.ts';
@@ -100,7 +107,8 @@ function averageSlots(runs: readonly { slots: SlotTrace[]; weight: number }[]): 
     for (const [key, value] of Object.entries(slot)) {
       if (typeof value !== 'number' || key === 'slot') continue;
       let total = 0;
-      for (const r of runs) total += ((r.slots[t] as unknown as Record<string, number>)[key] ?? 0) * r.weight;
+      for (const r of runs)
+        total += ((r.slots[t] as unknown as Record<string, number>)[key] ?? 0) * r.weight;
       out[key] = total;
     }
     return out as unknown as SlotTrace;
@@ -117,10 +125,12 @@ function averageRuns(runs: readonly { run: RunResult; weight: number }[]): {
   const sum = <T extends object>(pick: (r: RunResult) => T): T => {
     const out: Record<string, number> = {};
     for (const { run, weight } of runs)
-      for (const [k, v] of Object.entries(pick(run))) out[k] = (out[k] ?? 0) + (v as number) * weight;
+      for (const [k, v] of Object.entries(pick(run)))
+        out[k] = (out[k] ?? 0) + (v as number) * weight;
     return out as T;
   };
-  const scalar = (pick: (r: RunResult) => number) => runs.reduce((a, r) => a + pick(r.run) * r.weight, 0);
+  const scalar = (pick: (r: RunResult) => number) =>
+    runs.reduce((a, r) => a + pick(r.run) * r.weight, 0);
   return {
     ledger: sum((r) => r.ledger),
     totals: sum((r) => r.totals),
@@ -149,13 +159,17 @@ export function simulate(scenario: Scenario, plan: Plan, options: SimulateOption
   const { weights, anchors } = scoringOf(c, options);
 
   const envs = mode === 'seeded' ? [seededEnv(c, seed!)] : expectedEnvs(c);
-  const branchList = mode === 'seeded' ? [{ label: `seed ${seed}`, probability: 1 }] : branchesOf(c);
+  const branchList =
+    mode === 'seeded' ? [{ label: `seed ${seed}`, probability: 1 }] : branchesOf(c);
   const runs = envs.map((env, i) => {
     const rec: Recorder = { slots: [], events: [] };
     const run = runPlan(c, plan.slots, env, rec);
     return { run, rec, env, weight: branchList[i]!.probability, label: branchList[i]!.label };
   });
-  const metricsList = runs.map((r) => ({ metrics: metricsOf(r.run, c.applicable), weight: r.weight }));
+  const metricsList = runs.map((r) => ({
+    metrics: metricsOf(r.run, c.applicable),
+    weight: r.weight,
+  }));
   const metrics = runs.length === 1 ? metricsList[0]!.metrics : averageMetrics(metricsList);
   const { score, normalized } = scoreMetrics(metrics, anchors, weights);
   const modal = runs.reduce((a, b) => (b.weight > a.weight ? b : a));
@@ -170,7 +184,12 @@ export function simulate(scenario: Scenario, plan: Plan, options: SimulateOption
     const wasQueued = Number.isFinite(startedAt) || (plannedSlot !== null && !item.injected);
     let status: ItemStatus;
     if (Number.isFinite(doneAt)) status = 'done';
-    else if (item.injected && !modal.env.choice.some((v, e) => v === 1 && c.events[e]?.kind === 'injectItem' && c.events[e].item === item.index))
+    else if (
+      item.injected &&
+      !modal.env.choice.some(
+        (v, e) => v === 1 && c.events[e]?.kind === 'injectItem' && c.events[e].item === item.index,
+      )
+    )
       status = 'not triggered';
     else status = wasQueued ? 'unfinished' : 'left out';
     return {

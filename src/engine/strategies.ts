@@ -32,28 +32,51 @@ export interface StrategyInfo {
 }
 
 export const STRATEGIES: readonly StrategyInfo[] = [
-  { id: 'do-nothing', name: 'Do nothing', kind: 'baseline', description: 'Plan nothing; keep the lights on.' },
-  { id: 'rice', name: 'RICE', kind: 'framework', description: 'Reach × impact × confidence ÷ effort, highest first.' },
-  { id: 'ice', name: 'ICE', kind: 'framework', description: 'Impact × confidence × ease, highest first.' },
+  {
+    id: 'do-nothing',
+    name: 'Do nothing',
+    kind: 'baseline',
+    description: 'Plan nothing; keep the lights on.',
+  },
+  {
+    id: 'rice',
+    name: 'RICE',
+    kind: 'framework',
+    description: 'Reach × impact × confidence ÷ effort, highest first.',
+  },
+  {
+    id: 'ice',
+    name: 'ICE',
+    kind: 'framework',
+    description: 'Impact × confidence × ease, highest first.',
+  },
   {
     id: 'wsjf',
     name: 'WSJF',
     kind: 'framework',
-    description: 'SAFe weighted shortest job first: (value + time criticality + risk reduction) ÷ job size.',
+    description:
+      'SAFe weighted shortest job first: (value + time criticality + risk reduction) ÷ job size.',
   },
   {
     id: 'cd3',
     name: 'CD3',
     kind: 'framework',
-    description: 'Cost of delay ÷ duration, with the cost of one slot of delay estimated in dollars.',
+    description:
+      'Cost of delay ÷ duration, with the cost of one slot of delay estimated in dollars.',
   },
   {
     id: 'edf',
     name: 'Earliest deadline first',
     kind: 'heuristic',
-    description: 'Anything with a date (deadline, stakeholder ask, obligation) first, soonest first; then WSJF.',
+    description:
+      'Anything with a date (deadline, stakeholder ask, obligation) first, soonest first; then WSJF.',
   },
-  { id: 'features-first', name: 'Features first', kind: 'single-type', description: 'All features by RICE, then the rest by WSJF.' },
+  {
+    id: 'features-first',
+    name: 'Features first',
+    kind: 'single-type',
+    description: 'All features by RICE, then the rest by WSJF.',
+  },
   {
     id: 'debt-scale-first',
     name: 'Debt and scale first',
@@ -86,7 +109,11 @@ export function forecastCapacity(c: Compiled): number[] {
  * slot or its prerequisites' slots) with room for it; prerequisites are placed first. An item
  * bigger than any slot goes to the first slot with at least half a slot free, and spills.
  */
-export function packOrder(c: Compiled, order: readonly string[], budgets: number[] = forecastCapacity(c)): Plan {
+export function packOrder(
+  c: Compiled,
+  order: readonly string[],
+  budgets: number[] = forecastCapacity(c),
+): Plan {
   const room = [...budgets];
   const slots: string[][] = c.labels.map(() => []);
   const slotOf = new Map<number, number>();
@@ -143,7 +170,8 @@ function dueSlot(c: Compiled, id: string): number {
   let due = Infinity;
   if (item.urgency === 2) due = item.urgencySlot;
   if (item.urgency === 1) due = Math.min(due, item.urgencySlot);
-  for (const s of c.stakeholders) for (const a of s.asks) if (a.item === idx) due = Math.min(due, a.bySlot);
+  for (const s of c.stakeholders)
+    for (const a of s.asks) if (a.item === idx) due = Math.min(due, a.bySlot);
   if (item.obligation >= 0) {
     const o = c.obligations[item.obligation]!;
     due = Math.min(due, o.deadline - o.observation);
@@ -152,7 +180,10 @@ function dueSlot(c: Compiled, id: string): number {
 }
 
 /** The plan each strategy makes for a compiled scenario. */
-export function strategyPlans(c: Compiled, rows: readonly LensRow[] = computeLenses(c)): Record<StrategyId, Plan> {
+export function strategyPlans(
+  c: Compiled,
+  rows: readonly LensRow[] = computeLenses(c),
+): Record<StrategyId, Plan> {
   const wsjf = orderBy(rows, 'wsjf');
   const rice = orderBy(rows, 'rice');
   const firstThen = (types: readonly ItemType[], firstOrder: string[], rest: string[]) => {

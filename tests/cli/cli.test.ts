@@ -1,0 +1,96 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const tutorial = join(root, 'scenarios', 'tutorial.json');
+const dir = mkdtempSync(join(tmpdir(), 'dojo-cli-'));
+const planPath = join(dir, 'plan.json');
+writeFileSync(
+  planPath,
+  JSON.stringify({ slots: [['patch-login', 'csv-export'], ['read-replica']] }),
+);
+
+async function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+describe('dojo command line', () => {
+  it('validates shipped scenarios with exit code 0', async () => {
+    const r = await run('validate', tutorial, join(root, 'scenarios', 'big-customer.json'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('✓');
+  });
+
+  it('rejects a broken scenario with the field path on stderr and exit code 1', async () => {
+    const broken = join(dir, 'broken.json');
+    const raw = JSON.parse(execFileSync('cat', [tutorial], { encoding: 'utf8' }));
+    raw.items[2].effort = 0;
+    writeFileSync(broken, JSON.stringify(raw));
+    const r = await run('validate', broken);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('items[2].effort: must be a positive number');
+  });
+
+  it('scores a plan: score, metrics and per-slot trace', async () => {
+    const r = await run('score', tutorial, planPath);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Score \d+\.\d \(expected run/);
+    expect(r.stdout).toContain('Revenue');
+    expect(r.stdout).toMatch(/^Q2 /m);
+  });
+
+  it('reports a plan with an unknown item as invalid input', async () => {
+    const bad = join(dir, 'bad-plan.json');
+    writeFileSync(bad, JSON.stringify({ slots: [['nope'], []] }));
+    const r = await run('score', tutorial, bad);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('plan.slots[0][0]: unknown item "nope"');
+  });
+
+  it('uses exit code 2 for usage errors', async () => {
+    expect((await run('score', tutorial)).code).toBe(2);
+    expect((await run('frobnicate')).code).toBe(2);
+    expect((await run('score', tutorial, planPath, '--seed', 'x')).code).toBe(2);
+    expect((await run('lenses', tutorial, '--bogus')).code).toBe(2);
+  });
+
+  it('prints lenses and strategies as tables and as JSON', async () => {
+    const lenses = await run('lenses', tutorial);
+    expect(lenses.stdout).toContain('WSJF');
+    const strategies = JSON.parse((await run('strategies', tutorial, '--json')).stdout) as {
+      id: string;
+      score: number;
+    }[];
+    expect(strategies.map((s) => s.id)).toContain('rice');
+    expect(strategies.every((s) => s.score >= 0 && s.score <= 100)).toBe(true);
+  });
+
+  it('runs as a real process with byte-identical --json output for the same seed', () => {
+    const args = [
+      join(root, 'bin', 'dojo.mjs'),
+      'score',
+      tutorial,
+      planPath,
+      '--seed',
+      '42',
+      '--json',
+    ];
+    const a = spawnSync(process.execPath, args, { encoding: 'utf8' });
+    const b = spawnSync(process.execPath, args, { encoding: 'utf8' });
+    expect(a.status).toBe(0);
+    expect(a.stdout.length).toBeGreaterThan(1000);
+    expect(a.stdout).toBe(b.stdout);
+    const parsed = JSON.parse(a.stdout) as {
+      expected: { score: number };
+      seeded: { seed: number };
+    };
+    expect(parsed.seeded.seed).toBe(42);
+  }, 20_000);
+});
