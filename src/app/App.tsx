@@ -25,6 +25,31 @@ function DifficultyBadge({ level }: { level: Scenario['difficulty'] }) {
   );
 }
 
+/** Decorative icons: the text beside them carries the meaning. */
+function ClockIcon() {
+  return (
+    <svg className="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <circle cx="8" cy="8" r="6.25" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      <path d="M8 4.5V8l2.5 1.75" fill="none" stroke="currentColor" strokeWidth="1.5" />
+    </svg>
+  );
+}
+
+function BuildingIcon() {
+  return (
+    <svg className="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path
+        d="M2.75 14.25V3.5l6-1.75v12.5M8.75 6.25h4.5v8M1.5 14.25h13M5 5.5v.01M5 8v.01M5 10.5v.01M11 8.75v.01M11 11.25v.01"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.5"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  );
+}
+
 function ScenarioCard({ scenario }: { scenario: Scenario }) {
   const titleId = useId();
   return (
@@ -35,30 +60,35 @@ function ScenarioCard({ scenario }: { scenario: Scenario }) {
         </h2>
         <dl className="card-facts">
           <div>
-            <dt>Industry</dt>
-            <dd>{scenario.industry}</dd>
-          </div>
-          <div>
-            <dt>Difficulty</dt>
+            <dt className="visually-hidden">Difficulty</dt>
             <dd>
               <DifficultyBadge level={scenario.difficulty} />
             </dd>
           </div>
           <div>
-            <dt>Time</dt>
-            <dd>{scenario.minutes} min</dd>
+            <dt className="visually-hidden">Time</dt>
+            <dd>
+              <ClockIcon />
+              {scenario.minutes} min
+            </dd>
           </div>
         </dl>
+        {/* Shown above the title (CSS order) but read after it, like a subtitle. */}
+        <p className="card-industry">
+          <BuildingIcon />
+          <span className="visually-hidden">Industry: </span>
+          {scenario.industry}
+        </p>
       </header>
       {scenario.objectives.length > 0 && (
-        <section className="card-section" aria-label={`What ${scenario.title} teaches`}>
+        <div className="card-section">
           <h3 className="card-subtitle">You will practise</h3>
           <ul className="objectives">
             {scenario.objectives.map((objective, index) => (
               <li key={index}>{objective}</li>
             ))}
           </ul>
-        </section>
+        </div>
       )}
       {scenario.tags.length > 0 && (
         <ul className="tags" aria-label="Tags">
