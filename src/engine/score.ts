@@ -49,6 +49,34 @@ export const METRIC_INFO: Readonly<
   },
 };
 
+/**
+ * The smallest difference each metric can meaningfully resolve in a scenario. An anchor whose
+ * range (best − floor) is narrower is widened to this, so a metric on which every strategy
+ * scores nearly the same cannot swing the score by its full weight over noise-sized
+ * differences.
+ */
+export function metricResolution(start: { arr: number }, sle: number): Record<Metric, number> {
+  return {
+    revenue: Math.max(10_000, start.arr * 0.005),
+    csat: 0.5,
+    capacityHealth: 0.005,
+    reliability: 5,
+    security: Math.max(10_000, sle * 0.01),
+    compliance: 0.01,
+    stakeholders: 0.01,
+  };
+}
+
+/** Anchors with every range widened to at least the metric's resolution. */
+export function widenAnchors(anchors: Anchors, resolution: Record<Metric, number>): Anchors {
+  const out: Anchors = {};
+  for (const m of METRICS) {
+    const a = anchors[m];
+    if (a) out[m] = { floor: a.floor, best: Math.max(a.best, a.floor + resolution[m]) };
+  }
+  return out;
+}
+
 /** Raw metrics from one run. */
 export function metricsOf(run: RunResult, applicable: Record<Metric, boolean>): Metrics {
   return {

@@ -19,7 +19,14 @@ import type {
 import { branchesOf, expectedEnvs, expectedMetrics, runPlan, seededEnv } from './expected.ts';
 import type { Plan } from './plan.ts';
 import type { Anchors, Metric, Scenario, Weights } from './schema.ts';
-import { averageMetrics, metricsOf, scoreMetrics, type Metrics } from './score.ts';
+import {
+  averageMetrics,
+  metricResolution,
+  metricsOf,
+  scoreMetrics,
+  widenAnchors,
+  type Metrics,
+} from './score.ts';
 import { ENGINE_VERSION } from './version.ts';
 
 export type Mode = 'expected' | 'seeded';
@@ -144,7 +151,10 @@ function averageRuns(runs: readonly { run: RunResult; weight: number }[]): {
 export function scoringOf(c: Compiled, options: Pick<SimulateOptions, 'weights' | 'anchors'> = {}) {
   return {
     weights: options.weights ? effectiveWeights(c.applicable, options.weights) : c.weights,
-    anchors: options.anchors ?? resolveAnchors(c),
+    anchors: widenAnchors(
+      options.anchors ?? resolveAnchors(c),
+      metricResolution(c.scenario.start, c.sle),
+    ),
   };
 }
 

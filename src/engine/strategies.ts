@@ -209,8 +209,14 @@ export function strategyPlans(
     wsjf.filter((id) => rows.find((r) => r.id === id)?.type !== 'feature'),
     budgets.map((b) => b * 0.2),
   );
+  // A prerequisite pulled into both budgets is kept once, where it comes first.
+  const merged = new Set<string>();
   const eightyTwenty: Plan = {
-    slots: c.labels.map((_, s) => [...(engineering.slots[s] ?? []), ...(features.slots[s] ?? [])]),
+    slots: c.labels.map((_, s) =>
+      [...(engineering.slots[s] ?? []), ...(features.slots[s] ?? [])].filter(
+        (id) => !merged.has(id) && merged.add(id),
+      ),
+    ),
   };
 
   return {

@@ -246,3 +246,30 @@ export function scenarioWithPlan(
     planArb(scenario).map((plan) => ({ scenario, plan })),
   );
 }
+
+/**
+ * Small scenarios for checking par against exhaustive enumeration: 4–10 items, 1–3 slots,
+ * efforts of 2–12 points and a team that fits about four items in the horizon; no feature
+ * freezes and no stakeholders (asks make the landscape needlessly flat).
+ */
+export function smallScenarioArb(): fc.Arbitrary<Scenario> {
+  return scenarioInput({ minItems: 4, maxItems: 10, maxSlots: 3 }).map((input) => {
+    const slots = input.time.labels.length;
+    const items = input.items.map((i) => ({
+      ...i,
+      effort: 2 + (i.effort % 11),
+      estimate: undefined,
+    }));
+    const efforts = items.map((i) => i.effort).sort((a, b) => a - b);
+    const fit = efforts.slice(0, 4).reduce((a, b) => a + b, 0);
+    const result = loadScenario({
+      ...input,
+      items,
+      team: { capacity: Math.max(8, Math.round((fit * 1.2) / slots)), ktlo: 0 },
+      reliability: { costPerMinute: 2000, freezeOnBlownBudget: false },
+      stakeholders: [],
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    return result.scenario;
+  });
+}

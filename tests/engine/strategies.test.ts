@@ -57,6 +57,13 @@ describe('strategy battery', () => {
     expect(plans['do-nothing'].slots.flat()).toEqual([]);
   });
 
+  it('plans every item at most once', () => {
+    for (const plan of Object.values(plans)) {
+      const ids = plan.slots.flat();
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+  });
+
   it('places prerequisites no later than their dependents', () => {
     for (const plan of Object.values(plans)) {
       const sso = findItem(plan, 'sso');

@@ -1,0 +1,504 @@
+/**
+ * Par: the best plan the engine can find (MODEL.md §7), and the anchors the score normalizes
+ * against.
+ *
+ * The search space is the set of plans whose prerequisites come earlier in the queue than the
+ * items that need them ("repaired" plans). The heuristic search:
+ *  1. evaluates the strategy battery and keeps the best few plans as starting points;
+ *  2. from each, runs simulated annealing over moves (move an item to another slot or position,
+ *     swap two, drop one, add one or two, replace one, cut the queue's tail), repairing
+ *     dependencies after every move; then a cooler run from the best plan found;
+ *  3. hill-climbs (first improvement, whole neighbourhood) from the best plan of every run.
+ * It has its own fixed seed, so par is reproducible. When the whole plan space is no larger than
+ * the evaluation budget, every plan is enumerated instead (exact par); the same enumeration
+ * checks the heuristic in tests.
+ */
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { anchorsFrom } from './anchors.ts';
+import { compile, type Compiled } from './compile.ts';
+import { expectedMetrics } from './expected.ts';
+import type { Plan } from './plan.ts';
+import { hashSeed } from './rng.ts';
+import { METRICS, type Anchors, type Metric, type Scenario, type Weights } from './schema.ts';
+import { scoreMetrics, type Metrics } from './score.ts';
+import { scoringOf } from './simulate.ts';
+import { strategyPlans } from './strategies.ts';
+import { ENGINE_VERSION } from './version.ts';
+
+/** Maps a plan's expected metrics to the number the search maximizes. */
+export type Objective = (metrics: Metrics) => number;
+
+export interface SearchOptions {
+  /** The search's own seed (default 1): same scenario and seed, same result. */
+  seed?: number;
+  /** Evaluation budget (default 60,000: about a quarter of a second for 15 items and 4 slots). */
+  budget?: number;
+  /** Extra starting plans (e.g. the user's plan) besides the strategy battery. */
+  starts?: readonly Plan[];
+  /**
+   * Enumerate every plan instead of searching when there are at most this many (default: the
+   * budget). 0 forces the heuristic.
+   */
+  exhaustiveUpTo?: number;
+  /** Slots before this index are fixed as in `fixedPlan` (round-by-round "par from here"). */
+  frozenSlots?: number;
+  fixedPlan?: Plan;
+}
+
+export interface SearchResult {
+  plan: Plan;
+  value: number;
+  evaluations: number;
+}
+
+export interface ParResult {
+  plan: Plan;
+  score: number;
+  metrics: Metrics;
+  evaluations: number;
+  engineVersion: string;
+  /** Identifies the weights par was computed for (par changes with the weights). */
+  weightsKey: string;
+}
+
+export interface ParOptions extends SearchOptions {
+  weights?: Weights;
+  anchors?: Anchors;
+}
+
+type Rng = () => number;
+
+function makeRng(seed: number): Rng {
+  const g = xoroshiro128plus(seed);
+  return () => uniformFloat64(g);
+}
+
+const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
+
+/** A stable key for a set of weights, e.g. "capacityHealth=1,csat=1,revenue=3". */
+export function weightsKey(weights: Record<Metric, number>): string {
+  return METRICS.filter((m) => weights[m] > 0)
+    .map((m) => `${m}=${weights[m]}`)
+    .join(',');
+}
+
+function clonePlan(plan: Plan): Plan {
+  return { slots: plan.slots.map((ids) => [...ids]) };
+}
+
+/** The part of a problem the search may change. */
+interface Space {
+  c: Compiled;
+  slots: number;
+  frozen: number;
+  /** Item ids the search may place (visible, not fixed in a frozen slot). */
+  free: string[];
+  deps: Map<string, string[]>;
+  dependents: Map<string, string[]>;
+}
+
+function makeSpace(c: Compiled, options: SearchOptions): Space {
+  const frozen = Math.max(0, Math.min(options.frozenSlots ?? 0, c.slots));
+  const fixed = new Set((options.fixedPlan?.slots ?? []).slice(0, frozen).flat());
+  const free = c.items.filter((i) => !i.injected && !fixed.has(i.id)).map((i) => i.id);
+  const deps = new Map(c.items.map((i) => [i.id, i.deps.map((d) => c.items[d]!.id)]));
+  const dependents = new Map<string, string[]>();
+  for (const [id, ds] of deps)
+    for (const d of ds) dependents.set(d, [...(dependents.get(d) ?? []), id]);
+  return { c, slots: c.slots, frozen, free, deps, dependents };
+}
+
+function locate(plan: Plan, id: string): [number, number] | null {
+  for (let s = 0; s < plan.slots.length; s++) {
+    const i = plan.slots[s]!.indexOf(id);
+    if (i >= 0) return [s, i];
+  }
+  return null;
+}
+
+function removeFrom(plan: Plan, id: string): void {
+  const at = locate(plan, id);
+  if (at) plan.slots[at[0]]!.splice(at[1], 1);
+}
+
+/** Drops an item and, recursively, everything planned that depends on it. */
+function dropWithDependents(space: Space, plan: Plan, id: string): void {
+  removeFrom(plan, id);
+  for (const dep of space.dependents.get(id) ?? [])
+    if (locate(plan, dep)) dropWithDependents(space, plan, dep);
+}
+
+/**
+ * Makes every prerequisite come earlier in the queue than the item that needs it: a missing
+ * prerequisite is inserted just before its dependent, a later one is moved there. Prerequisites
+ * fixed in frozen slots are already earlier.
+ */
+export function repairPlan(space: Space, plan: Plan): Plan {
+  for (let guard = 0; guard < 200; guard++) {
+    let changed = false;
+    outer: for (let s = space.frozen; s < plan.slots.length; s++) {
+      const ids = plan.slots[s]!;
+      for (let i = 0; i < ids.length; i++) {
+        for (const d of space.deps.get(ids[i]!) ?? []) {
+          const at = locate(plan, d);
+          const before = at !== null && (at[0] < s || (at[0] === s && at[1] < i));
+          if (before) continue;
+          if (at === null && !space.free.includes(d)) continue; // fixed elsewhere or unknown
+          if (at !== null && at[0] < space.frozen) continue;
+          removeFrom(plan, d);
+          const index = plan.slots[s]!.indexOf(ids[i] ?? '');
+          plan.slots[s]!.splice(index < 0 ? 0 : index, 0, d);
+          changed = true;
+          break outer;
+        }
+      }
+    }
+    if (!changed) return plan;
+  }
+  return plan;
+}
+
+/** One random move in the search space, returning a new repaired plan. */
+function neighbour(space: Space, plan: Plan, rng: Rng): Plan {
+  const next = clonePlan(plan);
+  const editable = Array.from({ length: space.slots - space.frozen }, (_, i) => space.frozen + i);
+  if (editable.length === 0) return next;
+  const planned = space.free.filter((id) => locate(next, id) !== null);
+  const unplanned = space.free.filter((id) => locate(next, id) === null);
+  const r = rng();
+  const placeRandom = (id: string) => {
+    const s = pick(rng, editable);
+    const ids = next.slots[s]!;
+    ids.splice(Math.floor(rng() * (ids.length + 1)), 0, id);
+  };
+  if ((r < 0.35 || unplanned.length === 0) && planned.length > 0) {
+    const id = pick(rng, planned);
+    removeFrom(next, id);
+    placeRandom(id);
+  } else if (r < 0.5 && planned.length > 1) {
+    const a = pick(rng, planned);
+    const b = pick(rng, planned);
+    const pa = locate(next, a)!;
+    const pb = locate(next, b)!;
+    next.slots[pa[0]]![pa[1]] = b;
+    next.slots[pb[0]]![pb[1]] = a;
+  } else if (r < 0.62 && planned.length > 0) {
+    dropWithDependents(space, next, pick(rng, planned));
+  } else if (r < 0.7 && planned.length > 0) {
+    // Drop the tail of the queue from a random point: over-committed plans need several drops.
+    const queue = next.slots.slice(space.frozen).flat();
+    for (const id of queue.slice(Math.floor(rng() * queue.length))) removeFrom(next, id);
+  } else if (r < 0.8 && planned.length > 0 && unplanned.length > 0) {
+    // Replace a planned item with a left-out one, in the same place.
+    const out = pick(rng, planned);
+    const at = locate(next, out)!;
+    dropWithDependents(space, next, out);
+    const ids = next.slots[at[0]]!;
+    ids.splice(Math.min(at[1], ids.length), 0, pick(rng, unplanned));
+  } else if (r < 0.9 && unplanned.length > 1) {
+    // Add two: some items only pay off together (one alone over-commits the slot).
+    const a = pick(rng, unplanned);
+    const b = pick(rng, unplanned);
+    placeRandom(a);
+    if (b !== a) placeRandom(b);
+  } else if (unplanned.length > 0) {
+    placeRandom(pick(rng, unplanned));
+  }
+  return repairPlan(space, next);
+}
+
+/**
+ * Every plan one move away: the queue cut after each position; two items swapped; an item
+ * replaced by a left-out one; each free item moved to every slot and position, or dropped.
+ */
+function* fullNeighbourhood(space: Space, plan: Plan): Generator<Plan> {
+  const queue = plan.slots.slice(space.frozen).flat();
+  for (let cut = 0; cut < queue.length - 1; cut++) {
+    const next = clonePlan(plan);
+    for (const id of queue.slice(cut)) removeFrom(next, id);
+    yield next;
+  }
+  for (let a = 0; a < queue.length; a++) {
+    for (let b = a + 1; b < queue.length; b++) {
+      const next = clonePlan(plan);
+      const pa = locate(next, queue[a]!)!;
+      const pb = locate(next, queue[b]!)!;
+      next.slots[pa[0]]![pa[1]] = queue[b]!;
+      next.slots[pb[0]]![pb[1]] = queue[a]!;
+      yield repairPlan(space, next);
+    }
+  }
+  const unplanned = space.free.filter((id) => locate(plan, id) === null);
+  for (const out of queue) {
+    for (const id of unplanned) {
+      const next = clonePlan(plan);
+      const at = locate(next, out)!;
+      dropWithDependents(space, next, out);
+      const ids = next.slots[at[0]]!;
+      ids.splice(Math.min(at[1], ids.length), 0, id);
+      yield repairPlan(space, next);
+    }
+  }
+  for (const id of space.free) {
+    const without = clonePlan(plan);
+    const was = locate(without, id);
+    if (was) {
+      const dropped = clonePlan(without);
+      dropWithDependents(space, dropped, id);
+      yield dropped;
+      removeFrom(without, id);
+    }
+    for (let s = space.frozen; s < space.slots; s++) {
+      for (let i = 0; i <= without.slots[s]!.length; i++) {
+        if (was && was[0] === s && was[1] === i) continue;
+        const next = clonePlan(without);
+        next.slots[s]!.splice(i, 0, id);
+        yield repairPlan(space, next);
+      }
+    }
+  }
+}
+
+function startingPlan(space: Space, options: SearchOptions, plan: Plan): Plan {
+  // Keep frozen slots as fixed; keep only free items in the editable slots.
+  const free = new Set(space.free);
+  const fixed = options.fixedPlan ?? { slots: [] };
+  const seen = new Set<string>();
+  const keep = (id: string) => free.has(id) && !seen.has(id) && seen.add(id);
+  return repairPlan(space, {
+    slots: Array.from({ length: space.slots }, (_, s) =>
+      s < space.frozen ? [...(fixed.slots[s] ?? [])] : (plan.slots[s] ?? []).filter(keep),
+    ),
+  });
+}
+
+/**
+ * Searches for the plan that maximizes `objective` of its expected metrics.
+ * Deterministic for a given scenario, objective and seed.
+ */
+export function searchPlans(
+  c: Compiled,
+  objective: Objective,
+  options: SearchOptions = {},
+): SearchResult {
+  const space = makeSpace(c, options);
+  const budget = Math.max(50, options.budget ?? 60_000);
+  const exhaustive = options.exhaustiveUpTo ?? budget;
+  if (space.frozen === 0 && exhaustive > 0 && countPlans(c, exhaustive) <= exhaustive) {
+    const exact = exactBest(c, objective, exhaustive);
+    if (exact) return exact;
+  }
+  const rng = makeRng(hashSeed(`par|${c.id}|${options.seed ?? 1}`));
+  let evaluations = 0;
+  const evaluate = (plan: Plan) => {
+    evaluations += 1;
+    return objective(expectedMetrics(c, plan.slots));
+  };
+
+  const candidates = [...Object.values(strategyPlans(c)), ...(options.starts ?? [])].map((p) => {
+    const plan = startingPlan(space, options, p);
+    return { plan, value: evaluate(plan) };
+  });
+  candidates.sort((a, b) => b.value - a.value);
+  let best = candidates[0]!;
+
+  // Temperatures: a hot one that accepts the average move's change half the time against the
+  // search, and a cooler one for the median change (a few disastrous moves inflate the average).
+  // Changes are measured from several starting plans, so a plateau cannot freeze the search.
+  // Each run cools ten-thousandfold.
+  const deltas: number[] = [];
+  for (let i = 0; i < 90; i++) {
+    const from = candidates[i % Math.min(3, candidates.length)]!;
+    const delta = Math.abs(from.value - evaluate(neighbour(space, from.plan, rng)));
+    if (delta > 1e-9) deltas.push(delta);
+  }
+  deltas.sort((a, b) => a - b);
+  const spread =
+    Math.max(...candidates.map((x) => x.value)) - Math.min(...candidates.map((x) => x.value));
+  const fallback = Math.max(1e-6, spread * 0.05);
+  const mean = deltas.length > 0 ? deltas.reduce((a, b) => a + b, 0) / deltas.length : fallback;
+  const hot = mean / Math.LN2;
+  const warm = (deltas[Math.floor(deltas.length / 2)] ?? fallback) / Math.LN2;
+
+  // 1–2. Annealing from the best distinct starting plans.
+  const seen = new Set<string>();
+  const starts = candidates.filter((x) => {
+    const key = JSON.stringify(x.plan.slots);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  type Found = { plan: Plan; value: number };
+  /** One annealing run; returns the best plan it saw. */
+  const anneal = (from: Found, steps: number, hot: number, cold: number): Found => {
+    let cur = from;
+    let runBest = from;
+    for (let i = 0; i < steps; i++) {
+      const temperature = hot * Math.pow(cold / hot, i / steps);
+      const plan = neighbour(space, cur.plan, rng);
+      const value = evaluate(plan);
+      if (value >= cur.value || rng() < Math.exp((value - cur.value) / temperature)) {
+        cur = { plan, value };
+        if (value > runBest.value) runBest = cur;
+      }
+    }
+    return runBest;
+  };
+  /** First-improvement hill-climb over the full neighbourhood, to a local optimum. */
+  const climb = (from: Found): Found => {
+    let cur = from;
+    let improved = true;
+    while (improved && evaluations < budget * 4) {
+      improved = false;
+      for (const plan of fullNeighbourhood(space, cur.plan)) {
+        const value = evaluate(plan);
+        if (value > cur.value + 1e-12) {
+          cur = { plan, value };
+          improved = true;
+          break;
+        }
+      }
+    }
+    return cur;
+  };
+
+  const restarts = Math.min(3, starts.length);
+  const elites: Found[] = [];
+  for (let r = 0; r < restarts; r++) {
+    const t0 = r === 0 ? hot : warm;
+    elites.push(anneal(starts[r]!, Math.floor((budget * 0.55) / restarts), t0, t0 * 1e-4));
+  }
+  // A cooler run from the best plan so far explores its neighbourhood two or three moves deep.
+  const leader = elites.reduce((a, b) => (b.value > a.value ? b : a), best);
+  elites.push(anneal(leader, Math.floor(budget * 0.2), warm / 10, warm * 1e-4));
+
+  // 3. Climb from every run's best plan; keep the best local optimum.
+  for (const elite of elites) {
+    const top = climb(elite);
+    if (top.value > best.value) best = top;
+  }
+  return { plan: best.plan, value: best.value, evaluations };
+}
+
+/**
+ * Exact optimum by exhaustive depth-first enumeration of every plan whose prerequisites come
+ * before their dependents, for small instances (it checks the heuristic in tests). Every queue
+ * is visited: no bound prunes the tree, because the score is not monotone in added work (even
+ * work that never starts changes the outcome, through thrash). Returns null when the
+ * enumeration would exceed `maxEvaluations`.
+ */
+export function exactBest(
+  c: Compiled,
+  objective: Objective,
+  maxEvaluations = 2_000_000,
+): SearchResult | null {
+  const items = c.items.filter((i) => !i.injected);
+  const deps = new Map(items.map((i) => [i.id, i.deps.map((d) => c.items[d]!.id)]));
+  const slots: string[][] = c.labels.map(() => []);
+  const used = new Set<string>();
+  let evaluations = 0;
+  let best: { plan: Plan; value: number } | null = null;
+  const visit = (lastSlot: number): boolean => {
+    evaluations += 1;
+    if (evaluations > maxEvaluations) return false;
+    const value = objective(expectedMetrics(c, slots));
+    if (best === null || value > best.value + 1e-12) best = { plan: clonePlan({ slots }), value };
+    for (let s = lastSlot; s < c.slots; s++) {
+      for (const item of items) {
+        if (used.has(item.id) || !(deps.get(item.id) ?? []).every((d) => used.has(d))) continue;
+        used.add(item.id);
+        slots[s]!.push(item.id);
+        const ok = visit(s);
+        slots[s]!.pop();
+        used.delete(item.id);
+        if (!ok) return false;
+      }
+    }
+    return true;
+  };
+  if (!visit(0) || best === null) return null;
+  const found: { plan: Plan; value: number } = best;
+  return { plan: found.plan, value: found.value, evaluations };
+}
+
+/**
+ * How many plans `exactBest` would visit (every queue whose prerequisites come first), counted
+ * up to `cap`; returns `cap + 1` when there are more.
+ */
+export function countPlans(c: Compiled, cap: number): number {
+  const items = c.items.filter((i) => !i.injected);
+  const deps = new Map(items.map((i) => [i.id, i.deps.map((d) => c.items[d]!.id)]));
+  const used = new Set<string>();
+  let count = 0;
+  const visit = (lastSlot: number): boolean => {
+    count += 1;
+    if (count > cap) return false;
+    for (let s = lastSlot; s < c.slots; s++) {
+      for (const item of items) {
+        if (used.has(item.id) || !(deps.get(item.id) ?? []).every((d) => used.has(d))) continue;
+        used.add(item.id);
+        const ok = visit(s);
+        used.delete(item.id);
+        if (!ok) return false;
+      }
+    }
+    return true;
+  };
+  visit(0);
+  return Math.min(count, cap + 1);
+}
+
+/** The objective of the 0–100 score under given weights and anchors. */
+export function scoreObjective(weights: Record<Metric, number>, anchors: Anchors): Objective {
+  return (m) => scoreMetrics(m, anchors, weights).score;
+}
+
+/**
+ * Anchors by search: the floor of each metric is the worst value in the strategy battery, its
+ * best the single-metric optimum (searched on the raw metric, scaled to the battery's range).
+ */
+export function computeAnchors(scenario: Scenario, options: SearchOptions = {}): Anchors {
+  const c = compile(scenario);
+  const battery = Object.values(strategyPlans(c)).map((p) => expectedMetrics(c, p.slots));
+  const anchors = anchorsFrom(battery, c.applicable);
+  for (const m of METRICS) {
+    const a = anchors[m];
+    if (!a) continue;
+    const scale = Math.max(1e-9, a.best - a.floor, Math.abs(a.best) * 1e-6);
+    const found = searchPlans(c, (x) => ((x[m] ?? 0) - a.floor) / scale, {
+      ...options,
+      budget: options.budget ?? 20_000,
+    });
+    const best = a.floor + found.value * scale;
+    if (best > a.best) a.best = best;
+  }
+  return anchors;
+}
+
+/** Par: the best plan found for the scenario's (or the given) weights. */
+export function findPar(scenario: Scenario, options: ParOptions = {}): ParResult {
+  const c = compile(scenario);
+  const { weights, anchors } = scoringOf(c, options);
+  const found = searchPlans(c, scoreObjective(weights, anchors), options);
+  return {
+    plan: found.plan,
+    score: found.value,
+    metrics: expectedMetrics(c, found.plan.slots),
+    evaluations: found.evaluations,
+    engineVersion: ENGINE_VERSION,
+    weightsKey: weightsKey(weights),
+  };
+}
+
+/** The baked par of a scenario when it is still valid for this engine and these weights. */
+export function bakedPar(
+  scenario: Scenario,
+  weights?: Weights,
+): { plan: Plan; score: number } | null {
+  const par = scenario.par;
+  if (!par || par.engineVersion !== ENGINE_VERSION) return null;
+  const c = compile(scenario);
+  const key = weightsKey(scoringOf(c, { ...(weights ? { weights } : {}) }).weights);
+  return par.weightsKey === key ? { plan: par.plan, score: par.score } : null;
+}
