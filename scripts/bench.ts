@@ -14,6 +14,9 @@ import {
   type Scenario,
 } from '../src/engine/index.ts';
 import { table } from '../src/cli/table.ts';
+import { debrief } from '../src/engine/debrief.ts';
+import { findPar } from '../src/engine/par.ts';
+import { seedDistribution } from '../src/engine/seeds.ts';
 
 const dir = join(import.meta.dirname, '..', 'scenarios');
 
@@ -61,30 +64,79 @@ export function rate(fn: (i: number) => void, ms = 1000): number {
   return (calls / elapsed) * 1000;
 }
 
-const rows: (string | number)[][] = [];
+const quick = process.argv.includes('--quick');
+const simRows: (string | number)[][] = [];
+const parRows: (string | number)[][] = [];
 const results: Record<string, unknown>[] = [];
+
+/** Median wall time of `fn` over `times` calls, in milliseconds. */
+function timeIt(fn: () => void, times: number): number {
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const start = performance.now();
+    fn();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)]!;
+}
+
 for (const s of loadAll()) {
   const evaluate = createEvaluator(s);
   const plans = samplePlans(s, 500);
   const perSecond = rate((i) => evaluate(plans[i % plans.length]!));
   const items = s.items.length;
-  rows.push([
+  simRows.push([
     s.id,
     s.time.labels.length,
     items,
     Math.round(perSecond),
     (1e6 / perSecond).toFixed(1),
   ]);
+
+  // Par: the default search, and a search 20 times longer for reference.
+  let par = findPar(s);
+  const parMs = timeIt(() => (par = findPar(s)), quick ? 1 : 3);
+  const long = quick ? par : findPar(s, { budget: 20 * 60_000 });
+  const gap = long.score > 0 ? (100 * (long.score - par.score)) / long.score : 0;
+  const seedsMs = timeIt(() => seedDistribution(s, par.plan, { runs: 1000 }), quick ? 1 : 5);
+  const debriefMs = timeIt(() => debrief(s, plans[1]!, { par: par.plan, seed: 1 }), quick ? 1 : 5);
+  parRows.push([
+    s.id,
+    Math.round(parMs),
+    par.evaluations,
+    par.score.toFixed(2),
+    quick ? '—' : long.score.toFixed(2),
+    quick ? '—' : `${gap.toFixed(2)}%`,
+    Math.round(seedsMs),
+    debriefMs.toFixed(1),
+  ]);
   results.push({
     scenario: s.id,
     slots: s.time.labels.length,
     items,
     evaluationsPerSecond: Math.round(perSecond),
+    parMs: Math.round(parMs),
+    parEvaluations: par.evaluations,
+    parScore: par.score,
+    longSearchScore: quick ? null : long.score,
+    gapToLongSearchPercent: quick ? null : gap,
+    seeds1000Ms: Math.round(seedsMs),
+    debriefMs,
   });
 }
 
 if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
 else {
   process.stdout.write('simulate (expected mode), one core\n');
-  process.stdout.write(table(['Scenario', 'Slots', 'Items', 'Evals/s', 'µs/eval'], rows));
+  process.stdout.write(table(['Scenario', 'Slots', 'Items', 'Evals/s', 'µs/eval'], simRows));
+  process.stdout.write(
+    '\npar search (default budget) vs a search 20× longer; 1,000 seeded runs; one debrief\n',
+  );
+  process.stdout.write(
+    table(
+      ['Scenario', 'Par ms', 'Evals', 'Par', 'Par ×20', 'Gap', '1000 seeds ms', 'Debrief ms'],
+      parRows,
+    ),
+  );
 }

@@ -17,9 +17,13 @@ import {
   summarizeIssues,
   type Issue,
   type Outcome,
+  type Plan,
   type Scenario,
 } from '../engine/index.ts';
 import { formatMetric, formatMoney, formatPercent, formatSlotTime } from '../engine/format.ts';
+import { debrief } from '../engine/debrief.ts';
+import { bakedPar, findPar } from '../engine/par.ts';
+import { seedDistribution } from '../engine/seeds.ts';
 import {
   CliError,
   EXIT,
@@ -43,6 +47,11 @@ Commands:
         [--seed N]                        also tell the story of one seeded run
   lenses <scenario.json>                  RICE, ICE, WSJF, CD3, Kano and MoSCoW for every item
   strategies <scenario.json>              the plan and score of every strategy in the battery
+  par <scenario.json>                     the best plan the engine can find, and its score
+  debrief <scenario.json> <plan.json>     why the plan scored what it did, against par
+        [--seed N]                        the seeded run to tell the story with (default 1)
+  seeds <scenario.json> <plan.json>       the spread of seeded scores for the plan and par
+        [--n 1000]                        how many seeded runs
 
 Options:
   --json        machine-readable output (stable and deterministic)
@@ -283,6 +292,148 @@ function cmdStrategies(args: string[], values: Values, io: Io): number {
   return EXIT.ok;
 }
 
+/** Par from the scenario file when it is current, else searched now. */
+function parOf(scenario: Scenario): { plan: Plan; score: number; source: 'baked' | 'searched' } {
+  const baked = bakedPar(scenario);
+  if (baked) return { ...baked, source: 'baked' };
+  const found = findPar(scenario);
+  return { plan: found.plan, score: found.score, source: 'searched' };
+}
+
+function cmdPar(args: string[], values: Values, io: Io): number {
+  const [scenarioPath] = positionals(args, 1, 'par <scenario.json> [--json]');
+  const scenario = readScenario(scenarioPath!);
+  const par = parOf(scenario);
+  const outcome = simulate(scenario, par.plan);
+  if (values.json) {
+    io.stdout(
+      json({ plan: par.plan, score: outcome.score, source: par.source, metrics: outcome.metrics }),
+    );
+    return EXIT.ok;
+  }
+  io.stdout(
+    `Par for ${scenario.title}: ${outcome.score.toFixed(1)} (${par.source === 'baked' ? 'baked into the scenario file' : 'searched now'})\n`,
+  );
+  io.stdout(`${planSummary(scenario, par.plan)}\n\n`);
+  io.stdout(outcomeText(scenario, outcome));
+  return EXIT.ok;
+}
+
+function cmdDebrief(args: string[], values: Values, io: Io): number {
+  const [scenarioPath, planPath] = positionals(
+    args,
+    2,
+    'debrief <scenario.json> <plan.json> [--seed N] [--json]',
+  );
+  const scenario = readScenario(scenarioPath!);
+  const plan = readPlan(planPath!, scenario);
+  const par = parOf(scenario);
+  const d = debrief(scenario, plan, { par: par.plan, seed: seedOf(values) ?? 1 });
+  if (values.json) {
+    const { expected: _e, seeded: _s, parOutcome: _p, ...rest } = d;
+    io.stdout(json({ ...rest, causes: d.causes.map(({ plan: _plan, ...c }) => c) }));
+    return EXIT.ok;
+  }
+  io.stdout(`${scenario.title}\n${planSummary(scenario, plan)}\n\n`);
+  io.stdout(
+    `Score ${d.score.toFixed(1)} — ${d.percentOfPar.toFixed(0)}% of par (${d.parScore.toFixed(1)})\n${d.verdict}\n${d.luck.sentence}\n`,
+  );
+  if (d.causes.length > 0) {
+    io.stdout('\nWhy, in order of what it cost:\n');
+    d.causes.forEach((c, i) => io.stdout(`${i + 1}. ${c.sentence}\n`));
+  } else io.stdout('\nNo single change towards par gains more than a point.\n');
+  if (d.interaction) io.stdout(`\n${d.interaction.sentence}\n`);
+  if (d.lessons.length > 0) {
+    io.stdout('\nLessons:\n');
+    for (const l of d.lessons) io.stdout(`- ${l.text}\n`);
+  }
+  if (d.stakeholders.length > 0) {
+    io.stdout('\nStakeholders:\n');
+    for (const s of d.stakeholders) {
+      const asks = s.asks
+        .map((a) => `${a.title} by ${scenario.time.labels[a.bySlot]}: ${a.status}`)
+        .join('; ');
+      io.stdout(`- ${s.name}, ${s.role} (${s.mood}): "${s.quote}" [${asks}]\n`);
+    }
+  }
+  if (d.effortReveal.length > 0) {
+    io.stdout(`\nActual effort in this run (seed ${d.luck.seed}):\n`);
+    for (const e of d.effortReveal)
+      io.stdout(
+        `- ${e.title}: estimated ${e.planned} (range ${e.estimate[0]}–${e.estimate[1]}), took ${e.actual.toFixed(1)}\n`,
+      );
+  }
+  if (d.discussion.length > 0) {
+    io.stdout('\nFor discussion:\n');
+    for (const q of d.discussion) io.stdout(`- ${q}\n`);
+  }
+  return EXIT.ok;
+}
+
+function cmdSeeds(args: string[], values: Values, io: Io): number {
+  const [scenarioPath, planPath] = positionals(
+    args,
+    2,
+    'seeds <scenario.json> <plan.json> [--n 1000] [--json]',
+  );
+  const scenario = readScenario(scenarioPath!);
+  const plan = readPlan(planPath!, scenario);
+  const runs = values.n === undefined ? 1000 : Number(values.n);
+  if (!Number.isInteger(runs) || runs < 1 || runs > 100_000)
+    throw new CliError('--n must be a whole number from 1 to 100000', EXIT.usage);
+  const par = parOf(scenario);
+  const yours = seedDistribution(scenario, plan, { runs });
+  const best = seedDistribution(scenario, par.plan, { runs });
+  if (values.json) {
+    io.stdout(json({ runs, plan: yours, par: best }));
+    return EXIT.ok;
+  }
+  io.stdout(`${runs} seeded runs of ${scenario.title}\n\n`);
+  io.stdout(
+    table(
+      ['Plan', 'Expected', 'Mean', 'P10', 'P50', 'P90', 'Min', 'Max'],
+      [
+        [
+          'yours',
+          round(simulate(scenario, plan).score),
+          round(yours.mean),
+          round(yours.p10),
+          round(yours.p50),
+          round(yours.p90),
+          round(yours.min),
+          round(yours.max),
+        ],
+        [
+          'par',
+          round(simulate(scenario, par.plan).score),
+          round(best.mean),
+          round(best.p10),
+          round(best.p50),
+          round(best.p90),
+          round(best.min),
+          round(best.max),
+        ],
+      ],
+    ),
+  );
+  const peak = Math.max(
+    ...yours.histogram.map((b) => b.count),
+    ...best.histogram.map((b) => b.count),
+    1,
+  );
+  io.stdout('\nScore     yours                          par\n');
+  for (let i = 0; i < yours.histogram.length; i++) {
+    const a = yours.histogram[i]!;
+    const b = best.histogram[i]!;
+    if (a.count === 0 && b.count === 0) continue;
+    const bar = (n: number) => '█'.repeat(Math.round((n / peak) * 28)).padEnd(30);
+    io.stdout(
+      `${String(a.from).padStart(3)}–${String(a.to).padEnd(4)} ${bar(a.count)} ${bar(b.count)}\n`,
+    );
+  }
+  return EXIT.ok;
+}
+
 export interface Command {
   name: string;
   usage: string;
@@ -302,6 +453,15 @@ const commands: Command[] = [
   },
   { name: 'lenses', usage: 'lenses', summary: '', run: cmdLenses },
   { name: 'strategies', usage: 'strategies', summary: '', run: cmdStrategies },
+  { name: 'par', usage: 'par', summary: '', run: cmdPar },
+  {
+    name: 'debrief',
+    usage: 'debrief',
+    summary: '',
+    options: { seed: { type: 'string' } },
+    run: cmdDebrief,
+  },
+  { name: 'seeds', usage: 'seeds', summary: '', options: { n: { type: 'string' } }, run: cmdSeeds },
 ];
 
 /** Runs the command line; returns the exit code. Never throws. */

@@ -134,7 +134,7 @@ function dropWithDependents(space: Space, plan: Plan, id: string): void {
  * prerequisite is inserted just before its dependent, a later one is moved there. Prerequisites
  * fixed in frozen slots are already earlier.
  */
-export function repairPlan(space: Space, plan: Plan): Plan {
+function repairPlan(space: Space, plan: Plan): Plan {
   for (let guard = 0; guard < 200; guard++) {
     let changed = false;
     outer: for (let s = space.frozen; s < plan.slots.length; s++) {
@@ -157,6 +157,21 @@ export function repairPlan(space: Space, plan: Plan): Plan {
     if (!changed) return plan;
   }
   return plan;
+}
+
+/**
+ * A copy of the plan with every prerequisite moved (or added) just before the first item that
+ * needs it, and an item dropped together with everything planned that depends on it.
+ */
+export function repairDependencies(c: Compiled, plan: Plan): Plan {
+  return repairPlan(makeSpace(c, {}), clonePlan(plan));
+}
+
+/** A copy of the plan without the item and without anything planned that depends on it. */
+export function dropItem(c: Compiled, plan: Plan, id: string): Plan {
+  const next = clonePlan(plan);
+  dropWithDependents(makeSpace(c, {}), next, id);
+  return next;
 }
 
 /** One random move in the search space, returning a new repaired plan. */

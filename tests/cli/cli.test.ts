@@ -94,3 +94,48 @@ describe('dojo command line', () => {
     expect(parsed.seeded.seed).toBe(42);
   }, 20_000);
 });
+
+describe('dojo par, debrief and seeds', () => {
+  const big = join(root, 'scenarios', 'big-customer.json');
+  const late = join(dir, 'late-patch.json');
+  writeFileSync(
+    late,
+    JSON.stringify({
+      slots: [
+        ['dark-mode', 'ai-assistant'],
+        ['user-model', 'sso', 'bulk-edit'],
+        ['patch-pdf'],
+        ['db-migration'],
+      ],
+    }),
+  );
+
+  it('prints the baked par and its score', async () => {
+    const r = await run('par', big);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /^Par for Big customer vs the database: \d+\.\d \(baked into the scenario file\)/,
+    );
+  });
+
+  it('explains a late patch first, as readable text', async () => {
+    const r = await run('debrief', big, late, '--seed', '4');
+    expect(r.code).toBe(0);
+    const first = r.stdout.split('\n').find((l) => l.startsWith('1. '))!;
+    expect(first).toMatch(/^1\. Because Patch the PDF library CVE was deferred to Q3 \(par: Q1\)/);
+    expect(first).toMatch(/Breach probability in Q\d was [\d.]+% \(would have been [\d.]+%\)/);
+    expect(r.stdout).toContain('Stakeholders:');
+  });
+
+  it('summarizes many seeds for the plan and par', async () => {
+    const r = await run('seeds', big, late, '--n', '200', '--json');
+    const out = JSON.parse(r.stdout) as {
+      runs: number;
+      plan: { p10: number; p50: number };
+      par: { p10: number };
+    };
+    expect(out.runs).toBe(200);
+    expect(out.par.p10).toBeGreaterThan(out.plan.p50);
+    expect((await run('seeds', big, late, '--n', '0')).code).toBe(2);
+  });
+});
