@@ -1,0 +1,87 @@
+/**
+ * The one application store, built by a factory so every test (and every app instance) gets a
+ * fresh one. Slices are composed here; middleware (`persist`) only wraps the root.
+ *
+ * To add a slice: write `createXSlice` next to the others, add its type to `AppState`
+ * (state.ts) and spread it below. If it must survive a reload, add its inputs to
+ * `partializeState` and `persistedSchema` and a named version with a migration (persistence.ts).
+ */
+import { persist } from 'zustand/middleware';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+
+import { createNoticesSlice } from './noticesSlice';
+import { createParSlice, type ComputePar } from './parSlice';
+import {
+  createPersistence,
+  migratePersisted,
+  partializeState,
+  PERSIST_NAME,
+  PERSIST_VERSION,
+  type PersistedState,
+  type StorageProvider,
+} from './persistence';
+import { createPlansSlice } from './plansSlice';
+import { createPreferencesSlice } from './preferencesSlice';
+import { createScenariosSlice } from './scenariosSlice';
+import type { AppState } from './state';
+import type { CatalogEntry } from './types';
+
+export interface AppStoreOptions {
+  /** The shipped scenarios (validated catalog entries). */
+  catalog: readonly CatalogEntry[];
+  /** Where state is saved; default `window.localStorage`. Return null for no saving. */
+  storage?: StorageProvider;
+  /** Storage key; default "roadmap-dojo". */
+  name?: string;
+  /** Runs the par search (a Web Worker in the app); without it par shows only when baked. */
+  computePar?: ComputePar | null;
+  /** The current time as an ISO string; injectable for tests. */
+  now?: () => string;
+}
+
+export type AppStore = StoreApi<AppState>;
+
+const browserStorage: StorageProvider = () =>
+  typeof window === 'undefined' ? null : window.localStorage;
+
+export function createAppStore(options: AppStoreOptions): AppStore {
+  const name = options.name ?? PERSIST_NAME;
+  let api: StoreApi<AppState> | null = null;
+  const persistence = createPersistence({
+    name,
+    getStorage: options.storage ?? browserStorage,
+    catalog: options.catalog,
+    // Reported after the failing `set` returns, so the notice's own save cannot recurse.
+    onSaveFailed: (notice) => queueMicrotask(() => api?.setState({ storageNotice: notice })),
+  });
+
+  const store = createStore<AppState>()(
+    persist<AppState, [], [], PersistedState>(
+      (...a) => {
+        api = a[2];
+        return {
+          ...createScenariosSlice({
+            catalog: options.catalog,
+            now: options.now ?? (() => new Date().toISOString()),
+          })(...a),
+          ...createPlansSlice(...a),
+          ...createPreferencesSlice(...a),
+          ...createParSlice(options.computePar ?? null)(...a),
+          ...createNoticesSlice(...a),
+        };
+      },
+      {
+        name,
+        version: PERSIST_VERSION,
+        storage: persistence.storage,
+        partialize: partializeState,
+        migrate: (state, version) => migratePersisted(state, version) as PersistedState,
+        merge: persistence.merge,
+        onRehydrateStorage: () => (_state, error) => {
+          if (error !== undefined) api?.setState({ storageNotice: persistence.recover(error) });
+        },
+      },
+    ),
+  );
+  return store;
+}

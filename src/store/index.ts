@@ -1,0 +1,26 @@
+/** The application store: one zustand store from a factory, in slices. */
+export { createAppStore, type AppStore, type AppStoreOptions } from './createAppStore';
+export { expectedOutcome, listScenarios, selectScenario } from './derived';
+export type { StorageNotice } from './noticesSlice';
+export type { ComputePar, ParEntry } from './parSlice';
+export {
+  PERSIST_MIGRATIONS,
+  PERSIST_NAME,
+  PERSIST_VERSION,
+  PERSIST_VERSIONS,
+  migratePersisted,
+} from './persistence';
+export { HISTORY_LIMIT, planOf, stableEmptyPlan } from './plansSlice';
+export { DEFAULT_PREFERENCES, type Preferences } from './preferencesSlice';
+export {
+  AppStoreProvider,
+  useAppStore,
+  useAppStoreApi,
+  useOutcome,
+  usePlan,
+  useScenario,
+  useScenarioListings,
+} from './react';
+export type { ImportResult } from './scenariosSlice';
+export type { AppState } from './state';
+export type * from './types';

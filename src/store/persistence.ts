@@ -1,0 +1,330 @@
+/**
+ * Saving to local storage: the persisted shape, its named versions and migrations, and recovery
+ * from saved data that cannot be used.
+ *
+ * Loading never crashes the app and never silently loses anything:
+ *  1. text that is not JSON, an unexpected shape or a version newer than this app is copied to a
+ *     backup key, removed, and the app starts clean with a notice naming the backup key;
+ *  2. an older version is migrated step by step (`PERSIST_MIGRATIONS`);
+ *  3. every imported scenario is validated again and every plan re-fitted to its scenario with
+ *     the engine's `fitPlan`; anything dropped is listed in the notice and the original saved
+ *     data is kept under a backup key.
+ */
+import type { PersistStorage, StorageValue } from 'zustand/middleware';
+import { z } from 'zod';
+
+import { fitPlan, loadScenario, type Plan, type Scenario } from '../engine';
+import { BACKLOG_SORTS } from '../engine/advice';
+import { ITEM_TYPES } from '../engine';
+import type { StorageNotice } from './noticesSlice';
+import { DEFAULT_PREFERENCES, type Preferences } from './preferencesSlice';
+import type { AppState } from './state';
+import type { CatalogEntry, ImportedScenario } from './types';
+
+/** The local-storage key of the saved state; backups go to `<name>:backup-<n>`. */
+export const PERSIST_NAME = 'roadmap-dojo';
+
+/** Every version of the saved shape, by name. Add a name for each change, with a migration. */
+export const PERSIST_VERSIONS = {
+  Initial: 1,
+} as const;
+
+export type PersistVersionName = keyof typeof PERSIST_VERSIONS;
+
+export const PERSIST_VERSION: number = Math.max(...Object.values(PERSIST_VERSIONS));
+
+/** Turns the saved state of `version - 1` into the saved state of `version`. */
+export interface PersistMigration {
+  name: PersistVersionName;
+  version: number;
+  up: (state: Record<string, unknown>) => Record<string, unknown>;
+}
+
+export const PERSIST_MIGRATIONS: readonly PersistMigration[] = [];
+
+/**
+ * Migrates saved state from `fromVersion` to `PERSIST_VERSION`. Throws on a version it has no
+ * path from (the caller sets the data aside).
+ */
+export function migratePersisted(state: unknown, fromVersion: number): unknown {
+  if (!Number.isInteger(fromVersion) || fromVersion < 1 || fromVersion > PERSIST_VERSION)
+    throw new Error(`saved data has version ${fromVersion}, which this app cannot read`);
+  if (state === null || typeof state !== 'object' || Array.isArray(state))
+    throw new Error('saved data is not an object');
+  let current = state as Record<string, unknown>;
+  for (let version = fromVersion + 1; version <= PERSIST_VERSION; version++) {
+    const migration = PERSIST_MIGRATIONS.find((m) => m.version === version);
+    if (!migration) throw new Error(`no migration to saved-data version ${version}`);
+    current = migration.up(current);
+  }
+  return current;
+}
+
+// ---- The saved shape (current version) ------------------------------------------------------
+
+const planJson = z.object({ slots: z.array(z.array(z.string())) });
+
+const preferencesJson = z
+  .object({
+    lastScenarioId: z.string().nullable().catch(null),
+    backlogSort: z.enum(BACKLOG_SORTS as [string, ...string[]]).catch('scenario'),
+    backlogTypes: z.array(z.enum(ITEM_TYPES)).catch([]),
+    libraryDifficulty: z
+      .union([z.literal(1), z.literal(2), z.literal(3)])
+      .nullable()
+      .catch(null),
+    libraryTag: z.string().nullable().catch(null),
+  })
+  .partial()
+  .catch({});
+
+export const persistedSchema = z.object({
+  imported: z
+    .array(z.object({ scenario: z.unknown(), fileName: z.string(), importedAt: z.string() }))
+    .default([]),
+  plans: z.record(z.string(), planJson).default({}),
+  notes: z.record(z.string(), z.record(z.string(), z.string())).default({}),
+  preferences: preferencesJson.default({}),
+});
+
+/** What is saved: inputs only (plans, notes, imports, preferences), never derived results. */
+export interface PersistedState {
+  imported: { scenario: Scenario; fileName: string; importedAt: string }[];
+  plans: Record<string, Plan>;
+  notes: Record<string, Record<string, string>>;
+  preferences: Preferences;
+}
+
+export function partializeState(state: AppState): PersistedState {
+  return {
+    imported: state.imported.map(({ scenario, fileName, importedAt }) => ({
+      scenario,
+      fileName,
+      importedAt,
+    })),
+    plans: state.plans,
+    notes: state.notes,
+    preferences: state.preferences,
+  };
+}
+
+// ---- Recovery ---------------------------------------------------------------------------------
+
+/** Where the persisted state lives; `null` when the browser gives no storage. */
+export type StorageProvider = () => Storage | null;
+
+export interface Persistence {
+  storage: PersistStorage<PersistedState>;
+  /** `persist`'s merge: validates, re-fits plans and reports what could not be kept. */
+  merge: (persisted: unknown, current: AppState) => AppState;
+  /** Called when migrating threw: sets the saved data aside and returns the notice. */
+  recover: (error: unknown) => StorageNotice;
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function createPersistence(options: {
+  name: string;
+  getStorage: StorageProvider;
+  catalog: readonly CatalogEntry[];
+  /** Called (once per session) when saving fails, e.g. storage is full or disabled. */
+  onSaveFailed: (notice: StorageNotice) => void;
+}): Persistence {
+  const { name, getStorage, catalog } = options;
+  let raw: string | null = null;
+  let problem: StorageNotice | null = null;
+  let saveFailureReported = false;
+
+  const storage = (): Storage | null => {
+    try {
+      return getStorage();
+    } catch {
+      return null;
+    }
+  };
+
+  /** Copies the raw saved text to a free backup key; returns the key or null. */
+  const backup = (): string | null => {
+    const store = storage();
+    if (!store || raw === null) return null;
+    try {
+      for (let n = 1; n < 1000; n++) {
+        const key = `${name}:backup-${n}`;
+        if (store.getItem(key) === null) {
+          store.setItem(key, raw);
+          return key;
+        }
+      }
+    } catch {
+      return null;
+    }
+    return null;
+  };
+
+  /** Backs the saved data up, removes it so the app starts clean, and describes what happened. */
+  const setAside = (message: string, details: string[] = []): StorageNotice => {
+    const backupKey = backup();
+    try {
+      storage()?.removeItem(name);
+    } catch {
+      // Nothing more to do: the app still starts clean in memory.
+    }
+    return {
+      message:
+        backupKey === null
+          ? `${message} It could not be backed up, and the app starts with a clean slate.`
+          : `${message} It was set aside under the local-storage key "${backupKey}" and the app starts with a clean slate.`,
+      backupKey,
+      details,
+    };
+  };
+
+  const persistStorage: PersistStorage<PersistedState> = {
+    getItem: (key) => {
+      raw = null;
+      problem = null;
+      const store = storage();
+      if (!store) return null;
+      try {
+        raw = store.getItem(key);
+      } catch {
+        return null;
+      }
+      if (raw === null) return null;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(raw);
+      } catch (error) {
+        problem = setAside('Your saved plans could not be read (they are not valid JSON).', [
+          describeError(error),
+        ]);
+        return null;
+      }
+      if (
+        parsed === null ||
+        typeof parsed !== 'object' ||
+        !('state' in parsed) ||
+        typeof parsed.state !== 'object' ||
+        parsed.state === null
+      ) {
+        problem = setAside('Your saved plans could not be read (unexpected format).');
+        return null;
+      }
+      const envelope = parsed as StorageValue<unknown>;
+      if (
+        envelope.version !== undefined &&
+        (typeof envelope.version !== 'number' || envelope.version > PERSIST_VERSION)
+      ) {
+        problem = setAside(
+          `Your saved plans were written by a newer version of Roadmap Dojo (format ${String(envelope.version)}; this one reads up to ${PERSIST_VERSION}).`,
+        );
+        return null;
+      }
+      return {
+        state: envelope.state as PersistedState,
+        version: envelope.version ?? PERSIST_VERSION,
+      };
+    },
+    setItem: (key, value) => {
+      try {
+        const store = storage();
+        if (!store) throw new Error('local storage is not available');
+        store.setItem(key, JSON.stringify(value));
+      } catch (error) {
+        if (saveFailureReported) return;
+        saveFailureReported = true;
+        options.onSaveFailed({
+          message:
+            'Your changes cannot be saved in this browser (storage is full or disabled). They last until you close the tab.',
+          backupKey: null,
+          details: [describeError(error)],
+        });
+      }
+    },
+    removeItem: (key) => {
+      try {
+        storage()?.removeItem(key);
+      } catch {
+        // Ignored: nothing to remove from storage that cannot be reached.
+      }
+    },
+  };
+
+  const merge = (persisted: unknown, current: AppState): AppState => {
+    if (problem) return { ...current, storageNotice: problem };
+    if (persisted === undefined) return current;
+    const parsed = persistedSchema.safeParse(persisted);
+    if (!parsed.success) {
+      const issues = parsed.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join('.') || '(saved data)'}: ${i.message}`);
+      return {
+        ...current,
+        storageNotice: setAside('Your saved plans could not be read (unexpected format).', issues),
+      };
+    }
+    const data = parsed.data;
+    const details: string[] = [];
+
+    const imported: ImportedScenario[] = [];
+    for (const entry of data.imported) {
+      const result = loadScenario(entry.scenario);
+      if (result.ok) imported.push({ ...entry, scenario: result.scenario });
+      else
+        details.push(
+          `The imported scenario from ${entry.fileName} no longer loads (${result.issues[0]?.path}: ${result.issues[0]?.message}).`,
+        );
+    }
+
+    const scenarios = new Map<string, Scenario>();
+    for (const entry of catalog) if (entry.ok) scenarios.set(entry.scenario.id, entry.scenario);
+    for (const entry of imported) scenarios.set(entry.scenario.id, entry.scenario);
+
+    const plans: Record<string, Plan> = {};
+    for (const [scenarioId, plan] of Object.entries(data.plans)) {
+      const scenario = scenarios.get(scenarioId);
+      // A plan for a scenario this build does not have is kept untouched for when it returns.
+      if (!scenario) {
+        plans[scenarioId] = plan;
+        continue;
+      }
+      const fitted = fitPlan(scenario, plan);
+      plans[scenarioId] = fitted.plan;
+      if (fitted.dropped.length > 0)
+        details.push(
+          `${fitted.dropped.length} planned ${fitted.dropped.length === 1 ? 'item' : 'items'} of “${scenario.title}” no longer exist in the scenario and were taken off the plan: ${fitted.dropped.join(', ')}.`,
+        );
+    }
+
+    const next: AppState = {
+      ...current,
+      imported,
+      plans,
+      notes: data.notes,
+      preferences: { ...DEFAULT_PREFERENCES, ...(data.preferences as Partial<Preferences>) },
+    };
+    if (details.length === 0) return next;
+    // Keep the original, then save the cleaned state so the next load is clean.
+    const backupKey = backup();
+    persistStorage.setItem(name, { state: partializeState(next), version: PERSIST_VERSION });
+    return {
+      ...next,
+      storageNotice: {
+        message:
+          'Some saved data no longer matched its scenario and was left out.' +
+          (backupKey ? ` The original is kept under the local-storage key "${backupKey}".` : ''),
+        backupKey,
+        details,
+      },
+    };
+  };
+
+  const recover = (error: unknown): StorageNotice =>
+    setAside('Your saved plans could not be upgraded to this version of Roadmap Dojo.', [
+      describeError(error),
+    ]);
+
+  return { storage: persistStorage, merge, recover };
+}

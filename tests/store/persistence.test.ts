@@ -1,0 +1,141 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+
+import { PERSIST_VERSION, planOf } from '../../src/store';
+import { freshStore, saved, shippedScenario } from './helpers';
+
+const big = shippedScenario('big-customer');
+const tutorial = shippedScenario('tutorial');
+
+beforeEach(() => localStorage.clear());
+
+function corrupt(text: string) {
+  localStorage.setItem('roadmap-dojo', text);
+}
+
+describe('persist: saving and restoring', () => {
+  it('saves inputs only (plans, notes, imports, preferences), never outcomes or history', () => {
+    const store = freshStore();
+    store.getState().moveItem(big, 'sso', 1);
+    store.getState().setNote(big.id, 'sso', 'why');
+    store.getState().setPreferences({ backlogSort: 'wsjf' });
+
+    const { state, version } = saved();
+    expect(version).toBe(PERSIST_VERSION);
+    expect(Object.keys(state).sort()).toEqual(['imported', 'notes', 'plans', 'preferences']);
+    expect(JSON.stringify(state)).not.toMatch(/score|history|par/);
+  });
+
+  it('restores plans, notes and preferences in a new store', () => {
+    const first = freshStore();
+    first.getState().moveItem(big, 'user-model', 0);
+    first.getState().moveItem(big, 'sso', 1);
+    first.getState().setNote(big.id, 'sso', 'Northwind');
+    first.getState().setPreferences({ backlogSort: 'cd3', lastScenarioId: big.id });
+
+    const second = freshStore();
+    expect(planOf(second.getState(), big)).toEqual(planOf(first.getState(), big));
+    expect(second.getState().notes[big.id]).toEqual({ sso: 'Northwind' });
+    expect(second.getState().preferences).toMatchObject({
+      backlogSort: 'cd3',
+      lastScenarioId: big.id,
+    });
+    expect(second.getState().storageNotice).toBeNull();
+  });
+});
+
+describe('persist: unreadable saved state', () => {
+  it('sets bad JSON aside under a backup key, tells the user, and starts clean', () => {
+    corrupt('{"state": {"plans": ');
+    const store = freshStore();
+
+    const notice = store.getState().storageNotice;
+    expect(notice?.message).toMatch(/could not be read \(they are not valid JSON\)/);
+    expect(notice?.backupKey).toBe('roadmap-dojo:backup-1');
+    expect(localStorage.getItem('roadmap-dojo:backup-1')).toBe('{"state": {"plans": ');
+    expect(planOf(store.getState(), big).slots.flat()).toEqual([]);
+
+    store.getState().moveItem(big, 'sso', 0);
+    expect(saved().state.plans).toEqual({ [big.id]: { slots: [['sso'], [], [], []] } });
+    store.getState().dismissStorageNotice();
+    expect(store.getState().storageNotice).toBeNull();
+  });
+
+  it('sets a wrong shape aside', () => {
+    corrupt(
+      JSON.stringify({ state: { plans: { [big.id]: 'not a plan' } }, version: PERSIST_VERSION }),
+    );
+    const store = freshStore();
+    expect(store.getState().storageNotice?.message).toMatch(/unexpected format/);
+    expect(localStorage.getItem('roadmap-dojo:backup-1')).toContain('not a plan');
+    expect(localStorage.getItem('roadmap-dojo')).toBeNull();
+  });
+
+  it('sets junk that is valid JSON aside', () => {
+    for (const junk of ['null', '42', '"text"', '[]', '{"version": 1}']) {
+      localStorage.clear();
+      corrupt(junk);
+      const store = freshStore();
+      expect(store.getState().storageNotice?.backupKey, junk).toBe('roadmap-dojo:backup-1');
+    }
+  });
+
+  it('does not guess at data from a newer version', () => {
+    corrupt(JSON.stringify({ state: { plans: {} }, version: PERSIST_VERSION + 1 }));
+    const store = freshStore();
+    expect(store.getState().storageNotice?.message).toMatch(/newer version of Roadmap Dojo/);
+    expect(localStorage.getItem('roadmap-dojo:backup-1')).not.toBeNull();
+  });
+
+  it('never overwrites an earlier backup', () => {
+    localStorage.setItem('roadmap-dojo:backup-1', 'older');
+    corrupt('nope');
+    const store = freshStore();
+    expect(store.getState().storageNotice?.backupKey).toBe('roadmap-dojo:backup-2');
+    expect(localStorage.getItem('roadmap-dojo:backup-1')).toBe('older');
+  });
+
+  it('re-fits stored plans to their scenario, listing and backing up what it dropped', () => {
+    const stored = {
+      version: PERSIST_VERSION,
+      state: {
+        plans: {
+          [tutorial.id]: { slots: [['patch-login', 'gone-item'], ['patch-login'], ['extra-slot']] },
+        },
+        notes: {},
+        imported: [],
+        preferences: {},
+      },
+    };
+    corrupt(JSON.stringify(stored));
+    const store = freshStore();
+
+    expect(planOf(store.getState(), tutorial)).toEqual({ slots: [['patch-login'], []] });
+    const notice = store.getState().storageNotice;
+    expect(notice?.details.join(' ')).toMatch(/gone-item, patch-login, extra-slot/);
+    expect(JSON.parse(localStorage.getItem(notice?.backupKey ?? '') ?? '{}')).toEqual(stored);
+    // The cleaned state is saved at once, so the next load is quiet.
+    expect(freshStore().getState().storageNotice).toBeNull();
+  });
+
+  it('keeps going without storage at all', () => {
+    const store = freshStore({ storage: () => null });
+    store.getState().moveItem(big, 'sso', 0);
+    expect(planOf(store.getState(), big).slots[0]).toEqual(['sso']);
+  });
+
+  it('tells the user once when saving fails', async () => {
+    const full = {
+      getItem: () => null,
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+      removeItem: () => undefined,
+    } as unknown as Storage;
+    const store = freshStore({ storage: () => full });
+    store.getState().moveItem(big, 'sso', 0);
+    store.getState().moveItem(big, 'waf', 0);
+    await Promise.resolve();
+    expect(store.getState().storageNotice?.message).toMatch(/cannot be saved/);
+    expect(planOf(store.getState(), big).slots[0]).toEqual(['sso', 'waf']);
+  });
+});
