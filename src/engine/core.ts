@@ -37,6 +37,11 @@ export interface RunEnv {
    * index (demandSpike). Cascades are not listed here (they are per-slot hazards).
    */
   choice: number[];
+  /**
+   * With `seeded`, how many leading slots use the dice (round-by-round play reveals the year slot
+   * by slot; later slots use expectations). Default: all.
+   */
+  revealedSlots?: number;
   /** Rolls per slot (seeded mode). */
   incidentDice: number[] | null;
   breachDice: number[] | null;
@@ -529,6 +534,7 @@ export function runCore(
   };
 
   for (let t = 0; t < T; t++) {
+    const dice = env.seeded && t < (env.revealedSlots ?? Infinity);
     st.causes = record ? [] : null;
     const causes = st.causes;
     if (record) st.vulnRisk.fill(0);
@@ -541,7 +547,7 @@ export function runCore(
       const ev = c.events[e]!;
       if (ev.kind === 'cascade' || ev.slot !== t) continue;
       const choice = env.choice[e] ?? 0;
-      const roll = env.eventDice ? (env.eventDice[e]?.[t] ?? null) : null;
+      const roll = dice && env.eventDice ? (env.eventDice[e]?.[t] ?? null) : null;
       if (ev.kind === 'injectItem') {
         if (choice === 1) {
           let factor = 1;
@@ -677,7 +683,7 @@ export function runCore(
     // 7. Incidents.
     const lambda = st.segLambda;
     const incidents =
-      env.seeded && env.incidentDice ? poissonInverse(lambda, env.incidentDice[t] ?? 0) : lambda;
+      dice && env.incidentDice ? poissonInverse(lambda, env.incidentDice[t] ?? 0) : lambda;
     const downtime = incidents * k.incidentMinutes;
     const outage = downtime * c.costPerMinute;
     st.CSAT -= incidents * k.csatPerIncident;
@@ -685,7 +691,7 @@ export function runCore(
 
     // 8. Breach.
     const pBreach = 1 - Math.exp(st.segLogSurvival);
-    const breachRoll = env.seeded && env.breachDice ? (env.breachDice[t] ?? 1) : null;
+    const breachRoll = dice && env.breachDice ? (env.breachDice[t] ?? 1) : null;
     const breaches = breachRoll === null ? pBreach : breachRoll < pBreach ? 1 : 0;
     const breachCost = breaches * c.sle;
     if (breaches > 0) {
@@ -708,7 +714,7 @@ export function runCore(
       let p = ev.probability;
       for (const m of ev.mitigations)
         if (m.item >= 0 && doneAt[m.item]! <= t + 1) p *= 1 - m.reduction;
-      const roll = env.seeded && env.eventDice ? (env.eventDice[e]?.[t] ?? 1) : null;
+      const roll = dice && env.eventDice ? (env.eventDice[e]?.[t] ?? 1) : null;
       const x = roll === null ? p : roll < p ? 1 : 0;
       cascadeLoss += x * ev.loss;
       cascadeMinutes += x * ev.downtime;
@@ -907,7 +913,7 @@ export function runCore(
           kind: 'incidents',
           title: 'Incidents',
           probability: lambda,
-          roll: env.seeded ? (env.incidentDice?.[t] ?? null) : null,
+          roll: dice ? (env.incidentDice?.[t] ?? null) : null,
           outcome: incidents,
           detail: `expected ${lambda.toFixed(2)} at utilization ${(c.demand ? st.segUtil : k.rhoRef).toFixed(2)} and debt ${debtStart.toFixed(0)}`,
         });

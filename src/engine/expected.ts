@@ -5,6 +5,7 @@
  */
 import type { Compiled } from './compile.ts';
 import { buildQueue, runCore, type Recorder, type RunEnv, type RunResult } from './core.ts';
+import type { Plan } from './plan.ts';
 import { averageMetrics, metricsOf, type Metrics } from './score.ts';
 import { drawStream, triangularInverse } from './rng.ts';
 
@@ -77,16 +78,20 @@ export function seededChoice(c: Compiled, seed: number): { choice: number[]; dic
   return { choice, dice };
 }
 
-/** The weighted branches of the expected world. */
-export function branchesOf(c: Compiled): Branch[] {
-  const hit = branchCache.get(c);
-  if (hit) return hit;
-  const base = fixedChoice(c);
+/**
+ * Enumerates the outcomes of `events` on top of `base` choices as weighted branches (at most
+ * `MAX_BRANCHES`), else samples them over a fixed list of seeds.
+ */
+function enumerate(
+  c: Compiled,
+  events: readonly Compiled['events'][number][],
+  base: number[],
+): Branch[] {
   let branches: Branch[] = [{ probability: 1, choice: base, label: 'as planned' }];
   let count = 1;
-  for (const e of c.branching) count *= eventOptions(c, e.index).length;
+  for (const e of events) count *= eventOptions(c, e.index).length;
   if (count <= MAX_BRANCHES) {
-    for (const e of c.branching) {
+    for (const e of events) {
       const next: Branch[] = [];
       for (const b of branches) {
         for (const o of eventOptions(c, e.index)) {
@@ -101,15 +106,61 @@ export function branchesOf(c: Compiled): Branch[] {
       }
       branches = next;
     }
-  } else {
-    branches = Array.from({ length: FALLBACK_SEEDS }, (_, i) => ({
-      probability: 1 / FALLBACK_SEEDS,
-      choice: seededChoice(c, 1_000_003 + i).choice,
-      label: `sample ${i + 1}`,
-    }));
+    return branches;
   }
+  return Array.from({ length: FALLBACK_SEEDS }, (_, i) => {
+    const sampled = seededChoice(c, 1_000_003 + i).choice;
+    const choice = [...base];
+    for (const e of events) choice[e.index] = sampled[e.index]!;
+    return { probability: 1 / FALLBACK_SEEDS, choice, label: `sample ${i + 1}` };
+  });
+}
+
+/** The weighted branches of the expected world. */
+export function branchesOf(c: Compiled): Branch[] {
+  const hit = branchCache.get(c);
+  if (hit) return hit;
+  const branches = enumerate(c, c.branching, fixedChoice(c));
   branchCache.set(c, branches);
   return branches;
+}
+
+/** A set of weighted environments a plan is evaluated in. */
+export interface World {
+  envs: RunEnv[];
+  branches: Branch[];
+}
+
+/**
+ * The world after `revealed` slots have been played with `seed` (round-by-round play): those
+ * slots use the run's dice — its incidents, breaches, scripted events, and the actual effort of
+ * the items the committed plan placed in them — and the rest of the year is expected, with its
+ * scripted events enumerated. The first `revealed` slots of any plan evaluated here should match
+ * `committed`.
+ */
+export function conditionalWorld(
+  c: Compiled,
+  seed: number,
+  revealed: number,
+  committed: Plan,
+): World {
+  const seeded = seededEnv(c, seed);
+  const base = fixedChoice(c);
+  const future: Compiled['events'][number][] = [];
+  for (const e of c.events) {
+    if (e.kind === 'cascade') continue;
+    if (e.slot < revealed) base[e.index] = seeded.choice[e.index]!;
+    else if (c.branching.includes(e)) future.push(e);
+  }
+  const played = new Set(committed.slots.slice(0, revealed).flat());
+  const effort = c.items.map((item, i) =>
+    played.has(item.id) ? seeded.effort[i]! : item.meanEffort,
+  );
+  const branches = enumerate(c, future, base);
+  return {
+    branches,
+    envs: branches.map((b) => ({ ...seeded, effort, choice: b.choice, revealedSlots: revealed })),
+  };
 }
 
 /** The expected-mode environments, one per branch (mean effort, no dice). */
@@ -163,10 +214,18 @@ export function runPlan(
   return runCore(c, buildQueue(c, slots, env), env, rec, detail);
 }
 
-/** Expected raw metrics of a plan: the probability-weighted average over the branches. */
-export function expectedMetrics(c: Compiled, slots: readonly (readonly string[])[]): Metrics {
-  const envs = expectedEnvs(c);
-  const branches = branchesOf(c);
+/** The expected world: every branch of the scripted events, no dice. */
+export function expectedWorld(c: Compiled): World {
+  return { envs: expectedEnvs(c), branches: branchesOf(c) };
+}
+
+/** Raw metrics of a plan in a world: the probability-weighted average over its branches. */
+export function worldMetrics(
+  c: Compiled,
+  slots: readonly (readonly string[])[],
+  world: World,
+): Metrics {
+  const { envs, branches } = world;
   if (envs.length === 1) return metricsOf(runPlan(c, slots, envs[0]!, null, false), c.applicable);
   return averageMetrics(
     envs.map((env, i) => ({
@@ -174,4 +233,9 @@ export function expectedMetrics(c: Compiled, slots: readonly (readonly string[])
       weight: branches[i]!.probability,
     })),
   );
+}
+
+/** Expected raw metrics of a plan: the probability-weighted average over the branches. */
+export function expectedMetrics(c: Compiled, slots: readonly (readonly string[])[]): Metrics {
+  return worldMetrics(c, slots, expectedWorld(c));
 }

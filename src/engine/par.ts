@@ -17,7 +17,13 @@ import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { anchorsFrom } from './anchors.ts';
 import { compile, type Compiled } from './compile.ts';
-import { expectedMetrics } from './expected.ts';
+import {
+  conditionalWorld,
+  expectedMetrics,
+  expectedWorld,
+  worldMetrics,
+  type World,
+} from './expected.ts';
 import type { Plan } from './plan.ts';
 import { hashSeed } from './rng.ts';
 import { METRICS, type Anchors, type Metric, type Scenario, type Weights } from './schema.ts';
@@ -44,6 +50,11 @@ export interface SearchOptions {
   /** Slots before this index are fixed as in `fixedPlan` (round-by-round "par from here"). */
   frozenSlots?: number;
   fixedPlan?: Plan;
+  /**
+   * Evaluate in the world where the frozen slots were played with this seed (round-by-round):
+   * their incidents, breaches and events are known, the rest is expected.
+   */
+  revealedSeed?: number;
 }
 
 export interface SearchResult {
@@ -96,6 +107,14 @@ interface Space {
   free: string[];
   deps: Map<string, string[]>;
   dependents: Map<string, string[]>;
+}
+
+/** The world plans are evaluated in: expected, or conditional on the frozen slots' dice. */
+function worldOf(c: Compiled, options: SearchOptions): World {
+  const frozen = Math.max(0, Math.min(options.frozenSlots ?? 0, c.slots));
+  return options.revealedSeed !== undefined && frozen > 0
+    ? conditionalWorld(c, options.revealedSeed, frozen, options.fixedPlan ?? { slots: [] })
+    : expectedWorld(c);
 }
 
 function makeSpace(c: Compiled, options: SearchOptions): Space {
@@ -306,9 +325,10 @@ export function searchPlans(
   }
   const rng = makeRng(hashSeed(`par|${c.id}|${options.seed ?? 1}`));
   let evaluations = 0;
+  const world = worldOf(c, options);
   const evaluate = (plan: Plan) => {
     evaluations += 1;
-    return objective(expectedMetrics(c, plan.slots));
+    return objective(worldMetrics(c, plan.slots, world));
   };
 
   const candidates = [...Object.values(strategyPlans(c)), ...(options.starts ?? [])].map((p) => {
@@ -499,7 +519,7 @@ export function findPar(scenario: Scenario, options: ParOptions = {}): ParResult
   return {
     plan: found.plan,
     score: found.value,
-    metrics: expectedMetrics(c, found.plan.slots),
+    metrics: worldMetrics(c, found.plan.slots, worldOf(c, options)),
     evaluations: found.evaluations,
     engineVersion: ENGINE_VERSION,
     weightsKey: weightsKey(weights),

@@ -16,7 +16,14 @@ import type {
   RunResult,
   SlotTrace,
 } from './core.ts';
-import { branchesOf, expectedEnvs, expectedMetrics, runPlan, seededEnv } from './expected.ts';
+import {
+  conditionalWorld,
+  expectedMetrics,
+  expectedWorld,
+  runPlan,
+  seededEnv,
+  type World,
+} from './expected.ts';
 import type { Plan } from './plan.ts';
 import type { Anchors, Metric, Scenario, Weights } from './schema.ts';
 import {
@@ -29,13 +36,19 @@ import {
 } from './score.ts';
 import { ENGINE_VERSION } from './version.ts';
 
-export type Mode = 'expected' | 'seeded';
+/**
+ * `expected` grades; `seeded` tells one story; `conditional` is the expected outcome given that
+ * the first `revealedSlots` slots were played with `seed` (round-by-round play).
+ */
+export type Mode = 'expected' | 'seeded' | 'conditional';
 
 export interface SimulateOptions {
   /** `expected` (default) grades; `seeded` tells one story with the given seed. */
   mode?: Mode;
-  /** The run's seed (seeded mode). Default 1. */
+  /** The run's seed (seeded and conditional modes). Default 1. */
   seed?: number;
+  /** Conditional mode: how many leading slots have been played (default 0). */
+  revealedSlots?: number;
   /** Scoring weights to use instead of the scenario's (presets, custom weights). */
   weights?: Weights;
   /** Anchors to use instead of the resolved ones. */
@@ -82,6 +95,8 @@ export interface Outcome {
   scenarioId: string;
   mode: Mode;
   seed: number | null;
+  /** Leading slots told with the dice: 0 expected, all seeded, some in conditional mode. */
+  revealedSlots: number;
   score: number;
   metrics: Metrics;
   normalized: Record<Metric, number | null>;
@@ -165,12 +180,25 @@ export function scoringOf(c: Compiled, options: Pick<SimulateOptions, 'weights' 
 export function simulate(scenario: Scenario, plan: Plan, options: SimulateOptions = {}): Outcome {
   const c = compile(scenario, options.constants);
   const mode: Mode = options.mode ?? 'expected';
-  const seed = mode === 'seeded' ? (options.seed ?? 1) : null;
+  const seed = mode === 'expected' ? null : (options.seed ?? 1);
+  const revealedSlots =
+    mode === 'expected'
+      ? 0
+      : mode === 'seeded'
+        ? c.slots
+        : Math.max(0, Math.min(c.slots, options.revealedSlots ?? 0));
   const { weights, anchors } = scoringOf(c, options);
 
-  const envs = mode === 'seeded' ? [seededEnv(c, seed!)] : expectedEnvs(c);
-  const branchList =
-    mode === 'seeded' ? [{ label: `seed ${seed}`, probability: 1 }] : branchesOf(c);
+  const world: World =
+    mode === 'seeded'
+      ? {
+          envs: [seededEnv(c, seed!)],
+          branches: [{ label: `seed ${seed}`, probability: 1, choice: [] }],
+        }
+      : mode === 'conditional'
+        ? conditionalWorld(c, seed!, revealedSlots, plan)
+        : expectedWorld(c);
+  const { envs, branches: branchList } = world;
   const runs = envs.map((env, i) => {
     const rec: Recorder = { slots: [], events: [] };
     const run = runPlan(c, plan.slots, env, rec);
@@ -243,6 +271,7 @@ export function simulate(scenario: Scenario, plan: Plan, options: SimulateOption
     scenarioId: scenario.id,
     mode,
     seed,
+    revealedSlots,
     score,
     metrics,
     normalized,
