@@ -10,14 +10,28 @@ export {
   PERSIST_VERSIONS,
   migratePersisted,
 } from './persistence';
-export { HISTORY_LIMIT, planOf, stableEmptyPlan } from './plansSlice';
+export {
+  HISTORY_LIMIT,
+  VARIANT_NAME_MAX,
+  activeVariantOf,
+  defaultPlans,
+  historyKey,
+  nextVariantName,
+  planOf,
+  scenarioPlansOf,
+  type History,
+  type ScenarioPlans,
+  type Variant,
+} from './plansSlice';
 export { DEFAULT_PREFERENCES, type Preferences } from './preferencesSlice';
 export {
   AppStoreProvider,
   useAppStore,
   useAppStoreApi,
   useOutcome,
+  useActiveVariant,
   usePlan,
+  useScenarioPlans,
   useScenario,
   useScenarioListings,
 } from './react';

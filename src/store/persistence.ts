@@ -13,10 +13,11 @@
 import type { PersistStorage, StorageValue } from 'zustand/middleware';
 import { z } from 'zod';
 
-import { fitPlan, loadScenario, type Plan, type Scenario } from '../engine';
+import { fitPlan, loadScenario, type Scenario } from '../engine';
 import { BACKLOG_SORTS } from '../engine/advice';
 import { ITEM_TYPES } from '../engine';
 import type { StorageNotice } from './noticesSlice';
+import { FIRST_VARIANT_ID, type ScenarioPlans } from './plansSlice';
 import { DEFAULT_PREFERENCES, type Preferences } from './preferencesSlice';
 import type { AppState } from './state';
 import type { CatalogEntry, ImportedScenario } from './types';
@@ -27,6 +28,7 @@ export const PERSIST_NAME = 'roadmap-dojo';
 /** Every version of the saved shape, by name. Add a name for each change, with a migration. */
 export const PERSIST_VERSIONS = {
   Initial: 1,
+  AddVariants: 2,
 } as const;
 
 export type PersistVersionName = keyof typeof PERSIST_VERSIONS;
@@ -40,7 +42,39 @@ export interface PersistMigration {
   up: (state: Record<string, unknown>) => Record<string, unknown>;
 }
 
-export const PERSIST_MIGRATIONS: readonly PersistMigration[] = [];
+const isRecord = (x: unknown): x is Record<string, unknown> =>
+  x !== null && typeof x === 'object' && !Array.isArray(x);
+
+export const PERSIST_MIGRATIONS: readonly PersistMigration[] = [
+  {
+    // One plan per scenario with notes beside it → named variants, each with its own notes.
+    name: 'AddVariants',
+    version: PERSIST_VERSIONS.AddVariants,
+    up: ({ notes, ...state }) => {
+      const stored = state.plans;
+      if (!isRecord(stored)) return state;
+      const notesOf = (id: string) => (isRecord(notes) && isRecord(notes[id]) ? notes[id] : {});
+      const ids = new Set([...Object.keys(stored), ...(isRecord(notes) ? Object.keys(notes) : [])]);
+      const plans = Object.fromEntries(
+        [...ids].map((id) => [
+          id,
+          {
+            activeId: FIRST_VARIANT_ID,
+            variants: [
+              {
+                id: FIRST_VARIANT_ID,
+                name: 'Plan A',
+                plan: stored[id] ?? { slots: [] },
+                notes: notesOf(id),
+              },
+            ],
+          },
+        ]),
+      );
+      return { ...state, plans };
+    },
+  },
+];
 
 /**
  * Migrates saved state from `fromVersion` to `PERSIST_VERSION`. Throws on a version it has no
@@ -64,6 +98,18 @@ export function migratePersisted(state: unknown, fromVersion: number): unknown {
 
 const planJson = z.object({ slots: z.array(z.array(z.string())) });
 
+const variantJson = z.object({
+  id: z.string().min(1).max(64),
+  name: z.string().max(200),
+  plan: planJson,
+  notes: z.record(z.string(), z.string()).default({}),
+});
+
+const scenarioPlansJson = z.object({
+  activeId: z.string(),
+  variants: z.array(variantJson).min(1),
+});
+
 const preferencesJson = z
   .object({
     lastScenarioId: z.string().nullable().catch(null),
@@ -82,16 +128,14 @@ export const persistedSchema = z.object({
   imported: z
     .array(z.object({ scenario: z.unknown(), fileName: z.string(), importedAt: z.string() }))
     .default([]),
-  plans: z.record(z.string(), planJson).default({}),
-  notes: z.record(z.string(), z.record(z.string(), z.string())).default({}),
+  plans: z.record(z.string(), scenarioPlansJson).default({}),
   preferences: preferencesJson.default({}),
 });
 
 /** What is saved: inputs only (plans, notes, imports, preferences), never derived results. */
 export interface PersistedState {
   imported: { scenario: Scenario; fileName: string; importedAt: string }[];
-  plans: Record<string, Plan>;
-  notes: Record<string, Record<string, string>>;
+  plans: Record<string, ScenarioPlans>;
   preferences: Preferences;
 }
 
@@ -103,7 +147,6 @@ export function partializeState(state: AppState): PersistedState {
       importedAt,
     })),
     plans: state.plans,
-    notes: state.notes,
     preferences: state.preferences,
   };
 }
@@ -282,27 +325,34 @@ export function createPersistence(options: {
     for (const entry of catalog) if (entry.ok) scenarios.set(entry.scenario.id, entry.scenario);
     for (const entry of imported) scenarios.set(entry.scenario.id, entry.scenario);
 
-    const plans: Record<string, Plan> = {};
-    for (const [scenarioId, plan] of Object.entries(data.plans)) {
+    const plans: Record<string, ScenarioPlans> = {};
+    for (const [scenarioId, stored] of Object.entries(data.plans)) {
       const scenario = scenarios.get(scenarioId);
-      // A plan for a scenario this build does not have is kept untouched for when it returns.
-      if (!scenario) {
-        plans[scenarioId] = plan;
-        continue;
-      }
-      const fitted = fitPlan(scenario, plan);
-      plans[scenarioId] = fitted.plan;
-      if (fitted.dropped.length > 0)
-        details.push(
-          `${fitted.dropped.length} planned ${fitted.dropped.length === 1 ? 'item' : 'items'} of “${scenario.title}” no longer exist in the scenario and were taken off the plan: ${fitted.dropped.join(', ')}.`,
-        );
+      const seen = new Set<string>();
+      const variants = stored.variants.filter((v) => !seen.has(v.id) && seen.add(v.id));
+      const activeId = variants.some((v) => v.id === stored.activeId)
+        ? stored.activeId
+        : variants[0]!.id;
+      // Plans for a scenario this build does not have are kept untouched for when it returns.
+      plans[scenarioId] = {
+        activeId,
+        variants: !scenario
+          ? variants
+          : variants.map((variant) => {
+              const fitted = fitPlan(scenario, variant.plan);
+              if (fitted.dropped.length > 0)
+                details.push(
+                  `${fitted.dropped.length} planned ${fitted.dropped.length === 1 ? 'item' : 'items'} of “${variant.name}” (${scenario.title}) no longer exist in the scenario and were taken off the plan: ${fitted.dropped.join(', ')}.`,
+                );
+              return { ...variant, plan: fitted.plan };
+            }),
+      };
     }
 
     const next: AppState = {
       ...current,
       imported,
       plans,
-      notes: data.notes,
       preferences: { ...DEFAULT_PREFERENCES, ...(data.preferences as Partial<Preferences>) },
     };
     if (details.length === 0) return next;

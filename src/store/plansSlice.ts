@@ -1,7 +1,10 @@
 /**
- * Plans: one plan per scenario with the user's notes per item, and a session-only undo/redo
- * history. Actions are thin: intent → engine plan operation → `set`. A move that changes nothing
- * records nothing.
+ * Plans: per scenario, named variants (each a plan with the user's notes per item — the decision
+ * journal) and which one is active, plus a session-only undo/redo history per variant.
+ *
+ * Actions are thin: intent → engine plan operation → `set`. Plan actions work on the active
+ * variant; a change that leaves the plan as it was records nothing. A scenario nobody touched
+ * has one empty variant, "Plan A", created in the store on its first change.
  */
 import type { StateCreator } from 'zustand/vanilla';
 
@@ -16,8 +19,26 @@ import {
 } from '../engine';
 import type { AppState } from './state';
 
-/** Undo reaches back at least this many plan changes per scenario. */
+/** Undo reaches back at least this many plan changes per variant. */
 export const HISTORY_LIMIT = 200;
+
+/** Longest variant name kept (characters). */
+export const VARIANT_NAME_MAX = 60;
+
+export interface Variant {
+  /** Unique within its scenario, e.g. "v1". */
+  id: string;
+  name: string;
+  plan: Plan;
+  /** The user's rationale per item id; empty notes are not kept. */
+  notes: Record<string, string>;
+}
+
+export interface ScenarioPlans {
+  activeId: string;
+  /** At least one, in the order they were created. */
+  variants: Variant[];
+}
 
 export interface History {
   past: Plan[];
@@ -25,39 +46,88 @@ export interface History {
 }
 
 export interface PlansSlice {
-  /** The plan per scenario id; a scenario without an entry has an empty plan. */
-  plans: Record<string, Plan>;
-  /** The user's rationale per scenario id, per item id (the decision journal). */
-  notes: Record<string, Record<string, string>>;
-  /** Undo/redo stacks per scenario id (this session only). */
+  /** Plans per scenario id. A scenario without an entry has one empty variant. */
+  plans: Record<string, ScenarioPlans>;
+  /** Undo/redo stacks per `historyKey(scenarioId, variantId)` (this session only). */
   history: Record<string, History>;
   /** Puts an item in `slot` at `index` (default: the end), or back in the backlog (`null`). */
   moveItem: (scenario: Scenario, itemId: string, slot: number | null, index?: number) => void;
   /** Moves an item within its slot from position `from` to `to`. */
   reorderItem: (scenario: Scenario, slot: number, from: number, to: number) => void;
-  /** Empties every slot (undoable). */
+  /** Empties every slot of the active variant (undoable). */
   resetPlan: (scenario: Scenario) => void;
   undo: (scenario: Scenario) => void;
   redo: (scenario: Scenario) => void;
-  /** Saves the note for an item; an empty note is removed. */
-  setNote: (scenarioId: string, itemId: string, text: string) => void;
+  /** Saves the note for an item in the active variant; an empty note is removed. */
+  setNote: (scenario: Scenario, itemId: string, text: string) => void;
+  /** Adds an empty variant and makes it active; returns its id. */
+  createVariant: (scenario: Scenario, name?: string) => string;
+  /** Copies a variant (plan and notes) into a new active one; returns its id. */
+  duplicateVariant: (scenario: Scenario, variantId: string, name?: string) => string;
+  renameVariant: (scenario: Scenario, variantId: string, name: string) => void;
+  /** Deletes a variant; the last one cannot be deleted. Returns whether it was. */
+  deleteVariant: (scenario: Scenario, variantId: string) => boolean;
+  switchVariant: (scenario: Scenario, variantId: string) => void;
 }
 
-const emptyPlans = new WeakMap<Scenario, Plan>();
+export const FIRST_VARIANT_ID = 'v1';
 
-/** One empty plan object per scenario, so selectors return a stable reference. */
-export function stableEmptyPlan(scenario: Scenario): Plan {
-  let plan = emptyPlans.get(scenario);
-  if (!plan) {
-    plan = emptyPlan(scenario);
-    emptyPlans.set(scenario, plan);
+/** The key of a variant's undo history. Ids contain no "/", so the key is unambiguous. */
+export function historyKey(scenarioId: string, variantId: string): string {
+  return `${scenarioId}/${variantId}`;
+}
+
+const defaults = new WeakMap<Scenario, ScenarioPlans>();
+
+/** The plans of an untouched scenario: one empty "Plan A" (one stable object per scenario). */
+export function defaultPlans(scenario: Scenario): ScenarioPlans {
+  let plans = defaults.get(scenario);
+  if (!plans) {
+    plans = {
+      activeId: FIRST_VARIANT_ID,
+      variants: [{ id: FIRST_VARIANT_ID, name: 'Plan A', plan: emptyPlan(scenario), notes: {} }],
+    };
+    defaults.set(scenario, plans);
   }
-  return plan;
+  return plans;
 }
 
-/** The plan of a scenario (stored plans are fitted to their scenario when loaded). */
+/** A scenario's variants and which is active. */
+export function scenarioPlansOf(
+  state: Pick<PlansSlice, 'plans'>,
+  scenario: Scenario,
+): ScenarioPlans {
+  return state.plans[scenario.id] ?? defaultPlans(scenario);
+}
+
+/** The active variant of a scenario. */
+export function activeVariantOf(state: Pick<PlansSlice, 'plans'>, scenario: Scenario): Variant {
+  const plans = scenarioPlansOf(state, scenario);
+  return plans.variants.find((v) => v.id === plans.activeId) ?? plans.variants[0]!;
+}
+
+/** The active plan of a scenario (stored plans are fitted to their scenario when loaded). */
 export function planOf(state: Pick<PlansSlice, 'plans'>, scenario: Scenario): Plan {
-  return state.plans[scenario.id] ?? stableEmptyPlan(scenario);
+  return activeVariantOf(state, scenario).plan;
+}
+
+/** "Plan B", "Plan C"…: the first letter name not taken. */
+export function nextVariantName(variants: readonly Variant[]): string {
+  const taken = new Set(variants.map((v) => v.name));
+  for (let i = 0; i < 26; i++) {
+    const name = `Plan ${String.fromCharCode(65 + i)}`;
+    if (!taken.has(name)) return name;
+  }
+  for (let n = 27; ; n++) if (!taken.has(`Plan ${n}`)) return `Plan ${n}`;
+}
+
+function nextVariantId(variants: readonly Variant[]): string {
+  const numbers = variants.map((v) => Number(/^v(\d+)$/.exec(v.id)?.[1] ?? 0));
+  return `v${Math.max(0, ...numbers) + 1}`;
+}
+
+function cleanName(name: string | undefined): string {
+  return (name ?? '').trim().replace(/\s+/g, ' ').slice(0, VARIANT_NAME_MAX);
 }
 
 const emptyHistory: History = { past: [], future: [] };
@@ -68,25 +138,66 @@ export const createPlansSlice: StateCreator<
   [],
   PlansSlice
 > = (set, get) => {
-  /** Applies a plan operation, recording the previous plan for undo when it changed. */
+  /** Replaces a scenario's plans with `update(current)`. */
+  const updatePlans = (scenario: Scenario, update: (plans: ScenarioPlans) => ScenarioPlans) =>
+    set((state) => ({
+      plans: { ...state.plans, [scenario.id]: update(scenarioPlansOf(state, scenario)) },
+    }));
+
+  /** Replaces the active variant with `update(variant)`. */
+  const withActive = (plans: ScenarioPlans, update: (variant: Variant) => Variant) => ({
+    ...plans,
+    variants: plans.variants.map((v) => (v.id === plans.activeId ? update(v) : v)),
+  });
+
+  /** Applies a plan operation to the active variant, recording the previous plan for undo. */
   const change = (scenario: Scenario, operation: (plan: Plan) => Plan) => {
     const state = get();
-    const current = state.plans[scenario.id] ?? emptyPlan(scenario);
-    const next = operation(current);
-    if (plansEqual(current, next)) return;
-    const history = state.history[scenario.id] ?? emptyHistory;
+    const variant = activeVariantOf(state, scenario);
+    const next = operation(variant.plan);
+    if (plansEqual(variant.plan, next)) return;
+    const key = historyKey(scenario.id, variant.id);
+    const history = state.history[key] ?? emptyHistory;
     set({
-      plans: { ...state.plans, [scenario.id]: next },
+      plans: {
+        ...state.plans,
+        [scenario.id]: withActive(scenarioPlansOf(state, scenario), (v) => ({ ...v, plan: next })),
+      },
       history: {
         ...state.history,
-        [scenario.id]: { past: [...history.past, current].slice(-HISTORY_LIMIT), future: [] },
+        [key]: { past: [...history.past, variant.plan].slice(-HISTORY_LIMIT), future: [] },
+      },
+    });
+  };
+
+  /** Steps through the active variant's history: `direction` −1 undoes, +1 redoes. */
+  const step = (scenario: Scenario, direction: -1 | 1) => {
+    const state = get();
+    const variant = activeVariantOf(state, scenario);
+    const key = historyKey(scenario.id, variant.id);
+    const history = state.history[key];
+    const target = direction < 0 ? history?.past.at(-1) : history?.future[0];
+    if (!history || !target) return;
+    set({
+      plans: {
+        ...state.plans,
+        [scenario.id]: withActive(scenarioPlansOf(state, scenario), (v) => ({
+          ...v,
+          plan: target,
+        })),
+      },
+      history: {
+        ...state.history,
+        [key]:
+          direction < 0
+            ? { past: history.past.slice(0, -1), future: [variant.plan, ...history.future] }
+            : { past: [...history.past, variant.plan], future: history.future.slice(1) },
       },
     });
   };
 
   return {
     plans: {},
-    notes: {},
     history: {},
     moveItem: (scenario, itemId, slot, index) =>
       change(scenario, (plan) =>
@@ -95,40 +206,76 @@ export const createPlansSlice: StateCreator<
     reorderItem: (scenario, slot, from, to) =>
       change(scenario, (plan) => reorderItem(plan, slot, from, to)),
     resetPlan: (scenario) => change(scenario, () => emptyPlan(scenario)),
-    undo: (scenario) => {
-      const state = get();
-      const history = state.history[scenario.id];
-      const previous = history?.past.at(-1);
-      if (!history || !previous) return;
-      const current = state.plans[scenario.id] ?? emptyPlan(scenario);
-      set({
-        plans: { ...state.plans, [scenario.id]: previous },
-        history: {
-          ...state.history,
-          [scenario.id]: { past: history.past.slice(0, -1), future: [current, ...history.future] },
-        },
-      });
+    undo: (scenario) => step(scenario, -1),
+    redo: (scenario) => step(scenario, 1),
+    setNote: (scenario, itemId, text) =>
+      updatePlans(scenario, (plans) =>
+        withActive(plans, (v) => {
+          const notes = { ...v.notes };
+          if (text.trim() === '') delete notes[itemId];
+          else notes[itemId] = text;
+          return { ...v, notes };
+        }),
+      ),
+    createVariant: (scenario, name) => {
+      const plans = scenarioPlansOf(get(), scenario);
+      const id = nextVariantId(plans.variants);
+      const variant: Variant = {
+        id,
+        name: cleanName(name) || nextVariantName(plans.variants),
+        plan: emptyPlan(scenario),
+        notes: {},
+      };
+      updatePlans(scenario, (p) => ({ activeId: id, variants: [...p.variants, variant] }));
+      return id;
     },
-    redo: (scenario) => {
-      const state = get();
-      const history = state.history[scenario.id];
-      const next = history?.future[0];
-      if (!history || !next) return;
-      const current = state.plans[scenario.id] ?? emptyPlan(scenario);
-      set({
-        plans: { ...state.plans, [scenario.id]: next },
-        history: {
-          ...state.history,
-          [scenario.id]: { past: [...history.past, current], future: history.future.slice(1) },
-        },
+    duplicateVariant: (scenario, variantId, name) => {
+      const plans = scenarioPlansOf(get(), scenario);
+      const source = plans.variants.find((v) => v.id === variantId);
+      if (!source) return plans.activeId;
+      const id = nextVariantId(plans.variants);
+      const copy: Variant = {
+        ...source,
+        id,
+        name: cleanName(name) || cleanName(`${source.name} (copy)`),
+        notes: { ...source.notes },
+      };
+      updatePlans(scenario, (p) => {
+        const at = p.variants.findIndex((v) => v.id === variantId);
+        const variants = [...p.variants];
+        variants.splice(at + 1, 0, copy);
+        return { activeId: id, variants };
       });
+      return id;
     },
-    setNote: (scenarioId, itemId, text) =>
+    renameVariant: (scenario, variantId, name) => {
+      const clean = cleanName(name);
+      if (!clean) return;
+      updatePlans(scenario, (p) => ({
+        ...p,
+        variants: p.variants.map((v) => (v.id === variantId ? { ...v, name: clean } : v)),
+      }));
+    },
+    deleteVariant: (scenario, variantId) => {
+      const plans = scenarioPlansOf(get(), scenario);
+      const at = plans.variants.findIndex((v) => v.id === variantId);
+      if (at < 0 || plans.variants.length <= 1) return false;
+      const variants = plans.variants.filter((v) => v.id !== variantId);
+      const activeId =
+        plans.activeId === variantId
+          ? (variants[Math.min(at, variants.length - 1)]?.id ?? variants[0]!.id)
+          : plans.activeId;
       set((state) => {
-        const notes = { ...state.notes[scenarioId] };
-        if (text.trim() === '') delete notes[itemId];
-        else notes[itemId] = text;
-        return { notes: { ...state.notes, [scenarioId]: notes } };
-      }),
+        const history = { ...state.history };
+        delete history[historyKey(scenario.id, variantId)];
+        return { plans: { ...state.plans, [scenario.id]: { activeId, variants } }, history };
+      });
+      return true;
+    },
+    switchVariant: (scenario, variantId) => {
+      const plans = scenarioPlansOf(get(), scenario);
+      if (plans.activeId === variantId || !plans.variants.some((v) => v.id === variantId)) return;
+      updatePlans(scenario, (p) => ({ ...p, activeId: variantId }));
+    },
   };
 };

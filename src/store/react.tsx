@@ -7,7 +7,13 @@ import { useStore } from 'zustand';
 import type { Outcome, Plan, Scenario } from '../engine';
 import type { AppStore } from './createAppStore';
 import { expectedOutcome, listScenarios, selectScenario } from './derived';
-import { planOf } from './plansSlice';
+import {
+  activeVariantOf,
+  planOf,
+  scenarioPlansOf,
+  type ScenarioPlans,
+  type Variant,
+} from './plansSlice';
 import type { AppState } from './state';
 import type { ScenarioListing } from './types';
 
@@ -39,7 +45,17 @@ export function useScenarioListings(): ScenarioListing[] {
   return useMemo(() => listScenarios(catalog, imported), [catalog, imported]);
 }
 
-/** The scenario's current plan. */
+/** A scenario's variants and which one is active. */
+export function useScenarioPlans(scenario: Scenario): ScenarioPlans {
+  return useAppStore((state) => scenarioPlansOf(state, scenario));
+}
+
+/** The active variant (plan and notes) of a scenario. */
+export function useActiveVariant(scenario: Scenario): Variant {
+  return useAppStore((state) => activeVariantOf(state, scenario));
+}
+
+/** The scenario's current (active) plan. */
 export function usePlan(scenario: Scenario): Plan {
   return useAppStore((state) => planOf(state, scenario));
 }

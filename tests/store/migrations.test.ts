@@ -13,6 +13,12 @@ import {
 
 const tested = new Set<string>();
 
+/** Declares the test of one named migration. */
+function testMigration(name: keyof typeof PERSIST_VERSIONS, body: () => void) {
+  tested.add(name);
+  it(`migrates to ${name} (version ${PERSIST_VERSIONS[name]})`, body);
+}
+
 describe('saved-state migrations', () => {
   it('leaves current-version state alone', () => {
     const state = { plans: {}, notes: {}, imported: [], preferences: {} };
@@ -23,6 +29,42 @@ describe('saved-state migrations', () => {
     expect(() => migratePersisted({}, 0)).toThrow(/version 0/);
     expect(() => migratePersisted({}, PERSIST_VERSION + 1)).toThrow();
     expect(() => migratePersisted(null, 1)).toThrow(/not an object/);
+  });
+});
+
+describe('AddVariants', () => {
+  testMigration('AddVariants', () => {
+    const v1 = {
+      imported: [],
+      plans: { tutorial: { slots: [['patch-login'], []] } },
+      notes: { tutorial: { 'patch-login': 'public exploit' }, orphan: { x: 'note only' } },
+      preferences: { backlogSort: 'rice' },
+    };
+    expect(migratePersisted(v1, 1)).toEqual({
+      imported: [],
+      plans: {
+        tutorial: {
+          activeId: 'v1',
+          variants: [
+            {
+              id: 'v1',
+              name: 'Plan A',
+              plan: { slots: [['patch-login'], []] },
+              notes: { 'patch-login': 'public exploit' },
+            },
+          ],
+        },
+        orphan: {
+          activeId: 'v1',
+          variants: [{ id: 'v1', name: 'Plan A', plan: { slots: [] }, notes: { x: 'note only' } }],
+        },
+      },
+      preferences: { backlogSort: 'rice' },
+    });
+  });
+
+  it('passes through state it cannot read, for validation to set aside', () => {
+    expect(migratePersisted({ plans: 'garbage' }, 1)).toEqual({ plans: 'garbage' });
   });
 });
 

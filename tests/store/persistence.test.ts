@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import { PERSIST_VERSION, planOf } from '../../src/store';
+import { PERSIST_VERSION, activeVariantOf, planOf } from '../../src/store';
 import { freshStore, saved, shippedScenario } from './helpers';
 
 const big = shippedScenario('big-customer');
@@ -16,30 +16,69 @@ describe('persist: saving and restoring', () => {
   it('saves inputs only (plans, notes, imports, preferences), never outcomes or history', () => {
     const store = freshStore();
     store.getState().moveItem(big, 'sso', 1);
-    store.getState().setNote(big.id, 'sso', 'why');
+    store.getState().setNote(big, 'sso', 'why');
     store.getState().setPreferences({ backlogSort: 'wsjf' });
 
     const { state, version } = saved();
     expect(version).toBe(PERSIST_VERSION);
-    expect(Object.keys(state).sort()).toEqual(['imported', 'notes', 'plans', 'preferences']);
+    expect(Object.keys(state).sort()).toEqual(['imported', 'plans', 'preferences']);
     expect(JSON.stringify(state)).not.toMatch(/score|history|par/);
   });
 
-  it('restores plans, notes and preferences in a new store', () => {
+  it('restores variants, plans, notes and preferences in a new store', () => {
     const first = freshStore();
     first.getState().moveItem(big, 'user-model', 0);
     first.getState().moveItem(big, 'sso', 1);
-    first.getState().setNote(big.id, 'sso', 'Northwind');
+    first.getState().setNote(big, 'sso', 'Northwind');
+    first.getState().duplicateVariant(big, 'v1', 'Safer');
+    first.getState().moveItem(big, 'patch-pdf', 0, 0);
     first.getState().setPreferences({ backlogSort: 'cd3', lastScenarioId: big.id });
 
     const second = freshStore();
-    expect(planOf(second.getState(), big)).toEqual(planOf(first.getState(), big));
-    expect(second.getState().notes[big.id]).toEqual({ sso: 'Northwind' });
+    expect(second.getState().plans).toEqual(first.getState().plans);
+    expect(activeVariantOf(second.getState(), big)).toMatchObject({
+      name: 'Safer',
+      notes: { sso: 'Northwind' },
+    });
+    expect(planOf(second.getState(), big).slots[0]).toEqual(['patch-pdf', 'user-model']);
     expect(second.getState().preferences).toMatchObject({
       backlogSort: 'cd3',
       lastScenarioId: big.id,
     });
     expect(second.getState().storageNotice).toBeNull();
+  });
+});
+
+describe('persist: older saved data', () => {
+  it('upgrades a version-1 save (one plan per scenario, notes beside it) and saves it upgraded', () => {
+    corrupt(
+      JSON.stringify({
+        version: 1,
+        state: {
+          imported: [],
+          plans: { [big.id]: { slots: [['user-model'], ['sso'], [], []] } },
+          notes: { [big.id]: { sso: 'Northwind' } },
+          preferences: { backlogSort: 'wsjf' },
+        },
+      }),
+    );
+    const store = freshStore();
+    expect(store.getState().storageNotice).toBeNull();
+    expect(activeVariantOf(store.getState(), big)).toEqual({
+      id: 'v1',
+      name: 'Plan A',
+      plan: { slots: [['user-model'], ['sso'], [], []] },
+      notes: { sso: 'Northwind' },
+    });
+    expect(store.getState().preferences.backlogSort).toBe('wsjf');
+    expect(saved().version).toBe(PERSIST_VERSION);
+  });
+
+  it('sets a save aside when its migration cannot make sense of it', () => {
+    corrupt(JSON.stringify({ version: 1, state: { plans: 'garbage' } }));
+    const store = freshStore();
+    expect(store.getState().storageNotice?.backupKey).toBe('roadmap-dojo:backup-1');
+    expect(planOf(store.getState(), big)).toEqual({ slots: [[], [], [], []] });
   });
 });
 
@@ -55,7 +94,12 @@ describe('persist: unreadable saved state', () => {
     expect(planOf(store.getState(), big).slots.flat()).toEqual([]);
 
     store.getState().moveItem(big, 'sso', 0);
-    expect(saved().state.plans).toEqual({ [big.id]: { slots: [['sso'], [], [], []] } });
+    expect(saved().state.plans).toEqual({
+      [big.id]: {
+        activeId: 'v1',
+        variants: [{ id: 'v1', name: 'Plan A', plan: { slots: [['sso'], [], [], []] }, notes: {} }],
+      },
+    });
     store.getState().dismissStorageNotice();
     expect(store.getState().storageNotice).toBeNull();
   });
@@ -99,9 +143,18 @@ describe('persist: unreadable saved state', () => {
       version: PERSIST_VERSION,
       state: {
         plans: {
-          [tutorial.id]: { slots: [['patch-login', 'gone-item'], ['patch-login'], ['extra-slot']] },
+          [tutorial.id]: {
+            activeId: 'v1',
+            variants: [
+              {
+                id: 'v1',
+                name: 'Plan A',
+                plan: { slots: [['patch-login', 'gone-item'], ['patch-login'], ['extra-slot']] },
+                notes: {},
+              },
+            ],
+          },
         },
-        notes: {},
         imported: [],
         preferences: {},
       },

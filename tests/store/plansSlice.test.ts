@@ -1,7 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { emptyPlan } from '../../src/engine';
-import { HISTORY_LIMIT, planOf } from '../../src/store';
+import {
+  HISTORY_LIMIT,
+  activeVariantOf,
+  historyKey,
+  planOf,
+  scenarioPlansOf,
+} from '../../src/store';
 import { freshStore, shippedScenario } from './helpers';
 
 const big = shippedScenario('big-customer');
@@ -43,7 +49,7 @@ describe('plans: moves', () => {
     store.getState().moveItem(big, 'sso', 0);
     store.getState().moveItem(big, 'sso', 0);
     store.getState().moveItem(big, 'dark-mode', null);
-    expect(store.getState().history[big.id]?.past).toHaveLength(1);
+    expect(store.getState().history[historyKey(big.id, 'v1')]?.past).toHaveLength(1);
   });
 });
 
@@ -112,11 +118,84 @@ describe('plans: undo and redo', () => {
 });
 
 describe('plans: notes', () => {
-  it('saves a note per item and forgets an emptied one', () => {
+  it('saves a note per item in the active variant and forgets an emptied one', () => {
     const store = freshStore();
-    store.getState().setNote(big.id, 'sso', 'Northwind is worth the risk');
-    store.getState().setNote(big.id, 'waf', 'later');
-    store.getState().setNote(big.id, 'waf', '   ');
-    expect(store.getState().notes[big.id]).toEqual({ sso: 'Northwind is worth the risk' });
+    store.getState().setNote(big, 'sso', 'Northwind is worth the risk');
+    store.getState().setNote(big, 'waf', 'later');
+    store.getState().setNote(big, 'waf', '   ');
+    expect(activeVariantOf(store.getState(), big).notes).toEqual({
+      sso: 'Northwind is worth the risk',
+    });
+  });
+});
+
+describe('plans: variants', () => {
+  it('starts with one empty "Plan A"', () => {
+    const plans = scenarioPlansOf(freshStore().getState(), big);
+    expect(plans.variants.map((v) => v.name)).toEqual(['Plan A']);
+    expect(plans.activeId).toBe(plans.variants[0]?.id);
+  });
+
+  it('creates, duplicates, renames and switches variants, each with its own plan and notes', () => {
+    const store = freshStore();
+    const s = () => store.getState();
+    s().moveItem(big, 'sso', 1);
+    s().setNote(big, 'sso', 'A: SSO by Q2');
+
+    const b = s().createVariant(big);
+    expect(activeVariantOf(s(), big)).toMatchObject({ id: b, name: 'Plan B', notes: {} });
+    expect(planOf(s(), big)).toEqual(emptyPlan(big));
+    s().moveItem(big, 'db-migration', 0);
+
+    const copy = s().duplicateVariant(big, b);
+    expect(activeVariantOf(s(), big).name).toBe('Plan B (copy)');
+    expect(planOf(s(), big).slots[0]).toEqual(['db-migration']);
+    s().renameVariant(big, copy, '  Migration   first ');
+    s().moveItem(big, 'patch-pdf', 0, 0);
+
+    expect(scenarioPlansOf(s(), big).variants.map((v) => [v.name, v.plan.slots.flat()])).toEqual([
+      ['Plan A', ['sso']],
+      ['Plan B', ['db-migration']],
+      ['Migration first', ['patch-pdf', 'db-migration']],
+    ]);
+
+    s().switchVariant(big, 'v1');
+    expect(planOf(s(), big).slots[1]).toEqual(['sso']);
+    expect(activeVariantOf(s(), big).notes).toEqual({ sso: 'A: SSO by Q2' });
+  });
+
+  it('keeps undo history per variant', () => {
+    const store = freshStore();
+    const s = () => store.getState();
+    s().moveItem(big, 'sso', 1);
+    const b = s().createVariant(big, 'Other');
+    s().moveItem(big, 'waf', 2);
+    s().switchVariant(big, 'v1');
+    s().undo(big);
+    expect(planOf(s(), big)).toEqual(emptyPlan(big));
+    s().switchVariant(big, b);
+    expect(planOf(s(), big).slots[2]).toEqual(['waf']);
+    s().undo(big);
+    expect(planOf(s(), big)).toEqual(emptyPlan(big));
+  });
+
+  it('deletes a variant, activating its neighbour, but never the last one', () => {
+    const store = freshStore();
+    const s = () => store.getState();
+    const b = s().createVariant(big);
+    const c = s().createVariant(big);
+    s().switchVariant(big, b);
+    expect(s().deleteVariant(big, b)).toBe(true);
+    expect(scenarioPlansOf(s(), big).activeId).toBe(c);
+    expect(s().deleteVariant(big, c)).toBe(true);
+    expect(s().deleteVariant(big, 'v1')).toBe(false);
+    expect(scenarioPlansOf(s(), big).variants.map((v) => v.id)).toEqual(['v1']);
+  });
+
+  it('ignores blank names and unknown variants', () => {
+    const store = freshStore();
+    store.getState().renameVariant(big, 'v1', '   ');
+    store.getState().switchVariant(big, 'nope');
+    expect(activeVariantOf(store.getState(), big)).toMatchObject({ id: 'v1', name: 'Plan A' });
   });
 });
