@@ -276,7 +276,7 @@ export function comparisonCsv(scenario: Scenario, comparison: Comparison): strin
     r.team,
     r.score.toFixed(2),
     r.percentOfPar.toFixed(1),
-    ...weighted.map((m) => (r.metrics[m] === null ? '' : Number(r.metrics[m]!.toFixed(4)))),
+    ...weighted.map((m) => (r.metrics[m] === null ? '' : Number(r.metrics[m].toFixed(4)))),
     ...scenario.time.labels.map((_, s) => (r.plan.slots[s] ?? []).join(' ')),
   ]);
   return `${[header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
