@@ -1,0 +1,134 @@
+/**
+ * Lighthouse budgets (mobile preset, simulated throttling) against the preview build, in Debian's
+ * Chromium (or CHROME_PATH). Starts `vite preview` on a spare port, audits each page, prints the
+ * category scores and exits 1 when a budget is missed. Run `npm run build` first.
+ *
+ *   npx tsx scripts/quality/lighthouse.ts [--runs 3] [--json]
+ *
+ * Lighthouse is fetched with npx (a pinned version), not installed as a dependency.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { table } from '../../src/cli/table.ts';
+
+export const LIGHTHOUSE_VERSION = '12.8.2';
+export const BUDGETS = {
+  performance: 95,
+  accessibility: 100,
+  'best-practices': 100,
+  seo: 95,
+} as const;
+type Category = keyof typeof BUDGETS;
+
+const PORT = 4183;
+const PAGES = [
+  { name: 'library', path: '/' },
+  { name: 'briefing', path: '/#/s/tutorial' },
+];
+const chrome = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const flags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+].join(' ');
+const argRuns = process.argv.indexOf('--runs');
+const runs = argRuns > 0 ? Math.max(1, Number(process.argv[argRuns + 1]) || 1) : 1;
+const root = join(import.meta.dirname, '..', '..');
+
+async function waitFor(url: string, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`preview server did not start at ${url}`);
+}
+
+function audit(url: string): Record<Category, number> {
+  const out = join(mkdtempSync(join(tmpdir(), 'lh-')), 'report.json');
+  const result = spawnSync(
+    'npx',
+    [
+      '-y',
+      `lighthouse@${LIGHTHOUSE_VERSION}`,
+      url,
+      '--quiet',
+      `--chrome-path=${chrome}`,
+      `--chrome-flags=${flags}`,
+      '--output=json',
+      `--output-path=${out}`,
+    ],
+    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  if (result.status !== 0) throw new Error(`lighthouse failed on ${url} (exit ${result.status})`);
+  const report = JSON.parse(readFileSync(out, 'utf8')) as {
+    categories: Record<string, { score: number }>;
+  };
+  return Object.fromEntries(
+    (Object.keys(BUDGETS) as Category[]).map((c) => [
+      c,
+      Math.round((report.categories[c]?.score ?? 0) * 100),
+    ]),
+  ) as Record<Category, number>;
+}
+
+const server = spawn(
+  'npx',
+  ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+  {
+    cwd: root,
+    stdio: 'ignore',
+    detached: true,
+  },
+);
+let ok = true;
+const results: { page: string; scores: Record<Category, number> }[] = [];
+try {
+  await waitFor(`http://127.0.0.1:${PORT}/`, 20_000);
+  for (const page of PAGES) {
+    const samples = Array.from({ length: runs }, () =>
+      audit(`http://127.0.0.1:${PORT}${page.path}`),
+    );
+    // Median per category across runs (performance is the noisy one on a 2-core machine).
+    const scores = Object.fromEntries(
+      (Object.keys(BUDGETS) as Category[]).map((c) => {
+        const values = samples.map((s) => s[c]).sort((a, b) => a - b);
+        return [c, values[Math.floor(values.length / 2)]!];
+      }),
+    ) as Record<Category, number>;
+    results.push({ page: page.name, scores });
+    for (const c of Object.keys(BUDGETS) as Category[]) if (scores[c] < BUDGETS[c]) ok = false;
+  }
+} finally {
+  if (server.pid) process.kill(-server.pid);
+}
+
+if (process.argv.includes('--json'))
+  process.stdout.write(`${JSON.stringify({ ok, budgets: BUDGETS, results }, null, 2)}\n`);
+else {
+  const cats = Object.keys(BUDGETS) as Category[];
+  process.stdout.write(
+    table(
+      ['Page', ...cats.map((c) => `${c} (≥${BUDGETS[c]})`)],
+      results.map((r) => [
+        r.page,
+        ...cats.map((c) => `${r.scores[c]}${r.scores[c] < BUDGETS[c] ? ' ✗' : ''}`),
+      ]),
+    ),
+  );
+  process.stdout.write(
+    `\nLighthouse ${LIGHTHOUSE_VERSION}, mobile preset, median of ${runs} run(s): ${ok ? 'all budgets met' : 'BUDGET MISSED'}\n`,
+  );
+}
+process.exitCode = ok ? 0 : 1;
