@@ -132,12 +132,12 @@ describe('typeShares', () => {
     const { perSlot, overall } = typeShares(tutorial, p, simulate(tutorial, p));
 
     const q1 = Object.fromEntries(perSlot[0]!.map((s) => [s.type, s.share]));
-    expect(q1.security).toBeCloseTo(3 / 15);
-    expect(q1.debt).toBeCloseTo(6 / 15);
-    expect(q1.feature).toBeCloseTo(6 / 15);
+    expect(q1.security).toBeCloseTo(3 / 14);
+    expect(q1.debt).toBeCloseTo(6 / 14);
+    expect(q1.feature).toBeCloseTo(5 / 14);
     expect(q1.scale).toBe(0);
     const all = Object.fromEntries(overall.map((s) => [s.type, s.points]));
-    expect(all).toMatchObject({ security: 3, debt: 6, feature: 6, scale: 7 });
+    expect(all).toMatchObject({ security: 3, debt: 6, feature: 5, scale: 7 });
     expect(overall.reduce((sum, s) => sum + s.share, 0)).toBeCloseTo(1);
   });
 
@@ -392,11 +392,11 @@ describe('score helpers', () => {
 describe('briefing facts', () => {
   it('gives the starting numbers with the drag debt causes', () => {
     const start = startingPicture(tutorial);
-    expect(start).toMatchObject({ arr: 2_000_000, csat: 70, debt: 30, utilization: 0.82 });
-    expect(start.drag).toBeCloseTo(30 / 130);
-    expect(start.dragPoints).toBeCloseTo((20 * 30) / 130);
-    expect(start.slots[0]).toMatchObject({ label: 'Q1', capacity: 20, ktlo: 2 });
-    expect(start.slots[0]?.effective).toBeCloseTo(20 - (20 * 30) / 130 - 2);
+    expect(start).toMatchObject({ arr: 2_000_000, csat: 70, debt: 25, utilization: 0.7 });
+    expect(start.drag).toBeCloseTo(25 / 125);
+    expect(start.dragPoints).toBeCloseTo((22 * 25) / 125);
+    expect(start.slots[0]).toMatchObject({ label: 'Q1', capacity: 22, ktlo: 2 });
+    expect(start.slots[0]?.effective).toBeCloseTo(22 - (22 * 25) / 125 - 2);
   });
 
   it('lists known dates by slot: the public CVE, the fee, asks and the SSO deadline', () => {
