@@ -5,4 +5,7 @@ import { afterEach } from 'vitest';
 // Vitest runs without globals, so Testing Library cannot register its own cleanup hook.
 afterEach(() => {
   cleanup();
+  // Every test starts with nothing saved and at the library route.
+  localStorage.clear();
+  window.location.hash = '';
 });

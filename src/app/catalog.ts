@@ -5,24 +5,12 @@
  */
 import { loadScenario } from '../engine';
 
-type LoadResult = ReturnType<typeof loadScenario>;
+import type { CatalogEntry, Scenario, ScenarioIssue } from '../store';
 
-/** A scenario as the engine's loader returns it. */
-export type Scenario = Extract<LoadResult, { ok: true }>['scenario'];
-
-/** One validation problem, e.g. `{ path: 'items[3].effort', message: 'expected a positive number' }`. */
-export type ScenarioIssue = Extract<LoadResult, { ok: false }>['issues'][number];
-
-export type CatalogEntry =
-  | { ok: true; file: string; scenario: Scenario }
-  | { ok: false; file: string; issues: readonly ScenarioIssue[] };
+export type { CatalogEntry, Scenario, ScenarioIssue };
 
 /** Difficulty as shown to people: 1 is a tutorial. */
-export const DIFFICULTY_LABELS = {
-  1: 'Tutorial',
-  2: 'Intermediate',
-  3: 'Advanced',
-} as const satisfies Record<Scenario['difficulty'], string>;
+export { DIFFICULTY_LABELS } from '../engine/advice';
 
 /** `../../scenarios/tutorial.json` -> `scenarios/tutorial.json` (what an author sees in the repo). */
 function displayName(modulePath: string): string {

@@ -35,6 +35,13 @@ export const ITEM_TYPE_LABELS: Readonly<Record<ItemType, string>> = {
   ops: 'Operations',
 };
 
+/** Difficulty as shown to people: 1 is a tutorial. */
+export const DIFFICULTY_LABELS = {
+  1: 'Tutorial',
+  2: 'Intermediate',
+  3: 'Advanced',
+} as const satisfies Record<Scenario['difficulty'], string>;
+
 /** Points for display: whole numbers stay whole, others get one decimal (12, 13.3). */
 export function formatPoints(x: number): string {
   const rounded = Math.round(x * 10) / 10;

@@ -1,0 +1,117 @@
+/** The backlog: unplanned items, filterable by type and sortable by effort or a framework lens. */
+import { useDroppable } from '@dnd-kit/core';
+import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { useId, type ReactNode } from 'react';
+
+import { ITEM_TYPE_LABELS, formatPoints, type BacklogSort } from '../../engine/advice';
+import type { ItemType } from '../../engine';
+import { BACKLOG } from './dnd';
+import { TypeIcon } from './TypeIcon';
+
+export const SORT_LABELS: Record<BacklogSort, string> = {
+  scenario: 'Scenario order',
+  'effort-asc': 'Effort, smallest first',
+  'effort-desc': 'Effort, largest first',
+  rice: 'RICE (reach × impact × confidence ÷ effort)',
+  ice: 'ICE (impact × confidence × ease)',
+  wsjf: 'WSJF (cost of delay ÷ job size)',
+  cd3: 'CD3 (cost of delay ÷ duration)',
+};
+
+export interface BacklogProps {
+  itemIds: readonly string[];
+  /** Items in the backlog but hidden by the type filter. */
+  hiddenCount: number;
+  points: number;
+  types: readonly ItemType[];
+  selectedTypes: readonly ItemType[];
+  onToggleType: (type: ItemType) => void;
+  sort: BacklogSort;
+  onSort: (sort: BacklogSort) => void;
+  children: ReactNode;
+}
+
+export function Backlog({
+  itemIds,
+  hiddenCount,
+  points,
+  types,
+  selectedTypes,
+  onToggleType,
+  sort,
+  onSort,
+  children,
+}: BacklogProps) {
+  const titleId = useId();
+  const sortId = useId();
+  const { setNodeRef, isOver } = useDroppable({ id: BACKLOG });
+  const total = itemIds.length + hiddenCount;
+  return (
+    <section
+      ref={setNodeRef}
+      className={`board-column backlog${isOver ? ' is-over' : ''}`}
+      aria-labelledby={titleId}
+      data-column="Backlog"
+    >
+      <header className="column-header">
+        <h2 id={titleId} className="column-title">
+          Backlog
+        </h2>
+        <p className="small muted">
+          {total} {total === 1 ? 'item' : 'items'} · {formatPoints(points)} pts
+          {hiddenCount > 0 && ` · ${hiddenCount} hidden by the filter`}
+        </p>
+        <fieldset className="type-filter">
+          <legend className="small">Show types</legend>
+          <div className="type-toggles">
+            {types.map((type) => {
+              const on = selectedTypes.length === 0 || selectedTypes.includes(type);
+              return (
+                <button
+                  key={type}
+                  type="button"
+                  className={`type-toggle type-${type}`}
+                  aria-pressed={on}
+                  onClick={() => onToggleType(type)}
+                >
+                  <TypeIcon type={type} />
+                  {ITEM_TYPE_LABELS[type]}
+                </button>
+              );
+            })}
+          </div>
+        </fieldset>
+        <div className="field-stacked">
+          <label htmlFor={sortId} className="small">
+            Sort by
+          </label>
+          <select
+            id={sortId}
+            value={sort}
+            onChange={(event) => onSort(event.target.value as BacklogSort)}
+          >
+            {(Object.keys(SORT_LABELS) as BacklogSort[]).map((key) => (
+              <option key={key} value={key}>
+                {SORT_LABELS[key]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </header>
+      <div className="card-list-area">
+        <SortableContext id={BACKLOG} items={[...itemIds]} strategy={verticalListSortingStrategy}>
+          <ul className="card-list" aria-label="Items in the backlog">
+            {children}
+          </ul>
+        </SortableContext>
+        {itemIds.length === 0 && (
+          <p className="column-empty">
+            {hiddenCount > 0
+              ? 'Every item here is hidden by the filter.'
+              : 'Everything is planned.'}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}

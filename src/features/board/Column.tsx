@@ -1,0 +1,172 @@
+/**
+ * One slot of the roadmap: its capacity forecast (nominal, debt drag and KTLO shaded, effective
+ * and the load placed), the mix of work types, advisory warnings, and its cards in order.
+ */
+import { useDroppable } from '@dnd-kit/core';
+import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { useId, type ReactNode } from 'react';
+
+import { WarningIcon } from '../../components/icons';
+import {
+  formatPoints,
+  type ColumnForecast,
+  type PlanWarning,
+  type TypeShare,
+} from '../../engine/advice';
+import { formatPercent } from '../../engine/format';
+
+/** Warnings listed before the rest fold into "more". */
+const WARNINGS_SHOWN = 2;
+
+export function CapacityBar({ column, scale }: { column: ColumnForecast; scale: number }) {
+  const pct = (x: number) => `${Math.max(0, Math.min(100, (100 * x) / scale))}%`;
+  const lost = column.dragLost + column.ktlo + column.firefighting;
+  return (
+    <div className="capacity-bars" aria-hidden="true">
+      <div className="capacity-bar" style={{ width: pct(column.nominal) }}>
+        <span className="seg seg-effective" style={{ width: pct(column.effective) }} />
+        <span className="seg seg-ktlo" style={{ width: pct(column.ktlo) }} />
+        <span className="seg seg-firefighting" style={{ width: pct(column.firefighting) }} />
+        <span className="seg seg-drag" style={{ width: pct(column.dragLost) }} />
+        {lost > column.nominal && <span className="seg seg-shortfall" />}
+      </div>
+      <div className="load-bar">
+        <span
+          className={column.overBy > 0 ? 'load load-over' : 'load'}
+          style={{ width: pct(column.queued) }}
+        />
+        <span className="effective-marker" style={{ left: pct(column.effective) }} />
+      </div>
+    </div>
+  );
+}
+
+export function TypeShareBar({ shares, label }: { shares: readonly TypeShare[]; label: string }) {
+  const present = shares.filter((s) => s.points > 0);
+  if (present.length === 0) return <p className="type-shares muted small">No work placed yet.</p>;
+  return (
+    <div className="type-shares">
+      <div className="share-bar" aria-hidden="true">
+        {present.map((s) => (
+          <span
+            key={s.type}
+            className={`share share-${s.type}`}
+            style={{ width: `${(s.share * 100).toFixed(2)}%` }}
+          />
+        ))}
+      </div>
+      <p className="share-legend small">
+        <span className="visually-hidden">{label}: </span>
+        {present.map((s, i) => (
+          <span key={s.type} className={`legend legend-${s.type}`}>
+            {i > 0 && <span aria-hidden="true"> · </span>}
+            {s.label} {formatPercent(s.share)}
+          </span>
+        ))}
+      </p>
+    </div>
+  );
+}
+
+export function WarningList({ warnings }: { warnings: readonly PlanWarning[] }) {
+  if (warnings.length === 0) return null;
+  const shown = warnings.slice(0, WARNINGS_SHOWN);
+  const more = warnings.slice(WARNINGS_SHOWN);
+  const item = (w: PlanWarning, i: number) => (
+    <li key={i} className={`warning warning-${w.kind}`}>
+      <WarningIcon />
+      <span>{w.message}</span>
+    </li>
+  );
+  return (
+    <div className="column-warnings">
+      <ul aria-label="Warnings (advisory)">{shown.map(item)}</ul>
+      {more.length > 0 && (
+        <details>
+          <summary>
+            {more.length} more {more.length === 1 ? 'warning' : 'warnings'}
+          </summary>
+          <ul>{more.map(item)}</ul>
+        </details>
+      )}
+    </div>
+  );
+}
+
+export interface ColumnProps {
+  containerId: string;
+  column: ColumnForecast;
+  /** Points that fill a whole capacity bar (the largest nominal or queued load on the board). */
+  scale: number;
+  shares: readonly TypeShare[];
+  warnings: readonly PlanWarning[];
+  itemIds: readonly string[];
+  children: ReactNode;
+}
+
+export function Column({
+  containerId,
+  column,
+  scale,
+  shares,
+  warnings,
+  itemIds,
+  children,
+}: ColumnProps) {
+  const titleId = useId();
+  const { setNodeRef, isOver } = useDroppable({ id: containerId });
+  const over = column.overBy > 0;
+  return (
+    <section
+      ref={setNodeRef}
+      className={`board-column${isOver ? ' is-over' : ''}${over ? ' is-overcommitted' : ''}`}
+      aria-labelledby={titleId}
+      data-column={column.label}
+    >
+      <header className="column-header">
+        <h2 id={titleId} className="column-title">
+          {column.label}
+        </h2>
+        <CapacityBar column={column} scale={scale} />
+        <p className="capacity-text small">
+          <span>
+            Capacity {formatPoints(column.nominal)} · drag −{formatPoints(column.dragLost)} · KTLO −
+            {formatPoints(column.ktlo)}
+            {column.firefighting > 0.05 && ` · firefighting −${formatPoints(column.firefighting)}`}
+          </span>
+          <span className="capacity-load" data-testid="column-load">
+            Effective {formatPoints(column.effective)} · placed {formatPoints(column.placed)}
+            {column.queued - column.placed > 0.05 &&
+              ` (+${formatPoints(column.queued - column.placed)} carried over)`}
+          </span>
+          <span className={over ? 'capacity-verdict is-over' : 'capacity-verdict'}>
+            {over ? (
+              <>
+                <WarningIcon />
+                {formatPoints(column.overBy)} points over capacity
+              </>
+            ) : column.spare > 0 ? (
+              `${formatPoints(column.spare)} points to spare`
+            ) : (
+              'Exactly full'
+            )}
+          </span>
+        </p>
+        <TypeShareBar shares={shares} label={`Work mix in ${column.label}`} />
+      </header>
+      <WarningList warnings={warnings} />
+      <div className="card-list-area">
+        <SortableContext
+          id={containerId}
+          items={[...itemIds]}
+          strategy={verticalListSortingStrategy}
+        >
+          <ul className="card-list" aria-label={`Items in ${column.label}`}>
+            {children}
+          </ul>
+        </SortableContext>
+        {itemIds.length === 0 && <p className="column-empty">Drop items here</p>}
+      </div>
+    </section>
+  );
+}

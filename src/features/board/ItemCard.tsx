@@ -1,0 +1,270 @@
+/**
+ * A backlog item as a card: type (colour, icon and label), title, effort, dates, prerequisites,
+ * stakeholder asks, key effects and advisory warnings. The grip is a real button that starts a
+ * keyboard drag; the whole card can be dragged with a mouse or by touch (after a short press).
+ * "Move to…" does the same as a drag, without dragging.
+ */
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import { memo, useMemo, type SyntheticEvent } from 'react';
+
+import { GripIcon, WarningIcon } from '../../components/icons';
+import { MenuButton, type MenuItem } from '../../components/MenuButton';
+import {
+  ITEM_TYPE_LABELS,
+  effectBadges,
+  formatPoints,
+  itemFacts,
+  slotLabel,
+  type WarningKind,
+} from '../../engine/advice';
+import type { Item, Scenario } from '../../engine';
+import type { CardDragData } from './dnd';
+import { TypeIcon } from './TypeIcon';
+
+/** Effect badges shown on a card; the rest are in the item details. */
+const EFFECTS_SHOWN = 3;
+
+/** Short words for a warning on a card; the column lists the full sentence. */
+export const WARNING_SHORT: Record<WarningKind, string> = {
+  overcommit: 'slot over-committed',
+  dependencyOrder: 'prerequisite comes later',
+  dependencyMissing: 'prerequisite not planned',
+  notBefore: 'cannot start yet',
+  deadlineAtRisk: 'deadline at risk',
+  askAtRisk: 'ask at risk',
+  obligationAtRisk: 'obligation at risk',
+  unfinished: 'does not finish',
+};
+
+export interface CardPlacement {
+  /** Slot index, or null in the backlog. */
+  slot: number | null;
+  index: number;
+  count: number;
+}
+
+export interface ItemCardProps {
+  scenario: Scenario;
+  item: Item;
+  placement: CardPlacement;
+  /** Warning kinds for this item, joined with "," (a string keeps the card memoizable). */
+  warnings: string;
+  /** "done late Q2" / "does not finish", for planned items. */
+  forecast: string | null;
+  /** The backlog's sort score, e.g. "RICE 40". */
+  lensScore: string | null;
+  onOpen: (itemId: string) => void;
+  onMove: (itemId: string, slot: number | null, index?: number) => void;
+}
+
+interface CardBodyProps {
+  scenario: Scenario;
+  item: Item;
+  warnings: string;
+  forecast: string | null;
+  lensScore: string | null;
+}
+
+/** The card's content, shared by the card and its drag overlay. */
+function CardBody({ scenario, item, warnings, forecast, lensScore }: CardBodyProps) {
+  const facts = useMemo(() => itemFacts(scenario, item), [scenario, item]);
+  const effects = useMemo(() => effectBadges(scenario, item), [scenario, item]);
+  const kinds = warnings === '' ? [] : (warnings.split(',') as WarningKind[]);
+  const range = item.estimate
+    ? `${formatPoints(item.estimate[0])}–${formatPoints(item.estimate[1])}`
+    : null;
+  return (
+    <>
+      <ul className="card-badges">
+        {facts.dates.map((d) => (
+          <li key={d.key} className="chip chip-date" title={d.detail}>
+            {d.label}
+          </li>
+        ))}
+        {facts.dependsOn.map((d) => (
+          <li key={d.id} className="chip chip-dependency" title={`Needs ${d.title} first`}>
+            needs {d.title}
+          </li>
+        ))}
+        {facts.asks.map((a) => (
+          <li
+            key={a.stakeholder}
+            className="chip chip-ask"
+            title={`${a.name} (${a.role}) wants it by the end of ${slotLabel(scenario, a.bySlot)}`}
+          >
+            {a.name.split(' ')[0]} wants it by {slotLabel(scenario, a.bySlot)}
+          </li>
+        ))}
+        {effects.slice(0, EFFECTS_SHOWN).map((e) => (
+          <li key={e.key} className={`chip chip-effect chip-${e.tone}`} title={e.detail}>
+            {e.label}
+          </li>
+        ))}
+        {effects.length > EFFECTS_SHOWN && (
+          <li className="chip chip-more">+{effects.length - EFFECTS_SHOWN} more</li>
+        )}
+      </ul>
+      {(kinds.length > 0 || forecast || lensScore || range) && (
+        <p className="card-meta">
+          {kinds.map((kind) => (
+            <span key={kind} className="card-warning">
+              <WarningIcon />
+              {WARNING_SHORT[kind]}
+            </span>
+          ))}
+          {forecast && <span className="card-forecast">{forecast}</span>}
+          {lensScore && <span className="card-lens">{lensScore}</span>}
+          {range && <span className="card-range">estimate {range} pts</span>}
+        </p>
+      )}
+    </>
+  );
+}
+
+function CardHead({ item }: { item: Item }) {
+  return (
+    <span className="card-type">
+      <TypeIcon type={item.type} />
+      {ITEM_TYPE_LABELS[item.type]}
+    </span>
+  );
+}
+
+export const ItemCard = memo(function ItemCard({
+  scenario,
+  item,
+  placement,
+  warnings,
+  forecast,
+  lensScore,
+  onOpen,
+  onMove,
+}: ItemCardProps) {
+  const data: CardDragData = { type: 'card', itemId: item.id };
+  const {
+    attributes,
+    listeners,
+    setNodeRef,
+    setActivatorNodeRef,
+    transform,
+    transition,
+    isDragging,
+  } = useSortable({ id: item.id, data });
+
+  const labels = scenario.time.labels;
+  const menuItems: MenuItem[] = [
+    ...(placement.slot !== null
+      ? [
+          {
+            id: 'up',
+            label: 'Move up',
+            disabled: placement.index === 0,
+            onSelect: () => onMove(item.id, placement.slot, placement.index - 1),
+          },
+          {
+            id: 'down',
+            label: 'Move down',
+            disabled: placement.index >= placement.count - 1,
+            onSelect: () => onMove(item.id, placement.slot, placement.index + 1),
+          },
+        ]
+      : []),
+    {
+      id: 'backlog',
+      label: placement.slot === null ? 'Backlog (here)' : 'Backlog',
+      disabled: placement.slot === null,
+      current: placement.slot === null,
+      onSelect: () => onMove(item.id, null),
+    },
+    ...labels.map((label, slot) => ({
+      id: `slot-${slot}`,
+      label: placement.slot === slot ? `${label} (here)` : label,
+      disabled: placement.slot === slot,
+      current: placement.slot === slot,
+      onSelect: () => onMove(item.id, slot),
+    })),
+  ];
+
+  // Keyboard drags start from the grip button; mouse and touch drags from anywhere on the card.
+  const { onKeyDown, ...pointerListeners } = (listeners ?? {}) as Record<
+    string,
+    ((event: SyntheticEvent) => void) | undefined
+  >;
+  return (
+    <li
+      ref={setNodeRef}
+      className={`item-card type-${item.type}${isDragging ? ' is-dragging' : ''}${warnings ? ' has-warning' : ''}`}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      data-item-id={item.id}
+      {...pointerListeners}
+    >
+      <div className="card-top">
+        <button
+          ref={setActivatorNodeRef}
+          type="button"
+          className="drag-handle"
+          aria-label={`Drag ${item.title}`}
+          {...attributes}
+          onKeyDown={onKeyDown}
+        >
+          <GripIcon />
+        </button>
+        <CardHead item={item} />
+        <span className="card-effort" title={`Effort: ${formatPoints(item.effort)} points`}>
+          {formatPoints(item.effort)}
+          <span className="unit"> pts</span>
+        </span>
+      </div>
+      <h3 className="card-title-line">
+        <button
+          type="button"
+          className="card-open"
+          aria-haspopup="dialog"
+          onClick={() => onOpen(item.id)}
+        >
+          {item.title}
+        </button>
+      </h3>
+      <CardBody
+        scenario={scenario}
+        item={item}
+        warnings={warnings}
+        forecast={forecast}
+        lensScore={lensScore}
+      />
+      <div className="card-actions">
+        <MenuButton
+          className="button button-small move-button"
+          items={menuItems}
+          menuLabel={`Move ${item.title} to`}
+          buttonProps={{ 'data-move-button': item.id }}
+        >
+          Move to…<span className="visually-hidden"> ({item.title})</span>
+        </MenuButton>
+      </div>
+    </li>
+  );
+});
+
+/** What follows the pointer (or the keyboard) while dragging. */
+export function DragPreview({ scenario, item }: { scenario: Scenario; item: Item }) {
+  return (
+    <div className={`item-card type-${item.type} drag-preview`}>
+      <div className="card-top">
+        <span className="drag-handle" aria-hidden="true">
+          <GripIcon />
+        </span>
+        <CardHead item={item} />
+        <span className="card-effort">
+          {formatPoints(item.effort)}
+          <span className="unit"> pts</span>
+        </span>
+      </div>
+      <p className="card-title-line">
+        <span className="card-open">{item.title}</span>
+      </p>
+      <CardBody scenario={scenario} item={item} warnings="" forecast={null} lensScore={null} />
+    </div>
+  );
+}

@@ -1,0 +1,198 @@
+/**
+ * Drag-and-drop plumbing for the board: container ids, typed drag data, where a drop lands, a
+ * keyboard coordinate getter that jumps between columns, and collision detection.
+ *
+ * Containers are the backlog and one column per slot. Their ids contain a colon, which item ids
+ * never do, so the two can never collide.
+ */
+import {
+  closestCorners,
+  pointerWithin,
+  type CollisionDetection,
+  type KeyboardCoordinateGetter,
+  type UniqueIdentifier,
+} from '@dnd-kit/core';
+
+import type { Plan } from '../../engine';
+
+export const BACKLOG = 'column:backlog';
+export type ContainerId = string;
+
+/** Ordered item ids per container, e.g. `{ 'column:backlog': [...], 'column:0': [...] }`. */
+export type Containers = Record<ContainerId, string[]>;
+
+export const slotContainer = (slot: number): ContainerId => `column:${slot}`;
+
+export function isContainerId(id: UniqueIdentifier | null | undefined): id is string {
+  return typeof id === 'string' && id.startsWith('column:');
+}
+
+/** The slot of a column container, or null for the backlog. */
+export function slotOfContainer(id: ContainerId): number | null {
+  if (id === BACKLOG) return null;
+  const slot = Number(id.slice('column:'.length));
+  return Number.isInteger(slot) ? slot : null;
+}
+
+/** Drag data attached to every card. */
+export interface CardDragData {
+  type: 'card';
+  itemId: string;
+}
+
+export function isCardDragData(data: unknown): data is CardDragData {
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    (data as { type?: unknown }).type === 'card' &&
+    typeof (data as { itemId?: unknown }).itemId === 'string'
+  );
+}
+
+/** Containers for a plan: the (filtered, sorted) backlog first, then one per slot. */
+export function containersOf(plan: Plan, backlog: readonly string[]): Containers {
+  const containers: Containers = { [BACKLOG]: [...backlog] };
+  plan.slots.forEach((ids, slot) => {
+    containers[slotContainer(slot)] = [...ids];
+  });
+  return containers;
+}
+
+/** The container an item (or a container id itself) is in. */
+export function containerOf(containers: Containers, id: UniqueIdentifier): ContainerId | null {
+  if (isContainerId(id) && id in containers) return id;
+  for (const [container, ids] of Object.entries(containers))
+    if (ids.includes(String(id))) return container;
+  return null;
+}
+
+/**
+ * Where the active card lands if dropped now. In its (preview) container, over another card of
+ * that container it takes that card's position (the sortable list shows it there); over
+ * anything else it keeps its own position.
+ */
+export function projectDrop(
+  containers: Containers,
+  activeId: string,
+  overId: UniqueIdentifier | null,
+): { container: ContainerId; index: number } | null {
+  const container = containerOf(containers, activeId);
+  if (!container) return null;
+  const ids = containers[container] ?? [];
+  const over = overId === null ? -1 : ids.indexOf(String(overId));
+  return { container, index: over >= 0 ? over : ids.indexOf(activeId) };
+}
+
+/** Containers with the active card moved to its projected place. */
+export function projectedContainers(
+  containers: Containers,
+  activeId: string,
+  overId: UniqueIdentifier | null,
+): Containers {
+  const drop = projectDrop(containers, activeId, overId);
+  if (!drop) return containers;
+  const ids = (containers[drop.container] ?? []).filter((id) => id !== activeId);
+  ids.splice(drop.index, 0, activeId);
+  return { ...containers, [drop.container]: ids };
+}
+
+/** The plan the containers describe (the backlog is what no slot holds). */
+export function planOfContainers(containers: Containers, slots: number): Plan {
+  return {
+    slots: Array.from({ length: slots }, (_, s) => [...(containers[slotContainer(s)] ?? [])]),
+  };
+}
+
+/**
+ * Moves the active card into another container while dragging: before the card it is over (or
+ * after it when `below`), or at the end when over the container itself. Returns the same object
+ * when nothing changes.
+ */
+export function moveAcross(
+  containers: Containers,
+  activeId: string,
+  overId: UniqueIdentifier,
+  below: boolean,
+): Containers {
+  const from = containerOf(containers, activeId);
+  const to = containerOf(containers, overId);
+  if (!from || !to || from === to) return containers;
+  const target = containers[to] ?? [];
+  const overIndex = isContainerId(overId) ? -1 : target.indexOf(String(overId));
+  const index = overIndex < 0 ? target.length : overIndex + (below ? 1 : 0);
+  return {
+    ...containers,
+    [from]: (containers[from] ?? []).filter((id) => id !== activeId),
+    [to]: [...target.slice(0, index), activeId, ...target.slice(index)],
+  };
+}
+
+const DIRECTIONS = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'];
+
+/**
+ * Keyboard coordinates that jump: Left/Right to the previous/next column at the same row (or
+ * its end), Up/Down one position within the column. The chosen droppable is reported through
+ * `setTarget` so collision detection picks exactly it (see `boardCollisions`).
+ */
+export function createKeyboardCoordinates(options: {
+  containers: () => Containers | null;
+  order: () => readonly ContainerId[];
+  setTarget: (id: string | null) => void;
+}): KeyboardCoordinateGetter {
+  return (event, { context: { active, collisionRect, droppableRects, over } }) => {
+    if (!DIRECTIONS.includes(event.code)) return undefined;
+    event.preventDefault();
+    const containers = options.containers();
+    if (!active || !collisionRect || !containers) return undefined;
+    const activeId = String(active.id);
+    const current = containerOf(containers, activeId);
+    if (!current) return undefined;
+    const ids = containers[current] ?? [];
+    const overId = over ? String(over.id) : null;
+    const row =
+      overId !== null && ids.includes(overId) ? ids.indexOf(overId) : ids.indexOf(activeId);
+
+    let target: string | null = null;
+    if (event.code === 'ArrowUp' || event.code === 'ArrowDown') {
+      const next = row + (event.code === 'ArrowDown' ? 1 : -1);
+      if (next < 0 || next >= ids.length) return undefined;
+      target = ids[next] ?? null;
+    } else {
+      const order = options.order();
+      const neighbour = order[order.indexOf(current) + (event.code === 'ArrowRight' ? 1 : -1)];
+      if (!neighbour) return undefined;
+      const list = containers[neighbour] ?? [];
+      target = row >= 0 && row < list.length ? (list[row] ?? neighbour) : neighbour;
+    }
+    if (target === null) return undefined;
+    const rect = droppableRects.get(target);
+    if (!rect) return undefined;
+    options.setTarget(target);
+    if (isContainerId(target)) {
+      // The end of a column: just below its last card, or its top when empty.
+      const last = containers[target]?.at(-1);
+      const lastRect = last === undefined ? undefined : droppableRects.get(last);
+      return { x: rect.left + 8, y: lastRect ? lastRect.bottom + 8 : rect.top + 8 };
+    }
+    return { x: rect.left, y: rect.top };
+  };
+}
+
+/**
+ * Collisions: a keyboard drag gets exactly the target its coordinate getter chose; a pointer
+ * drag gets the droppables under the pointer (cards before their column), falling back to the
+ * closest corners when the pointer is between columns.
+ */
+export function boardCollisions(forcedTarget: () => string | null): CollisionDetection {
+  return (args) => {
+    const forced = forcedTarget();
+    if (forced !== null && args.droppableContainers.some((c) => c.id === forced))
+      return [{ id: forced }];
+    const within = pointerWithin(args);
+    if (within.length > 0) {
+      const cards = within.filter((c) => !isContainerId(c.id));
+      return cards.length > 0 ? cards : within;
+    }
+    return closestCorners(args);
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * Finds par off the main thread. Only plain JSON crosses the boundary: the scenario arrives as
+ * JSON text and goes through the engine's one loading path; the answer is a plain plan and score.
+ */
+import { loadScenario } from '../engine';
+import { findPar } from '../engine/par';
+import type { ParRequest, ParResponse } from './parMessages';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+scope.onmessage = (event: MessageEvent<ParRequest>) => {
+  const { id, scenarioJson } = event.data;
+  let response: ParResponse;
+  try {
+    const loaded = loadScenario(scenarioJson);
+    if (!loaded.ok) {
+      response = { id, ok: false, message: `scenario did not load: ${loaded.issues[0]?.message}` };
+    } else {
+      const par = findPar(loaded.scenario);
+      response = { id, ok: true, plan: { slots: par.plan.slots }, score: par.score };
+    }
+  } catch (error) {
+    response = { id, ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+  scope.postMessage(response);
+};
