@@ -4,7 +4,14 @@ import { PERSIST_VERSION, activeVariantOf, planOf } from '../../src/store';
 import { freshStore, saved, shippedScenario } from './helpers';
 
 const big = shippedScenario('big-customer');
+/** Any three distinct items: these tests are about moving ids around, not about the model. */
+const [A, B, C] = big.items.filter((i) => !i.injected).map((i) => i.id) as [string, string, string];
 const tutorial = shippedScenario('tutorial');
+const T = tutorial.items[0]!.id;
+/** A plan of `big` with the given first slots and the rest empty. */
+const bigPlan = (...slots: string[][]) => ({
+  slots: big.time.labels.map((_, i) => slots[i] ?? []),
+});
 
 beforeEach(() => localStorage.clear());
 
@@ -15,8 +22,8 @@ function corrupt(text: string) {
 describe('persist: saving and restoring', () => {
   it('saves inputs only (plans, notes, imports, preferences), never outcomes or history', () => {
     const store = freshStore();
-    store.getState().moveItem(big, 'sso', 1);
-    store.getState().setNote(big, 'sso', 'why');
+    store.getState().moveItem(big, B, 1);
+    store.getState().setNote(big, B, 'why');
     store.getState().setPreferences({ backlogSort: 'wsjf' });
 
     const { state, version } = saved();
@@ -27,20 +34,20 @@ describe('persist: saving and restoring', () => {
 
   it('restores variants, plans, notes and preferences in a new store', () => {
     const first = freshStore();
-    first.getState().moveItem(big, 'user-model', 0);
-    first.getState().moveItem(big, 'sso', 1);
-    first.getState().setNote(big, 'sso', 'Northwind');
+    first.getState().moveItem(big, A, 0);
+    first.getState().moveItem(big, B, 1);
+    first.getState().setNote(big, B, 'Northwind');
     first.getState().duplicateVariant(big, 'v1', 'Safer');
-    first.getState().moveItem(big, 'patch-pdf', 0, 0);
+    first.getState().moveItem(big, C, 0, 0);
     first.getState().setPreferences({ backlogSort: 'cd3', lastScenarioId: big.id });
 
     const second = freshStore();
     expect(second.getState().plans).toEqual(first.getState().plans);
     expect(activeVariantOf(second.getState(), big)).toMatchObject({
       name: 'Safer',
-      notes: { sso: 'Northwind' },
+      notes: { [B]: 'Northwind' },
     });
-    expect(planOf(second.getState(), big).slots[0]).toEqual(['patch-pdf', 'user-model']);
+    expect(planOf(second.getState(), big).slots[0]).toEqual([C, A]);
     expect(second.getState().preferences).toMatchObject({
       backlogSort: 'cd3',
       lastScenarioId: big.id,
@@ -56,8 +63,8 @@ describe('persist: older saved data', () => {
         version: 1,
         state: {
           imported: [],
-          plans: { [big.id]: { slots: [['user-model'], ['sso'], [], []] } },
-          notes: { [big.id]: { sso: 'Northwind' } },
+          plans: { [big.id]: bigPlan([A], [B]) },
+          notes: { [big.id]: { [B]: 'Northwind' } },
           preferences: { backlogSort: 'wsjf' },
         },
       }),
@@ -67,8 +74,8 @@ describe('persist: older saved data', () => {
     expect(activeVariantOf(store.getState(), big)).toEqual({
       id: 'v1',
       name: 'Plan A',
-      plan: { slots: [['user-model'], ['sso'], [], []] },
-      notes: { sso: 'Northwind' },
+      plan: bigPlan([A], [B]),
+      notes: { [B]: 'Northwind' },
     });
     expect(store.getState().preferences.backlogSort).toBe('wsjf');
     expect(saved().version).toBe(PERSIST_VERSION);
@@ -78,7 +85,7 @@ describe('persist: older saved data', () => {
     corrupt(JSON.stringify({ version: 1, state: { plans: 'garbage' } }));
     const store = freshStore();
     expect(store.getState().storageNotice?.backupKey).toBe('roadmap-dojo:backup-1');
-    expect(planOf(store.getState(), big)).toEqual({ slots: [[], [], [], []] });
+    expect(planOf(store.getState(), big)).toEqual(bigPlan());
   });
 });
 
@@ -93,11 +100,11 @@ describe('persist: unreadable saved state', () => {
     expect(localStorage.getItem('roadmap-dojo:backup-1')).toBe('{"state": {"plans": ');
     expect(planOf(store.getState(), big).slots.flat()).toEqual([]);
 
-    store.getState().moveItem(big, 'sso', 0);
+    store.getState().moveItem(big, B, 0);
     expect(saved().state.plans).toEqual({
       [big.id]: {
         activeId: 'v1',
-        variants: [{ id: 'v1', name: 'Plan A', plan: { slots: [['sso'], [], [], []] }, notes: {} }],
+        variants: [{ id: 'v1', name: 'Plan A', plan: bigPlan([B]), notes: {} }],
       },
     });
     store.getState().dismissStorageNotice();
@@ -149,7 +156,14 @@ describe('persist: unreadable saved state', () => {
               {
                 id: 'v1',
                 name: 'Plan A',
-                plan: { slots: [['patch-login', 'gone-item'], ['patch-login'], ['extra-slot']] },
+                plan: {
+                  slots: [
+                    [T, 'gone-item'],
+                    [T],
+                    ...tutorial.time.labels.slice(2).map(() => []),
+                    ['extra-slot'],
+                  ],
+                },
                 notes: {},
               },
             ],
@@ -162,9 +176,11 @@ describe('persist: unreadable saved state', () => {
     corrupt(JSON.stringify(stored));
     const store = freshStore();
 
-    expect(planOf(store.getState(), tutorial)).toEqual({ slots: [['patch-login'], []] });
+    expect(planOf(store.getState(), tutorial)).toEqual({
+      slots: tutorial.time.labels.map((_, i) => (i === 0 ? [T] : [])),
+    });
     const notice = store.getState().storageNotice;
-    expect(notice?.details.join(' ')).toMatch(/gone-item, patch-login, extra-slot/);
+    expect(notice?.details.join(' ')).toContain(`gone-item, ${T}, extra-slot`);
     expect(JSON.parse(localStorage.getItem(notice?.backupKey ?? '') ?? '{}')).toEqual(stored);
     // The cleaned state is saved at once, so the next load is quiet.
     expect(freshStore().getState().storageNotice).toBeNull();
@@ -172,8 +188,8 @@ describe('persist: unreadable saved state', () => {
 
   it('keeps going without storage at all', () => {
     const store = freshStore({ storage: () => null });
-    store.getState().moveItem(big, 'sso', 0);
-    expect(planOf(store.getState(), big).slots[0]).toEqual(['sso']);
+    store.getState().moveItem(big, B, 0);
+    expect(planOf(store.getState(), big).slots[0]).toEqual([B]);
   });
 
   it('tells the user once when saving fails', async () => {
@@ -185,10 +201,10 @@ describe('persist: unreadable saved state', () => {
       removeItem: () => undefined,
     } as unknown as Storage;
     const store = freshStore({ storage: () => full });
-    store.getState().moveItem(big, 'sso', 0);
-    store.getState().moveItem(big, 'waf', 0);
+    store.getState().moveItem(big, B, 0);
+    store.getState().moveItem(big, C, 0);
     await Promise.resolve();
     expect(store.getState().storageNotice?.message).toMatch(/cannot be saved/);
-    expect(planOf(store.getState(), big).slots[0]).toEqual(['sso', 'waf']);
+    expect(planOf(store.getState(), big).slots[0]).toEqual([B, C]);
   });
 });

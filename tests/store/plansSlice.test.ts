@@ -11,6 +11,16 @@ import {
 import { freshStore, shippedScenario } from './helpers';
 
 const big = shippedScenario('big-customer');
+/** Any seven distinct items: these tests are about moving ids around, not about the model. */
+const [A, B, C, D, E, F, G] = big.items.filter((i) => !i.injected).map((i) => i.id) as [
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+];
 
 beforeEach(() => localStorage.clear());
 
@@ -19,22 +29,19 @@ describe('plans: moves', () => {
     const store = freshStore();
     const { moveItem, reorderItem } = store.getState();
 
-    moveItem(big, 'user-model', 0);
-    moveItem(big, 'sso', 0);
-    moveItem(big, 'patch-pdf', 0, 0);
-    expect(planOf(store.getState(), big).slots[0]).toEqual(['patch-pdf', 'user-model', 'sso']);
+    moveItem(big, A, 0);
+    moveItem(big, B, 0);
+    moveItem(big, C, 0, 0);
+    expect(planOf(store.getState(), big).slots[0]).toEqual([C, A, B]);
 
     reorderItem(big, 0, 0, 2);
-    expect(planOf(store.getState(), big).slots[0]).toEqual(['user-model', 'sso', 'patch-pdf']);
+    expect(planOf(store.getState(), big).slots[0]).toEqual([A, B, C]);
 
-    moveItem(big, 'sso', 1);
-    expect(planOf(store.getState(), big).slots.slice(0, 2)).toEqual([
-      ['user-model', 'patch-pdf'],
-      ['sso'],
-    ]);
+    moveItem(big, B, 1);
+    expect(planOf(store.getState(), big).slots.slice(0, 2)).toEqual([[A, C], [B]]);
 
-    moveItem(big, 'sso', null);
-    expect(planOf(store.getState(), big).slots.flat()).not.toContain('sso');
+    moveItem(big, B, null);
+    expect(planOf(store.getState(), big).slots.flat()).not.toContain(B);
   });
 
   it('gives an untouched scenario a stable empty plan', () => {
@@ -46,9 +53,9 @@ describe('plans: moves', () => {
 
   it('records nothing for a move that changes nothing', () => {
     const store = freshStore();
-    store.getState().moveItem(big, 'sso', 0);
-    store.getState().moveItem(big, 'sso', 0);
-    store.getState().moveItem(big, 'dark-mode', null);
+    store.getState().moveItem(big, B, 0);
+    store.getState().moveItem(big, B, 0);
+    store.getState().moveItem(big, G, null);
     expect(store.getState().history[historyKey(big.id, 'v1')]?.past).toHaveLength(1);
   });
 });
@@ -59,11 +66,11 @@ describe('plans: undo and redo', () => {
     const s = () => store.getState();
     const snapshots = [planOf(s(), big)];
     const moves: [string, number | null][] = [
-      ['user-model', 0],
-      ['sso', 0],
-      ['patch-pdf', 1],
-      ['sso', 2],
-      ['user-model', null],
+      [A, 0],
+      [B, 0],
+      [C, 1],
+      [B, 2],
+      [A, null],
     ];
     for (const [id, slot] of moves) {
       s().moveItem(big, id, slot);
@@ -86,19 +93,19 @@ describe('plans: undo and redo', () => {
   it('drops the redo stack when a new change is made after undoing', () => {
     const store = freshStore();
     const s = () => store.getState();
-    s().moveItem(big, 'sso', 0);
-    s().moveItem(big, 'waf', 1);
+    s().moveItem(big, B, 0);
+    s().moveItem(big, D, 1);
     s().undo(big);
-    s().moveItem(big, 'runbooks', 2);
+    s().moveItem(big, E, 2);
     s().redo(big);
     expect(planOf(s(), big).slots[1]).toEqual([]);
-    expect(planOf(s(), big).slots[2]).toEqual(['runbooks']);
+    expect(planOf(s(), big).slots[2]).toEqual([E]);
   });
 
   it(`reaches back at least 100 steps (keeps ${HISTORY_LIMIT})`, () => {
     const store = freshStore();
     const s = () => store.getState();
-    for (let i = 0; i < 150; i++) s().moveItem(big, 'sso', i % 4);
+    for (let i = 0; i < 150; i++) s().moveItem(big, B, i % 4);
     for (let i = 0; i < 150; i++) s().undo(big);
     expect(planOf(s(), big)).toEqual(emptyPlan(big));
     expect(HISTORY_LIMIT).toBeGreaterThanOrEqual(100);
@@ -107,8 +114,8 @@ describe('plans: undo and redo', () => {
   it('makes reset undoable', () => {
     const store = freshStore();
     const s = () => store.getState();
-    s().moveItem(big, 'sso', 0);
-    s().moveItem(big, 'waf', 3);
+    s().moveItem(big, B, 0);
+    s().moveItem(big, D, 3);
     const before = planOf(s(), big);
     s().resetPlan(big);
     expect(planOf(s(), big)).toEqual(emptyPlan(big));
@@ -120,11 +127,11 @@ describe('plans: undo and redo', () => {
 describe('plans: notes', () => {
   it('saves a note per item in the active variant and forgets an emptied one', () => {
     const store = freshStore();
-    store.getState().setNote(big, 'sso', 'Northwind is worth the risk');
-    store.getState().setNote(big, 'waf', 'later');
-    store.getState().setNote(big, 'waf', '   ');
+    store.getState().setNote(big, B, 'Northwind is worth the risk');
+    store.getState().setNote(big, D, 'later');
+    store.getState().setNote(big, D, '   ');
     expect(activeVariantOf(store.getState(), big).notes).toEqual({
-      sso: 'Northwind is worth the risk',
+      [B]: 'Northwind is worth the risk',
     });
   });
 });
@@ -139,42 +146,42 @@ describe('plans: variants', () => {
   it('creates, duplicates, renames and switches variants, each with its own plan and notes', () => {
     const store = freshStore();
     const s = () => store.getState();
-    s().moveItem(big, 'sso', 1);
-    s().setNote(big, 'sso', 'A: SSO by Q2');
+    s().moveItem(big, B, 1);
+    s().setNote(big, B, 'A: SSO by Q2');
 
     const b = s().createVariant(big);
     expect(activeVariantOf(s(), big)).toMatchObject({ id: b, name: 'Plan B', notes: {} });
     expect(planOf(s(), big)).toEqual(emptyPlan(big));
-    s().moveItem(big, 'db-migration', 0);
+    s().moveItem(big, F, 0);
 
     const copy = s().duplicateVariant(big, b);
     expect(activeVariantOf(s(), big).name).toBe('Plan B (copy)');
-    expect(planOf(s(), big).slots[0]).toEqual(['db-migration']);
+    expect(planOf(s(), big).slots[0]).toEqual([F]);
     s().renameVariant(big, copy, '  Migration   first ');
-    s().moveItem(big, 'patch-pdf', 0, 0);
+    s().moveItem(big, C, 0, 0);
 
     expect(scenarioPlansOf(s(), big).variants.map((v) => [v.name, v.plan.slots.flat()])).toEqual([
-      ['Plan A', ['sso']],
-      ['Plan B', ['db-migration']],
-      ['Migration first', ['patch-pdf', 'db-migration']],
+      ['Plan A', [B]],
+      ['Plan B', [F]],
+      ['Migration first', [C, F]],
     ]);
 
     s().switchVariant(big, 'v1');
-    expect(planOf(s(), big).slots[1]).toEqual(['sso']);
-    expect(activeVariantOf(s(), big).notes).toEqual({ sso: 'A: SSO by Q2' });
+    expect(planOf(s(), big).slots[1]).toEqual([B]);
+    expect(activeVariantOf(s(), big).notes).toEqual({ [B]: 'A: SSO by Q2' });
   });
 
   it('keeps undo history per variant', () => {
     const store = freshStore();
     const s = () => store.getState();
-    s().moveItem(big, 'sso', 1);
+    s().moveItem(big, B, 1);
     const b = s().createVariant(big, 'Other');
-    s().moveItem(big, 'waf', 2);
+    s().moveItem(big, D, 2);
     s().switchVariant(big, 'v1');
     s().undo(big);
     expect(planOf(s(), big)).toEqual(emptyPlan(big));
     s().switchVariant(big, b);
-    expect(planOf(s(), big).slots[2]).toEqual(['waf']);
+    expect(planOf(s(), big).slots[2]).toEqual([D]);
     s().undo(big);
     expect(planOf(s(), big)).toEqual(emptyPlan(big));
   });

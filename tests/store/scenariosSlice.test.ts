@@ -5,6 +5,7 @@ import { FIXED_NOW, freshStore, saved, shippedScenario } from './helpers';
 import tutorialJson from '../../scenarios/tutorial.json';
 
 const big = shippedScenario('big-customer');
+const B = big.items[1]!.id;
 
 beforeEach(() => localStorage.clear());
 
@@ -39,7 +40,7 @@ describe('scenarios: import', () => {
 
   it('names each field at fault and changes nothing when the file is broken', () => {
     const store = freshStore();
-    store.getState().moveItem(big, 'sso', 1);
+    store.getState().moveItem(big, B, 1);
     const before = store.getState();
     const broken = customScenario();
     (broken.items as { effort: number }[])[3]!.effort = -2;
@@ -75,13 +76,14 @@ describe('scenarios: import', () => {
     const store = freshStore();
     const result = store.getState().importScenario(customScenario(), 'a.json');
     if (!result.ok) throw new Error('import failed');
-    store.getState().moveItem(result.scenario, 'patch-login', 0);
+    const first = result.scenario.items[0]!.id;
+    store.getState().moveItem(result.scenario, first, 0);
     store.getState().removeImportedScenario('clinic-remix');
 
     expect(selectScenario(store.getState(), 'clinic-remix')).toBeNull();
     const back = store.getState().importScenario(customScenario(), 'a.json');
     if (!back.ok) throw new Error('re-import failed');
-    expect(planOf(store.getState(), back.scenario).slots[0]).toEqual(['patch-login']);
+    expect(planOf(store.getState(), back.scenario).slots[0]).toEqual([first]);
   });
 
   it('drops a stored import that no longer validates, and says so', () => {
