@@ -18,9 +18,9 @@ const par = bakedPar(s)!.plan;
 /** A plausible plan that defers the critical patch to Q3 and chases the hyped feature. */
 const deferredPatch: Plan = {
   slots: [
-    ['dark-mode', 'ai-assistant'],
-    ['user-model', 'sso', 'bulk-edit'],
-    ['patch-pdf', 'mobile-approvals'],
+    ['dark-mode', 'ai-assistant', 'bulk-edit'],
+    ['user-model', 'sso'],
+    ['patch-pdf'],
     ['db-migration'],
   ],
 };
