@@ -57,15 +57,22 @@ export function Dialog({
     const panel = panelRef.current;
     if (!panel) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    // Everything outside the dialog becomes inert: no focus, no clicks, hidden from readers.
+    // Everything outside the dialog becomes inert (no focus, no clicks) and hidden from screen
+    // readers (aria-hidden too, for browsers without inert).
     const host = panel.closest('[data-dialog-host]');
     const outside = Array.from(document.body.children).filter(
-      (el) => el !== host && !el.hasAttribute('inert'),
+      (el) => el !== host && !el.hasAttribute('inert') && !(el instanceof HTMLScriptElement),
     );
-    outside.forEach((el) => el.setAttribute('inert', ''));
+    outside.forEach((el) => {
+      el.setAttribute('inert', '');
+      el.setAttribute('aria-hidden', 'true');
+    });
     (initialFocus?.current ?? focusables(panel)[0] ?? panel).focus();
     return () => {
-      outside.forEach((el) => el.removeAttribute('inert'));
+      outside.forEach((el) => {
+        el.removeAttribute('inert');
+        el.removeAttribute('aria-hidden');
+      });
       if (opener?.isConnected) opener.focus();
     };
   }, [initialFocus]);

@@ -309,8 +309,12 @@ export function BoardPage({ scenario, briefingHref, libraryHref, toolbarActions 
   useLayoutEffect(() => {
     if (!pendingDrop.current) return;
     pendingDrop.current = false;
-    performance.mark(RENDERED_MARK);
-    performance.measure(DROP_MEASURE, DROP_MARK, RENDERED_MARK);
+    try {
+      performance.mark(RENDERED_MARK);
+      performance.measure(DROP_MEASURE, DROP_MARK, RENDERED_MARK);
+    } catch {
+      // User Timing is a measuring aid only; never let it break a drop.
+    }
   }, [plan]);
 
   // After a move from the menu, keep focus on the moved card's menu button.
@@ -318,7 +322,8 @@ export function BoardPage({ scenario, briefingHref, libraryHref, toolbarActions 
     const id = focusAfterMove.current;
     if (id === null) return;
     focusAfterMove.current = null;
-    document.querySelector<HTMLElement>(`[data-move-button="${CSS.escape(id)}"]`)?.focus();
+    // Item ids are letters, digits, "-", "_" and "." only: safe inside a quoted selector.
+    document.querySelector<HTMLElement>(`[data-move-button="${id}"]`)?.focus();
   }, [plan]);
 
   // ---- Undo, redo, reset ---------------------------------------------------------------------
@@ -404,8 +409,7 @@ export function BoardPage({ scenario, briefingHref, libraryHref, toolbarActions 
       </nav>
       <header className="board-header">
         <h1 tabIndex={-1}>
-          <span className="eyebrow-inline">Plan · </span>
-          {scenario.title}
+          <span className="eyebrow-inline">Plan ·</span> {scenario.title}
         </h1>
         <p className="muted small">
           {variant.name} · {plannedCount} of {scenario.items.filter((i) => !i.injected).length}{' '}

@@ -240,7 +240,7 @@ export const ItemCard = memo(function ItemCard({
           menuLabel={`Move ${item.title} to`}
           buttonProps={{ 'data-move-button': item.id }}
         >
-          Move to…<span className="visually-hidden"> ({item.title})</span>
+          Move to… <span className="visually-hidden">({item.title})</span>
         </MenuButton>
       </div>
     </li>

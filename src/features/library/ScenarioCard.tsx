@@ -124,7 +124,7 @@ export function ScenarioCard({ scenario, href, imported }: ScenarioCardProps) {
             onClick={imported.onRemove}
           >
             <TrashIcon />
-            Remove<span className="visually-hidden"> {scenario.title}</span>
+            Remove <span className="visually-hidden">{scenario.title}</span>
           </button>
         </div>
       )}

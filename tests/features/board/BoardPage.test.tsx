@@ -1,0 +1,289 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+
+import { formatPoints } from '../../../src/engine/advice';
+import { simulate, type Plan } from '../../../src/engine';
+import { activeVariantOf, planOf } from '../../../src/store';
+import { shippedScenario } from '../../store/helpers';
+import { renderApp, renderBoard } from '../helpers';
+
+const column = (label: string) => screen.getByRole('region', { name: label });
+const loadText = (label: string) => within(column(label)).getByTestId('column-load').textContent;
+const score = () => screen.getByTestId('projected-score').textContent;
+const announced = () => document.getElementById('board-announcer')?.textContent ?? '';
+
+async function moveTo(user: ReturnType<typeof renderBoard>['user'], title: string, where: string) {
+  await user.click(screen.getByRole('button', { name: `Move to… (${title})` }));
+  await user.click(screen.getByRole('menuitem', { name: where }));
+}
+
+describe('board: Move to…', () => {
+  it('places an item in a slot: the column load, the score and the announcement follow', async () => {
+    const { user, store, scenario } = renderBoard();
+    expect(loadText('Q1')).toMatch(/placed 0$/);
+    const before = score();
+
+    await moveTo(user, 'Patch the uploader', 'Q1');
+
+    expect(loadText('Q1')).toMatch(/placed 2$/);
+    const plan: Plan = { slots: [['patch'], []] };
+    expect(planOf(store.getState(), scenario)).toEqual(plan);
+    const expected = simulate(scenario, plan).score.toFixed(1);
+    expect(score()).toBe(expected);
+    expect(score()).not.toBe(before);
+    expect(within(column('Q1')).getByRole('button', { name: 'Patch the uploader' })).toBeVisible();
+    expect(announced()).toMatch(
+      new RegExp(
+        `^Patch the uploader moved to Q1, position 1 of 1; Q1 has [\\d.]+ points to spare\\. Projected score ${expected.replace('.', '\\.')}\\.$`,
+      ),
+    );
+    // Focus stays with the card that moved.
+    expect(screen.getByRole('button', { name: 'Move to… (Patch the uploader)' })).toHaveFocus();
+  });
+
+  it('says how far over capacity a slot is, and shows the warning', async () => {
+    const { user } = renderBoard();
+    await moveTo(user, 'Team calendars', 'Q1');
+    await moveTo(user, 'Read replica', 'Q1');
+
+    expect(within(column('Q1')).getByText(/points over capacity$/)).toBeVisible();
+    expect(within(column('Q1')).getByText(/^Q1 is over-committed: 19 points queued/)).toBeVisible();
+    expect(announced()).toMatch(
+      /^Read replica moved to Q1, position 2 of 2; Q1 is [\d.]+ points over capacity/,
+    );
+  });
+
+  it('warns when an item comes before its prerequisite, on the card and in the column', async () => {
+    const { user } = renderBoard();
+    await moveTo(user, 'SSO login', 'Q1');
+    await moveTo(user, 'Unify the user model', 'Q2');
+
+    expect(
+      within(column('Q1')).getByText(
+        '“SSO login” is in Q1 but needs “Unify the user model”, planned for Q2.',
+      ),
+    ).toBeVisible();
+    expect(within(column('Q1')).getByText('prerequisite comes later')).toBeVisible();
+
+    await moveTo(user, 'Unify the user model', 'Q1');
+    await user.click(screen.getByRole('button', { name: 'Move to… (Unify the user model)' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Move up' }));
+    expect(within(column('Q1')).queryByText('prerequisite comes later')).toBeNull();
+  });
+
+  it('moves an item back to the backlog', async () => {
+    const { user, store, scenario } = renderBoard();
+    await moveTo(user, 'Read replica', 'Q2');
+    await moveTo(user, 'Read replica', 'Backlog');
+    expect(planOf(store.getState(), scenario).slots.flat()).toEqual([]);
+    expect(
+      within(screen.getByRole('region', { name: 'Backlog' })).getByRole('button', {
+        name: 'Read replica',
+      }),
+    ).toBeVisible();
+  });
+});
+
+describe('board: undo, redo and reset', () => {
+  it('undoes and redoes every change exactly, by button and by keyboard', async () => {
+    const { user, store, scenario } = renderBoard();
+    const plan = () => planOf(store.getState(), scenario);
+    await moveTo(user, 'Patch the uploader', 'Q1');
+    const afterFirst = plan();
+    await moveTo(user, 'Read replica', 'Q2');
+    const afterSecond = plan();
+    const scoreAfterSecond = score();
+
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(plan()).toEqual(afterFirst);
+    expect(loadText('Q2')).toMatch(/placed 0$/);
+    expect(announced()).toMatch(/^Undone\. 1 items planned/);
+
+    await user.click(document.body);
+    await user.keyboard('{Control>}z{/Control}');
+    expect(plan()).toEqual({ slots: [[], []] });
+
+    await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
+    await user.keyboard('{Meta>}{Shift>}z{/Shift}{/Meta}');
+    expect(plan()).toEqual(afterSecond);
+    expect(score()).toBe(scoreAfterSecond);
+    expect(screen.getByRole('button', { name: 'Redo' })).toBeDisabled();
+  });
+
+  it('resets only after confirmation, and reset can be undone', async () => {
+    const { user, store, scenario } = renderBoard();
+    await moveTo(user, 'Patch the uploader', 'Q1');
+    await moveTo(user, 'Read replica', 'Q2');
+    const before = planOf(store.getState(), scenario);
+
+    await user.click(screen.getByRole('button', { name: 'Reset…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Reset Plan A?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(planOf(store.getState(), scenario)).toEqual(before);
+
+    await user.click(screen.getByRole('button', { name: 'Reset…' }));
+    await user.click(screen.getByRole('button', { name: 'Reset the plan' }));
+    expect(planOf(store.getState(), scenario)).toEqual({ slots: [[], []] });
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(planOf(store.getState(), scenario)).toEqual(before);
+  });
+});
+
+describe('board: variants', () => {
+  it('creates, switches, renames and deletes named variants', async () => {
+    const { user, store, scenario } = renderBoard();
+    await moveTo(user, 'Patch the uploader', 'Q1');
+
+    await user.click(screen.getByRole('button', { name: 'New' }));
+    const name = screen.getByRole('textbox', { name: 'Name' });
+    expect(name).toHaveValue('Plan B');
+    await user.clear(name);
+    await user.type(name, 'Debt first{Enter}');
+    const select = screen.getByRole('combobox', { name: 'Plan variant' });
+    expect(select).toHaveDisplayValue('Debt first');
+    expect(loadText('Q1')).toMatch(/placed 0$/);
+
+    await user.selectOptions(select, 'Plan A');
+    expect(loadText('Q1')).toMatch(/placed 2$/);
+
+    await user.click(screen.getByRole('button', { name: 'Duplicate' }));
+    await user.click(screen.getByRole('button', { name: 'Duplicate' }));
+    expect(select).toHaveDisplayValue('Plan A (copy)');
+    expect(loadText('Q1')).toMatch(/placed 2$/);
+
+    await user.click(screen.getByRole('button', { name: 'Rename' }));
+    const rename = screen.getByRole('textbox', { name: 'New name' });
+    await user.clear(rename);
+    await user.type(rename, 'Patch early');
+    await user.click(screen.getByRole('button', { name: 'Rename' }));
+    expect(select).toHaveDisplayValue('Patch early');
+
+    await user.click(screen.getByRole('button', { name: 'Delete' }));
+    await user.click(screen.getByRole('button', { name: 'Delete variant' }));
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Plan A', 'Debt first']);
+    expect(activeVariantOf(store.getState(), scenario).name).toBe('Debt first');
+  });
+});
+
+describe('board: item details', () => {
+  it('opens a focus-managed dialog with effects, asks, lenses and a saved note', async () => {
+    const { user, store, scenario } = renderBoard();
+    const opener = screen.getByRole('button', { name: 'SSO login' });
+    await user.click(opener);
+
+    const dialog = screen.getByRole('dialog', { name: 'SSO login' });
+    expect(within(dialog).getByText('Single sign-on for enterprise customers.')).toBeVisible();
+    expect(
+      within(dialog).getByText(
+        'Adds about $240k of annual recurring revenue when it ships ($300k at 80% confidence).',
+      ),
+    ).toBeVisible();
+    expect(within(dialog).getByText(/wants it by the end of Q1/)).toBeVisible();
+    expect(within(dialog).getByText('Unify the user model')).toBeVisible();
+    expect(within(dialog).getByRole('rowheader', { name: 'RICE' })).toBeVisible();
+    expect(
+      within(dialog).getByRole('heading', { name: 'Cost of delay: fixed date' }),
+    ).toBeVisible();
+    expect(within(dialog).getByRole('button', { name: 'Close item details' })).toHaveFocus();
+
+    await user.type(within(dialog).getByRole('textbox', { name: 'Your rationale' }), 'Deal first');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(opener).toHaveFocus();
+    expect(activeVariantOf(store.getState(), scenario).notes).toEqual({ sso: 'Deal first' });
+
+    await user.click(opener);
+    expect(screen.getByRole('textbox', { name: 'Your rationale' })).toHaveValue('Deal first');
+  });
+});
+
+describe('board: backlog', () => {
+  it('filters by type and sorts by effort or a framework lens', async () => {
+    const { user } = renderBoard();
+    const backlog = () => screen.getByRole('region', { name: 'Backlog' });
+    const titles = () =>
+      within(within(backlog()).getByRole('list', { name: 'Items in the backlog' }))
+        .getAllByRole('heading', { level: 3 })
+        .map((h) => h.textContent);
+
+    await user.selectOptions(
+      within(backlog()).getByRole('combobox', { name: 'Sort by' }),
+      'effort-asc',
+    );
+    expect(titles()).toEqual([
+      'Patch the uploader',
+      'Unify the user model',
+      'Read replica',
+      'SSO login',
+      'Team calendars',
+    ]);
+
+    await user.click(within(backlog()).getByRole('button', { name: 'Feature' }));
+    expect(within(backlog()).getByRole('button', { name: 'Feature' })).toHaveAttribute(
+      'aria-pressed',
+      'false',
+    );
+    expect(titles()).toEqual(['Patch the uploader', 'Unify the user model', 'Read replica']);
+    expect(within(backlog()).getByText(/2 hidden by the filter/)).toBeVisible();
+
+    await user.selectOptions(within(backlog()).getByRole('combobox', { name: 'Sort by' }), 'wsjf');
+    expect(within(backlog()).getAllByText(/^WSJF [\d.]+$/)).toHaveLength(3);
+  });
+});
+
+describe('board: par', () => {
+  it('says "computing par…" until the worker answers, then shows the score as % of par', async () => {
+    let answer: (value: { plan: Plan; score: number }) => void = () => undefined;
+    const { user } = renderBoard({
+      computePar: () => new Promise((resolve) => (answer = resolve)),
+    });
+    expect(screen.getByTestId('par-status')).toHaveTextContent('computing par…');
+    await moveTo(user, 'Patch the uploader', 'Q1');
+    expect(screen.getByTestId('par-status')).toHaveTextContent('computing par…');
+
+    const current = Number(score());
+    expect(current).toBeGreaterThan(0);
+    await act(async () => {
+      answer({ plan: { slots: [['patch'], []] }, score: current * 2 });
+      await Promise.resolve();
+    });
+    expect(screen.getByTestId('par-status')).toHaveTextContent(
+      `50% of par (par ${(current * 2).toFixed(1)})`,
+    );
+  });
+
+  it('makes a plan that beats par the new par, and says so', async () => {
+    const { user } = renderBoard({
+      computePar: () => Promise.resolve({ plan: { slots: [[], []] }, score: 1 }),
+    });
+    await moveTo(user, 'Patch the uploader', 'Q1');
+    await waitFor(() =>
+      expect(screen.getByTestId('par-status')).toHaveTextContent(
+        'Your plan beat the best plan found so far: it is the new par.',
+      ),
+    );
+    expect(screen.getByTestId('par-status')).toHaveTextContent('100% of par');
+  });
+});
+
+describe('board: shipped scenario', () => {
+  it('plans the tutorial through the menu like any other scenario', async () => {
+    const tutorial = shippedScenario('tutorial');
+    const first = tutorial.items.find((i) => !i.injected)!;
+    const { user, store } = renderApp(`/s/${tutorial.id}/plan`);
+    const label = tutorial.time.labels[0]!;
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(tutorial.title);
+
+    await moveTo(user, first.title, label);
+    const effort = first.estimate
+      ? (first.estimate[0] + first.effort + first.estimate[1]) / 3
+      : first.effort;
+    expect(loadText(label)).toMatch(new RegExp(`placed ${formatPoints(effort)}$`));
+    expect(planOf(store.getState(), tutorial).slots[0]).toEqual([first.id]);
+    expect(store.getState().preferences.lastScenarioId).toBe(tutorial.id);
+  });
+});
