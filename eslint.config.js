@@ -166,6 +166,7 @@ export default defineConfig(
     name: 'dojo/ignores',
     ignores: [
       'dist/',
+      'dist-*/',
       'coverage/',
       '**/node_modules/',
       'test-results/',

@@ -4,7 +4,11 @@ import { defineConfig, devices } from '@playwright/test';
 // `/usr/bin/chromium`), or whatever Chrome/Chromium CHROME_PATH points at.
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
-const BASE_URL = 'http://127.0.0.1:4173';
+// E2E_PORT lets several checkouts (or engineers) run the suite at once: each gets its own port and
+// its own build folder, so one run never serves another's build.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+const OUT_DIR = PORT === 4173 ? 'dist' : `dist-e2e-${PORT}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -42,7 +46,10 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'npm run build && npm run preview',
+    command:
+      PORT === 4173
+        ? 'npm run build && npm run preview'
+        : `npx vite build --outDir ${OUT_DIR} && npx vite preview --outDir ${OUT_DIR} --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: BASE_URL,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
