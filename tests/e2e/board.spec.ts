@@ -1,0 +1,253 @@
+import type { Page } from '@playwright/test';
+
+import {
+  card,
+  column,
+  columnLoad,
+  dependencyPair,
+  dndLiveRegion,
+  expect,
+  expectNoAxeViolations,
+  freeItems,
+  keyboardDrag,
+  pointerDrag,
+  projectedScore,
+  readScenario,
+  test,
+} from './support';
+
+const big = readScenario('big-customer');
+const [Q1, Q2, Q3] = big.time.labels as [string, string, string];
+const board = `./#/s/${big.id}/plan`;
+
+/** The saved plan of the active variant, read from local storage. */
+async function savedPlan(page: Page): Promise<string[][]> {
+  return page.evaluate((id) => {
+    const saved = JSON.parse(localStorage.getItem('roadmap-dojo') ?? '{}') as {
+      state?: {
+        plans?: Record<
+          string,
+          { activeId: string; variants: { id: string; plan: { slots: string[][] } }[] }
+        >;
+      };
+    };
+    const plans = saved.state?.plans?.[id];
+    return plans?.variants.find((v) => v.id === plans.activeId)?.plan.slots ?? [];
+  }, big.id);
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.goto(board);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(big.title);
+  await expect(projectedScore(page)).toHaveText(/^\d+\.\d$/);
+});
+
+test('a pointer drag from the backlog and between columns updates load, warnings and score', async ({
+  page,
+}) => {
+  const { item, prerequisite } = dependencyPair(big);
+  const score0 = await projectedScore(page).textContent();
+  await expect(columnLoad(page, Q2)).toHaveText(/placed 0$/);
+
+  await pointerDrag(page, card(page, item.id), column(page, Q2));
+  await expect(card(page, item.id)).toHaveCount(1);
+  await expect(column(page, Q2).locator(`[data-item-id="${item.id}"]`)).toBeVisible();
+  await expect(columnLoad(page, Q2)).not.toHaveText(/placed 0$/);
+  await expect(column(page, Q2).locator('.column-warnings')).toContainText(
+    `needs “${prerequisite.title}”, which is not planned`,
+  );
+
+  // With its prerequisite planned (too late), the item can start: the projection changes.
+  await pointerDrag(page, card(page, prerequisite.id), column(page, Q3));
+  await expect(column(page, Q2).locator('.column-warnings')).toContainText(
+    `needs “${prerequisite.title}”, planned for ${Q3}`,
+  );
+  await expect(projectedScore(page)).not.toHaveText(score0 ?? '');
+  const score2 = await projectedScore(page).textContent();
+
+  // Between columns: the prerequisite moves from Q3 to Q1 and the warning goes away.
+  await pointerDrag(page, card(page, prerequisite.id), column(page, Q1));
+  await expect(column(page, Q1).locator(`[data-item-id="${prerequisite.id}"]`)).toBeVisible();
+  await expect(columnLoad(page, Q3)).toHaveText(/placed 0$/);
+  await expect(columnLoad(page, Q1)).not.toHaveText(/placed 0$/);
+  await expect(column(page, Q2)).not.toContainText(`needs “${prerequisite.title}”`);
+  await expect(projectedScore(page)).not.toHaveText(score2 ?? '');
+  expect(await savedPlan(page)).toEqual(
+    big.time.labels.map((_, s) => (s === 0 ? [prerequisite.id] : s === 1 ? [item.id] : [])),
+  );
+});
+
+test('a keyboard-only drag moves between columns and the live region says so', async ({ page }) => {
+  const [first] = freeItems(big);
+  const score0 = await projectedScore(page).textContent();
+
+  await keyboardDrag(page, first!.id, [
+    { key: 'ArrowRight', expect: new RegExp(`is over ${Q1}, position 1 of 1`) },
+    {
+      key: 'ArrowRight',
+      expect: new RegExp(`is over ${Q2}, position 1 of 1; ${Q2} has [\\d.]+ points to spare`),
+    },
+  ]);
+  await page.keyboard.press('Space');
+
+  await expect(dndLiveRegion(page)).toHaveText(
+    new RegExp(
+      `^${first!.title} moved to ${Q2}, position 1 of 1; ${Q2} has [\\d.]+ points to spare\\. Projected score [\\d.]+\\.$`,
+    ),
+  );
+  await expect(column(page, Q2).locator(`[data-item-id="${first!.id}"]`)).toBeVisible();
+  await expect(columnLoad(page, Q2)).not.toHaveText(/placed 0$/);
+  await expect(projectedScore(page)).not.toHaveText(score0 ?? '');
+  // Focus returns to the grip, so the next move can start at once.
+  await expect(card(page, first!.id).locator('.drag-handle')).toBeFocused();
+
+  // Up and down reorder within a column; Escape cancels and changes nothing.
+  const second = freeItems(big)[1]!;
+  await keyboardDrag(page, second.id, [
+    { key: 'ArrowRight', expect: new RegExp(`is over ${Q1}`) },
+    { key: 'ArrowRight', expect: new RegExp(`is over ${Q2}, position 1 of 2`) },
+    { key: 'ArrowDown', expect: new RegExp(`is over ${Q2}, position 2 of 2`) },
+  ]);
+  await page.keyboard.press('Enter');
+  await expect(dndLiveRegion(page)).toHaveText(new RegExp(`moved to ${Q2}, position 2 of 2`));
+  expect((await savedPlan(page))[1]).toEqual([first!.id, second.id]);
+
+  await keyboardDrag(page, second.id, [{ key: 'ArrowLeft', expect: new RegExp(`is over ${Q1}`) }]);
+  await page.keyboard.press('Escape');
+  await expect(dndLiveRegion(page)).toHaveText(
+    new RegExp(`^Move cancelled\\. ${second.title} stays in ${Q2}, position 2 of 2\\.$`),
+  );
+  expect((await savedPlan(page))[1]).toEqual([first!.id, second.id]);
+});
+
+test('"Move to…" places a card without dragging', async ({ page }) => {
+  const [first] = freeItems(big);
+  const button = page.getByRole('button', { name: `Move to… (${first!.title})` });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  const menu = page.getByRole('menu');
+  await expect(menu).toBeVisible();
+  await menu.getByRole('menuitem', { name: Q3, exact: true }).click();
+
+  await expect(column(page, Q3).locator(`[data-item-id="${first!.id}"]`)).toBeVisible();
+  await expect(columnLoad(page, Q3)).not.toHaveText(/placed 0$/);
+  await expect(page.locator('#board-announcer')).toHaveText(
+    new RegExp(`^${first!.title} moved to ${Q3}, position 1 of 1`),
+  );
+  await expect(page.getByRole('button', { name: `Move to… (${first!.title})` })).toBeFocused();
+});
+
+test('undo and redo restore every plan exactly', async ({ page }) => {
+  const items = freeItems(big).slice(0, 3);
+  const snapshots: { plan: string[][]; score: string | null }[] = [];
+  const moveTo = async (title: string, where: string) => {
+    await page.getByRole('button', { name: `Move to… (${title})` }).click();
+    await page.getByRole('menuitem', { name: where, exact: true }).click();
+  };
+  snapshots.push({ plan: await savedPlan(page), score: await projectedScore(page).textContent() });
+  for (const [i, item] of items.entries()) {
+    await moveTo(item.title, big.time.labels[i % 2]!);
+    await expect(page.locator('#board-announcer')).toContainText(`${item.title} moved to`);
+    snapshots.push({
+      plan: await savedPlan(page),
+      score: await projectedScore(page).textContent(),
+    });
+  }
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+
+  for (let i = snapshots.length - 2; i >= 0; i--) {
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect(projectedScore(page)).toHaveText(snapshots[i]!.score ?? '');
+    expect(await savedPlan(page)).toEqual(
+      i === 0 ? big.time.labels.map(() => []) : snapshots[i]!.plan,
+    );
+  }
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+  for (let i = 1; i < snapshots.length; i++) {
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await expect(projectedScore(page)).toHaveText(snapshots[i]!.score ?? '');
+    expect(await savedPlan(page)).toEqual(snapshots[i]!.plan);
+  }
+});
+
+test('a reload restores the plan, the notes and the active variant', async ({ page }) => {
+  const [first, second] = freeItems(big);
+  await page.getByRole('button', { name: 'New' }).click();
+  await page.getByRole('textbox', { name: 'Name' }).fill('Security first');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByRole('button', { name: `Move to… (${first!.title})` }).click();
+  await page.getByRole('menuitem', { name: Q2, exact: true }).click();
+  await page.getByRole('button', { name: `Move to… (${second!.title})` }).click();
+  await page.getByRole('menuitem', { name: Q1, exact: true }).click();
+  await page.getByRole('button', { name: first!.title, exact: true }).click();
+  await page.getByRole('textbox', { name: 'Your rationale' }).fill('Cheap and closes risk early.');
+  await page.keyboard.press('Escape');
+  const score = await projectedScore(page).textContent();
+
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Plan variant' })).toHaveValue(/.+/);
+  await expect(
+    page.getByRole('combobox', { name: 'Plan variant' }).locator('option:checked'),
+  ).toHaveText('Security first');
+  await expect(column(page, Q2).locator(`[data-item-id="${first!.id}"]`)).toBeVisible();
+  await expect(column(page, Q1).locator(`[data-item-id="${second!.id}"]`)).toBeVisible();
+  await expect(projectedScore(page)).toHaveText(score ?? '');
+  await page.getByRole('button', { name: first!.title, exact: true }).click();
+  await expect(page.getByRole('textbox', { name: 'Your rationale' })).toHaveValue(
+    'Cheap and closes risk early.',
+  );
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`the board and the item details have no axe violations (${colorScheme})`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme });
+    const { item } = dependencyPair(big);
+    await page.getByRole('button', { name: `Move to… (${item.title})` }).click();
+    await page.getByRole('menuitem', { name: Q1, exact: true }).click();
+    await expect(column(page, Q1).locator('.column-warnings')).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('button', { name: item.title, exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: item.title });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'Close item details' })).toBeFocused();
+    await expectNoAxeViolations(page);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByRole('button', { name: item.title, exact: true })).toBeFocused();
+  });
+}
+
+test('par arrives from the worker and the score is shown as a share of it', async ({ page }) => {
+  await expect(page.getByTestId('par-status')).toHaveText(/^\d+% of par \(par \d+\.\d\)/, {
+    timeout: 15_000,
+  });
+});
+
+test('on a 390 px phone the columns scroll sideways, not the page', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  await expect(column(page, Q1)).toBeAttached();
+  const pageOverflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(pageOverflow).toBeLessThanOrEqual(0);
+  const boardScrolls = await page
+    .locator('.board')
+    .evaluate((el) => el.scrollWidth > el.clientWidth && getComputedStyle(el).scrollSnapType);
+  expect(boardScrolls).toContain('x');
+});
+
+test('at 200% zoom (640 px wide) nothing overflows the page', async ({ page }) => {
+  await page.setViewportSize({ width: 640, height: 450 });
+  for (const path of ['./#/', `./#/s/${big.id}`, board]) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+});

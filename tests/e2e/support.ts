@@ -1,0 +1,143 @@
+/**
+ * Shared end-to-end helpers: a `page` that fails the test on console errors or requests leaving
+ * the app's origin, axe checks, the shipped big-customer scenario read from disk (so tests pick
+ * items by their properties, not by name), and pointer and keyboard drags.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test as base, type Locator, type Page } from '@playwright/test';
+
+export const APP_ORIGIN = 'http://127.0.0.1:4173';
+
+export const test = base.extend<{ page: Page }>({
+  page: async ({ page }, provide) => {
+    const consoleErrors: string[] = [];
+    const foreignRequests: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(`uncaught: ${error.message}`));
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      const local =
+        url.origin === APP_ORIGIN || url.protocol === 'data:' || url.protocol === 'blob:';
+      if (!local) foreignRequests.push(request.url());
+    });
+    await provide(page);
+    expect(consoleErrors, 'console errors').toEqual([]);
+    expect(foreignRequests, 'requests that left 127.0.0.1').toEqual([]);
+  },
+});
+
+export { expect };
+
+export async function expectNoAxeViolations(page: Page, include?: string) {
+  const builder = new AxeBuilder({ page });
+  if (include) builder.include(include);
+  const results = await builder.analyze();
+  const violations = results.violations.map((violation) => ({
+    rule: violation.id,
+    help: violation.help,
+    targets: violation.nodes.map((node) => node.target.join(' ')),
+  }));
+  expect(violations).toEqual([]);
+}
+
+interface RawItem {
+  id: string;
+  title: string;
+  type: string;
+  effort: number;
+  estimate?: [number, number];
+  dependsOn?: string[];
+  notBefore?: number;
+  injected?: boolean;
+}
+
+export interface RawScenario {
+  id: string;
+  title: string;
+  time: { labels: string[] };
+  items: RawItem[];
+}
+
+export function readScenario(name: string): RawScenario {
+  const path = fileURLToPath(new URL(`../../scenarios/${name}.json`, import.meta.url));
+  return JSON.parse(readFileSync(path, 'utf8')) as RawScenario;
+}
+
+/** The raw text of a shipped scenario file. */
+export function scenarioText(name: string): string {
+  return readFileSync(
+    fileURLToPath(new URL(`../../scenarios/${name}.json`, import.meta.url)),
+    'utf8',
+  );
+}
+
+/** Items that can go anywhere: visible, no prerequisites, no not-before slot; smallest first. */
+export function freeItems(scenario: RawScenario): RawItem[] {
+  return scenario.items
+    .filter((i) => !i.injected && (i.dependsOn ?? []).length === 0 && (i.notBefore ?? 0) === 0)
+    .sort((a, b) => a.effort - b.effort);
+}
+
+/** An item with one prerequisite, and that prerequisite. */
+export function dependencyPair(scenario: RawScenario): { item: RawItem; prerequisite: RawItem } {
+  for (const item of scenario.items) {
+    const [dep] = item.dependsOn ?? [];
+    const prerequisite = scenario.items.find((i) => i.id === dep);
+    if (!item.injected && prerequisite && (prerequisite.dependsOn ?? []).length === 0)
+      return { item, prerequisite };
+  }
+  throw new Error(`${scenario.id} has no item with a prerequisite`);
+}
+
+export const card = (page: Page, itemId: string) => page.locator(`[data-item-id="${itemId}"]`);
+export const column = (page: Page, label: string) =>
+  page.locator(`section[data-column="${label}"]`);
+export const columnLoad = (page: Page, label: string) =>
+  column(page, label).getByTestId('column-load');
+export const projectedScore = (page: Page) => page.getByTestId('projected-score');
+export const dndLiveRegion = (page: Page) => page.locator('[id^="DndLiveRegion"]');
+
+/**
+ * Drags a card by mouse: press on its grip, move past the activation distance in small steps,
+ * travel to the target in steps, settle, release.
+ */
+export async function pointerDrag(page: Page, from: Locator, to: Locator) {
+  await from.scrollIntoViewIfNeeded();
+  const start = await from.locator('.drag-handle').boundingBox();
+  if (!start) throw new Error('drag source not visible');
+  const x = start.x + start.width / 2;
+  const y = start.y + start.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let i = 1; i <= 4; i++) await page.mouse.move(x + i * 3, y + i * 2);
+  await expect(page.locator('.drag-preview')).toBeVisible();
+  const end = await to.boundingBox();
+  if (!end) throw new Error('drop target not visible');
+  const tx = end.x + end.width / 2;
+  const ty = end.y + Math.min(end.height / 2, 220);
+  await page.mouse.move(tx, ty, { steps: 15 });
+  await page.mouse.move(tx + 2, ty + 2, { steps: 2 });
+  await page.mouse.up();
+  await expect(page.locator('.drag-preview')).toHaveCount(0);
+}
+
+/** The label a keyboard drag lands in after pressing `keys`, for waiting on the live region. */
+export async function keyboardDrag(
+  page: Page,
+  itemId: string,
+  moves: { key: 'ArrowLeft' | 'ArrowRight' | 'ArrowUp' | 'ArrowDown'; expect: RegExp }[],
+) {
+  const handle = card(page, itemId).locator('.drag-handle');
+  await handle.focus();
+  await page.keyboard.press('Space');
+  await expect(handle).toHaveAttribute('aria-pressed', 'true');
+  for (const move of moves) {
+    await page.keyboard.press(move.key);
+    await expect(dndLiveRegion(page)).toHaveText(move.expect);
+  }
+}
