@@ -50,14 +50,7 @@ function layerPattern(folders, message, prefix = '') {
 
 const ENGINE_PURITY = 'src/engine is pure TypeScript (see STYLE.md).';
 
-const engineForbiddenPackages = [
-  'react',
-  'react-dom',
-  'zustand',
-  'recharts',
-  'wouter',
-  'lz-string',
-];
+const engineForbiddenPackages = ['react', 'react-dom', 'zustand', 'recharts', 'wouter'];
 
 const engineRules = {
   'no-restricted-imports': [
@@ -138,7 +131,7 @@ const engineRules = {
       message: `${ENGINE_PURITY} The engine never reads the clock; pass time in.`,
     },
     {
-      selector: `ImportExpression[source.value=/^(?:react|react-dom|zustand|recharts|wouter|lz-string|@dnd-kit)(?:\\/|$)/]`,
+      selector: `ImportExpression[source.value=/^(?:react|react-dom|zustand|recharts|wouter|@dnd-kit)(?:\\/|$)/]`,
       message: `${ENGINE_PURITY} UI and browser libraries stay out of it.`,
     },
   ],

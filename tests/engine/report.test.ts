@@ -91,3 +91,13 @@ describe('team comparison', () => {
     expect(row).toContain(`"'=HYPERLINK(""x"")"`);
   });
 });
+
+describe('scoring presets', () => {
+  it("offers Balanced (the scenario's weights) first, the scenario's own presets, then generic ones", async () => {
+    const { scoringPresets } = await import('../../src/engine/presets.ts');
+    const presets = scoringPresets(s);
+    expect(presets[0]).toMatchObject({ id: 'balanced', weights: s.scoring.weights });
+    expect(presets.filter((p) => p.id === 'growth')).toHaveLength(1);
+    expect(presets.map((p) => p.id)).toContain('ciso');
+  });
+});
