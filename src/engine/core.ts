@@ -711,9 +711,13 @@ export function runCore(
     for (let e = 0; e < c.events.length; e++) {
       const ev = c.events[e]!;
       if (ev.kind !== 'cascade' || t < ev.fromSlot) continue;
+      // A mitigation protects the share of the slot after it is done.
       let p = ev.probability;
-      for (const m of ev.mitigations)
-        if (m.item >= 0 && doneAt[m.item]! <= t + 1) p *= 1 - m.reduction;
+      for (const m of ev.mitigations) {
+        if (m.item < 0) continue;
+        const covered = Math.max(0, Math.min(1, t + 1 - doneAt[m.item]!));
+        p *= 1 - m.reduction * covered;
+      }
       const roll = dice && env.eventDice ? (env.eventDice[e]?.[t] ?? 1) : null;
       const x = roll === null ? p : roll < p ? 1 : 0;
       cascadeLoss += x * ev.loss;

@@ -26,7 +26,7 @@ import { simulate, type Outcome } from './simulate.ts';
 
 /** The mechanism a cause is explained by. */
 export type Mechanism =
-  'security' | 'scale' | 'debt' | 'deadline' | 'lead time' | 'value' | 'focus';
+  'security' | 'scale' | 'debt' | 'deadline' | 'lead time' | 'cascade' | 'value' | 'focus';
 
 /** How one slot would have differed under a counterfactual (user → counterfactual). */
 export interface SlotDelta {
@@ -168,6 +168,12 @@ function mechanismOf(
     }
   }
   if (top === 'security' || item.effects.closes.length > 0) return 'security';
+  if (
+    c.events.some(
+      (e) => e.kind === 'cascade' && e.mitigations.some((m) => m.item === c.index.get(item.id)),
+    )
+  )
+    return 'cascade';
   if (top === 'compliance' || item.effects.compliance !== undefined) {
     const o = c.obligations.find((x) => x.id === item.effects.compliance);
     return o && o.observation > 0 ? 'lead time' : 'deadline';
@@ -337,6 +343,32 @@ function sentenceFor(x: SentenceInput): string {
         const won = user.ledger.dealArr;
         text += ` ${formatPercent(Math.max(0, 1 - won / pipeline))} of the ${formatMoney(pipeline)} pipeline that waited for it was lost.`;
       }
+      return `${text} ${points}.`;
+    }
+    case 'cascade': {
+      const events = c.events.filter(
+        (e): e is Extract<Compiled['events'][number], { kind: 'cascade' }> =>
+          e.kind === 'cascade' && e.mitigations.some((m) => m.item === c.index.get(item.id)),
+      );
+      const risk = (o: Outcome) =>
+        1 -
+        o.events
+          .filter((e) => e.kind === 'cascade' && events.some((ev) => ev.title === e.title))
+          .reduce((survive, e) => survive * (1 - e.probability), 1);
+      const loss = (o: Outcome) => o.ledger.cascade;
+      const name = events.map((e) => e.title).join(', ');
+      const landed =
+        x.kind === 'drop'
+          ? 'took capacity that par spends elsewhere'
+          : x.kind === 'add'
+            ? `was left out (par: ${label(c, x.parSlot)})`
+            : userItem.completedAt === null
+              ? `was deferred to ${label(c, x.userSlot)} and never landed (par: ${label(c, x.parSlot)})`
+              : `landed ${formatSlotTime(c.labels, userItem.completedAt)}${cfItem.completedAt !== null ? ` instead of ${formatSlotTime(c.labels, cfItem.completedAt)}` : ''}`;
+      let text = `${title} ${landed}. The chance of ${name} during the year was ${formatPercent(risk(user), 1)} (would have been ${formatPercent(risk(cf), 1)}), an expected loss of ${formatMoney(loss(user))} (would have been ${formatMoney(loss(cf))}).`;
+      const hit = userSeeded.events.find((e) => e.kind === 'cascade' && e.outcome > 0);
+      if (hit && hit.roll !== null)
+        text += ` It struck this run in ${label(c, hit.slot)} (roll ${hit.roll.toFixed(2)}).`;
       return `${text} ${points}.`;
     }
     case 'focus': {

@@ -4,7 +4,10 @@
  * deterministic and monotone. `npm run scenarios:check` runs them on every file and across the
  * library; the app and the authoring guide explain them.
  */
+import { anchorsFrom } from './anchors.ts';
 import { compile, scenarioConstants, type Compiled } from './compile.ts';
+import { expectedMetrics } from './expected.ts';
+import { metricResolution, widenAnchors } from './score.ts';
 import { CONSTANT_NAMES, type Constants } from './constants.ts';
 import { computeLenses } from './lenses.ts';
 import { findPar, scoreObjective, searchPlans, weightsKey } from './par.ts';
@@ -179,7 +182,18 @@ export function checkScenario(scenario: Scenario, options: CheckOptions = {}): S
     for (const sign of [-1, 1]) {
       const overrides: Partial<Constants> = { [name]: baseValue * (1 + sign * p) };
       const cp = compile(scenario, overrides);
-      const found = searchPlans(cp, scoreObjective(weights, anchors), {
+      // Anchors of the perturbed model (battery and the base par), so a constant that rescales a
+      // metric (terminal years rescale revenue) does not push it outside the baked anchors.
+      const perturbed = widenAnchors(
+        anchorsFrom(
+          [...Object.values(strategyPlans(cp)), parPlan].map((plan) =>
+            expectedMetrics(cp, plan.slots),
+          ),
+          cp.applicable,
+        ),
+        metricResolution(scenario.start, cp.sle),
+      );
+      const found = searchPlans(cp, scoreObjective(weights, perturbed), {
         budget: options.perturbBudget ?? 8_000,
         starts: [parPlan],
       });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { debrief } from '../../src/engine/debrief.ts';
 import { checkLibrary, checkScenario } from '../../src/engine/guardrails.ts';
 import { loadScenario, simulate, type Plan } from '../../src/engine/index.ts';
-import { bakedPar } from '../../src/engine/par.ts';
+import { bakedPar, findPar } from '../../src/engine/par.ts';
 import {
   distributionOf,
   quantile,
@@ -14,7 +14,7 @@ import {
 import { shipped } from './helpers.ts';
 
 const s = shipped('big-customer');
-const par = bakedPar(s)!.plan;
+const par = (bakedPar(s) ?? findPar(s)).plan;
 /** A plausible plan that defers the critical patch to Q3 and chases the hyped feature. */
 const deferredPatch: Plan = {
   slots: [
@@ -137,4 +137,19 @@ describe('guard-rails', () => {
     const library = checkLibrary([report]);
     expect(library.find((r) => r.rule === '9.3a')!.ok).toBe(false);
   }, 30_000);
+});
+
+describe('cascade explanations', () => {
+  it('explains a missing mitigation with the chance of the cascade and its expected loss', () => {
+    const router = shipped('legacy-router');
+    const parPlan = (bakedPar(router) ?? findPar(router)).plan;
+    const empty: Plan = { slots: router.time.labels.map(() => []) };
+    const d = debrief(router, empty, { par: parPlan, seed: 1 });
+    const cascade = d.causes.find((c) => c.mechanism === 'cascade');
+    expect(cascade).toBeDefined();
+    const [, was, wouldBe] = /during the year was ([\d.]+)% \(would have been ([\d.]+)%\)/.exec(
+      cascade!.sentence,
+    )!;
+    expect(Number(was)).toBeGreaterThan(Number(wouldBe));
+  });
 });

@@ -14,7 +14,7 @@ import {
 } from '../../src/engine/index.ts';
 import { scenarioInput, scenarioWithPlan } from './arbitraries.ts';
 
-const RUNS = 300;
+const RUNS = Number(process.env.PROP_RUNS ?? 300);
 
 function allFinite(value: unknown): boolean {
   if (typeof value === 'number') return Number.isFinite(value);
@@ -131,7 +131,7 @@ describe('engine properties', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 120_000);
 
   it('never raises utilization in any slot when capacity is added', () => {
     const arb = scenarioWithPlan({ maxItems: 8 }).filter(
