@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type Locator, type Page } from '@playwright/test';
 
-export const APP_ORIGIN = 'http://127.0.0.1:4173';
+// The port playwright.config.ts serves the build on (E2E_PORT lets parallel runs use their own).
+export const APP_ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
 
 export const test = base.extend<{ page: Page }>({
   page: async ({ page }, provide) => {
