@@ -16,7 +16,7 @@ const shippedTitles: string[] = readdirSync(scenariosDir)
     return data.title;
   });
 
-const APP_ORIGIN = 'http://127.0.0.1:4173';
+const APP_ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
 
 /** Records console errors, uncaught exceptions and any request that leaves the app's origin. */
 function watch(page: Page) {
