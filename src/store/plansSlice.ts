@@ -10,6 +10,7 @@ import type { StateCreator } from 'zustand/vanilla';
 
 import {
   emptyPlan,
+  fitPlan,
   placeItem,
   plansEqual,
   removeItem,
@@ -64,6 +65,15 @@ export interface PlansSlice {
   createVariant: (scenario: Scenario, name?: string) => string;
   /** Copies a variant (plan and notes) into a new active one; returns its id. */
   duplicateVariant: (scenario: Scenario, variantId: string, name?: string) => string;
+  /**
+   * Adds a variant made elsewhere (a share link, a plan file) and makes it active; returns its id.
+   * The plan is fitted to the scenario; a name already taken gets " (2)", " (3)"… Existing
+   * variants are never changed.
+   */
+  addVariant: (
+    scenario: Scenario,
+    variant: { name: string; plan: Plan; notes?: Record<string, string> },
+  ) => string;
   renameVariant: (scenario: Scenario, variantId: string, name: string) => void;
   /** Deletes a variant; the last one cannot be deleted. Returns whether it was. */
   deleteVariant: (scenario: Scenario, variantId: string) => boolean;
@@ -246,6 +256,28 @@ export const createPlansSlice: StateCreator<
         variants.splice(at + 1, 0, copy);
         return { activeId: id, variants };
       });
+      return id;
+    },
+    addVariant: (scenario, { name, plan, notes = {} }) => {
+      const plans = scenarioPlansOf(get(), scenario);
+      const id = nextVariantId(plans.variants);
+      const taken = new Set(plans.variants.map((v) => v.name));
+      const base = cleanName(name) || nextVariantName(plans.variants);
+      let unique = base;
+      for (let n = 2; taken.has(unique); n++)
+        unique = cleanName(`${base.slice(0, VARIANT_NAME_MAX - 5)} (${n})`);
+      const kept = Object.fromEntries(
+        Object.entries(notes).filter(
+          ([itemId, text]) => text.trim() !== '' && scenario.items.some((i) => i.id === itemId),
+        ),
+      );
+      const variant: Variant = {
+        id,
+        name: unique,
+        plan: fitPlan(scenario, plan).plan,
+        notes: kept,
+      };
+      updatePlans(scenario, (p) => ({ activeId: id, variants: [...p.variants, variant] }));
       return id;
     },
     renameVariant: (scenario, variantId, name) => {
