@@ -2,13 +2,21 @@
  * The app shell: one store for the session, hash routing, the header, the storage notice and the
  * three screens. Features get the links they need as props, so they never depend on each other.
  */
-import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
-import { Link, Route, Router, Switch, useLocation, type BaseLocationHook } from 'wouter';
+import {
+  Suspense,
+  lazy,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
+import { Link, Route, Router, Switch, useLocation, useRoute, type BaseLocationHook } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 
 import { Notice } from '../components/Notice';
-import { BoardPage } from '../features/board/BoardPage';
-import { BriefingPage } from '../features/briefing/BriefingPage';
 import { LibraryPage } from '../features/library/LibraryPage';
 import {
   AppStoreProvider,
@@ -31,6 +39,22 @@ export interface AppProps {
 }
 
 const APP_NAME = 'Roadmap Dojo';
+
+// The library is the first screen; the briefing and the board (with dnd-kit) load when opened.
+const BriefingPage = lazy(() =>
+  import('../features/briefing/BriefingPage').then((m) => ({ default: m.BriefingPage })),
+);
+const BoardPage = lazy(() =>
+  import('../features/board/BoardPage').then((m) => ({ default: m.BoardPage })),
+);
+
+function Loading() {
+  return (
+    <p className="muted" role="status">
+      Loading…
+    </p>
+  );
+}
 
 function usePageTitle(title: string | null) {
   useEffect(() => {
@@ -115,24 +139,40 @@ function BoardRoute({ scenarioId }: { scenarioId: string }) {
   );
 }
 
-/** Moves focus to the new page's heading after navigation, so screen readers hear it. */
-function useFocusOnNavigate(main: React.RefObject<HTMLElement | null>) {
-  const [location] = useLocation();
-  const first = useRef(true);
+/**
+ * After a navigation, moves focus to the new page's heading so screen readers hear it. It runs
+ * when the page has rendered, which for the lazy-loaded screens is after their code arrives.
+ */
+function FocusAfterNavigation({ takeRequest }: { takeRequest: () => boolean }) {
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    window.scrollTo?.(0, 0);
-    const heading = main.current?.querySelector<HTMLElement>('h1');
-    (heading ?? main.current)?.focus();
-  }, [location, main]);
+    // While a lazy screen loads, the previous one may still be in the DOM, hidden: skip it.
+    const heading = Array.from(document.querySelectorAll<HTMLElement>('main h1')).find(
+      (h) => h.checkVisibility?.() ?? true,
+    );
+    if (heading && takeRequest()) heading.focus();
+  });
+  return null;
 }
 
 function Shell() {
   const mainRef = useRef<HTMLElement>(null);
-  useFocusOnNavigate(mainRef);
+  // The board uses the whole window width; the other screens a readable column.
+  const [isBoard] = useRoute(routePatterns.board);
+  const [location] = useLocation();
+  const lastLocation = useRef(location);
+  const focusPending = useRef(false);
+  // A layout effect, so the request is set before FocusAfterNavigation's (passive) effect runs.
+  useLayoutEffect(() => {
+    if (lastLocation.current === location) return;
+    lastLocation.current = location;
+    focusPending.current = true;
+    window.scrollTo(0, 0);
+  }, [location]);
+  const takeFocusRequest = useCallback(() => {
+    const pending = focusPending.current;
+    focusPending.current = false;
+    return pending;
+  }, []);
   // With hash routing a "#main" link would navigate; focus the main region instead.
   const skipToMain = (event: MouseEvent<HTMLAnchorElement>) => {
     event.preventDefault();
@@ -153,23 +193,26 @@ function Shell() {
         </div>
       </header>
       <StorageNoticeBanner />
-      <main id="main" ref={mainRef} tabIndex={-1}>
-        <Switch>
-          <Route path={routePatterns.library} component={LibraryRoute} />
-          <Route path={routePatterns.briefing}>
-            {(params: { scenarioId: string }) => (
-              <BriefingRoute scenarioId={decodeURIComponent(params.scenarioId)} />
-            )}
-          </Route>
-          <Route path={routePatterns.board}>
-            {(params: { scenarioId: string }) => (
-              <BoardRoute scenarioId={decodeURIComponent(params.scenarioId)} />
-            )}
-          </Route>
-          <Route>
-            <NotFound what="This page does not exist." />
-          </Route>
-        </Switch>
+      <main id="main" ref={mainRef} tabIndex={-1} className={isBoard ? 'main-wide' : undefined}>
+        <Suspense fallback={<Loading />}>
+          <Switch>
+            <Route path={routePatterns.library} component={LibraryRoute} />
+            <Route path={routePatterns.briefing}>
+              {(params: { scenarioId: string }) => (
+                <BriefingRoute scenarioId={decodeURIComponent(params.scenarioId)} />
+              )}
+            </Route>
+            <Route path={routePatterns.board}>
+              {(params: { scenarioId: string }) => (
+                <BoardRoute scenarioId={decodeURIComponent(params.scenarioId)} />
+              )}
+            </Route>
+            <Route>
+              <NotFound what="This page does not exist." />
+            </Route>
+          </Switch>
+          <FocusAfterNavigation takeRequest={takeFocusRequest} />
+        </Suspense>
       </main>
     </>
   );

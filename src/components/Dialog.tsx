@@ -101,7 +101,7 @@ export function Dialog({
   };
 
   return createPortal(
-    <div className="dialog-host" data-dialog-host="">
+    <div className={`dialog-host dialog-host-${variant}`} data-dialog-host="">
       <div className="dialog-backdrop" aria-hidden="true" onClick={() => onCloseRef.current()} />
       {/* The panel handles keys for everything inside it (Escape, Tab wrapping). */}
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}

@@ -6,7 +6,7 @@ import { renderApp } from '../features/helpers';
 describe('app shell', () => {
   it('tells the user when saved data could not be read, and starts working anyway', async () => {
     localStorage.setItem('roadmap-dojo', '{"state": {"plans": ');
-    const { user } = renderApp('/');
+    const { user } = await renderApp('/');
 
     const notice = screen
       .getByText('Saved data could not be used')
@@ -19,16 +19,16 @@ describe('app shell', () => {
     expect(screen.queryByText('Saved data could not be used')).toBeNull();
   });
 
-  it('says when a scenario does not exist', () => {
-    renderApp('/s/no-such-scenario/plan');
+  it('says when a scenario does not exist', async () => {
+    await renderApp('/s/no-such-scenario/plan');
     expect(screen.getByRole('heading', { level: 1, name: 'Not found' })).toBeVisible();
     expect(
       screen.getByText('There is no scenario “no-such-scenario” in the library.'),
     ).toBeVisible();
   });
 
-  it('names the page in the document title', () => {
-    renderApp('/s/tutorial');
+  it('names the page in the document title', async () => {
+    await renderApp('/s/tutorial');
     expect(document.title).toMatch(/^Briefing: .+ · Roadmap Dojo$/);
   });
 });

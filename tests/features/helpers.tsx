@@ -1,5 +1,5 @@
 /** Renders the whole app at a route with a fresh store, and a scenario made for the tests. */
-import { render } from '@testing-library/react';
+import { render, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { memoryLocation } from 'wouter/memory-location';
 
@@ -8,7 +8,14 @@ import type { Scenario, ScenarioInput } from '../../src/engine';
 import type { AppStoreOptions } from '../../src/store';
 import { freshStore } from '../store/helpers';
 
-export function renderApp(
+/** Waits until the route's screen (lazy-loaded for the briefing and the board) has rendered. */
+async function screenReady() {
+  await waitFor(() => {
+    if (!document.querySelector('main h1')) throw new Error('the screen has not rendered yet');
+  });
+}
+
+export async function renderApp(
   path: string,
   options: Partial<AppStoreOptions> = {},
   setup?: (store: ReturnType<typeof freshStore>) => void,
@@ -18,6 +25,7 @@ export function renderApp(
   const location = memoryLocation({ path, record: true });
   const user = userEvent.setup();
   const view = render(<App store={store} hook={location.hook} />);
+  await screenReady();
   return { store, user, location, ...view };
 }
 
@@ -105,11 +113,12 @@ export function withTestScenario(store: ReturnType<typeof freshStore>): Scenario
 }
 
 /** Renders the board of the test scenario. */
-export function renderBoard(options: Partial<AppStoreOptions> = {}) {
+export async function renderBoard(options: Partial<AppStoreOptions> = {}) {
   const store = freshStore(options);
   const scenario = withTestScenario(store);
   const location = memoryLocation({ path: `/s/${scenario.id}/plan`, record: true });
   const user = userEvent.setup();
   const view = render(<App store={store} hook={location.hook} />);
+  await screenReady();
   return { store, scenario, user, location, ...view };
 }

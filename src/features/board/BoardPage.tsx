@@ -43,7 +43,14 @@ import {
   type PlanWarning,
 } from '../../engine/advice';
 import { formatSlotTime } from '../../engine/format';
-import { ITEM_TYPES, backlogIds, plannedIds, type ItemType, type Scenario } from '../../engine';
+import {
+  ITEM_TYPES,
+  backlogIds,
+  findItem,
+  plannedIds,
+  type ItemType,
+  type Scenario,
+} from '../../engine';
 import {
   expectedOutcome,
   historyKey,
@@ -68,7 +75,7 @@ import {
   type Containers,
 } from './dnd';
 import { ItemDetails } from './ItemDetails';
-import { DragPreview, ItemCard, type CardPlacement } from './ItemCard';
+import { DragPreview, ItemCard, type MoveTarget } from './ItemCard';
 import { Projection } from './Projection';
 import { Toolbar } from './Toolbar';
 import './board.css';
@@ -85,6 +92,11 @@ export interface BoardPageProps {
 export const DROP_MARK = 'dojo:drop';
 export const RENDERED_MARK = 'dojo:drop-rendered';
 export const DROP_MEASURE = 'dojo:drop-to-render';
+
+/** Measure droppables while dragging only (not on every render of the page). */
+const MEASURING = { droppable: { strategy: MeasuringStrategy.WhileDragging } };
+
+const NO_WARNINGS: readonly PlanWarning[] = [];
 
 const LENS_LABELS = { rice: 'RICE', ice: 'ICE', wsjf: 'WSJF', cd3: 'CD3' } as const;
 
@@ -112,6 +124,10 @@ export function BoardPage({ scenario, briefingHref, libraryHref, toolbarActions 
     [scenario, plan, outcome],
   );
   const warnings = useMemo(() => planWarnings(scenario, plan, outcome), [scenario, plan, outcome]);
+  const warningsBySlot = useMemo(
+    () => scenario.time.labels.map((_, slot) => warnings.filter((w) => w.slot === slot)),
+    [scenario, warnings],
+  );
   const shares = useMemo(() => typeShares(scenario, plan, outcome), [scenario, plan, outcome]);
 
   const sort = useAppStore((s) => s.preferences.backlogSort);
@@ -288,8 +304,17 @@ export function BoardPage({ scenario, briefingHref, libraryHref, toolbarActions 
 
   /** "Move to…" and reorders from the menu: the same store action as a drop. */
   const onMove = useCallback(
-    (itemId: string, slot: number | null, index?: number) => {
+    (itemId: string, target: MoveTarget) => {
       const current = scenarioRef.current;
+      const at = findItem(planOf(store.getState(), current), itemId);
+      const [slot, index] =
+        target.kind === 'slot'
+          ? [target.slot, undefined]
+          : target.kind === 'backlog'
+            ? [null, undefined]
+            : at === null
+              ? [null, undefined]
+              : [at.slot, at.index + (target.kind === 'up' ? -1 : 1)];
       performance.mark(DROP_MARK);
       pendingDrop.current = true;
       moveItem(current, itemId, slot, index);
@@ -369,13 +394,7 @@ export function BoardPage({ scenario, briefingHref, libraryHref, toolbarActions 
   // ---- Render --------------------------------------------------------------------------------
   const shown = preview ?? containers;
   const scale = Math.max(1, ...columns.map((c) => Math.max(c.nominal, c.queued)));
-  const warningsBySlot = (slot: number): PlanWarning[] => warnings.filter((w) => w.slot === slot);
-  const placementIn = (container: string, ids: readonly string[], id: string): CardPlacement => ({
-    slot: slotOfContainer(container),
-    index: ids.indexOf(id),
-    count: ids.length,
-  });
-  const card = (container: string, ids: readonly string[], id: string) => {
+  const card = (container: string, ids: readonly string[], id: string, index: number) => {
     const item = itemsById.get(id);
     if (!item) return null;
     return (
@@ -383,7 +402,9 @@ export function BoardPage({ scenario, briefingHref, libraryHref, toolbarActions 
         key={id}
         scenario={scenario}
         item={item}
-        placement={placementIn(container, ids, id)}
+        slot={slotOfContainer(container)}
+        isFirst={index === 0}
+        isLast={index === ids.length - 1}
         warnings={warningKinds.get(id) ?? ''}
         forecast={container === BACKLOG ? null : (forecasts.get(id) ?? null)}
         lensScore={container === BACKLOG ? (lensScores?.get(id) ?? null) : null}
@@ -436,7 +457,7 @@ export function BoardPage({ scenario, briefingHref, libraryHref, toolbarActions 
       <DndContext
         sensors={sensors}
         collisionDetection={collisionDetection}
-        measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
+        measuring={MEASURING}
         accessibility={{ announcements, screenReaderInstructions }}
         onDragStart={onDragStart}
         onDragOver={onDragOver}
@@ -454,7 +475,7 @@ export function BoardPage({ scenario, briefingHref, libraryHref, toolbarActions 
             sort={sort}
             onSort={(next) => setPreferences({ backlogSort: next })}
           >
-            {backlogShown.map((id) => card(BACKLOG, backlogShown, id))}
+            {backlogShown.map((id, i) => card(BACKLOG, backlogShown, id, i))}
           </Backlog>
           {columns.map((column) => {
             const container = slotContainer(column.slot);
@@ -466,15 +487,15 @@ export function BoardPage({ scenario, briefingHref, libraryHref, toolbarActions 
                 column={column}
                 scale={scale}
                 shares={shares.perSlot[column.slot] ?? []}
-                warnings={warningsBySlot(column.slot)}
+                warnings={warningsBySlot[column.slot] ?? NO_WARNINGS}
                 itemIds={ids}
               >
-                {ids.map((id) => card(container, ids, id))}
+                {ids.map((id, i) => card(container, ids, id, i))}
               </Column>
             );
           })}
         </div>
-        <DragOverlay>
+        <DragOverlay className="drag-overlay">
           {activeItem ? <DragPreview scenario={scenario} item={activeItem} /> : null}
         </DragOverlay>
       </DndContext>

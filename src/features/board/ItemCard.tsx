@@ -37,17 +37,17 @@ export const WARNING_SHORT: Record<WarningKind, string> = {
   unfinished: 'does not finish',
 };
 
-export interface CardPlacement {
-  /** Slot index, or null in the backlog. */
-  slot: number | null;
-  index: number;
-  count: number;
-}
+/** Where a "Move to…" choice sends a card. */
+export type MoveTarget =
+  { kind: 'slot'; slot: number } | { kind: 'backlog' } | { kind: 'up' } | { kind: 'down' };
 
 export interface ItemCardProps {
   scenario: Scenario;
   item: Item;
-  placement: CardPlacement;
+  /** Slot index, or null in the backlog. Primitive props keep the memoized card cheap. */
+  slot: number | null;
+  isFirst: boolean;
+  isLast: boolean;
   /** Warning kinds for this item, joined with "," (a string keeps the card memoizable). */
   warnings: string;
   /** "done late Q2" / "does not finish", for planned items. */
@@ -55,7 +55,7 @@ export interface ItemCardProps {
   /** The backlog's sort score, e.g. "RICE 40". */
   lensScore: string | null;
   onOpen: (itemId: string) => void;
-  onMove: (itemId: string, slot: number | null, index?: number) => void;
+  onMove: (itemId: string, target: MoveTarget) => void;
 }
 
 interface CardBodyProps {
@@ -134,7 +134,9 @@ function CardHead({ item }: { item: Item }) {
 export const ItemCard = memo(function ItemCard({
   scenario,
   item,
-  placement,
+  slot,
+  isFirst,
+  isLast,
   warnings,
   forecast,
   lensScore,
@@ -154,35 +156,35 @@ export const ItemCard = memo(function ItemCard({
 
   const labels = scenario.time.labels;
   const menuItems: MenuItem[] = [
-    ...(placement.slot !== null
+    ...(slot !== null
       ? [
           {
             id: 'up',
             label: 'Move up',
-            disabled: placement.index === 0,
-            onSelect: () => onMove(item.id, placement.slot, placement.index - 1),
+            disabled: isFirst,
+            onSelect: () => onMove(item.id, { kind: 'up' }),
           },
           {
             id: 'down',
             label: 'Move down',
-            disabled: placement.index >= placement.count - 1,
-            onSelect: () => onMove(item.id, placement.slot, placement.index + 1),
+            disabled: isLast,
+            onSelect: () => onMove(item.id, { kind: 'down' }),
           },
         ]
       : []),
     {
       id: 'backlog',
-      label: placement.slot === null ? 'Backlog (here)' : 'Backlog',
-      disabled: placement.slot === null,
-      current: placement.slot === null,
-      onSelect: () => onMove(item.id, null),
+      label: slot === null ? 'Backlog (here)' : 'Backlog',
+      disabled: slot === null,
+      current: slot === null,
+      onSelect: () => onMove(item.id, { kind: 'backlog' }),
     },
-    ...labels.map((label, slot) => ({
-      id: `slot-${slot}`,
-      label: placement.slot === slot ? `${label} (here)` : label,
-      disabled: placement.slot === slot,
-      current: placement.slot === slot,
-      onSelect: () => onMove(item.id, slot),
+    ...labels.map((label, s) => ({
+      id: `slot-${s}`,
+      label: slot === s ? `${label} (here)` : label,
+      disabled: slot === s,
+      current: slot === s,
+      onSelect: () => onMove(item.id, { kind: 'slot', slot: s }),
     })),
   ];
 

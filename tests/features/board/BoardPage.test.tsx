@@ -12,14 +12,18 @@ const loadText = (label: string) => within(column(label)).getByTestId('column-lo
 const score = () => screen.getByTestId('projected-score').textContent;
 const announced = () => document.getElementById('board-announcer')?.textContent ?? '';
 
-async function moveTo(user: ReturnType<typeof renderBoard>['user'], title: string, where: string) {
+async function moveTo(
+  user: Awaited<ReturnType<typeof renderBoard>>['user'],
+  title: string,
+  where: string,
+) {
   await user.click(screen.getByRole('button', { name: `Move to… (${title})` }));
   await user.click(screen.getByRole('menuitem', { name: where }));
 }
 
 describe('board: Move to…', () => {
   it('places an item in a slot: the column load, the score and the announcement follow', async () => {
-    const { user, store, scenario } = renderBoard();
+    const { user, store, scenario } = await renderBoard();
     expect(loadText('Q1')).toMatch(/placed 0$/);
     const before = score();
 
@@ -42,7 +46,7 @@ describe('board: Move to…', () => {
   });
 
   it('says how far over capacity a slot is, and shows the warning', async () => {
-    const { user } = renderBoard();
+    const { user } = await renderBoard();
     await moveTo(user, 'Team calendars', 'Q1');
     await moveTo(user, 'Read replica', 'Q1');
 
@@ -54,7 +58,7 @@ describe('board: Move to…', () => {
   });
 
   it('warns when an item comes before its prerequisite, on the card and in the column', async () => {
-    const { user } = renderBoard();
+    const { user } = await renderBoard();
     await moveTo(user, 'SSO login', 'Q1');
     await moveTo(user, 'Unify the user model', 'Q2');
 
@@ -72,7 +76,7 @@ describe('board: Move to…', () => {
   });
 
   it('moves an item back to the backlog', async () => {
-    const { user, store, scenario } = renderBoard();
+    const { user, store, scenario } = await renderBoard();
     await moveTo(user, 'Read replica', 'Q2');
     await moveTo(user, 'Read replica', 'Backlog');
     expect(planOf(store.getState(), scenario).slots.flat()).toEqual([]);
@@ -86,7 +90,7 @@ describe('board: Move to…', () => {
 
 describe('board: undo, redo and reset', () => {
   it('undoes and redoes every change exactly, by button and by keyboard', async () => {
-    const { user, store, scenario } = renderBoard();
+    const { user, store, scenario } = await renderBoard();
     const plan = () => planOf(store.getState(), scenario);
     await moveTo(user, 'Patch the uploader', 'Q1');
     const afterFirst = plan();
@@ -111,7 +115,7 @@ describe('board: undo, redo and reset', () => {
   });
 
   it('resets only after confirmation, and reset can be undone', async () => {
-    const { user, store, scenario } = renderBoard();
+    const { user, store, scenario } = await renderBoard();
     await moveTo(user, 'Patch the uploader', 'Q1');
     await moveTo(user, 'Read replica', 'Q2');
     const before = planOf(store.getState(), scenario);
@@ -131,7 +135,7 @@ describe('board: undo, redo and reset', () => {
 
 describe('board: variants', () => {
   it('creates, switches, renames and deletes named variants', async () => {
-    const { user, store, scenario } = renderBoard();
+    const { user, store, scenario } = await renderBoard();
     await moveTo(user, 'Patch the uploader', 'Q1');
 
     await user.click(screen.getByRole('button', { name: 'New' }));
@@ -171,7 +175,7 @@ describe('board: variants', () => {
 
 describe('board: item details', () => {
   it('opens a focus-managed dialog with effects, asks, lenses and a saved note', async () => {
-    const { user, store, scenario } = renderBoard();
+    const { user, store, scenario } = await renderBoard();
     const opener = screen.getByRole('button', { name: 'SSO login' });
     await user.click(opener);
 
@@ -203,7 +207,7 @@ describe('board: item details', () => {
 
 describe('board: backlog', () => {
   it('filters by type and sorts by effort or a framework lens', async () => {
-    const { user } = renderBoard();
+    const { user } = await renderBoard();
     const backlog = () => screen.getByRole('region', { name: 'Backlog' });
     const titles = () =>
       within(within(backlog()).getByRole('list', { name: 'Items in the backlog' }))
@@ -238,7 +242,7 @@ describe('board: backlog', () => {
 describe('board: par', () => {
   it('says "computing par…" until the worker answers, then shows the score as % of par', async () => {
     let answer: (value: { plan: Plan; score: number }) => void = () => undefined;
-    const { user } = renderBoard({
+    const { user } = await renderBoard({
       computePar: () => new Promise((resolve) => (answer = resolve)),
     });
     expect(screen.getByTestId('par-status')).toHaveTextContent('computing par…');
@@ -257,7 +261,7 @@ describe('board: par', () => {
   });
 
   it('makes a plan that beats par the new par, and says so', async () => {
-    const { user } = renderBoard({
+    const { user } = await renderBoard({
       computePar: () => Promise.resolve({ plan: { slots: [[], []] }, score: 1 }),
     });
     await moveTo(user, 'Patch the uploader', 'Q1');
@@ -274,7 +278,7 @@ describe('board: shipped scenario', () => {
   it('plans the tutorial through the menu like any other scenario', async () => {
     const tutorial = shippedScenario('tutorial');
     const first = tutorial.items.find((i) => !i.injected)!;
-    const { user, store } = renderApp(`/s/${tutorial.id}/plan`);
+    const { user, store } = await renderApp(`/s/${tutorial.id}/plan`);
     const label = tutorial.time.labels[0]!;
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(tutorial.title);
 

@@ -4,15 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { METRIC_INFO } from '../../../src/engine';
 import { renderApp, withTestScenario } from '../helpers';
 
-function renderBriefing() {
-  return renderApp('/s/ui-test', {}, (store) => {
+async function renderBriefing() {
+  return await renderApp('/s/ui-test', {}, (store) => {
     withTestScenario(store);
   });
 }
 
 describe('briefing', () => {
-  it('shows the story as plain text paragraphs, never as HTML', () => {
-    renderBriefing();
+  it('shows the story as plain text paragraphs, never as HTML', async () => {
+    await renderBriefing();
     const story = screen.getByRole('region', { name: 'The story' });
     expect(
       within(story)
@@ -25,8 +25,8 @@ describe('briefing', () => {
     expect(story.querySelector('img, b')).toBeNull();
   });
 
-  it('gives the starting numbers, capacity, stakeholders, dates and scoring', () => {
-    renderBriefing();
+  it('gives the starting numbers, capacity, stakeholders, dates and scoring', async () => {
+    await renderBriefing();
     const numbers = screen.getByRole('region', { name: 'Starting numbers' });
     expect(within(numbers).getByText('$1.00M')).toBeVisible();
     // 20 debt against a half-point of 100: 17% of capacity, 3.3 of Q1's 20 points.
@@ -56,9 +56,9 @@ describe('briefing', () => {
   });
 
   it('starts planning on the board', async () => {
-    const { user, location } = renderBriefing();
+    const { user, location } = await renderBriefing();
     await user.click(screen.getAllByRole('link', { name: 'Start planning' })[0]!);
     expect(location.history?.at(-1)).toBe('/s/ui-test/plan');
-    expect(screen.getByRole('region', { name: 'Backlog' })).toBeVisible();
+    expect(await screen.findByRole('region', { name: 'Backlog' })).toBeVisible();
   });
 });
