@@ -21,6 +21,7 @@ import {
   type StorageProvider,
 } from './persistence';
 import { createPlansSlice } from './plansSlice';
+import { createPlaysSlice, randomSeed } from './playsSlice';
 import { createPreferencesSlice } from './preferencesSlice';
 import { createScenariosSlice } from './scenariosSlice';
 import type { AppState } from './state';
@@ -37,6 +38,8 @@ export interface AppStoreOptions {
   computePar?: ComputePar | null;
   /** The current time as an ISO string; injectable for tests. */
   now?: () => string;
+  /** A fresh seed for each new play of a plan; injectable for tests. */
+  randomSeed?: () => number;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -68,6 +71,10 @@ export function createAppStore(options: AppStoreOptions): AppStore {
           ...createPreferencesSlice(...a),
           ...createParSlice(options.computePar ?? null)(...a),
           ...createNoticesSlice(...a),
+          ...createPlaysSlice({
+            randomSeed: options.randomSeed ?? randomSeed,
+            now: options.now ?? (() => new Date().toISOString()),
+          })(...a),
         };
       },
       {

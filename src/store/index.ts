@@ -25,6 +25,13 @@ export {
 } from './plansSlice';
 export { DEFAULT_PREFERENCES, type Preferences } from './preferencesSlice';
 export {
+  activePlaysOf,
+  livePlays,
+  randomSeed,
+  type PlayHistory,
+  type PlayRecord,
+} from './playsSlice';
+export {
   AppStoreProvider,
   useAppStore,
   useAppStoreApi,

@@ -18,6 +18,7 @@ import { BACKLOG_SORTS } from '../engine/advice';
 import { ITEM_TYPES } from '../engine';
 import type { StorageNotice } from './noticesSlice';
 import { FIRST_VARIANT_ID, type ScenarioPlans } from './plansSlice';
+import { livePlays, type PlayHistory } from './playsSlice';
 import { DEFAULT_PREFERENCES, type Preferences } from './preferencesSlice';
 import type { AppState } from './state';
 import type { CatalogEntry, ImportedScenario } from './types';
@@ -29,6 +30,7 @@ export const PERSIST_NAME = 'roadmap-dojo';
 export const PERSIST_VERSIONS = {
   Initial: 1,
   AddVariants: 2,
+  AddPlays: 3,
 } as const;
 
 export type PersistVersionName = keyof typeof PERSIST_VERSIONS;
@@ -74,6 +76,12 @@ export const PERSIST_MIGRATIONS: readonly PersistMigration[] = [
       return { ...state, plans };
     },
   },
+  {
+    // The last play of each variant (seed, plan and scores) is saved; nothing was played before.
+    name: 'AddPlays',
+    version: PERSIST_VERSIONS.AddPlays,
+    up: (state) => ({ ...state, plays: {} }),
+  },
 ];
 
 /**
@@ -110,6 +118,21 @@ const scenarioPlansJson = z.object({
   variants: z.array(variantJson).min(1),
 });
 
+const playJson = z.object({
+  seed: z.int().min(1),
+  plan: planJson,
+  score: z.number(),
+  seededScore: z.number(),
+  parScore: z.number().nullable(),
+  playedAt: z.string(),
+});
+
+// A play that cannot be read is forgotten on its own; it never costs the user their plans.
+const playHistoryJson = z
+  .object({ last: playJson, previous: playJson.nullable() })
+  .nullable()
+  .catch(null);
+
 const preferencesJson = z
   .object({
     lastScenarioId: z.string().nullable().catch(null),
@@ -130,13 +153,18 @@ export const persistedSchema = z.object({
     .default([]),
   plans: z.record(z.string(), scenarioPlansJson).default({}),
   preferences: preferencesJson.default({}),
+  plays: z.record(z.string(), playHistoryJson).catch({}).default({}),
 });
 
-/** What is saved: inputs only (plans, notes, imports, preferences), never derived results. */
+/**
+ * What is saved: inputs only (plans, notes, imports, preferences, the seeds and scores of the last
+ * plays), never derived results.
+ */
 export interface PersistedState {
   imported: { scenario: Scenario; fileName: string; importedAt: string }[];
   plans: Record<string, ScenarioPlans>;
   preferences: Preferences;
+  plays: Record<string, PlayHistory>;
 }
 
 export function partializeState(state: AppState): PersistedState {
@@ -148,6 +176,7 @@ export function partializeState(state: AppState): PersistedState {
     })),
     plans: state.plans,
     preferences: state.preferences,
+    plays: state.plays,
   };
 }
 
@@ -354,6 +383,7 @@ export function createPersistence(options: {
       imported,
       plans,
       preferences: { ...DEFAULT_PREFERENCES, ...(data.preferences as Partial<Preferences>) },
+      plays: livePlays(data.plays, plans),
     };
     if (details.length === 0) return next;
     // Keep the original, then save the cleaned state so the next load is clean.

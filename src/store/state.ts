@@ -5,7 +5,13 @@
 import type { NoticesSlice } from './noticesSlice';
 import type { ParSlice } from './parSlice';
 import type { PlansSlice } from './plansSlice';
+import type { PlaysSlice } from './playsSlice';
 import type { PreferencesSlice } from './preferencesSlice';
 import type { ScenariosSlice } from './scenariosSlice';
 
-export type AppState = ScenariosSlice & PlansSlice & PreferencesSlice & ParSlice & NoticesSlice;
+export type AppState = ScenariosSlice &
+  PlansSlice &
+  PreferencesSlice &
+  ParSlice &
+  NoticesSlice &
+  PlaysSlice;

@@ -60,11 +60,28 @@ describe('AddVariants', () => {
         },
       },
       preferences: { backlogSort: 'rice' },
+      plays: {},
     });
   });
 
   it('passes through state it cannot read, for validation to set aside', () => {
-    expect(migratePersisted({ plans: 'garbage' }, 1)).toEqual({ plans: 'garbage' });
+    expect(migratePersisted({ plans: 'garbage' }, 1)).toEqual({ plans: 'garbage', plays: {} });
+  });
+});
+
+describe('AddPlays', () => {
+  testMigration('AddPlays', () => {
+    const v2 = {
+      imported: [],
+      plans: {
+        tutorial: {
+          activeId: 'v1',
+          variants: [{ id: 'v1', name: 'Plan A', plan: { slots: [['a'], []] }, notes: {} }],
+        },
+      },
+      preferences: {},
+    };
+    expect(migratePersisted(v2, 2)).toEqual({ ...v2, plays: {} });
   });
 });
 

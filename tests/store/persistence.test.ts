@@ -20,7 +20,7 @@ function corrupt(text: string) {
 }
 
 describe('persist: saving and restoring', () => {
-  it('saves inputs only (plans, notes, imports, preferences), never outcomes or history', () => {
+  it('saves inputs only (plans, notes, imports, preferences, plays), never outcomes or history', () => {
     const store = freshStore();
     store.getState().moveItem(big, B, 1);
     store.getState().setNote(big, B, 'why');
@@ -28,7 +28,7 @@ describe('persist: saving and restoring', () => {
 
     const { state, version } = saved();
     expect(version).toBe(PERSIST_VERSION);
-    expect(Object.keys(state).sort()).toEqual(['imported', 'plans', 'preferences']);
+    expect(Object.keys(state).sort()).toEqual(['imported', 'plans', 'plays', 'preferences']);
     expect(JSON.stringify(state)).not.toMatch(/score|history|par/);
   });
 
