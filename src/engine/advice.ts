@@ -49,6 +49,12 @@ export function formatPoints(x: number): string {
   return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
 }
 
+/** "1 point", "2.5 points". */
+export function pointsText(x: number): string {
+  const text = formatPoints(x);
+  return `${text} ${text === '1' ? 'point' : 'points'}`;
+}
+
 /** The label of a slot, e.g. "Q2"; past the horizon "slot 5". */
 export function slotLabel(scenario: Pick<Scenario, 'time'>, slot: number): string {
   return scenario.time.labels[slot] ?? `slot ${slot + 1}`;
@@ -401,14 +407,14 @@ export function effectBadges(scenario: Scenario, item: Item): EffectBadge[] {
     badges.push({
       key: 'debt-remove',
       label: `−${formatPoints(e.debtRemove)} debt`,
-      detail: `Pays down ${formatPoints(e.debtRemove)} points of technical debt, so less capacity is lost to drag.`,
+      detail: `Pays down ${pointsText(e.debtRemove)} of technical debt, so less capacity is lost to drag.`,
       tone: 'good',
     });
   if (e.debtAdd > 0)
     badges.push({
       key: 'debt-add',
       label: `+${formatPoints(e.debtAdd)} debt`,
-      detail: `Adds ${formatPoints(e.debtAdd)} points of technical debt (shortcuts taken to ship it).`,
+      detail: `Adds ${pointsText(e.debtAdd)} of technical debt (shortcuts taken to ship it).`,
       tone: 'bad',
     });
   if (e.fee)
@@ -458,7 +464,7 @@ export function effectBadges(scenario: Scenario, item: Item): EffectBadge[] {
     badges.push({
       key: 'csat',
       label: `${item.value.csat > 0 ? '+' : '−'}${formatPoints(Math.abs(item.value.csat))} CSAT`,
-      detail: `${item.value.csat > 0 ? 'Raises' : 'Lowers'} customer satisfaction by ${formatPoints(Math.abs(item.value.csat))} points when it ships.`,
+      detail: `${item.value.csat > 0 ? 'Raises' : 'Lowers'} customer satisfaction by ${pointsText(Math.abs(item.value.csat))} when it ships.`,
       tone: item.value.csat > 0 ? 'good' : 'bad',
     });
   return badges;
@@ -469,7 +475,7 @@ export function describeEffects(scenario: Scenario, item: Item): string[] {
   const sentences = effectBadges(scenario, item).map((b) => b.detail);
   if (item.value.kano === 'must' && item.value.mustPenalty > 0)
     sentences.push(
-      `Customers expect it: satisfaction drops ${formatPoints(item.value.mustPenalty)} points every ${slotWord(scenario)} it is missing.`,
+      `Customers expect it: satisfaction drops ${pointsText(item.value.mustPenalty)} every ${slotWord(scenario)} it is missing.`,
     );
   if (item.value.kano === 'delight')
     sentences.push('A delighter: competitors may copy it, and its satisfaction bonus then fades.');
@@ -842,9 +848,8 @@ export function knownDates(scenario: Scenario): KnownDate[] {
 
 /** "Q2 is 4 points over capacity" / "Q2 has 3 points to spare" / "Q2 is exactly full". */
 export function describeCapacity(column: ColumnForecast): string {
-  if (column.overBy > 0)
-    return `${column.label} is ${formatPoints(column.overBy)} points over capacity`;
-  if (column.spare > 0) return `${column.label} has ${formatPoints(column.spare)} points to spare`;
+  if (column.overBy > 0) return `${column.label} is ${pointsText(column.overBy)} over capacity`;
+  if (column.spare > 0) return `${column.label} has ${pointsText(column.spare)} to spare`;
   return `${column.label} is exactly full`;
 }
 

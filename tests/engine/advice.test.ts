@@ -501,10 +501,10 @@ describe('briefing facts', () => {
 describe('describeMove', () => {
   it('speaks the move in domain words with position and capacity', () => {
     expect(describeMove(s, plan(['patch'], ['user-model', 'sso']), 'sso')).toMatch(
-      /^Single sign-on moved to Q2, position 2 of 2; Q2 has [\d.]+ points to spare$/,
+      /^Single sign-on moved to Q2, position 2 of 2; Q2 has [\d.]+ points? to spare$/,
     );
     expect(describeMove(s, plan([], ['assistant', 'migration', 'sso']), 'sso')).toMatch(
-      /^Single sign-on moved to Q2, position 3 of 3; Q2 is [\d.]+ points over capacity$/,
+      /^Single sign-on moved to Q2, position 3 of 3; Q2 is [\d.]+ points? over capacity$/,
     );
     expect(describeMove(s, emptyPlan(s), 'sso')).toBe('Single sign-on moved to the backlog');
   });

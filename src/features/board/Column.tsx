@@ -9,6 +9,7 @@ import { useId, type ReactNode } from 'react';
 import { WarningIcon } from '../../components/icons';
 import {
   formatPoints,
+  pointsText,
   type ColumnForecast,
   type PlanWarning,
   type TypeShare,
@@ -16,7 +17,7 @@ import {
 import { formatPercent } from '../../engine/format';
 
 /** Warnings listed before the rest fold into "more". */
-const WARNINGS_SHOWN = 2;
+const WARNINGS_SHOWN = 1;
 
 export function CapacityBar({ column, scale }: { column: ColumnForecast; scale: number }) {
   const pct = (x: number) => `${Math.max(0, Math.min(100, (100 * x) / scale))}%`;
@@ -143,10 +144,10 @@ export function Column({
             {over ? (
               <>
                 <WarningIcon />
-                {formatPoints(column.overBy)} points over capacity
+                {pointsText(column.overBy)} over capacity
               </>
             ) : column.spare > 0 ? (
-              `${formatPoints(column.spare)} points to spare`
+              `${pointsText(column.spare)} to spare`
             ) : (
               'Exactly full'
             )}

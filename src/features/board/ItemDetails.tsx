@@ -39,7 +39,7 @@ function UrgencyCurve({ curve, labels }: { curve: readonly number[]; labels: rea
   const points = curve.map((v, i) => `${(i * step).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
   return (
     <figure className="urgency-curve" aria-hidden="true">
-      <svg viewBox={`-4 0 ${width + 8} ${height + 14}`} width={width + 8} height={height + 14}>
+      <svg viewBox={`-12 0 ${width + 24} ${height + 14}`} width={width + 24} height={height + 14}>
         <line x1="0" x2={width} y1={y(0)} y2={y(0)} className="axis" />
         <line x1="0" x2={width} y1={y(1)} y2={y(1)} className="axis faint" />
         <polyline points={points} className="curve" />
