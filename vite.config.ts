@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           name: 'engine',
           environment: 'node',
-          include: ['tests/{engine,cli,scenarios,scripts}/**/*.test.ts'],
+          include: ['tests/{engine,cli,scenarios,scripts,workers}/**/*.test.ts'],
           exclude: sharedExclude,
         },
       },
