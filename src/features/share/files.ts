@@ -1,0 +1,104 @@
+/**
+ * Files the user downloads and picks: a plan file (the engine's versioned plan format) and a
+ * scenario file (formatted JSON, the same format the library imports). Downloads are made in the
+ * browser from a Blob; nothing is uploaded anywhere.
+ */
+import { makePlanFile, MAX_PLAN_CHARS, readPlanFile, checkPlanFile } from '../../engine/planFile';
+import { ENGINE_VERSION, type Issue, type Plan, type Scenario } from '../../engine';
+
+/** A file name made of the safe characters of `text` ("Team Red: Q1 bet" → "team-red-q1-bet"). */
+export function fileSlug(text: string): string {
+  const slug = text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return slug || 'plan';
+}
+
+/** The plan file of a variant, as formatted JSON text. */
+export function planFileText(
+  scenario: Scenario,
+  variant: { name: string; plan: Plan; notes: Record<string, string> },
+): string {
+  const file = makePlanFile(scenario, variant.plan, {
+    name: variant.name,
+    notes: variant.notes,
+    createdWith: `Roadmap Dojo ${ENGINE_VERSION}`,
+  });
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+export function planFileName(scenario: Scenario, variantName: string): string {
+  return `${scenario.id}.${fileSlug(variantName)}.plan.json`;
+}
+
+/**
+ * The scenario as a scenario file: formatted JSON that the library's import (and the command
+ * line) reads back. Baked par is left in: it is valid for this engine version and saves the
+ * recipient's laptop the search.
+ */
+export function scenarioFileText(scenario: Scenario): string {
+  return `${JSON.stringify(scenario, null, 2)}\n`;
+}
+
+export function scenarioFileName(scenario: Scenario): string {
+  return `${scenario.id}.json`;
+}
+
+/** Starts a download of `text` as a file named `name`. */
+export function downloadText(name: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.rel = 'noopener';
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Some browsers read the Blob after click() returns: revoke on the next task.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** Bytes read at most from a picked plan file: UTF-8 text of the largest accepted plan file. */
+const MAX_PLAN_FILE_BYTES = MAX_PLAN_CHARS * 4;
+
+export type PlanImport =
+  | { ok: true; name: string; plan: Plan; notes: Record<string, string> }
+  | { ok: false; issues: Issue[] };
+
+/**
+ * Reads a picked plan file and checks it against `scenario`. Never throws: an unreadable,
+ * oversized, malformed, too-new or foreign file comes back as issues naming the field.
+ */
+export async function readPlanFileFor(
+  scenario: Scenario,
+  file: Pick<File, 'size' | 'text'>,
+): Promise<PlanImport> {
+  if (file.size > MAX_PLAN_FILE_BYTES)
+    return {
+      ok: false,
+      issues: [
+        {
+          path: '(file)',
+          message: `is too large (${(file.size / 1e6).toFixed(1)} MB); a plan file is at most ${(MAX_PLAN_CHARS / 1e3).toFixed(0)} kB`,
+        },
+      ],
+    };
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (error) {
+    return {
+      ok: false,
+      issues: [{ path: '(file)', message: `could not be read (${String(error)})` }],
+    };
+  }
+  const read = readPlanFile(text);
+  if (!read.ok) return read;
+  const checked = checkPlanFile(scenario, read.file);
+  if (!checked.ok) return checked;
+  return { ok: true, name: read.file.name, plan: checked.plan, notes: read.file.notes };
+}
