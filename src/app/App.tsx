@@ -18,6 +18,7 @@ import { useHashLocation } from 'wouter/use-hash-location';
 
 import { Notice } from '../components/Notice';
 import { LibraryPage } from '../features/library/LibraryPage';
+import { ShareActions } from '../features/share/ShareActions';
 import {
   AppStoreProvider,
   createAppStore,
@@ -46,6 +47,9 @@ const BriefingPage = lazy(() =>
 );
 const BoardPage = lazy(() =>
   import('../features/board/BoardPage').then((m) => ({ default: m.BoardPage })),
+);
+const SharedPlanPage = lazy(() =>
+  import('../features/share/SharedPlanPage').then((m) => ({ default: m.SharedPlanPage })),
 );
 
 function Loading() {
@@ -135,8 +139,14 @@ function BoardRoute({ scenarioId }: { scenarioId: string }) {
       scenario={scenario}
       briefingHref={paths.briefing(scenario.id)}
       libraryHref={paths.library}
+      toolbarActions={<ShareActions scenario={scenario} />}
     />
   );
+}
+
+function ShareRoute({ token }: { token: string }) {
+  usePageTitle('Shared plan');
+  return <SharedPlanPage token={token} libraryHref={paths.library} boardHref={paths.board} />;
 }
 
 /**
@@ -206,6 +216,9 @@ function Shell() {
               {(params: { scenarioId: string }) => (
                 <BoardRoute scenarioId={decodeURIComponent(params.scenarioId)} />
               )}
+            </Route>
+            <Route path={routePatterns.share}>
+              {(params: { token: string }) => <ShareRoute token={params.token} />}
             </Route>
             <Route>
               <NotFound what="This page does not exist." />
