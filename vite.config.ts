@@ -1,11 +1,47 @@
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
 // Test folders outside these two projects (e2e) are run by Playwright, never by Vitest.
 const sharedExclude = ['**/node_modules/**', 'dist/**', 'tests/e2e/**'];
 
+/*
+ * Offline: a Workbox service worker precaches the whole build (every screen, chunk, scenario and
+ * icon), so after the first visit the app loads with no network. It is registered by a small
+ * external file (registerSW.js, no inline script, so a strict Content-Security-Policy holds) and
+ * fetches nothing from other origins. A new version waits until every tab of the app is closed
+ * (no mid-session swap of code). Not active in `npm run dev` or in the unit tests.
+ */
+const offline = VitePWA({
+  registerType: 'prompt',
+  injectRegister: 'script',
+  manifest: {
+    name: 'Roadmap Dojo',
+    short_name: 'Roadmap Dojo',
+    description:
+      'Practise roadmap prioritization: plan a year, play it forward, see what your plan did and why.',
+    start_url: './',
+    scope: './',
+    display: 'standalone',
+    background_color: '#f6f7f9',
+    theme_color: '#1d4ed8',
+    icons: [
+      { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+      { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+    ],
+  },
+  workbox: {
+    globPatterns: ['**/*.{html,js,css,svg,png,webmanifest,json,txt}'],
+    navigateFallback: 'index.html',
+    clientsClaim: true,
+    cleanupOutdatedCaches: true,
+  },
+});
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), offline],
   // Relative asset URLs: the built app can be hosted from any sub-path (or opened from a folder).
   base: './',
   test: {
