@@ -251,3 +251,40 @@ test('at 200% zoom (640 px wide) nothing overflows the page', async ({ page }) =
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
 });
+
+test('on a phone, a touch press-and-hold drags a card into a slot', async ({ browser }) => {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  const page = await context.newPage();
+  await page.goto(board);
+  await expect(projectedScore(page)).toHaveText(/^\d+\.\d$/);
+  const [first] = freeItems(big);
+  const title = card(page, first!.id).locator('.card-title-line');
+  await title.scrollIntoViewIfNeeded();
+  const box = await title.boundingBox();
+  if (!box) throw new Error('card not visible');
+  const cdp = await context.newCDPSession(page);
+  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x = 0, y = 0) =>
+    cdp.send('Input.dispatchTouchEvent', {
+      type,
+      touchPoints: type === 'touchEnd' ? [] : [{ x, y }],
+    });
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await touch('touchStart', x, y);
+  await page.waitForTimeout(300); // hold past the sensor's 180 ms delay
+  // Onto the sliver of the next column at the right edge (it scrolls into view under the finger).
+  const target = { x: 365, y: 420 };
+  for (let i = 1; i <= 20; i++) {
+    await touch('touchMove', x + ((target.x - x) * i) / 20, y + ((target.y - y) * i) / 20);
+    await page.waitForTimeout(16);
+  }
+  await expect(dndLiveRegion(page)).toHaveText(/is over Q\d, position 1 of 1/);
+  await touch('touchEnd');
+  await expect(dndLiveRegion(page)).toHaveText(new RegExp(`^${first!.title} moved to Q\\d`));
+  expect((await savedPlan(page)).flat()).toEqual([first!.id]);
+  await context.close();
+});
