@@ -56,6 +56,8 @@ test('the library lists every shipped scenario, quietly and locally', async ({ p
 
 test('the skip link moves keyboard focus to the main content', async ({ page }) => {
   await page.goto('./');
+  // Tab only once the app has rendered (with a larger bundle, `load` can come first).
+  await expect(page.getByRole('heading', { level: 1, name: 'Scenario library' })).toBeVisible();
   await page.keyboard.press('Tab');
   const skipLink = page.getByRole('link', { name: 'Skip to main content' });
   await expect(skipLink).toBeFocused();
