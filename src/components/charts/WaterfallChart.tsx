@@ -1,0 +1,127 @@
+/**
+ * A waterfall: gains and losses as floating bars from a running total, with totals from zero —
+ * e.g. how revenue turned into net money. Gains, losses and totals differ by fill pattern and
+ * each bar is labelled with its value.
+ */
+import { useId } from 'react';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  LabelList,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+
+import { ChartFrame } from './ChartFrame';
+import { Legend, PatternDefs, fillOf } from './parts';
+import { SERIES_STYLES, safeId } from './styles';
+import type { SeriesStyle, ValueFormat } from './types';
+import { waterfallBars, type WaterfallBar, type WaterfallStep } from './waterfall';
+
+export interface WaterfallChartProps {
+  label: string;
+  steps: readonly WaterfallStep[];
+  format?: ValueFormat;
+  height?: number;
+  /** Legend names; default "Gain", "Loss", "Total". */
+  names?: { gain: string; loss: string; total: string };
+}
+
+const KINDS = ['gain', 'loss', 'total'] as const;
+/** Gains blue and solid, losses vermilion and striped, totals grey and hatched: never green. */
+const KIND_STYLES: readonly SeriesStyle[] = [
+  SERIES_STYLES[0]!,
+  { ...SERIES_STYLES[4]!, pattern: 'vertical' },
+  { ...SERIES_STYLES[1]!, pattern: 'hatch' },
+];
+
+const plain: ValueFormat = (v) => String(Math.round(v));
+
+export function WaterfallChart({
+  label,
+  steps,
+  format = plain,
+  height = 280,
+  names = { gain: 'Gain', loss: 'Loss', total: 'Total' },
+}: WaterfallChartProps) {
+  const prefix = safeId(useId());
+  const bars = waterfallBars(steps);
+  return (
+    <ChartFrame
+      label={label}
+      height={height}
+      legend={
+        <Legend
+          series={KINDS.map((k) => ({ key: k, label: names[k] }))}
+          styles={KIND_STYLES}
+          prefix={prefix}
+          kind="fill"
+        />
+      }
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart
+          data={bars}
+          accessibilityLayer={false}
+          margin={{ top: 18, right: 8, bottom: 0, left: 4 }}
+        >
+          <PatternDefs prefix={prefix} styles={KIND_STYLES} />
+          <CartesianGrid stroke="var(--chart-grid)" strokeDasharray="2 4" vertical={false} />
+          <XAxis
+            dataKey="label"
+            stroke="var(--chart-text)"
+            tickLine={false}
+            interval={0}
+            angle={-30}
+            textAnchor="end"
+            height={64}
+            fontSize={11}
+          />
+          <YAxis stroke="var(--chart-text)" tickFormatter={(v: number) => format(v)} width={64} />
+          <ReferenceLine y={0} stroke="var(--chart-text)" />
+          <Tooltip
+            isAnimationActive={false}
+            cursor={{ fill: 'var(--surface-sunken)' }}
+            content={({ active, payload }) => {
+              const bar = (payload?.[0] as { payload?: WaterfallBar } | undefined)?.payload;
+              if (!active || !bar) return null;
+              return (
+                <div className="chart-tooltip">
+                  <p>{bar.label}</p>
+                  <p>
+                    <strong>{format(bar.value)}</strong>
+                    {bar.kind !== 'total' && <> → {format(bar.level)}</>}
+                  </p>
+                </div>
+              );
+            }}
+          />
+          <Bar dataKey="range" isAnimationActive={false} strokeWidth={1}>
+            {bars.map((bar) => {
+              const k = KINDS.indexOf(bar.kind);
+              return (
+                <Cell
+                  key={bar.label}
+                  fill={fillOf(prefix, k, KIND_STYLES[k]!)}
+                  stroke={KIND_STYLES[k]!.color}
+                />
+              );
+            })}
+            <LabelList
+              dataKey="value"
+              position="top"
+              className="chart-direct-label"
+              fontSize={11}
+              formatter={(v: unknown) => (typeof v === 'number' ? format(v) : '')}
+            />
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}
