@@ -243,6 +243,10 @@ export function compile(scenario: Scenario, overrides?: Partial<Constants>): Com
   const base = scenarioConstants(scenario, overrides);
   if (scenario.reliability?.sloBudgetMinutes !== undefined)
     base.sloBudgetMinutes = scenario.reliability.sloBudgetMinutes;
+  // The queueing factor (1 − ρref)/(1 − min(ρ, ρcap)) is only meaningful below 1: keep the cap
+  // (and the reference under it) there, whatever an override or a perturbation asks for.
+  base.rhoCap = Math.min(base.rhoCap, 0.99);
+  base.rhoRef = Math.min(base.rhoRef, base.rhoCap - 0.01);
   const k = slotConstants(base, scenario.time.slotsPerYear);
   const capacity = perSlot(scenario.team.capacity, slots, () => 0);
   const ktlo = perSlot(scenario.team.ktlo, slots, (t) => (capacity[t] ?? 0) * base.ktloShare);

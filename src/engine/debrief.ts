@@ -26,7 +26,15 @@ import { simulate, type Outcome } from './simulate.ts';
 
 /** The mechanism a cause is explained by. */
 export type Mechanism =
-  'security' | 'scale' | 'debt' | 'deadline' | 'lead time' | 'cascade' | 'value' | 'focus';
+  | 'security'
+  | 'scale'
+  | 'debt'
+  | 'deadline'
+  | 'lead time'
+  | 'cascade'
+  | 'preparedness'
+  | 'value'
+  | 'focus';
 
 /** How one slot would have differed under a counterfactual (user → counterfactual). */
 export interface SlotDelta {
@@ -158,15 +166,18 @@ function mechanismOf(
   weights: Record<Metric, number>,
   c: Compiled,
 ): Mechanism {
+  // The mechanism is the metric whose weighted gain explains most of why the move helps.
   let top: Metric = 'revenue';
   let best = -Infinity;
   for (const m of METRICS) {
-    const v = Math.abs(gains[m]) * weights[m];
+    const v = gains[m] * weights[m];
     if (v > best) {
       best = v;
       top = m;
     }
   }
+  if (c.injectEvents.some((e) => e.prepared.includes(c.index.get(item.id) ?? -1)))
+    return 'preparedness';
   if (top === 'security' || item.effects.closes.length > 0) return 'security';
   if (
     c.events.some(
@@ -272,8 +283,11 @@ function sentenceFor(x: SentenceInput): string {
       const u = user.slots[t]!;
       const v = cf.slots[t]!;
       let text = `${title} ${landed}.`;
+      const averaged = user.branches.length > 1;
       if (u.peakUtilization > 0 && Math.abs(u.peakUtilization - v.peakUtilization) > 0.01) {
-        text += ` Peak utilization in ${u.label} hit ρ = ${u.peakUtilization.toFixed(2)} (vs ${v.peakUtilization.toFixed(2)})`;
+        text += averaged
+          ? ` Peak utilization in ${u.label}, averaged over the ways the year can go, was ρ = ${u.peakUtilization.toFixed(2)} (vs ${v.peakUtilization.toFixed(2)})`
+          : ` Peak utilization in ${u.label} hit ρ = ${u.peakUtilization.toFixed(2)} (vs ${v.peakUtilization.toFixed(2)})`;
         if (u.shed > 0.001)
           text += `, shedding ${formatPercent(u.shed)} of peak demand (${formatMoney(u.overloadLoss)})`;
         text += ';';
@@ -371,6 +385,20 @@ function sentenceFor(x: SentenceInput): string {
         text += ` It struck this run in ${label(c, hit.slot)} (roll ${hit.roll.toFixed(2)}).`;
       return `${text} ${points}.`;
     }
+    case 'preparedness': {
+      const events = c.injectEvents.filter((e) => e.prepared.includes(c.index.get(item.id) ?? -1));
+      const parts = events.map((e) => {
+        const injected = c.items[e.item]!;
+        const full = injected.meanEffort;
+        const ready = e.prepared.map((i) => c.items[i]!.title).join(' and ');
+        return `if “${e.title}” strikes in ${label(c, e.slot)} (${formatPercent(e.probability)} likely), ${injected.title} takes ${Math.round(full * e.effortFactor * 10) / 10} points when ${ready} ${e.prepared.length > 1 ? 'are' : 'is'} done, ${Math.round(full * 10) / 10} otherwise`;
+      });
+      const when =
+        userItem.completedAt === null
+          ? `${title} was not done this year`
+          : `${title} was done ${formatSlotTime(c.labels, userItem.completedAt)}`;
+      return `${when}${cfItem.completedAt !== null ? ` (par: ${formatSlotTime(c.labels, cfItem.completedAt)})` : ''}: ${parts.join('; ')}. Preparedness has option value. ${points}.`;
+    }
     case 'focus': {
       return `${title} took ${item.effort} points that par spends elsewhere. ${points}.`;
     }
@@ -386,7 +414,9 @@ function sentenceFor(x: SentenceInput): string {
       const could =
         cfItem.completedAt === null
           ? ''
-          : ` instead of ${formatSlotTime(c.labels, cfItem.completedAt)}`;
+          : userItem.completedAt === null
+            ? ` (par: ${formatSlotTime(c.labels, cfItem.completedAt)})`
+            : ` instead of ${formatSlotTime(c.labels, cfItem.completedAt)}`;
       const months =
         userItem.completedAt !== null && cfItem.completedAt !== null
           ? userItem.completedAt - cfItem.completedAt

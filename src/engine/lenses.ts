@@ -5,7 +5,7 @@
  * earlier, in money), because that is what a cost-of-delay estimate is meant to be.
  */
 import type { Compiled } from './compile.ts';
-import { expectedEnvs, runPlan } from './expected.ts';
+import { expectedWorld, runPlan } from './expected.ts';
 import type { Item, Scenario } from './schema.ts';
 
 /** One item's framework scores and tags. */
@@ -69,7 +69,14 @@ export function visibleItems(scenario: Scenario): Item[] {
  * its prerequisites) in its earliest slot, minus the same one slot later.
  */
 export function costOfDelay(c: Compiled): Map<string, number> {
-  const env = expectedEnvs(c)[0]!;
+  const world = expectedWorld(c);
+  // Net revenue of a plan, averaged over the scripted-event branches like every expected value.
+  const money = (slots: string[][]) =>
+    world.envs.reduce(
+      (sum, env, i) =>
+        sum + runPlan(c, slots, env, null, false).revenueNet * world.branches[i]!.probability,
+      0,
+    );
   const out = new Map<string, number>();
   const closure = (idx: number, acc: Set<number>) => {
     for (const d of c.items[idx]!.deps)
@@ -85,12 +92,8 @@ export function costOfDelay(c: Compiled): Map<string, number> {
     const ids = [...pre].map((i) => c.items[i]!.id);
     const first = Math.max(item.notBefore, ...[...pre].map((i) => c.items[i]!.notBefore));
     const planAt = (slot: number) => c.labels.map((_, s) => (s === slot ? [...ids, item.id] : []));
-    const now = runPlan(c, planAt(first), env).revenueNet;
-    const later =
-      first + 1 < c.slots
-        ? runPlan(c, planAt(first + 1), env).revenueNet
-        : runPlan(c, [], env).revenueNet;
-    out.set(item.id, now - later);
+    const later = first + 1 < c.slots ? money(planAt(first + 1)) : money(c.labels.map(() => []));
+    out.set(item.id, money(planAt(first)) - later);
   }
   return out;
 }

@@ -117,13 +117,13 @@ describe('plan files', () => {
         const result = readPlanFile(v);
         if (!result.ok) expect(result.issues.length).toBeGreaterThan(0);
       }),
-      { numRuns: 2000 },
+      { numRuns: 10_000 },
     );
     fc.assert(
       fc.property(fc.string(), (v) => {
         expect(readPlanFile(v).ok).toBe(false);
       }),
-      { numRuns: 1000 },
+      { numRuns: 10_000 },
     );
-  });
+  }, 60_000);
 });
