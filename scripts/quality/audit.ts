@@ -33,7 +33,7 @@ if (!counts) {
 const serious = (counts.high ?? 0) + (counts.critical ?? 0);
 process.stdout.write(
   `npm audit --omit=dev: ${Object.entries(counts)
-    .map(([level, n]) => `${level} ${n}`)
+    .map(([level, n]) => `${level} ${String(n)}`)
     .join(', ')}\n`,
 );
 process.exitCode = serious > 0 ? 1 : 0;
