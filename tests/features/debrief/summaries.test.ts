@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+
+import { simulate } from '../../../src/engine';
+import { debrief } from '../../../src/engine/debrief';
+import { formatMoney } from '../../../src/engine/format';
+import { seedDistribution } from '../../../src/engine/seeds';
+import { TIME_METRICS } from '../../../src/features/debrief/chartData';
+import {
+  capacitySummary,
+  ledgerSummary,
+  radarSummary,
+  spreadSummary,
+  timeSummary,
+} from '../../../src/features/debrief/summaries';
+import { big, bigPar, deferredPatch } from './fixtures';
+
+const yours = simulate(big, deferredPatch);
+const par = simulate(big, bigPar().plan);
+
+describe('chart summaries', () => {
+  it('names each metric against par and the largest gap', () => {
+    const d = debrief(big, deferredPatch, { par: bigPar().plan });
+    const text = radarSummary(d.metricsGap);
+    expect(text).toMatch(/Revenue \d+% \(par \d+%\)/);
+    expect(text).toMatch(/The largest gap: \w+/);
+  });
+
+  it('reads a metric from its start to its end, and says when it crossed the reference line', () => {
+    const text = timeSummary(TIME_METRICS.arr, [
+      { key: 'yours', label: 'Your plan', outcome: yours },
+    ]);
+    expect(text).toContain(`${formatMoney(big.start.arr)} at the start`);
+    expect(text).toContain(`${formatMoney(yours.endArr)} in ${big.time.labels.at(-1)}`);
+    const overloaded = {
+      ...yours,
+      slots: yours.slots.map((s, t) => ({ ...s, peakUtilization: t === 2 ? 1.2 : 0.7 })),
+    };
+    expect(
+      timeSummary(TIME_METRICS.utilization, [
+        { key: 'yours', label: 'Your plan', outcome: overloaded },
+      ]),
+    ).toContain(`above overload (1.0) in ${big.time.labels[2]}`);
+  });
+
+  it('splits the year’s capacity into parts that add up to 100%', () => {
+    const text = capacitySummary(yours);
+    const shares = [...text.matchAll(/(\d+)%/g)].map((m) => Number(m[1]));
+    expect(shares).toHaveLength(6);
+    expect(shares.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(98);
+    expect(text).toMatch(/^Of 160 points of capacity over the year: delivered \d+%/);
+  });
+
+  it('walks the ledger in words', () => {
+    expect(ledgerSummary(yours.ledger)).toBe(
+      `Net ${formatMoney(yours.ledger.net)}: revenue ${formatMoney(yours.ledger.revenue)} during the year, less outages ${formatMoney(yours.ledger.outage)}, breaches ${formatMoney(yours.ledger.breach)}, fees ${formatMoney(yours.ledger.fees)}, plus one year of ending ARR (${formatMoney(yours.ledger.terminal)}).`,
+    );
+  });
+
+  it('compares the spread of scores over many runs', () => {
+    const a = seedDistribution(big, deferredPatch, { runs: 50 });
+    const b = seedDistribution(big, bigPar().plan, { runs: 50 });
+    const text = spreadSummary(a, b, { yours: yours.score, par: par.score, thisRun: 40 });
+    expect(text).toContain('Over 50 runs');
+    expect(text).toContain(`median ${a.p50.toFixed(0)}`);
+    expect(text).toContain('Your median is below par');
+    expect(text).toContain(`yours ${yours.score.toFixed(1)}, par ${par.score.toFixed(1)}`);
+  });
+});
