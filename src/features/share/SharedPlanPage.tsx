@@ -75,11 +75,11 @@ function BrokenLink({ issues, libraryHref }: { issues: readonly Issue[]; library
 function ItemRow({ item, note }: { item: Item; note: string | undefined }) {
   return (
     <li className={`shared-item type-${item.type}`}>
-      <div className="shared-item-line">
+      <div className="shared-item-meta">
         <span className="shared-type">{ITEM_TYPE_LABELS[item.type]}</span>
-        <span className="shared-item-title">{item.title}</span>
         <span className="shared-effort muted small">{formatPoints(item.effort)} pts</span>
       </div>
+      <span className="shared-item-title">{item.title}</span>
       {note && (
         <p className="shared-note">
           <span className="visually-hidden">Author’s note: </span>
