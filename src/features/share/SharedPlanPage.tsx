@@ -60,8 +60,8 @@ function BrokenLink({ issues, libraryHref }: { issues: readonly Issue[]; library
         <IssueList issues={issues} label="Problems with the link" />
       </Notice>
       <p>
-        Nothing in your own plans has changed. Ask the person who sent it for the link again, or for
-        the plan file.
+        Nothing in your own plans has changed. If a fresh copy of the link does not open either, the
+        plan file works too: ask the sender for it.
       </p>
       <p>
         <Link href={libraryHref} className="button button-primary">
