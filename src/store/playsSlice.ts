@@ -36,11 +36,18 @@ export interface PlaysSlice {
   /** Per `historyKey(scenarioId, variantId)`. */
   plays: Record<string, PlayHistory>;
   /**
+   * Session only: the seed of each new play whose slot-by-slot reveal has not been watched or
+   * skipped yet, per `historyKey`. A reload goes straight to the debrief.
+   */
+  revealPending: Record<string, number>;
+  /**
    * Plays the scenario's active variant. When its plan is the one played last, the last play is
    * kept (same seed, same story) unless `newDice` asks for another seed; otherwise a new play is
    * recorded and the last one becomes `previous`. Returns the variant's play history.
    */
   playActive: (scenario: Scenario, options?: { newDice?: boolean }) => PlayHistory;
+  /** The active variant's reveal was watched or skipped. */
+  finishReveal: (scenario: Scenario) => void;
 }
 
 export interface PlaysSliceOptions {
@@ -102,6 +109,7 @@ export const createPlaysSlice =
 
     return {
       plays: {},
+      revealPending: {},
       playActive: (scenario, playOptions = {}) => {
         const state = get();
         const variant = activeVariantOf(state, scenario);
@@ -120,8 +128,18 @@ export const createPlaysSlice =
           playedAt: options.now(),
         };
         const next: PlayHistory = { last, previous: current?.last ?? null };
-        set({ plays: { ...get().plays, [key]: next } });
+        set({
+          plays: { ...get().plays, [key]: next },
+          revealPending: { ...get().revealPending, [key]: seed },
+        });
         return next;
+      },
+      finishReveal: (scenario) => {
+        const key = historyKey(scenario.id, activeVariantOf(get(), scenario).id);
+        if (!(key in get().revealPending)) return;
+        const revealPending = { ...get().revealPending };
+        delete revealPending[key];
+        set({ revealPending });
       },
     };
   };

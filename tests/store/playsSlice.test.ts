@@ -77,6 +77,23 @@ describe('plays', () => {
     expect(again.previous).toEqual(first.last);
   });
 
+  it('asks for a reveal of each new play until it is watched, and never saves that', () => {
+    const store = storeWithSeeds(5, 6);
+    store.getState().moveItem(big, A, 0);
+    store.getState().playActive(big);
+    const key = historyKey(big.id, 'v1');
+    expect(store.getState().revealPending).toEqual({ [key]: 5 });
+    store.getState().finishReveal(big);
+    expect(store.getState().revealPending).toEqual({});
+    // Playing the unchanged plan again is the same run: nothing new to reveal.
+    store.getState().playActive(big);
+    expect(store.getState().revealPending).toEqual({});
+    store.getState().playActive(big, { newDice: true });
+    expect(store.getState().revealPending).toEqual({ [key]: 6 });
+    expect(saved().state).not.toHaveProperty('revealPending');
+    expect(freshStore().getState().revealPending).toEqual({});
+  });
+
   it('keeps plays per variant', () => {
     const store = storeWithSeeds(1, 2);
     store.getState().moveItem(big, A, 0);
