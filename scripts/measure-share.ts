@@ -1,8 +1,9 @@
 /**
  * Measures share links for the largest shipped scenario (the one with the most items): every
  * visible item planned, (1) the plan alone, (2) the plan with a rationale note on every item,
- * (3) the same with the scenario embedded (what an imported scenario's link carries). Each link is
- * decoded again to prove it opens, and checked against the QR-code limit the share dialog uses.
+ * (3) the plan with the scenario embedded (what an imported scenario's link carries), without and
+ * with the notes. Each link is decoded again to prove it opens, and checked against the QR-code
+ * limit the share dialog uses.
  *
  * Run with `npx tsx scripts/measure-share.ts` (add `--json` for machines). The origin in the
  * measured links is a typical GitHub Pages address; the token is what varies.
@@ -79,6 +80,10 @@ const find = (id: string) => (id === scenario.id ? scenario : undefined);
 const cases = [
   { name: 'plan only', token: encodeShare({ scenario, plan, name: 'Plan A' }) },
   { name: 'plan + notes', token: encodeShare({ scenario, plan, name: 'Plan A', notes }) },
+  {
+    name: 'plan + scenario',
+    token: encodeShare({ scenario, plan, name: 'Plan A', includeScenario: true }),
+  },
   {
     name: 'plan + notes + scenario',
     token: encodeShare({ scenario, plan, name: 'Plan A', notes, includeScenario: true }),
