@@ -4,16 +4,19 @@
  *   #/                      the scenario library
  *   #/s/:scenarioId         the briefing
  *   #/s/:scenarioId/plan    the planning board
+ *   #/s/:scenarioId/play    play the active variant's year, then its debrief
+ *   #/s/:scenarioId/compare the scenario's plan variants side by side
  *   #/share/:token          a shared plan, read-only (the token is `encodeShare`'s output)
  *
- * `/s/:scenarioId/play` is reserved for the debrief. Features never import this file: the app
- * passes them the links they need as props.
+ * Features never import this file: the app passes them the links they need as props.
  */
 export const paths = {
   library: '/',
   briefing: (scenarioId: string) => `/s/${encodeURIComponent(scenarioId)}`,
   board: (scenarioId: string) => `/s/${encodeURIComponent(scenarioId)}/plan`,
   share: (token: string) => `/share/${token}`,
+  play: (scenarioId: string) => `/s/${encodeURIComponent(scenarioId)}/play`,
+  compare: (scenarioId: string) => `/s/${encodeURIComponent(scenarioId)}/compare`,
 } as const;
 
 export const routePatterns = {
@@ -21,4 +24,6 @@ export const routePatterns = {
   briefing: '/s/:scenarioId',
   board: '/s/:scenarioId/plan',
   share: '/share/:token',
+  play: '/s/:scenarioId/play',
+  compare: '/s/:scenarioId/compare',
 } as const;
