@@ -1,0 +1,54 @@
+/** Why the plan scored what it did: the top counterfactual moves towards par, with numbers. */
+import { formatSigned } from '../../engine/format';
+import type { Debrief } from '../../engine/debrief';
+
+const MECHANISM_LABEL: Record<string, string> = {
+  security: 'Security',
+  scale: 'Scale',
+  debt: 'Debt',
+  deadline: 'Deadline',
+  'lead time': 'Lead time',
+  cascade: 'Cascade risk',
+  preparedness: 'Preparedness',
+  value: 'Value',
+  focus: 'Focus',
+};
+
+export function Causes({ debrief }: { debrief: Debrief }) {
+  return (
+    <div className="causes">
+      <h3>What made the difference</h3>
+      {debrief.causes.length === 0 ? (
+        <p>
+          {debrief.beatPar
+            ? 'Your plan beat par: no move towards the old par would have helped.'
+            : 'No single move towards par gains more than a point: your plan is as good as par can tell.'}
+        </p>
+      ) : (
+        <ol className="cause-list" data-testid="causes">
+          {debrief.causes.map((cause) => (
+            <li key={cause.item} className="cause">
+              <p className="cause-head">
+                <span className="cause-change">{cause.change}</span>{' '}
+                <span className="cause-gain">{formatSigned(cause.gain)} points</span>{' '}
+                <span className="tag">{MECHANISM_LABEL[cause.mechanism] ?? cause.mechanism}</span>
+              </p>
+              <p className="cause-sentence">{cause.sentence}</p>
+              {Math.abs(cause.seededGain - cause.gain) > 1 && (
+                <p className="muted small">
+                  On this run’s dice the same move would have changed the score by{' '}
+                  {formatSigned(cause.seededGain)} points.
+                </p>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      {debrief.interaction && (
+        <p className="interaction" data-testid="interaction">
+          {debrief.interaction.sentence}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,369 @@
+/**
+ * Play the year and its debrief. Opening the page plays the active variant's plan: the expected
+ * run grades it, a seeded run (its seed kept with the play) tells one concrete story, revealed
+ * slot by slot. Then the debrief: the result against par, pictures of what the plan did, why
+ * (causes, this run's events, what the frameworks would have done, stakeholders, lessons), the
+ * user's own reasoning beside the outcome and, on request, par's plan beside theirs.
+ *
+ * The heavy work (counterfactuals, lenses, 2 × 1000 seeded runs) runs in the debrief worker.
+ */
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
+import { Link } from 'wouter';
+
+import { ArrowLeftIcon } from '../../components/icons';
+import { LiveRegion, type Announcement } from '../../components/LiveRegion';
+import { Notice } from '../../components/Notice';
+import { plansEqual, simulate, type Plan, type Scenario } from '../../engine';
+import {
+  historyKey,
+  useActiveVariant,
+  useAppStore,
+  useScenarioPlans,
+  type PlayHistory,
+} from '../../store';
+import type { DebriefRunner } from '../../workers/debriefClient';
+import type { Analysis, Spread } from '../../workers/debriefJob';
+import { Causes } from './Causes';
+import { DebriefCharts } from './DebriefCharts';
+import {
+  debriefJson,
+  debriefMarkdown,
+  downloadText,
+  fileStem,
+  planFileOf,
+  type ExportInput,
+} from './exportFiles';
+import { Frameworks } from './Frameworks';
+import { Headline, type SinceLastPlay } from './Headline';
+import { ParBoard } from './ParBoard';
+import { describeChanges } from './planDiff';
+import { Reasoning } from './Reasoning';
+import { reasoningRows } from './reasoning';
+import { Reveal } from './Reveal';
+import { RunTimeline } from './RunTimeline';
+import { Lessons, Stakeholders } from './Stakeholders';
+import { storyOf, type StorySlot } from './story';
+import { defaultDebriefRunner, useJob, type JobState } from './useJob';
+import './debrief.css';
+
+export interface DebriefPageProps {
+  scenario: Scenario;
+  boardHref: string;
+  briefingHref: string;
+  libraryHref: string;
+  compareHref: string;
+  /** Runs the heavy jobs; default one shared Web Worker (in the page where there is none). */
+  runner?: DebriefRunner;
+  /** Seeded runs per plan for the spread of outcomes (default 1000). */
+  spreadRuns?: number;
+}
+
+export function DebriefPage({
+  scenario,
+  boardHref,
+  briefingHref,
+  libraryHref,
+  compareHref,
+  runner: givenRunner,
+  spreadRuns = 1000,
+}: DebriefPageProps) {
+  const runner = givenRunner ?? defaultDebriefRunner();
+  const variant = useActiveVariant(scenario);
+  const variants = useScenarioPlans(scenario).variants;
+  const key = historyKey(scenario.id, variant.id);
+  const history = useAppStore((s) => s.plays[key]);
+  const pendingReveal = useAppStore((s) => s.revealPending[key]);
+  const par = useAppStore((s) => s.par[scenario.id]);
+  const requestPar = useAppStore((s) => s.requestPar);
+  const playActive = useAppStore((s) => s.playActive);
+  const finishReveal = useAppStore((s) => s.finishReveal);
+
+  // Playing is idempotent: an unchanged plan keeps its last play (same seed, same story).
+  useEffect(() => requestPar(scenario), [scenario, requestPar]);
+  useEffect(() => {
+    playActive(scenario);
+  }, [scenario, variant.plan, playActive]);
+
+  const play: PlayHistory | null =
+    history && plansEqual(history.last.plan, variant.plan) ? history : null;
+  const seed = play?.last.seed ?? null;
+  const plan = variant.plan;
+
+  // The seeded run for the reveal is cheap: tell it at once, while the worker explains it.
+  const story = useMemo(
+    () =>
+      seed === null ? null : storyOf(scenario, simulate(scenario, plan, { mode: 'seeded', seed })),
+    [scenario, plan, seed],
+  );
+
+  const parReady = par?.status === 'ready' ? par : null;
+  const parSettled = par !== undefined && par.status !== 'computing';
+  const analysisInput = useMemo(
+    () => (seed === null || !parSettled ? null : { plan, par: parReady?.plan ?? null, seed }),
+    [plan, parReady, parSettled, seed],
+  );
+  const analyze = useMemo(
+    () => (analysisInput ? () => runner.analyze(scenario, analysisInput) : null),
+    [runner, scenario, analysisInput],
+  );
+  const analysisJob = useJob(analysisInput && JSON.stringify(analysisInput), analyze);
+  const analysis = analysisJob.state.status === 'ready' ? analysisJob.state.value : null;
+
+  const spreadInput = useMemo(
+    () => (analysis ? { plan, par: analysis.par, runs: spreadRuns } : null),
+    [analysis, plan, spreadRuns],
+  );
+  const spreadRun = useMemo(
+    () => (spreadInput ? () => runner.spread(scenario, spreadInput) : null),
+    [runner, scenario, spreadInput],
+  );
+  const spreadJob = useJob(spreadInput && JSON.stringify(spreadInput), spreadRun);
+
+  // ---- Reveal ------------------------------------------------------------------------------
+  const [replaying, setReplaying] = useState(false);
+  const revealing = play !== null && story !== null && (pendingReveal === seed || replaying);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+  const focusResult = useRef(false);
+  const endReveal = () => {
+    finishReveal(scenario);
+    setReplaying(false);
+    focusResult.current = true;
+  };
+  useEffect(() => {
+    if (!focusResult.current || revealing) return;
+    const heading = resultHeading.current;
+    if (!heading) return;
+    focusResult.current = false;
+    heading.focus();
+  });
+
+  // ---- Announcements and exports -----------------------------------------------------------
+  const [announcement, setAnnouncement] = useState<Announcement | null>(null);
+  const announce = useCallback(
+    (text: string) => setAnnouncement((previous) => ({ text, id: (previous?.id ?? 0) + 1 })),
+    [],
+  );
+  const exportInput: ExportInput | null = analysis
+    ? {
+        scenario,
+        plan,
+        variantName: variant.name,
+        notes: variant.notes,
+        debrief: analysis.debrief,
+      }
+    : null;
+  const save = (kind: 'markdown' | 'json' | 'plan') => {
+    if (!exportInput) return;
+    const stem = fileStem(scenario, variant.name);
+    const [name, text, type] =
+      kind === 'markdown'
+        ? [`${stem}-debrief.md`, debriefMarkdown(exportInput), 'text/markdown']
+        : kind === 'json'
+          ? [`${stem}-debrief.json`, debriefJson(exportInput), 'application/json']
+          : [
+              `${stem}.plan.json`,
+              `${JSON.stringify(planFileOf(exportInput), null, 2)}\n`,
+              'application/json',
+            ];
+    downloadText(name, text, type);
+    announce(`Downloaded ${name}.`);
+  };
+
+  const newDice = () => {
+    const next = playActive(scenario, { newDice: true });
+    announce(`Playing the year again with new dice (seed ${next.last.seed}).`);
+  };
+
+  const since: SinceLastPlay | null = play?.previous
+    ? {
+        previous: play.previous,
+        changes: describeChanges(scenario, play.previous.plan, play.last.plan),
+      }
+    : null;
+
+  return (
+    <div className="debrief-page">
+      <nav className="breadcrumbs no-print" aria-label="Breadcrumb">
+        <Link href={libraryHref}>
+          <ArrowLeftIcon />
+          Scenario library
+        </Link>
+        <span aria-hidden="true">/</span>
+        <Link href={briefingHref}>Briefing</Link>
+        <span aria-hidden="true">/</span>
+        <Link href={boardHref}>Plan</Link>
+      </nav>
+      <header className="debrief-header">
+        <h1 tabIndex={-1}>
+          <span className="eyebrow-inline">Debrief ·</span> {scenario.title}
+        </h1>
+        <p className="muted">
+          {variant.name}
+          {seed !== null && <> · this run’s seed {seed}</>}
+        </p>
+        <div className="debrief-actions no-print" role="group" aria-label="Debrief actions">
+          <Link href={boardHref} className="button button-small">
+            <ArrowLeftIcon />
+            Back to plan
+          </Link>
+          <button type="button" className="button button-small" onClick={newDice}>
+            Play again with new dice
+          </button>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => setReplaying(true)}
+            disabled={revealing || story === null}
+          >
+            Watch the year again
+          </button>
+          {variants.length > 1 && (
+            <Link href={compareHref} className="button button-small">
+              Compare variants
+            </Link>
+          )}
+        </div>
+      </header>
+
+      {play === null || story === null ? (
+        <p role="status" className="muted">
+          Playing the year…
+        </p>
+      ) : revealing ? (
+        <Reveal story={story} seed={play.last.seed} onDone={endReveal} />
+      ) : analysis === null ? (
+        <section className="debrief-section" aria-labelledby="result-title">
+          <h2 id="result-title" ref={resultHeading} tabIndex={-1}>
+            Result
+          </h2>
+          {analysisJob.state.status === 'failed' ? (
+            <Notice tone="error" title="The debrief could not be worked out" role="alert">
+              <p>{analysisJob.state.message}</p>
+              <p>
+                <button type="button" className="button button-small" onClick={analysisJob.retry}>
+                  Try again
+                </button>
+              </p>
+            </Notice>
+          ) : (
+            <p role="status" className="muted">
+              {parSettled
+                ? 'Working out why: replaying your plan with each of par’s choices…'
+                : 'Finding par, the best plan the search can find…'}
+            </p>
+          )}
+        </section>
+      ) : (
+        <DebriefBody
+          scenario={scenario}
+          analysis={analysis}
+          story={story}
+          plan={plan}
+          notes={variant.notes}
+          since={since}
+          spread={spreadJob.state}
+          spreadRuns={spreadRuns}
+          resultHeading={resultHeading}
+          boardHref={boardHref}
+          onSave={save}
+        />
+      )}
+      <LiveRegion announcement={announcement} id="debrief-announcer" />
+    </div>
+  );
+}
+
+function DebriefBody({
+  scenario,
+  analysis,
+  story,
+  plan,
+  notes,
+  since,
+  spread,
+  spreadRuns,
+  resultHeading,
+  boardHref,
+  onSave,
+}: {
+  scenario: Scenario;
+  analysis: Analysis;
+  story: readonly StorySlot[];
+  plan: Plan;
+  notes: Readonly<Record<string, string>>;
+  since: SinceLastPlay | null;
+  spread: JobState<Spread>;
+  spreadRuns: number;
+  resultHeading: RefObject<HTMLHeadingElement | null>;
+  boardHref: string;
+  onSave: (kind: 'markdown' | 'json' | 'plan') => void;
+}) {
+  const { debrief } = analysis;
+  const [showPar, setShowPar] = useState(false);
+  const parPanel = useId();
+  const parLabel = analysis.parSource === 'battery' ? 'Best framework' : 'Par';
+  const reasoning = useMemo(
+    () => reasoningRows(scenario, plan, notes, debrief.expected),
+    [scenario, plan, notes, debrief],
+  );
+  return (
+    <div className="debrief-body">
+      <Headline
+        debrief={debrief}
+        parSource={analysis.parSource}
+        since={since}
+        headingRef={resultHeading}
+      />
+      <div className="debrief-exports no-print" role="group" aria-label="Export">
+        <button type="button" className="button button-small" onClick={() => onSave('markdown')}>
+          Download Markdown
+        </button>
+        <button type="button" className="button button-small" onClick={() => onSave('json')}>
+          Download plan and outcome (JSON)
+        </button>
+        <button type="button" className="button button-small" onClick={() => onSave('plan')}>
+          Download plan file
+        </button>
+        <button type="button" className="button button-small" onClick={() => window.print()}>
+          Print or save as PDF
+        </button>
+      </div>
+      <DebriefCharts
+        scenario={scenario}
+        debrief={debrief}
+        spread={spread}
+        spreadRuns={spreadRuns}
+      />
+      <section className="debrief-section" aria-labelledby="why-title">
+        <h2 id="why-title">Why</h2>
+        <Causes debrief={debrief} />
+        <RunTimeline story={story} debrief={debrief} />
+      </section>
+      <Frameworks scenario={scenario} analysis={analysis} plan={plan} />
+      <Stakeholders scenario={scenario} debrief={debrief} />
+      <Lessons debrief={debrief} />
+      <Reasoning rows={reasoning} boardHref={boardHref} />
+      <section className="debrief-section par-section" aria-labelledby="par-title">
+        <h2 id="par-title">{parLabel}’s plan</h2>
+        <p>
+          <button
+            type="button"
+            className="button no-print"
+            aria-expanded={showPar}
+            aria-controls={parPanel}
+            onClick={() => setShowPar((shown) => !shown)}
+          >
+            {showPar
+              ? `Hide ${parLabel.toLowerCase()}’s plan`
+              : `Show ${parLabel.toLowerCase()}’s plan beside yours`}
+          </button>
+        </p>
+        <div id={parPanel} hidden={!showPar}>
+          {showPar && (
+            <ParBoard scenario={scenario} yours={plan} par={analysis.par} parLabel={parLabel} />
+          )}
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+/**
+ * The framework lens: what RICE, ICE, WSJF, CD3 and the other rules of the battery would have
+ * planned, what each scores, and where each disagrees with par; then the backlog as each lens
+ * ranks it.
+ */
+import { ITEM_TYPE_LABELS } from '../../engine/advice';
+import type { Plan, Scenario } from '../../engine';
+import { findItem } from '../../engine';
+import type { Analysis } from '../../workers/debriefJob';
+import { disagreementText, planDiff } from './planDiff';
+
+const LENSES = [
+  { key: 'rice', label: 'RICE' },
+  { key: 'ice', label: 'ICE' },
+  { key: 'wsjf', label: 'WSJF' },
+  { key: 'cd3', label: 'CD3' },
+] as const;
+
+export function Frameworks({
+  scenario,
+  analysis,
+  plan,
+}: {
+  scenario: Scenario;
+  analysis: Analysis;
+  plan: Plan;
+}) {
+  const { debrief, strategies, lenses, par } = analysis;
+  const titles = new Map(scenario.items.map((i) => [i.id, i.title]));
+  const parScore = debrief.parScore;
+  const rows = [...strategies].sort((a, b) => b.score - a.score);
+  const rank = (lens: (typeof LENSES)[number]['key']) => {
+    const order = [...lenses].sort((a, b) => b[lens] - a[lens]).map((r) => r.id);
+    return new Map(order.map((id, i) => [id, i + 1]));
+  };
+  const ranks = Object.fromEntries(LENSES.map((l) => [l.key, rank(l.key)]));
+  const slotOf = (p: Plan, id: string) => {
+    const at = findItem(p, id);
+    return at ? (scenario.time.labels[at.slot] ?? `slot ${at.slot + 1}`) : '—';
+  };
+  return (
+    <section className="debrief-section" aria-labelledby="frameworks-title">
+      <h2 id="frameworks-title">What the frameworks would have done</h2>
+      <p className="muted">
+        Each rule orders the backlog and fills the slots by forecast capacity, prerequisites first.
+        Scores are expected scores; par is {parScore.toFixed(1)}, your plan{' '}
+        {debrief.score.toFixed(1)}.
+      </p>
+      <div className="table-scroll">
+        <table className="data-table lens-table" data-testid="lens-table">
+          <caption className="visually-hidden">
+            Strategies of the battery with their scores and where they disagree with par
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Rule</th>
+              <th scope="col">Score</th>
+              <th scope="col">Share of par</th>
+              <th scope="col">Ranks first</th>
+              <th scope="col">Where it disagrees with par</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr className="lens-yours">
+              <th scope="row">Your plan</th>
+              <td>{debrief.score.toFixed(1)}</td>
+              <td>{debrief.percentOfPar.toFixed(0)}%</td>
+              <td>—</td>
+              <td>{disagreementText(scenario, planDiff(scenario, plan, par))}</td>
+            </tr>
+            {rows.map((s) => (
+              <tr key={s.id} data-strategy={s.id}>
+                <th scope="row">
+                  {s.name}
+                  <span className="lens-description">{s.description}</span>
+                </th>
+                <td>{s.score.toFixed(1)}</td>
+                <td>{parScore > 0 ? `${((100 * s.score) / parScore).toFixed(0)}%` : '—'}</td>
+                <td>
+                  {s.order.length === 0
+                    ? 'nothing'
+                    : s.order
+                        .slice(0, 3)
+                        .map((id) => titles.get(id) ?? id)
+                        .join(', ')}
+                </td>
+                <td>{disagreementText(scenario, planDiff(scenario, s.plan, par))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h3 className="subsection-title">The backlog as each lens ranks it</h3>
+      <div className="table-scroll">
+        <table className="data-table lens-ranks" data-testid="lens-ranks">
+          <caption className="visually-hidden">
+            Each backlog item's rank under RICE, ICE, WSJF and CD3, with its slot in par and in your
+            plan
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Item</th>
+              {LENSES.map((l) => (
+                <th key={l.key} scope="col">
+                  {l.label} rank
+                </th>
+              ))}
+              <th scope="col">Par</th>
+              <th scope="col">Yours</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lenses.map((row) => (
+              <tr key={row.id}>
+                <th scope="row">
+                  {row.title}{' '}
+                  <span className={`type-chip type-${row.type}`}>{ITEM_TYPE_LABELS[row.type]}</span>
+                </th>
+                {LENSES.map((l) => (
+                  <td key={l.key}>{ranks[l.key]?.get(row.id)}</td>
+                ))}
+                <td>{slotOf(par, row.id)}</td>
+                <td>{slotOf(plan, row.id)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * This run's events as a table: slot, what happened, how likely it was and the roll that decided
+ * it — the same words as the reveal.
+ */
+import type { Debrief } from '../../engine/debrief';
+import type { StorySlot } from './story';
+
+export function RunTimeline({ story, debrief }: { story: readonly StorySlot[]; debrief: Debrief }) {
+  const rows = story.flatMap((slot) => slot.events.map((event) => ({ slot, event })));
+  return (
+    <div className="run-timeline">
+      <h3>What happened in this run (seed {debrief.luck.seed})</h3>
+      {rows.length === 0 ? (
+        <p>Nothing left to chance happened this year.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table" data-testid="run-timeline">
+            <thead>
+              <tr>
+                <th scope="col">Slot</th>
+                <th scope="col">Event</th>
+                <th scope="col">Chance</th>
+                <th scope="col">Roll</th>
+                <th scope="col">What it did</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(({ slot, event }, i) => (
+                <tr key={i} className={`tone-${event.tone}`}>
+                  <td>{slot.label}</td>
+                  <td>
+                    {event.title}
+                    <span className="visually-hidden">
+                      {event.happened ? ' (happened)' : ' (did not happen)'}
+                    </span>
+                  </td>
+                  <td>{event.chance ?? 'certain'}</td>
+                  <td>{event.roll ?? '—'}</td>
+                  <td>{event.text}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {debrief.effortReveal.length > 0 && (
+        <>
+          <h4>Estimates against what the work took</h4>
+          <ul className="effort-reveal">
+            {debrief.effortReveal.map((e) => (
+              <li key={e.item}>
+                {e.title}: estimated {e.estimate[0]}–{e.estimate[1]} points (planned as {e.planned}
+                ), took {e.actual.toFixed(1)} in this run.
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

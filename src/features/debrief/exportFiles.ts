@@ -1,0 +1,99 @@
+/**
+ * The debrief's exports: the one-page Markdown rationale (plan, score, causes, notes), the plan
+ * with its outcome as JSON, and the plain plan file other screens import. Pure builders; the
+ * page downloads the text they return.
+ */
+import { ENGINE_VERSION, type Plan, type Scenario } from '../../engine';
+import type { Debrief } from '../../engine/debrief';
+import { makePlanFile, type PlanFile } from '../../engine/planFile';
+import { planReportMarkdown } from '../../engine/report';
+
+export const DEBRIEF_FILE_FORMAT = 'roadmap-dojo/debrief';
+export const DEBRIEF_FILE_VERSION = 1;
+
+export interface ExportInput {
+  scenario: Scenario;
+  plan: Plan;
+  variantName: string;
+  notes: Readonly<Record<string, string>>;
+  debrief: Debrief;
+}
+
+const CREATED_WITH = `Roadmap Dojo engine ${ENGINE_VERSION}`;
+
+/** "big-customer-plan-a": safe in every file system. */
+export function fileStem(scenario: Scenario, variantName: string): string {
+  const slug = (text: string) =>
+    text
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40);
+  return [slug(scenario.id), slug(variantName) || 'plan'].filter(Boolean).join('-');
+}
+
+/** The Markdown rationale: plan, score, causes, stakeholders, lessons and the user's notes. */
+export function debriefMarkdown(input: ExportInput): string {
+  return planReportMarkdown({
+    scenario: input.scenario,
+    plan: input.plan,
+    name: input.variantName,
+    notes: { ...input.notes },
+    debrief: input.debrief,
+  });
+}
+
+/** The plan file alone (what the workshop comparison and the command line read). */
+export function planFileOf(input: ExportInput): PlanFile {
+  return makePlanFile(input.scenario, input.plan, {
+    name: input.variantName,
+    notes: { ...input.notes },
+    createdWith: CREATED_WITH,
+  });
+}
+
+/** The plan file with the outcome: the expected run (the grade) and this seeded run. */
+export function debriefJson(input: ExportInput): string {
+  const d = input.debrief;
+  return `${JSON.stringify(
+    {
+      format: DEBRIEF_FILE_FORMAT,
+      version: DEBRIEF_FILE_VERSION,
+      planFile: planFileOf(input),
+      result: {
+        score: d.score,
+        parScore: d.parScore,
+        percentOfPar: d.percentOfPar,
+        seed: d.luck.seed,
+        seededScore: d.luck.seeded,
+        verdict: d.verdict,
+        causes: d.causes.map((c) => ({
+          item: c.item,
+          change: c.change,
+          gain: c.gain,
+          sentence: c.sentence,
+        })),
+      },
+      outcome: { expected: d.expected, seeded: d.seeded },
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+/** Saves text as a file through a temporary link to a Blob. */
+export function downloadText(fileName: string, text: string, type: string): void {
+  const blob = new Blob([text], { type });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoke after the click has been handled, so every browser has started the download.
+  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
