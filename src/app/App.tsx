@@ -51,6 +51,12 @@ const BoardPage = lazy(() =>
 const SharedPlanPage = lazy(() =>
   import('../features/share/SharedPlanPage').then((m) => ({ default: m.SharedPlanPage })),
 );
+const DebriefPage = lazy(() =>
+  import('../features/debrief/DebriefPage').then((m) => ({ default: m.DebriefPage })),
+);
+const ComparePage = lazy(() =>
+  import('../features/debrief/ComparePage').then((m) => ({ default: m.ComparePage })),
+);
 
 function Loading() {
   return (
@@ -139,7 +145,14 @@ function BoardRoute({ scenarioId }: { scenarioId: string }) {
       scenario={scenario}
       briefingHref={paths.briefing(scenario.id)}
       libraryHref={paths.library}
-      toolbarActions={<ShareActions scenario={scenario} />}
+      toolbarActions={
+        <>
+          <Link href={paths.play(scenario.id)} className="button button-small button-primary">
+            Play the year
+          </Link>
+          <ShareActions scenario={scenario} />
+        </>
+      }
     />
   );
 }
@@ -147,6 +160,35 @@ function BoardRoute({ scenarioId }: { scenarioId: string }) {
 function ShareRoute({ token }: { token: string }) {
   usePageTitle('Shared plan');
   return <SharedPlanPage token={token} libraryHref={paths.library} boardHref={paths.board} />;
+}
+
+function PlayRoute({ scenarioId }: { scenarioId: string }) {
+  const scenario = useScenario(scenarioId);
+  usePageTitle(scenario ? `Debrief: ${scenario.title}` : null);
+  if (!scenario) return <NotFound what={`There is no scenario “${scenarioId}” in the library.`} />;
+  return (
+    <DebriefPage
+      scenario={scenario}
+      boardHref={paths.board(scenario.id)}
+      briefingHref={paths.briefing(scenario.id)}
+      libraryHref={paths.library}
+      compareHref={paths.compare(scenario.id)}
+    />
+  );
+}
+
+function CompareRoute({ scenarioId }: { scenarioId: string }) {
+  const scenario = useScenario(scenarioId);
+  usePageTitle(scenario ? `Compare variants: ${scenario.title}` : null);
+  if (!scenario) return <NotFound what={`There is no scenario “${scenarioId}” in the library.`} />;
+  return (
+    <ComparePage
+      scenario={scenario}
+      boardHref={paths.board(scenario.id)}
+      playHref={paths.play(scenario.id)}
+      libraryHref={paths.library}
+    />
+  );
 }
 
 /**
@@ -215,6 +257,16 @@ function Shell() {
             <Route path={routePatterns.board}>
               {(params: { scenarioId: string }) => (
                 <BoardRoute scenarioId={decodeURIComponent(params.scenarioId)} />
+              )}
+            </Route>
+            <Route path={routePatterns.play}>
+              {(params: { scenarioId: string }) => (
+                <PlayRoute scenarioId={decodeURIComponent(params.scenarioId)} />
+              )}
+            </Route>
+            <Route path={routePatterns.compare}>
+              {(params: { scenarioId: string }) => (
+                <CompareRoute scenarioId={decodeURIComponent(params.scenarioId)} />
               )}
             </Route>
             <Route path={routePatterns.share}>
