@@ -8,16 +8,19 @@
 import { spawnSync } from 'node:child_process';
 
 const result = spawnSync('npm', ['audit', '--omit=dev', '--json'], { encoding: 'utf8' });
-let report: {
+interface AuditReport {
   metadata?: { vulnerabilities?: Record<string, number> };
   error?: { summary?: string };
   message?: string;
-} | null = null;
-try {
-  report = JSON.parse(result.stdout) as typeof report;
-} catch {
-  report = null;
 }
+function parse(text: string): AuditReport | null {
+  try {
+    return JSON.parse(text) as AuditReport;
+  } catch {
+    return null;
+  }
+}
+const report = parse(result.stdout);
 const counts = report?.metadata?.vulnerabilities;
 if (!counts) {
   const reason =

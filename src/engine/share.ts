@@ -6,7 +6,8 @@
  * Format: `p<version>.<lz-string, URI-safe>` of JSON
  * `{ scenarioId, name, team?, plan, notes?, scenario? }`.
  */
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+// lz-string is CommonJS: its default export works under Vite, Vitest and plain Node alike.
+import LZString from 'lz-string';
 import { z } from 'zod';
 import { fromZodError, type Issue } from './issues.ts';
 import { loadScenario } from './load.ts';
@@ -62,7 +63,7 @@ export function encodeShare(input: ShareInput): string {
     ...(Object.keys(notes).length > 0 ? { notes } : {}),
     ...(input.includeScenario ? { scenario: stripBaked(input.scenario) } : {}),
   };
-  return `p${SHARE_VERSION}.${compressToEncodedURIComponent(JSON.stringify(payload))}`;
+  return `p${SHARE_VERSION}.${LZString.compressToEncodedURIComponent(JSON.stringify(payload))}`;
 }
 
 /** A scenario without baked par (the recipient recomputes it): shorter links. */
@@ -117,7 +118,7 @@ export function decodeShare(
     if (version < 1) return { ok: false, issues: [damaged] };
     let text: string | null = null;
     try {
-      text = decompressFromEncodedURIComponent(match[2]!);
+      text = LZString.decompressFromEncodedURIComponent(match[2]!);
     } catch {
       text = null;
     }
