@@ -71,7 +71,7 @@ const weightsSchema = z.strictObject(
   ) as Record<Metric, z.ZodOptional<z.ZodNumber>>,
 );
 
-const payloadSchema = z.strictObject({
+const settingsFields = {
   scenarioId: z.string().min(1).max(64),
   title: z.string().max(WORKSHOP_TITLE_MAX).default(''),
   preset: z.string().min(1).max(64),
@@ -82,8 +82,12 @@ const payloadSchema = z.strictObject({
   revealed: z.boolean().default(false),
   visualAlert: z.boolean().default(true),
   seed: z.int().min(1).max(MAX_SEED),
-  scenario: z.unknown().optional(),
-});
+};
+
+/** The settings as stored (local storage): the same fields and limits as in a link. */
+export const workshopSettingsSchema = z.object(settingsFields);
+
+const payloadSchema = z.strictObject({ ...settingsFields, scenario: z.unknown().optional() });
 
 /** Sensible settings for a scenario: its own weights, 15 minutes, round by round, scores shown. */
 export function defaultWorkshopSettings(scenario: Scenario, seed: number): WorkshopSettings {
