@@ -1,0 +1,331 @@
+/**
+ * The workshop: a facilitator's settings and whether they drive play in this browser, the timer,
+ * the round-by-round game per scenario (the slots committed so far and the seed they were played
+ * with), and the teams' plans loaded into the comparison, kept as the text the facilitator gave
+ * and checked again whenever shown. Inputs only: scores, stories and comparisons are derived.
+ * Persisted with the plans.
+ *
+ * Committed slots are history. Whatever changes the active plan of a scenario with a game —
+ * a move, Reset, Undo, switching to another variant — the slots already played keep exactly what
+ * was committed: the slice puts them back (`withCommitted`). The board also refuses such moves
+ * up front, with a message; this is the guarantee behind it.
+ */
+import type { StateCreator } from 'zustand/vanilla';
+
+import { plansEqual, simulate, type Plan, type Scenario } from '../engine';
+import { workshopWeights, type WorkshopSettings } from '../engine/workshop';
+import { expectedOutcome, selectScenario } from './derived';
+import { activeVariantOf, historyKey, scenarioPlansOf } from './plansSlice';
+import type { PlayHistory, PlayRecord } from './playsSlice';
+import type { AppState } from './state';
+
+/** The facilitator's countdown. Times are epoch milliseconds, passed in by the caller. */
+export interface TimerState {
+  /** When the running timer was last started; null while paused or reset. */
+  startedAt: number | null;
+  /** Time counted before `startedAt` (ms). */
+  elapsedMs: number;
+}
+
+/** One round-by-round game of a scenario. */
+export interface RoundGame {
+  /** The dice the slots were played with (the workshop's seed when the game began). */
+  seed: number;
+  /** The plans of the played slots, in order: slots 0 … length − 1 are locked. */
+  committed: string[][];
+}
+
+/** A team's plan as the facilitator gave it: a plan file's text or a share link. */
+export interface TeamPlanInput {
+  id: string;
+  kind: 'file' | 'link';
+  /** The file's name, or "Link 3". */
+  label: string;
+  text: string;
+}
+
+export interface Workshop {
+  /** The facilitator's settings; null until a workshop was set up in this browser. */
+  settings: WorkshopSettings | null;
+  /** The settings drive play in this browser (the board of their scenario). */
+  active: boolean;
+  /** Set up here, or joined from a workshop link. */
+  role: 'facilitator' | 'team';
+  /** The team playing in this browser (put into exported plan files and links). */
+  teamName: string;
+  timer: TimerState;
+  /** The round on the projector (a slot index). */
+  round: number;
+  /** Round-by-round games per scenario id. */
+  games: Record<string, RoundGame>;
+  /** Teams' plans loaded into the comparison, in the order they were added. */
+  teamPlans: TeamPlanInput[];
+}
+
+export const DEFAULT_TIMER: TimerState = { startedAt: null, elapsedMs: 0 };
+
+export const DEFAULT_WORKSHOP: Workshop = {
+  settings: null,
+  active: false,
+  role: 'facilitator',
+  teamName: '',
+  timer: DEFAULT_TIMER,
+  round: 0,
+  games: {},
+  teamPlans: [],
+};
+
+/** Most plans a comparison holds (20 teams, each with a spare or two). */
+export const MAX_TEAM_PLANS = 60;
+
+/** Longest team name kept (characters), as in plan files. */
+export const TEAM_NAME_MAX = 80;
+
+export interface WorkshopSlice {
+  workshop: Workshop;
+  /** Saves the facilitator's settings (the scenario, scoring, timer, play, hidden scores, seed). */
+  setWorkshopSettings: (settings: WorkshopSettings) => void;
+  /** Lets the settings drive play in this browser; a new game starts for their scenario. */
+  startWorkshop: () => void;
+  /** Stops the workshop in this browser: boards are plain boards again, games are forgotten. */
+  endWorkshop: () => void;
+  /** A team joins from a workshop link: the settings drive play here. */
+  joinWorkshop: (settings: WorkshopSettings, teamName: string) => void;
+  setTeamName: (name: string) => void;
+  /** Shows (or hides again) the scores when they are hidden until the reveal. */
+  setRevealed: (revealed: boolean) => void;
+  startTimer: (now: number) => void;
+  pauseTimer: (now: number) => void;
+  resetTimer: () => void;
+  /** The round shown on the projector (clamped to the scenario's slots by the caller). */
+  setRound: (round: number) => void;
+  /**
+   * Commits the next slot of the scenario's active plan: it is played and locked. Undo cannot
+   * reach back across it. Returns how many slots are committed.
+   */
+  commitSlot: (scenario: Scenario) => number;
+  /** Forgets the scenario's game: every slot is open again, with the workshop's current seed. */
+  restartGame: (scenario: Scenario) => void;
+  /**
+   * Records the finished game as the active variant's play, with the game's seed, so the debrief
+   * tells the story the rounds revealed. Returns the play history, or null before the last slot.
+   */
+  finishGame: (scenario: Scenario) => PlayHistory | null;
+  /** Adds teams' plans to the comparison; returns how many were added (it holds at most 60). */
+  addTeamPlans: (inputs: readonly Omit<TeamPlanInput, 'id'>[]) => number;
+  removeTeamPlan: (id: string) => void;
+  clearTeamPlans: () => void;
+}
+
+export interface WorkshopSliceOptions {
+  /** The current time as an ISO string (plays record when they were played). */
+  now: () => string;
+}
+
+/** Milliseconds left on the timer at `now` (never below 0). */
+export function timerRemainingMs(
+  settings: Pick<WorkshopSettings, 'timerMinutes'>,
+  timer: TimerState,
+  now: number,
+): number {
+  const running = timer.startedAt === null ? 0 : Math.max(0, now - timer.startedAt);
+  return Math.max(0, settings.timerMinutes * 60_000 - timer.elapsedMs - running);
+}
+
+/** The settings that drive play of a scenario in this browser, or null. */
+export function activeWorkshopFor(
+  state: Pick<AppState, 'workshop'>,
+  scenarioId: string,
+): WorkshopSettings | null {
+  const { settings, active } = state.workshop;
+  return active && settings !== null && settings.scenarioId === scenarioId ? settings : null;
+}
+
+/** The round-by-round game of a scenario in this browser (nothing committed when none began). */
+export function roundGameOf(state: Pick<AppState, 'workshop'>, scenarioId: string): RoundGame {
+  const settings = activeWorkshopFor(state, scenarioId);
+  return state.workshop.games[scenarioId] ?? { seed: settings?.seed ?? 1, committed: NO_COMMITTED };
+}
+
+const NO_COMMITTED: string[][] = [];
+
+/**
+ * The plan with the committed slots as they were played: slots before `committed.length` hold
+ * exactly what was committed, and committed items appear nowhere else. Returns `plan` itself
+ * when it already agrees.
+ */
+export function withCommitted(plan: Plan, committed: readonly (readonly string[])[]): Plan {
+  if (committed.length === 0) return plan;
+  const played = new Set(committed.flat());
+  const slots = [
+    ...committed.map((ids) => [...ids]),
+    ...plan.slots.slice(committed.length).map((ids) => ids.filter((id) => !played.has(id))),
+  ];
+  const next = { slots: slots.slice(0, Math.max(plan.slots.length, committed.length)) };
+  return plansEqual(plan, next) ? plan : next;
+}
+
+/** The weights plays of the scenario are graded with in this browser (workshop or scenario). */
+export function workshopWeightsFor(state: Pick<AppState, 'workshop'>, scenario: Scenario) {
+  const settings = activeWorkshopFor(state, scenario.id);
+  return settings ? workshopWeights(scenario, settings) : scenario.scoring.weights;
+}
+
+export const createWorkshopSlice =
+  (
+    options: WorkshopSliceOptions,
+  ): StateCreator<AppState, [['zustand/persist', unknown]], [], WorkshopSlice> =>
+  (set, get, api) => {
+    const update = (change: (workshop: Workshop) => Partial<Workshop>) =>
+      set((state) => ({ workshop: { ...state.workshop, ...change(state.workshop) } }));
+
+    /** Puts the committed slots back into every scenario's active plan where they changed. */
+    const keepCommitted = (state: AppState) => {
+      let plans: AppState['plans'] | null = null;
+      for (const [scenarioId, game] of Object.entries(state.workshop.games)) {
+        if (game.committed.length === 0) continue;
+        const scenario = selectScenario(state, scenarioId);
+        if (!scenario) continue;
+        const current = scenarioPlansOf(plans ? { plans } : state, scenario);
+        const variant = activeVariantOf(plans ? { plans } : state, scenario);
+        const kept = withCommitted(variant.plan, game.committed);
+        if (kept === variant.plan) continue;
+        plans = {
+          ...(plans ?? state.plans),
+          [scenarioId]: {
+            ...current,
+            variants: current.variants.map((v) => (v.id === variant.id ? { ...v, plan: kept } : v)),
+          },
+        };
+      }
+      if (plans) set({ plans });
+    };
+
+    // (Saved state is restored while the store is created, before there is a previous state.)
+    api.subscribe((state, previous: AppState | undefined) => {
+      if (previous === undefined) return;
+      if (state.plans === previous.plans && state.workshop.games === previous.workshop.games)
+        return;
+      keepCommitted(state);
+    });
+
+    return {
+      workshop: DEFAULT_WORKSHOP,
+      setWorkshopSettings: (settings) =>
+        update((w) => {
+          const before = w.settings;
+          // Another scenario, other dice or another way to play: the games played so far end.
+          const same =
+            before !== null &&
+            before.scenarioId === settings.scenarioId &&
+            before.seed === settings.seed &&
+            before.play === settings.play;
+          return same ? { settings } : { settings, games: {}, round: 0 };
+        }),
+      startWorkshop: () =>
+        update((w) =>
+          w.settings === null
+            ? {}
+            : { active: true, role: 'facilitator', games: {}, round: 0, timer: DEFAULT_TIMER },
+        ),
+      endWorkshop: () => update(() => ({ active: false, games: {}, timer: DEFAULT_TIMER })),
+      joinWorkshop: (settings, teamName) =>
+        update((w) => ({
+          settings,
+          active: true,
+          role: 'team',
+          teamName: teamName.trim().slice(0, TEAM_NAME_MAX),
+          // A game played with other dice (an earlier workshop) starts again.
+          games: Object.fromEntries(
+            Object.entries(w.games).filter(
+              ([id, game]) => id !== settings.scenarioId || game.seed === settings.seed,
+            ),
+          ),
+        })),
+      setTeamName: (name) => update(() => ({ teamName: name.slice(0, TEAM_NAME_MAX) })),
+      setRevealed: (revealed) =>
+        update((w) => (w.settings ? { settings: { ...w.settings, revealed } } : {})),
+      startTimer: (now) =>
+        update((w) =>
+          w.timer.startedAt !== null ? {} : { timer: { ...w.timer, startedAt: now } },
+        ),
+      pauseTimer: (now) =>
+        update((w) =>
+          w.timer.startedAt === null
+            ? {}
+            : {
+                timer: {
+                  startedAt: null,
+                  elapsedMs: w.timer.elapsedMs + Math.max(0, now - w.timer.startedAt),
+                },
+              },
+        ),
+      resetTimer: () => update(() => ({ timer: DEFAULT_TIMER })),
+      setRound: (round) => update(() => ({ round: Math.max(0, Math.floor(round)) })),
+      commitSlot: (scenario) => {
+        const state = get();
+        const settings = activeWorkshopFor(state, scenario.id);
+        const game = roundGameOf(state, scenario.id);
+        const slots = scenario.time.labels.length;
+        if (!settings || settings.play !== 'rounds' || game.committed.length >= slots)
+          return game.committed.length;
+        const plan = activeVariantOf(state, scenario).plan;
+        const committed = [...game.committed, [...(plan.slots[game.committed.length] ?? [])]];
+        // Undo cannot reach back across a commit: the scenario's histories start here.
+        const history = { ...state.history };
+        for (const v of scenarioPlansOf(state, scenario).variants)
+          delete history[historyKey(scenario.id, v.id)];
+        set({
+          history,
+          workshop: {
+            ...state.workshop,
+            games: { ...state.workshop.games, [scenario.id]: { seed: game.seed, committed } },
+          },
+        });
+        return committed.length;
+      },
+      restartGame: (scenario) =>
+        update((w) => {
+          const games = { ...w.games };
+          delete games[scenario.id];
+          return { games };
+        }),
+      finishGame: (scenario) => {
+        const state = get();
+        const game = state.workshop.games[scenario.id];
+        if (!game || game.committed.length < scenario.time.labels.length) return null;
+        const variant = activeVariantOf(state, scenario);
+        const key = historyKey(scenario.id, variant.id);
+        const current = state.plays[key];
+        if (
+          current &&
+          current.last.seed === game.seed &&
+          plansEqual(current.last.plan, variant.plan)
+        )
+          return current;
+        const par = state.par[scenario.id];
+        const last: PlayRecord = {
+          seed: game.seed,
+          plan: variant.plan,
+          score: expectedOutcome(scenario, variant.plan).score,
+          seededScore: simulate(scenario, variant.plan, { mode: 'seeded', seed: game.seed }).score,
+          parScore: par?.status === 'ready' ? par.score : null,
+          playedAt: options.now(),
+        };
+        const next: PlayHistory = { last, previous: current?.last ?? null };
+        set({ plays: { ...state.plays, [key]: next } });
+        return next;
+      },
+      addTeamPlans: (inputs) => {
+        const { teamPlans } = get().workshop;
+        const room = Math.max(0, MAX_TEAM_PLANS - teamPlans.length);
+        let next = Math.max(0, ...teamPlans.map((c) => Number(/^c(\d+)$/.exec(c.id)?.[1] ?? 0)));
+        const added = inputs.slice(0, room).map((input) => ({ ...input, id: `c${++next}` }));
+        if (added.length > 0) update((w) => ({ teamPlans: [...w.teamPlans, ...added] }));
+        return added.length;
+      },
+      removeTeamPlan: (id) =>
+        update((w) => ({ teamPlans: w.teamPlans.filter((c) => c.id !== id) })),
+      clearTeamPlans: () => update(() => ({ teamPlans: [] })),
+    };
+  };
