@@ -26,6 +26,7 @@ import { createPreferencesSlice } from './preferencesSlice';
 import { createScenariosSlice } from './scenariosSlice';
 import type { AppState } from './state';
 import type { CatalogEntry } from './types';
+import { createWorkshopSlice } from './workshopSlice';
 
 export interface AppStoreOptions {
   /** The shipped scenarios (validated catalog entries). */
@@ -75,6 +76,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
             randomSeed: options.randomSeed ?? randomSeed,
             now: options.now ?? (() => new Date().toISOString()),
           })(...a),
+          ...createWorkshopSlice({ now: options.now ?? (() => new Date().toISOString()) })(...a),
         };
       },
       {

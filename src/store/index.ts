@@ -43,5 +43,19 @@ export {
   useScenarioListings,
 } from './react';
 export type { ImportResult } from './scenariosSlice';
+export {
+  DEFAULT_WORKSHOP,
+  MAX_TEAM_PLANS,
+  TEAM_NAME_MAX,
+  activeWorkshopFor,
+  roundGameOf,
+  timerRemainingMs,
+  withCommitted,
+  workshopWeightsFor,
+  type TeamPlanInput,
+  type RoundGame,
+  type TimerState,
+  type Workshop,
+} from './workshopSlice';
 export type { AppState } from './state';
 export type * from './types';

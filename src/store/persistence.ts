@@ -16,12 +16,14 @@ import { z } from 'zod';
 import { fitPlan, loadScenario, type Scenario } from '../engine';
 import { BACKLOG_SORTS } from '../engine/advice';
 import { ITEM_TYPES } from '../engine';
+import { workshopSettingsSchema } from '../engine/workshop';
 import type { StorageNotice } from './noticesSlice';
 import { FIRST_VARIANT_ID, type ScenarioPlans } from './plansSlice';
 import { livePlays, type PlayHistory } from './playsSlice';
 import { DEFAULT_PREFERENCES, type Preferences } from './preferencesSlice';
 import type { AppState } from './state';
 import type { CatalogEntry, ImportedScenario } from './types';
+import { DEFAULT_TIMER, DEFAULT_WORKSHOP, TEAM_NAME_MAX, type Workshop } from './workshopSlice';
 
 /** The local-storage key of the saved state; backups go to `<name>:backup-<n>`. */
 export const PERSIST_NAME = 'roadmap-dojo';
@@ -31,6 +33,7 @@ export const PERSIST_VERSIONS = {
   Initial: 1,
   AddVariants: 2,
   AddPlays: 3,
+  AddWorkshop: 4,
 } as const;
 
 export type PersistVersionName = keyof typeof PERSIST_VERSIONS;
@@ -81,6 +84,12 @@ export const PERSIST_MIGRATIONS: readonly PersistMigration[] = [
     name: 'AddPlays',
     version: PERSIST_VERSIONS.AddPlays,
     up: (state) => ({ ...state, plays: {} }),
+  },
+  {
+    // Workshops (settings, timer, round-by-round games, the comparison); none existed before.
+    name: 'AddWorkshop',
+    version: PERSIST_VERSIONS.AddWorkshop,
+    up: (state) => ({ ...state, workshop: DEFAULT_WORKSHOP }),
   },
 ];
 
@@ -147,6 +156,36 @@ const preferencesJson = z
   .partial()
   .catch({});
 
+// Each part of the workshop that cannot be read is reset on its own; plans never pay for it.
+const workshopJson = z
+  .object({
+    settings: workshopSettingsSchema.nullable().catch(null),
+    active: z.boolean().catch(false),
+    role: z.enum(['facilitator', 'team']).catch('facilitator'),
+    teamName: z.string().max(TEAM_NAME_MAX).catch(''),
+    timer: z
+      .object({ startedAt: z.number().nullable(), elapsedMs: z.number().min(0) })
+      .catch(DEFAULT_TIMER),
+    round: z.int().min(0).catch(0),
+    games: z
+      .record(
+        z.string(),
+        z.object({ seed: z.int().min(1), committed: z.array(z.array(z.string())) }),
+      )
+      .catch({}),
+    teamPlans: z
+      .array(
+        z.object({
+          id: z.string().min(1).max(16),
+          kind: z.enum(['file', 'link']),
+          label: z.string().max(300),
+          text: z.string(),
+        }),
+      )
+      .catch([]),
+  })
+  .catch(DEFAULT_WORKSHOP);
+
 export const persistedSchema = z.object({
   imported: z
     .array(z.object({ scenario: z.unknown(), fileName: z.string(), importedAt: z.string() }))
@@ -154,6 +193,7 @@ export const persistedSchema = z.object({
   plans: z.record(z.string(), scenarioPlansJson).default({}),
   preferences: preferencesJson.default({}),
   plays: z.record(z.string(), playHistoryJson).catch({}).default({}),
+  workshop: workshopJson.default(DEFAULT_WORKSHOP),
 });
 
 /**
@@ -165,6 +205,7 @@ export interface PersistedState {
   plans: Record<string, ScenarioPlans>;
   preferences: Preferences;
   plays: Record<string, PlayHistory>;
+  workshop: Workshop;
 }
 
 export function partializeState(state: AppState): PersistedState {
@@ -177,7 +218,21 @@ export function partializeState(state: AppState): PersistedState {
     plans: state.plans,
     preferences: state.preferences,
     plays: state.plays,
+    workshop: state.workshop,
   };
+}
+
+/** A workshop's committed slots hold only items their scenario has (unknown scenarios: kept). */
+function fitWorkshop(workshop: Workshop, scenarios: ReadonlyMap<string, Scenario>): Workshop {
+  const games = Object.fromEntries(
+    Object.entries(workshop.games).map(([id, game]) => {
+      const scenario = scenarios.get(id);
+      if (!scenario) return [id, game];
+      const { plan } = fitPlan(scenario, { slots: game.committed });
+      return [id, { ...game, committed: plan.slots.slice(0, game.committed.length) }];
+    }),
+  );
+  return { ...workshop, games };
 }
 
 // ---- Recovery ---------------------------------------------------------------------------------
@@ -384,6 +439,7 @@ export function createPersistence(options: {
       plans,
       preferences: { ...DEFAULT_PREFERENCES, ...(data.preferences as Partial<Preferences>) },
       plays: livePlays(data.plays, plans),
+      workshop: fitWorkshop(data.workshop, scenarios),
     };
     if (details.length === 0) return next;
     // Keep the original, then save the cleaned state so the next load is clean.

@@ -8,10 +8,12 @@ import type { PlansSlice } from './plansSlice';
 import type { PlaysSlice } from './playsSlice';
 import type { PreferencesSlice } from './preferencesSlice';
 import type { ScenariosSlice } from './scenariosSlice';
+import type { WorkshopSlice } from './workshopSlice';
 
 export type AppState = ScenariosSlice &
   PlansSlice &
   PreferencesSlice &
   ParSlice &
   NoticesSlice &
-  PlaysSlice;
+  PlaysSlice &
+  WorkshopSlice;

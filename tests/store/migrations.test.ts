@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+  DEFAULT_WORKSHOP,
   PERSIST_MIGRATIONS,
   PERSIST_VERSION,
   PERSIST_VERSIONS,
@@ -61,11 +62,16 @@ describe('AddVariants', () => {
       },
       preferences: { backlogSort: 'rice' },
       plays: {},
+      workshop: DEFAULT_WORKSHOP,
     });
   });
 
   it('passes through state it cannot read, for validation to set aside', () => {
-    expect(migratePersisted({ plans: 'garbage' }, 1)).toEqual({ plans: 'garbage', plays: {} });
+    expect(migratePersisted({ plans: 'garbage' }, 1)).toEqual({
+      plans: 'garbage',
+      plays: {},
+      workshop: DEFAULT_WORKSHOP,
+    });
   });
 });
 
@@ -81,7 +87,22 @@ describe('AddPlays', () => {
       },
       preferences: {},
     };
-    expect(migratePersisted(v2, 2)).toEqual({ ...v2, plays: {} });
+    expect(migratePersisted(v2, 2)).toEqual({ ...v2, plays: {}, workshop: DEFAULT_WORKSHOP });
+  });
+});
+
+describe('AddWorkshop', () => {
+  testMigration('AddWorkshop', () => {
+    const v3 = {
+      imported: [],
+      plans: {},
+      preferences: { libraryTag: 'security' },
+      plays: {},
+    };
+    const v4 = migratePersisted(v3, 3);
+    expect(v4).toEqual({ ...v3, workshop: DEFAULT_WORKSHOP });
+    // No workshop is set up, so no board is in workshop mode after the upgrade.
+    expect((v4 as { workshop: typeof DEFAULT_WORKSHOP }).workshop.active).toBe(false);
   });
 });
 

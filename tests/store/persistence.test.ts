@@ -28,7 +28,13 @@ describe('persist: saving and restoring', () => {
 
     const { state, version } = saved();
     expect(version).toBe(PERSIST_VERSION);
-    expect(Object.keys(state).sort()).toEqual(['imported', 'plans', 'plays', 'preferences']);
+    expect(Object.keys(state).sort()).toEqual([
+      'imported',
+      'plans',
+      'plays',
+      'preferences',
+      'workshop',
+    ]);
     expect(JSON.stringify(state)).not.toMatch(/score|history|par/);
   });
 
