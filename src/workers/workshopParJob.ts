@@ -1,0 +1,41 @@
+/**
+ * The workshop's par searches, as a pure function of plain JSON: par under a scoring preset's (or
+ * custom) weights, and in round-by-round play "par from here" — the best continuation of the
+ * slots already played, in the world where they were played with the workshop's seed.
+ */
+import type { Plan, Scenario, Weights } from '../engine';
+import { bakedPar, findPar } from '../engine/par';
+
+export interface ParFromInput {
+  /** Grade with these weights instead of the scenario's. */
+  weights?: Weights;
+  /** Slots already played (round-by-round); 0 or absent for the whole year. */
+  frozenSlots?: number;
+  /** The plan whose first `frozenSlots` slots were played. */
+  fixedPlan?: Plan;
+  /** The seed the played slots were played with. */
+  revealedSeed?: number;
+  /** Evaluation budget of the search (default: the engine's). */
+  budget?: number;
+}
+
+/** Par for the input: baked when valid for these weights and nothing is played, else searched. */
+export function parFrom(scenario: Scenario, input: ParFromInput): { plan: Plan; score: number } {
+  const frozen = input.frozenSlots ?? 0;
+  if (frozen === 0) {
+    const baked = bakedPar(scenario, input.weights);
+    if (baked) return baked;
+  }
+  const found = findPar(scenario, {
+    ...(input.weights ? { weights: input.weights } : {}),
+    ...(input.budget !== undefined ? { budget: input.budget } : {}),
+    ...(frozen > 0
+      ? {
+          frozenSlots: frozen,
+          fixedPlan: input.fixedPlan ?? { slots: [] },
+          revealedSeed: input.revealedSeed ?? 1,
+        }
+      : {}),
+  });
+  return { plan: { slots: found.plan.slots }, score: found.score };
+}
