@@ -111,3 +111,10 @@ export const ResetIcon = () => (
     <path d="M12 1.75v2.9H9.1" />
   </Icon>
 );
+
+export const LockIcon = () => (
+  <Icon>
+    <rect x="3" y="7.25" width="10" height="7" rx="1.5" />
+    <path d="M5.25 7.25V5a2.75 2.75 0 015.5 0v2.25" />
+  </Icon>
+);
