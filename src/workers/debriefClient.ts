@@ -1,10 +1,11 @@
 /**
- * The main-thread side of the debrief worker: one module worker, started on first use, answering
- * requests by id. Answers are cached per scenario and input, so coming back to a debrief is
- * instant. Where workers are unavailable (tests in jsdom, a failed worker) the same job runs in
- * the page after yielding once, so the debrief still appears.
+ * The main-thread side of the debrief's heavy jobs. They run in the engine worker the par search
+ * uses (par.worker.ts, one bundle of the engine; this runner starts its own instance on first
+ * use) and answer by id. Answers are cached per scenario and input, so coming back to a debrief
+ * is instant; a failure is not cached, so asking again retries. Where workers are unavailable
+ * every request rejects, unless the caller supplies its own `run` (tests run the jobs in-process).
  *
- * Each answer is also recorded as a User Timing measure (`dojo:debrief:analyze`,
+ * Each answer is recorded as a User Timing measure (`dojo:debrief:analyze`,
  * `dojo:debrief:spread`) from request to answer.
  */
 import type { Scenario } from '../engine';
@@ -16,23 +17,14 @@ export interface DebriefRunner {
   spread: (scenario: Scenario, input: SpreadInput) => Promise<Spread>;
 }
 
-type Job =
+export type DebriefJob =
   | { kind: 'analyze'; scenario: Scenario; input: AnalysisInput }
   | { kind: 'spread'; scenario: Scenario; input: SpreadInput };
 
-type Result<J extends Job> = J['kind'] extends 'analyze' ? Analysis : Spread;
+type Result<J extends DebriefJob> = J['kind'] extends 'analyze' ? Analysis : Spread;
 
 export const ANALYZE_MEASURE = 'dojo:debrief:analyze';
 export const SPREAD_MEASURE = 'dojo:debrief:spread';
-
-/** Runs a job in the page, after letting the browser paint. */
-async function runInline(job: Job): Promise<Analysis | Spread> {
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  const { analyzePlay, seedSpread } = await import('./debriefJob');
-  return job.kind === 'analyze'
-    ? analyzePlay(job.scenario, job.input)
-    : seedSpread(job.scenario, job.input);
-}
 
 function measure(name: string, start: number) {
   try {
@@ -42,21 +34,16 @@ function measure(name: string, start: number) {
   }
 }
 
-export function createDebriefRunner(options: { useWorker?: boolean } = {}): DebriefRunner {
-  const useWorker = options.useWorker ?? typeof Worker !== 'undefined';
+/** Runs jobs in one engine worker, started on first use. */
+function workerRun(): (job: DebriefJob) => Promise<Analysis | Spread> {
   let worker: Worker | null = null;
-  let broken = !useWorker;
   let nextId = 1;
   const pending = new Map<
     number,
-    { job: Job; resolve: (value: Analysis | Spread) => void; reject: (error: Error) => void }
+    { resolve: (value: Analysis | Spread) => void; reject: (error: Error) => void }
   >();
-  const cache = new WeakMap<Scenario, Map<string, Promise<Analysis | Spread>>>();
-
   const start = (): Worker => {
-    const created = new Worker(new URL('./debrief.worker.ts', import.meta.url), {
-      type: 'module',
-    });
+    const created = new Worker(new URL('./par.worker.ts', import.meta.url), { type: 'module' });
     created.onmessage = (event: MessageEvent<DebriefResponse>) => {
       const answer = event.data;
       const request = pending.get(answer.id);
@@ -67,35 +54,38 @@ export function createDebriefRunner(options: { useWorker?: boolean } = {}): Debr
     };
     created.onerror = (event) => {
       event.preventDefault();
-      // The worker could not start or crashed: finish its work in the page from now on.
-      broken = true;
-      worker?.terminate();
-      worker = null;
-      const waiting = [...pending.values()];
+      for (const request of pending.values())
+        request.reject(new Error('the background worker failed'));
       pending.clear();
-      for (const request of waiting)
-        runInline(request.job).then(request.resolve, (error: unknown) =>
-          request.reject(error instanceof Error ? error : new Error(String(error))),
-        );
+      worker = null;
     };
     return created;
   };
-
-  const run = (job: Job): Promise<Analysis | Spread> => {
-    if (broken) return runInline(job);
-    return new Promise((resolve, reject) => {
+  return (job) =>
+    new Promise((resolve, reject) => {
+      if (typeof Worker === 'undefined') {
+        reject(new Error('this browser cannot run background work'));
+        return;
+      }
       worker ??= start();
       const id = nextId++;
-      pending.set(id, { job, resolve, reject });
+      pending.set(id, { resolve, reject });
+      const scenarioJson = JSON.stringify(job.scenario);
       const request: DebriefRequest =
         job.kind === 'analyze'
-          ? { id, kind: 'analyze', scenarioJson: JSON.stringify(job.scenario), input: job.input }
-          : { id, kind: 'spread', scenarioJson: JSON.stringify(job.scenario), input: job.input };
+          ? { id, kind: 'analyze', scenarioJson, input: job.input }
+          : { id, kind: 'spread', scenarioJson, input: job.input };
       worker.postMessage(request);
     });
-  };
+}
 
-  const cached = <J extends Job>(job: J): Promise<Result<J>> => {
+export function createDebriefRunner(
+  options: { run?: (job: DebriefJob) => Promise<Analysis | Spread> } = {},
+): DebriefRunner {
+  const run = options.run ?? workerRun();
+  const cache = new WeakMap<Scenario, Map<string, Promise<Analysis | Spread>>>();
+
+  const cached = <J extends DebriefJob>(job: J): Promise<Result<J>> => {
     let byInput = cache.get(job.scenario);
     if (!byInput) {
       byInput = new Map();
@@ -109,7 +99,6 @@ export function createDebriefRunner(options: { useWorker?: boolean } = {}): Debr
         measure(job.kind === 'analyze' ? ANALYZE_MEASURE : SPREAD_MEASURE, started);
         return result;
       });
-      // A failure is not cached: asking again retries.
       answer.catch(() => byInput.delete(key));
       byInput.set(key, answer);
     }

@@ -4,11 +4,18 @@
  */
 import { loadScenario } from '../engine';
 import { findPar } from '../engine/par';
+import { answerDebriefRequest, isDebriefRequest } from './debriefHandler';
+import type { DebriefRequest } from './debriefMessages';
 import type { ParRequest, ParResponse } from './parMessages';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-scope.onmessage = (event: MessageEvent<ParRequest>) => {
+scope.onmessage = (event: MessageEvent<ParRequest | DebriefRequest>) => {
+  // The debrief's jobs share this worker's copy of the engine (see debriefHandler.ts).
+  if (isDebriefRequest(event.data)) {
+    scope.postMessage(answerDebriefRequest(event.data));
+    return;
+  }
   const { id, scenarioJson } = event.data;
   let response: ParResponse;
   try {
