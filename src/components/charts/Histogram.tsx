@@ -9,7 +9,6 @@ import {
   CartesianGrid,
   ReferenceLine,
   ResponsiveContainer,
-  Tooltip,
   XAxis,
   YAxis,
 } from 'recharts';
@@ -18,7 +17,6 @@ import { ChartFrame } from './ChartFrame';
 import { binIndex, binLabel, histogramRows, trimBins, type HistogramBin } from './histogram';
 import { Legend, PatternDefs, fillOf } from './parts';
 import { safeId, styleOf } from './styles';
-import { TooltipBody } from './Tooltip';
 import type { ChartSeries } from './types';
 
 export interface HistogramProps {
@@ -43,7 +41,6 @@ export function Histogram({
 }: HistogramProps) {
   const prefix = safeId(useId());
   const styles = series.map(styleOf);
-  const labels = Object.fromEntries(series.map((s) => [s.key, s.label]));
   const markerBins = markers.map((m) => binIndex(bins, m.value));
   const { first, last } = trim
     ? trimBins(bins, series, markerBins)
@@ -67,13 +64,6 @@ export function Histogram({
           <CartesianGrid stroke="var(--chart-grid)" strokeDasharray="2 4" vertical={false} />
           <XAxis dataKey="bin" stroke="var(--chart-text)" tickLine={false} fontSize={11} />
           <YAxis stroke="var(--chart-text)" allowDecimals={false} width={44} />
-          <Tooltip
-            isAnimationActive={false}
-            cursor={{ fill: 'var(--surface-sunken)' }}
-            content={(props) => (
-              <TooltipBody {...props} format={(v) => String(v)} labels={labels} />
-            )}
-          />
           {series.map((s, i) => (
             <Bar
               key={s.key}

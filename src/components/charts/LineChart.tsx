@@ -10,15 +10,13 @@ import {
   LineChart as RechartsLineChart,
   ReferenceLine,
   ResponsiveContainer,
-  Tooltip,
   XAxis,
   YAxis,
 } from 'recharts';
 
 import { ChartFrame } from './ChartFrame';
-import { Legend, MarkerShape } from './parts';
+import { Legend, MarkerShape, pointTitle } from './parts';
 import { safeId, styleOf } from './styles';
-import { TooltipBody } from './Tooltip';
 import type { ChartRow, ChartSeries, ValueFormat } from './types';
 
 export interface LineChartProps {
@@ -53,7 +51,6 @@ export function LineChart({
 }: LineChartProps) {
   const prefix = safeId(useId());
   const styles = series.map(styleOf);
-  const labels = Object.fromEntries(series.map((s) => [s.key, s.label]));
   const last = rows.length - 1;
   const longest = directLabels ? Math.max(0, ...series.map((s) => s.label.length)) : 0;
   const refs = referenceLines.map((r) => r.y);
@@ -87,10 +84,6 @@ export function LineChart({
             }
             allowDataOverflow={yDomain !== undefined}
           />
-          <Tooltip
-            isAnimationActive={false}
-            content={(props) => <TooltipBody {...props} format={format} labels={labels} />}
-          />
           {referenceLines.map((r) => (
             <ReferenceLine
               key={r.label}
@@ -114,7 +107,7 @@ export function LineChart({
                 strokeDasharray={style.dash || undefined}
                 isAnimationActive={false}
                 connectNulls
-                dot={(props: { cx?: number; cy?: number; index?: number }) =>
+                dot={(props: { cx?: number; cy?: number; index?: number; value?: unknown }) =>
                   props.cx === undefined || props.cy === undefined ? (
                     <g key={`${s.key}-${props.index}`} />
                   ) : (
@@ -124,6 +117,12 @@ export function LineChart({
                       x={props.cx}
                       y={props.cy}
                       color={style.color}
+                      title={pointTitle(
+                        s.label,
+                        rows[props.index ?? -1]?.[xKey],
+                        props.value,
+                        format,
+                      )}
                     />
                   )
                 }

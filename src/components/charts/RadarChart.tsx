@@ -10,13 +10,11 @@ import {
   Radar,
   RadarChart as RechartsRadarChart,
   ResponsiveContainer,
-  Tooltip,
 } from 'recharts';
 
 import { ChartFrame } from './ChartFrame';
-import { Legend, MarkerShape } from './parts';
+import { Legend, MarkerShape, pointTitle } from './parts';
 import { safeId, styleOf } from './styles';
-import { TooltipBody } from './Tooltip';
 import type { ChartRow, ChartSeries, ValueFormat } from './types';
 
 export interface RadarChartProps {
@@ -45,7 +43,6 @@ export function RadarChart({
 }: RadarChartProps) {
   const prefix = safeId(useId());
   const styles = series.map(styleOf);
-  const labels = Object.fromEntries(series.map((s) => [s.key, s.label]));
   return (
     <ChartFrame
       label={label}
@@ -68,10 +65,6 @@ export function RadarChart({
             tickFormatter={(v: number) => format(v)}
             stroke="var(--chart-grid)"
           />
-          <Tooltip
-            isAnimationActive={false}
-            content={(props) => <TooltipBody {...props} format={format} labels={labels} />}
-          />
           {series.map((s, i) => {
             const style = styles[i]!;
             return (
@@ -85,7 +78,7 @@ export function RadarChart({
                 fill={style.color}
                 fillOpacity={i === 0 ? 0.18 : 0.04}
                 isAnimationActive={false}
-                dot={(props: { cx?: number; cy?: number; index?: number }) =>
+                dot={(props: { cx?: number; cy?: number; index?: number; value?: unknown }) =>
                   props.cx === undefined || props.cy === undefined ? (
                     <g key={`${s.key}-${props.index}`} />
                   ) : (
@@ -96,6 +89,12 @@ export function RadarChart({
                       y={props.cy}
                       size={3.5}
                       color={style.color}
+                      title={pointTitle(
+                        s.label,
+                        rows[props.index ?? -1]?.[angleKey],
+                        props.value,
+                        format,
+                      )}
                     />
                   )
                 }

@@ -3,12 +3,11 @@
  * pattern as well as its colour, and the legend shows the patterns.
  */
 import { useId } from 'react';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 
 import { ChartFrame } from './ChartFrame';
 import { Legend, PatternDefs, fillOf } from './parts';
 import { safeId, styleOf } from './styles';
-import { TooltipBody } from './Tooltip';
 import type { ChartRow, ChartSeries, ValueFormat } from './types';
 
 export interface StackedBarChartProps {
@@ -33,7 +32,6 @@ export function StackedBarChart({
 }: StackedBarChartProps) {
   const prefix = safeId(useId());
   const styles = series.map(styleOf);
-  const labels = Object.fromEntries(series.map((s) => [s.key, s.label]));
   return (
     <ChartFrame
       label={label}
@@ -50,11 +48,6 @@ export function StackedBarChart({
           <CartesianGrid stroke="var(--chart-grid)" strokeDasharray="2 4" vertical={false} />
           <XAxis dataKey={xKey} stroke="var(--chart-text)" tickLine={false} />
           <YAxis stroke="var(--chart-text)" tickFormatter={(v: number) => format(v)} width={52} />
-          <Tooltip
-            isAnimationActive={false}
-            cursor={{ fill: 'var(--surface-sunken)' }}
-            content={(props) => <TooltipBody {...props} format={format} labels={labels} />}
-          />
           {series.map((s, i) => {
             const style = styles[i]!;
             return (

@@ -12,7 +12,6 @@ import {
   LabelList,
   ReferenceLine,
   ResponsiveContainer,
-  Tooltip,
   XAxis,
   YAxis,
 } from 'recharts';
@@ -21,7 +20,7 @@ import { ChartFrame } from './ChartFrame';
 import { Legend, PatternDefs, fillOf } from './parts';
 import { SERIES_STYLES, safeId } from './styles';
 import type { SeriesStyle, ValueFormat } from './types';
-import { waterfallBars, type WaterfallBar, type WaterfallStep } from './waterfall';
+import { waterfallBars, type WaterfallStep } from './waterfall';
 
 export interface WaterfallChartProps {
   label: string;
@@ -84,23 +83,6 @@ export function WaterfallChart({
           />
           <YAxis stroke="var(--chart-text)" tickFormatter={(v: number) => format(v)} width={64} />
           <ReferenceLine y={0} stroke="var(--chart-text)" />
-          <Tooltip
-            isAnimationActive={false}
-            cursor={{ fill: 'var(--surface-sunken)' }}
-            content={({ active, payload }) => {
-              const bar = (payload?.[0] as { payload?: WaterfallBar } | undefined)?.payload;
-              if (!active || !bar) return null;
-              return (
-                <div className="chart-tooltip">
-                  <p>{bar.label}</p>
-                  <p>
-                    <strong>{format(bar.value)}</strong>
-                    {bar.kind !== 'total' && <> → {format(bar.level)}</>}
-                  </p>
-                </div>
-              );
-            }}
-          />
           <Bar dataKey="range" isAnimationActive={false} strokeWidth={1}>
             {bars.map((bar) => {
               const k = KINDS.indexOf(bar.kind);

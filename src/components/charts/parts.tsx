@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 
-import type { ChartSeries, FillPattern, Marker, SeriesStyle } from './types';
+import type { ChartSeries, FillPattern, Marker, SeriesStyle, ValueFormat } from './types';
 
 /** The `fill` of a series: its pattern (over a light tint of its colour) or its colour. */
 export function fillOf(prefix: string, index: number, style: SeriesStyle): string {
@@ -58,43 +58,48 @@ export function PatternDefs({
   );
 }
 
-/** A marker shape centred on (x, y). */
+function markerPath(marker: Marker, x: number, y: number, size: number): string | null {
+  const s = size + 1;
+  switch (marker) {
+    case 'circle':
+      return `M${x - size} ${y}a${size} ${size} 0 1 0 ${2 * size} 0a${size} ${size} 0 1 0 ${-2 * size} 0Z`;
+    case 'square':
+      return `M${x - size} ${y - size}h${2 * size}v${2 * size}h${-2 * size}Z`;
+    case 'triangle':
+      return `M${x} ${y - s}L${x + s} ${y + size}L${x - s} ${y + size}Z`;
+    case 'diamond':
+      return `M${x} ${y - s}L${x + s} ${y}L${x} ${y + s}L${x - s} ${y}Z`;
+    default:
+      return null;
+  }
+}
+
+/**
+ * A marker shape centred on (x, y). With `title`, hovering it shows the value (the browser's own
+ * tooltip: no chart code needed, and the text summary beside the chart has every number too).
+ */
 export function MarkerShape({
   marker,
   x,
   y,
   size = 4,
   color,
+  title,
 }: {
   marker: Marker;
   x: number;
   y: number;
   size?: number;
   color: string;
+  title?: string;
 }) {
-  const common = { fill: 'var(--surface)', stroke: color, strokeWidth: 2 };
-  switch (marker) {
-    case 'circle':
-      return <circle cx={x} cy={y} r={size} {...common} />;
-    case 'square':
-      return <rect x={x - size} y={y - size} width={size * 2} height={size * 2} {...common} />;
-    case 'triangle':
-      return (
-        <path
-          d={`M${x} ${y - size - 1}L${x + size + 1} ${y + size}L${x - size - 1} ${y + size}Z`}
-          {...common}
-        />
-      );
-    case 'diamond':
-      return (
-        <path
-          d={`M${x} ${y - size - 1}L${x + size + 1} ${y}L${x} ${y + size + 1}L${x - size - 1} ${y}Z`}
-          {...common}
-        />
-      );
-    default:
-      return null;
-  }
+  const d = markerPath(marker, x, y, size);
+  if (d === null) return null;
+  return (
+    <path d={d} fill="var(--surface)" stroke={color} strokeWidth={2}>
+      {title && <title>{title}</title>}
+    </path>
+  );
 }
 
 /** A legend in HTML: each entry shows its line (dash and marker) or fill swatch and its label. */
@@ -151,4 +156,16 @@ export function Legend({
       })}
     </ul>
   );
+}
+
+/** "Your plan, Q2: $10.2M" — the hover text of a point. */
+export function pointTitle(
+  series: string,
+  category: unknown,
+  value: unknown,
+  format: ValueFormat,
+): string {
+  const v: unknown = Array.isArray(value) ? (value as unknown[]).at(-1) : value;
+  const where = typeof category === 'string' || typeof category === 'number' ? `, ${category}` : '';
+  return `${series}${where}: ${typeof v === 'number' ? format(v) : '—'}`;
 }
