@@ -43,7 +43,8 @@ import { Reveal } from './Reveal';
 import { RunTimeline } from './RunTimeline';
 import { Lessons, Stakeholders } from './Stakeholders';
 import { storyOf, type StorySlot } from './story';
-import { defaultDebriefRunner, useJob, type JobState } from './useJob';
+import { useDebriefRunner } from './runner';
+import { useJob, type JobState } from './useJob';
 import './debrief.css';
 
 export interface DebriefPageProps {
@@ -52,7 +53,7 @@ export interface DebriefPageProps {
   briefingHref: string;
   libraryHref: string;
   compareHref: string;
-  /** Runs the heavy jobs; default one shared Web Worker (in the page where there is none). */
+  /** Runs the heavy jobs; default the provided runner, else the app's engine worker. */
   runner?: DebriefRunner;
   /** Seeded runs per plan for the spread of outcomes (default 1000). */
   spreadRuns?: number;
@@ -67,7 +68,7 @@ export function DebriefPage({
   runner: givenRunner,
   spreadRuns = 1000,
 }: DebriefPageProps) {
-  const runner = givenRunner ?? defaultDebriefRunner();
+  const runner = useDebriefRunner(givenRunner);
   const variant = useActiveVariant(scenario);
   const variants = useScenarioPlans(scenario).variants;
   const key = historyKey(scenario.id, variant.id);

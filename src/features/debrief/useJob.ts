@@ -5,16 +5,6 @@
  */
 import { useEffect, useState } from 'react';
 
-import { createDebriefRunner, type DebriefRunner } from '../../workers/debriefClient';
-
-let shared: DebriefRunner | null = null;
-
-/** One runner (one worker) for the whole app, started on first use. */
-export function defaultDebriefRunner(): DebriefRunner {
-  shared ??= createDebriefRunner();
-  return shared;
-}
-
 export type JobState<T> =
   { status: 'pending' } | { status: 'ready'; value: T } | { status: 'failed'; message: string };
 
