@@ -32,6 +32,7 @@ import { Link } from 'wouter';
 
 import { ArrowLeftIcon } from '../../components/icons';
 import { LiveRegion, type Announcement } from '../../components/LiveRegion';
+import { Notice } from '../../components/Notice';
 import {
   columnForecasts,
   describePlacement,
@@ -49,6 +50,8 @@ import {
   findItem,
   plannedIds,
   type ItemType,
+  type Outcome,
+  type Plan,
   type Scenario,
 } from '../../engine';
 import {
@@ -57,7 +60,6 @@ import {
   useActiveVariant,
   useAppStore,
   useAppStoreApi,
-  useOutcome,
   planOf,
 } from '../../store';
 import { createAnnouncements, screenReaderInstructions } from './announcements';
@@ -78,6 +80,7 @@ import { ItemDetails } from './ItemDetails';
 import { DragPreview, ItemCard, type MoveTarget } from './ItemCard';
 import { Projection } from './Projection';
 import { Toolbar } from './Toolbar';
+import { lockRefusal, type AddedItem, type BoardWorkshop } from './workshopMode';
 import './board.css';
 
 export interface BoardPageProps {
@@ -86,6 +89,8 @@ export interface BoardPageProps {
   libraryHref: string;
   /** Actions the app adds at the end of the toolbar (e.g. "Play this plan"). */
   toolbarActions?: ReactNode;
+  /** Workshop play (grading, played slots locked, hidden scores, the round's panel). */
+  workshop?: BoardWorkshop;
 }
 
 /** User Timing marks around a drop, read by `npm run measure:board`. */
@@ -97,6 +102,7 @@ export const DROP_MEASURE = 'dojo:drop-to-render';
 const MEASURING = { droppable: { strategy: MeasuringStrategy.WhileDragging } };
 
 const NO_WARNINGS: readonly PlanWarning[] = [];
+const NO_ADDED: readonly AddedItem[] = [];
 
 const LENS_LABELS = { rice: 'RICE', ice: 'ICE', wsjf: 'WSJF', cd3: 'CD3' } as const;
 
@@ -114,11 +120,27 @@ function useLatest<T>(value: T) {
   return ref;
 }
 
-export function BoardPage({ scenario, briefingHref, libraryHref, toolbarActions }: BoardPageProps) {
+export function BoardPage({
+  scenario,
+  briefingHref,
+  libraryHref,
+  toolbarActions,
+  workshop,
+}: BoardPageProps) {
   const store = useAppStoreApi();
   const variant = useActiveVariant(scenario);
   const plan = variant.plan;
-  const outcome = useOutcome(scenario, plan);
+  // In a workshop the plan is graded under its weights (given the slots already played).
+  const workshopEvaluate = workshop?.evaluate;
+  const evaluate = useCallback(
+    (current: Scenario, next: Plan): Outcome =>
+      workshopEvaluate ? workshopEvaluate(next) : expectedOutcome(current, next),
+    [workshopEvaluate],
+  );
+  const outcome = useMemo(() => evaluate(scenario, plan), [evaluate, scenario, plan]);
+  const hideScores = workshop?.hideScores ?? false;
+  const lockedSlots = workshop?.lockedSlots ?? 0;
+  const addedItems = workshop?.addedItems ?? NO_ADDED;
   const columns = useMemo(
     () => columnForecasts(scenario, plan, outcome),
     [scenario, plan, outcome],
@@ -134,7 +156,9 @@ export function BoardPage({ scenario, briefingHref, libraryHref, toolbarActions 
   const selectedTypes = useAppStore((s) => s.preferences.backlogTypes);
   const setPreferences = useAppStore((s) => s.setPreferences);
   const history = useAppStore((s) => s.history[historyKey(scenario.id, variant.id)]);
-  const par = useAppStore((s) => s.par[scenario.id]);
+  const storePar = useAppStore((s) => s.par[scenario.id]);
+  const par = workshop ? workshop.par : storePar;
+  const inWorkshop = workshop !== undefined;
   const requestPar = useAppStore((s) => s.requestPar);
   const offerPlan = useAppStore((s) => s.offerPlan);
   const moveItem = useAppStore((s) => s.moveItem);
@@ -148,13 +172,38 @@ export function BoardPage({ scenario, briefingHref, libraryHref, toolbarActions 
     [],
   );
   const [detailsId, setDetailsId] = useState<string | null>(null);
+  // A move the round-by-round lock refused, said on screen as well as to screen readers.
+  const [refused, setRefused] = useState<string | null>(null);
+  const refuse = useCallback(
+    (itemId: string, to: number | null) => {
+      const reason = lockRefusal(
+        scenario,
+        planOf(store.getState(), scenario),
+        lockedSlots,
+        addedItems,
+        itemId,
+        to,
+      );
+      if (reason) {
+        setRefused(reason);
+        announce(reason);
+      }
+      return reason !== null;
+    },
+    [scenario, store, lockedSlots, addedItems, announce],
+  );
+  const scoreSentence = useCallback(
+    (result: Outcome) => (hideScores ? '' : ` Projected score ${result.score.toFixed(1)}.`),
+    [hideScores],
+  );
 
   // Par: baked when valid, else searched in a worker; a plan that beats it becomes par.
   useEffect(() => requestPar(scenario), [scenario, requestPar]);
   useEffect(() => {
-    if (par?.status === 'ready' && outcome.score > par.score)
+    // A workshop grades under its own weights: its scores are not the scenario's par.
+    if (!inWorkshop && par?.status === 'ready' && outcome.score > par.score)
       offerPlan(scenario.id, plan, outcome.score);
-  }, [par, outcome, plan, scenario, offerPlan]);
+  }, [inWorkshop, par, outcome, plan, scenario, offerPlan]);
 
   // The backlog: unplanned items, filtered by type and sorted.
   const itemsById = useMemo(() => new Map(scenario.items.map((i) => [i.id, i])), [scenario]);
@@ -206,17 +255,30 @@ export function BoardPage({ scenario, briefingHref, libraryHref, toolbarActions 
     return map;
   }, [outcome, scenario]);
 
+  // Items an event added: listed after the backlog, locked, with what happened to them.
+  const addedNotes = useMemo(() => new Map(addedItems.map((a) => [a.id, a.note])), [addedItems]);
+  const backlogWithAdded = useMemo(
+    () => (addedItems.length === 0 ? backlog : [...backlog, ...addedItems.map((a) => a.id)]),
+    [backlog, addedItems],
+  );
+
   // ---- Drag and drop -------------------------------------------------------------------------
-  const containers = useMemo(() => containersOf(plan, backlog), [plan, backlog]);
+  const containers = useMemo(() => containersOf(plan, backlogWithAdded), [plan, backlogWithAdded]);
   const [preview, setPreview] = useState<Containers | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const previewRef = useRef<Containers | null>(null);
   const keyboardTarget = useRef<string | null>(null);
   const containersRef = useLatest(containers);
   const scenarioRef = useLatest(scenario);
+  const evaluateRef = useLatest(evaluate);
+  const hideScoresRef = useLatest(hideScores);
+  // Keyboard drags skip the played (locked) slots.
   const order = useMemo(
-    () => [BACKLOG, ...scenario.time.labels.map((_, s) => slotContainer(s))],
-    [scenario],
+    () => [
+      BACKLOG,
+      ...scenario.time.labels.flatMap((_, s) => (s < lockedSlots ? [] : [slotContainer(s)])),
+    ],
+    [scenario, lockedSlots],
   );
   const orderRef = useLatest(order);
   const pendingDrop = useRef(false);
@@ -253,8 +315,10 @@ export function BoardPage({ scenario, briefingHref, libraryHref, toolbarActions 
         scenario: () => scenarioRef.current,
         plan: () => planOf(store.getState(), scenarioRef.current),
         preview: () => previewRef.current,
+        outcome: (next) => evaluateRef.current(scenarioRef.current, next),
+        hideScore: () => hideScoresRef.current,
       }),
-    [scenarioRef, store],
+    [scenarioRef, store, evaluateRef, hideScoresRef],
   );
 
   const finishDrag = () => {
@@ -296,6 +360,7 @@ export function BoardPage({ scenario, briefingHref, libraryHref, toolbarActions 
     const drop = projectDrop(current, id, over.id);
     if (!drop) return;
     const slot = slotOfContainer(drop.container);
+    if (refuse(id, slot)) return;
     performance.mark(DROP_MARK);
     pendingDrop.current = true;
     if (slot === null) moveItem(scenario, id, null);
@@ -315,17 +380,16 @@ export function BoardPage({ scenario, briefingHref, libraryHref, toolbarActions 
             : at === null
               ? [null, undefined]
               : [at.slot, at.index + (target.kind === 'up' ? -1 : 1)];
+      if (refuse(itemId, slot)) return;
       performance.mark(DROP_MARK);
       pendingDrop.current = true;
       moveItem(current, itemId, slot, index);
       const next = planOf(store.getState(), current);
-      const result = expectedOutcome(current, next);
-      announce(
-        `${describePlacement(current, next, result, itemId)}. Projected score ${result.score.toFixed(1)}.`,
-      );
+      const result = evaluate(current, next);
+      announce(`${describePlacement(current, next, result, itemId)}.${scoreSentence(result)}`);
       focusAfterMove.current = itemId;
     },
-    [moveItem, store, announce, scenarioRef],
+    [moveItem, store, announce, scenarioRef, refuse, evaluate, scoreSentence],
   );
 
   const onOpen = useCallback((itemId: string) => setDetailsId(itemId), []);
@@ -356,8 +420,9 @@ export function BoardPage({ scenario, briefingHref, libraryHref, toolbarActions 
   const summary = useCallback(() => {
     const current = scenarioRef.current;
     const next = planOf(store.getState(), current);
-    return `${plannedIds(next).length} items planned; projected score ${expectedOutcome(current, next).score.toFixed(1)}.`;
-  }, [store, scenarioRef]);
+    const result = evaluate(current, next);
+    return `${plannedIds(next).length} items planned.${scoreSentence(result)}`;
+  }, [store, scenarioRef, evaluate, scoreSentence]);
   const doUndo = useCallback(() => {
     undo(scenarioRef.current);
     announce(`Undone. ${summary()}`);
@@ -369,7 +434,9 @@ export function BoardPage({ scenario, briefingHref, libraryHref, toolbarActions 
   const doReset = () => {
     resetPlan(scenario);
     announce(
-      `${variant.name} reset: every item is back in the backlog. Undo brings the plan back.`,
+      lockedSlots > 0
+        ? `${variant.name} reset: the played slots stay as played, every other item is back in the backlog. Undo brings the plan back.`
+        : `${variant.name} reset: every item is back in the backlog. Undo brings the plan back.`,
     );
   };
 
@@ -397,16 +464,26 @@ export function BoardPage({ scenario, briefingHref, libraryHref, toolbarActions 
   const card = (container: string, ids: readonly string[], id: string, index: number) => {
     const item = itemsById.get(id);
     if (!item) return null;
+    const slot = slotOfContainer(container);
+    const addedNote = addedNotes.get(id) ?? null;
     return (
       <ItemCard
         key={id}
         scenario={scenario}
         item={item}
-        slot={slotOfContainer(container)}
+        slot={slot}
+        locked={
+          addedNote !== null
+            ? 'Added by an event · locked'
+            : slot !== null && slot < lockedSlots
+              ? 'Played · locked'
+              : null
+        }
+        lockedSlots={lockedSlots}
         isFirst={index === 0}
         isLast={index === ids.length - 1}
         warnings={warningKinds.get(id) ?? ''}
-        forecast={container === BACKLOG ? null : (forecasts.get(id) ?? null)}
+        forecast={container === BACKLOG ? addedNote : (forecasts.get(id) ?? null)}
         lensScore={container === BACKLOG ? (lensScores?.get(id) ?? null) : null}
         onOpen={onOpen}
         onMove={onMove}
@@ -448,12 +525,26 @@ export function BoardPage({ scenario, briefingHref, libraryHref, toolbarActions 
         actions={toolbarActions}
         announce={announce}
       />
+      {workshop?.panel}
       <Projection
         outcome={outcome}
         par={par}
         overall={shares.overall}
         warningCount={warnings.length}
+        hidden={hideScores}
+        {...(workshop ? { caption: workshop.caption } : {})}
       />
+      {refused && (
+        <Notice
+          tone="warning"
+          role="none"
+          className="board-refusal"
+          onDismiss={() => setRefused(null)}
+          dismissLabel="Dismiss this message"
+        >
+          <p>{refused}</p>
+        </Notice>
+      )}
       <DndContext
         sensors={sensors}
         collisionDetection={collisionDetection}
@@ -484,6 +575,7 @@ export function BoardPage({ scenario, briefingHref, libraryHref, toolbarActions 
               <Column
                 key={container}
                 containerId={container}
+                locked={column.slot < lockedSlots}
                 column={column}
                 scale={scale}
                 shares={shares.perSlot[column.slot] ?? []}

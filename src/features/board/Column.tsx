@@ -6,7 +6,7 @@ import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useId, type ReactNode } from 'react';
 
-import { WarningIcon } from '../../components/icons';
+import { LockIcon, WarningIcon } from '../../components/icons';
 import {
   formatPoints,
   pointsText,
@@ -103,10 +103,13 @@ export interface ColumnProps {
   warnings: readonly PlanWarning[];
   itemIds: readonly string[];
   children: ReactNode;
+  /** Played in round-by-round play: nothing moves into or out of it. */
+  locked?: boolean;
 }
 
 export function Column({
   containerId,
+  locked = false,
   column,
   scale,
   shares,
@@ -115,12 +118,12 @@ export function Column({
   children,
 }: ColumnProps) {
   const titleId = useId();
-  const { setNodeRef, isOver } = useDroppable({ id: containerId });
+  const { setNodeRef, isOver } = useDroppable({ id: containerId, disabled: locked });
   const over = column.overBy > 0;
   return (
     <section
       ref={setNodeRef}
-      className={`board-column${isOver ? ' is-over' : ''}${over ? ' is-overcommitted' : ''}`}
+      className={`board-column${isOver ? ' is-over' : ''}${over ? ' is-overcommitted' : ''}${locked ? ' is-locked' : ''}`}
       aria-labelledby={titleId}
       data-column={column.label}
     >
@@ -128,6 +131,12 @@ export function Column({
         <h2 id={titleId} className="column-title">
           {column.label}
         </h2>
+        {locked && (
+          <p className="column-locked" data-testid="column-locked">
+            <LockIcon />
+            <span>Played · locked: this slot’s plan can no longer change.</span>
+          </p>
+        )}
         <CapacityBar column={column} scale={scale} />
         <p className="capacity-text small">
           <span>
@@ -166,7 +175,9 @@ export function Column({
             {children}
           </ul>
         </SortableContext>
-        {itemIds.length === 0 && <p className="column-empty">Drop items here</p>}
+        {itemIds.length === 0 && (
+          <p className="column-empty">{locked ? 'Nothing was planned' : 'Drop items here'}</p>
+        )}
       </div>
     </section>
   );

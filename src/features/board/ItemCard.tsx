@@ -8,7 +8,7 @@ import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { memo, useMemo, type SyntheticEvent } from 'react';
 
-import { GripIcon, WarningIcon } from '../../components/icons';
+import { GripIcon, LockIcon, WarningIcon } from '../../components/icons';
 import { MenuButton, type MenuItem } from '../../components/MenuButton';
 import {
   ITEM_TYPE_LABELS,
@@ -46,6 +46,10 @@ export interface ItemCardProps {
   item: Item;
   /** Slot index, or null in the backlog. Primitive props keep the memoized card cheap. */
   slot: number | null;
+  /** Why the card cannot move (round-by-round play), shown on it; null when it can. */
+  locked?: string | null;
+  /** Slots before this one have been played: "Move to…" offers them disabled. */
+  lockedSlots?: number;
   isFirst: boolean;
   isLast: boolean;
   /** Warning kinds for this item, joined with "," (a string keeps the card memoizable). */
@@ -135,6 +139,8 @@ export const ItemCard = memo(function ItemCard({
   scenario,
   item,
   slot,
+  locked = null,
+  lockedSlots = 0,
   isFirst,
   isLast,
   warnings,
@@ -152,7 +158,7 @@ export const ItemCard = memo(function ItemCard({
     transform,
     transition,
     isDragging,
-  } = useSortable({ id: item.id, data });
+  } = useSortable({ id: item.id, data, disabled: locked !== null });
 
   const labels = scenario.time.labels;
   const menuItems: MenuItem[] = [
@@ -181,8 +187,8 @@ export const ItemCard = memo(function ItemCard({
     },
     ...labels.map((label, s) => ({
       id: `slot-${s}`,
-      label: slot === s ? `${label} (here)` : label,
-      disabled: slot === s,
+      label: slot === s ? `${label} (here)` : s < lockedSlots ? `${label} — played, locked` : label,
+      disabled: slot === s || s < lockedSlots,
       current: slot === s,
       onSelect: () => onMove(item.id, { kind: 'slot', slot: s }),
     })),
@@ -196,22 +202,28 @@ export const ItemCard = memo(function ItemCard({
   return (
     <li
       ref={setNodeRef}
-      className={`item-card type-${item.type}${isDragging ? ' is-dragging' : ''}${warnings ? ' has-warning' : ''}`}
+      className={`item-card type-${item.type}${isDragging ? ' is-dragging' : ''}${warnings ? ' has-warning' : ''}${locked !== null ? ' is-locked' : ''}`}
       style={{ transform: CSS.Translate.toString(transform), transition }}
       data-item-id={item.id}
       {...pointerListeners}
     >
       <div className="card-top">
-        <button
-          ref={setActivatorNodeRef}
-          type="button"
-          className="drag-handle"
-          aria-label={`Drag ${item.title}`}
-          {...attributes}
-          onKeyDown={onKeyDown}
-        >
-          <GripIcon />
-        </button>
+        {locked !== null ? (
+          <span className="drag-handle is-locked" aria-hidden="true">
+            <LockIcon />
+          </span>
+        ) : (
+          <button
+            ref={setActivatorNodeRef}
+            type="button"
+            className="drag-handle"
+            aria-label={`Drag ${item.title}`}
+            {...attributes}
+            onKeyDown={onKeyDown}
+          >
+            <GripIcon />
+          </button>
+        )}
         <CardHead item={item} />
         <span className="card-effort" title={`Effort: ${formatPoints(item.effort)} points`}>
           {formatPoints(item.effort)}
@@ -236,14 +248,21 @@ export const ItemCard = memo(function ItemCard({
         lensScore={lensScore}
       />
       <div className="card-actions">
-        <MenuButton
-          className="button button-small move-button"
-          items={menuItems}
-          menuLabel={`Move ${item.title} to`}
-          buttonProps={{ 'data-move-button': item.id }}
-        >
-          Move to… <span className="visually-hidden">({item.title})</span>
-        </MenuButton>
+        {locked !== null ? (
+          <p className="card-locked" data-testid="card-locked">
+            <LockIcon />
+            {locked}
+          </p>
+        ) : (
+          <MenuButton
+            className="button button-small move-button"
+            items={menuItems}
+            menuLabel={`Move ${item.title} to`}
+            buttonProps={{ 'data-move-button': item.id }}
+          >
+            Move to… <span className="visually-hidden">({item.title})</span>
+          </MenuButton>
+        )}
       </div>
     </li>
   );

@@ -16,6 +16,10 @@ export interface ProjectionProps {
   par: ParEntry | undefined;
   overall: readonly TypeShare[];
   warningCount: number;
+  /** Scores hidden until a workshop's reveal: no score, par or metric bars. */
+  hidden?: boolean;
+  /** What the score is, under it (default "Expected outcome of this plan"). */
+  caption?: string;
 }
 
 function ParLine({ score, par }: { score: number; par: ParEntry | undefined }) {
@@ -57,8 +61,32 @@ export const Projection = memo(function Projection({
   par,
   overall,
   warningCount,
+  hidden = false,
+  caption = 'Expected outcome of this plan',
 }: ProjectionProps) {
   const bars = metricBars(outcome);
+  const warningText =
+    warningCount > 0
+      ? ` · ${warningCount} advisory ${warningCount === 1 ? 'warning' : 'warnings'}`
+      : '';
+  if (hidden)
+    return (
+      <section className="projection" aria-labelledby="projection-title">
+        <div className="projection-score">
+          <h2 id="projection-title" className="projection-title">
+            Projected score
+          </h2>
+          <p className="score-hidden" data-testid="scores-hidden">
+            Hidden until your facilitator reveals the scores.
+          </p>
+          {warningText && <p className="small muted">{warningText.slice(3)}</p>}
+        </div>
+        <div className="projection-mix">
+          <h3 className="projection-subtitle">Work mix, whole plan</h3>
+          <TypeShareBar shares={overall} label="Work mix, whole plan" />
+        </div>
+      </section>
+    );
   return (
     <section className="projection" aria-labelledby="projection-title">
       <div className="projection-score">
@@ -73,10 +101,8 @@ export const Projection = memo(function Projection({
         </p>
         <ParLine score={outcome.score} par={par} />
         <p className="small muted">
-          Expected outcome of this plan
-          {warningCount > 0
-            ? ` · ${warningCount} advisory ${warningCount === 1 ? 'warning' : 'warnings'}`
-            : ''}
+          {caption}
+          {warningText}
         </p>
       </div>
       <div className="projection-metrics">

@@ -6,7 +6,7 @@
 import type { Announcements, ScreenReaderInstructions } from '@dnd-kit/core';
 
 import { describePlacement, slotLabel } from '../../engine/advice';
-import { findItem, type Plan, type Scenario } from '../../engine';
+import { findItem, type Outcome, type Plan, type Scenario } from '../../engine';
 import { expectedOutcome } from '../../store';
 import { planOfContainers, projectedContainers, type Containers } from './dnd';
 
@@ -21,6 +21,10 @@ export interface AnnouncementSources {
   plan: () => Plan;
   /** The containers while dragging, with the card where the preview shows it. */
   preview: () => Containers | null;
+  /** Grades a plan; default the expected outcome (a workshop grades under its own weights). */
+  outcome?: (plan: Plan) => Outcome;
+  /** True while scores are hidden (a workshop before its reveal): no score is said. */
+  hideScore?: () => boolean;
 }
 
 function titleOf(scenario: Scenario, id: string): string {
@@ -35,6 +39,8 @@ function whereIs(scenario: Scenario, plan: Plan, id: string): string {
 }
 
 export function createAnnouncements(sources: AnnouncementSources): Announcements {
+  const outcomeOf = (scenario: Scenario, plan: Plan) =>
+    sources.outcome ? sources.outcome(plan) : expectedOutcome(scenario, plan);
   return {
     onDragStart({ active }) {
       const scenario = sources.scenario();
@@ -50,7 +56,7 @@ export function createAnnouncements(sources: AnnouncementSources): Announcements
         projectedContainers(preview, id, over.id),
         scenario.time.labels.length,
       );
-      return describePlacement(scenario, plan, expectedOutcome(scenario, plan), id, 'is over');
+      return describePlacement(scenario, plan, outcomeOf(scenario, plan), id, 'is over');
     },
     onDragEnd({ active, over }) {
       const scenario = sources.scenario();
@@ -58,8 +64,9 @@ export function createAnnouncements(sources: AnnouncementSources): Announcements
       const plan = sources.plan();
       if (!over)
         return `${titleOf(scenario, id)} was dropped outside the board and stays in ${whereIs(scenario, plan, id)}.`;
-      const outcome = expectedOutcome(scenario, plan);
-      return `${describePlacement(scenario, plan, outcome, id)}. Projected score ${outcome.score.toFixed(1)}.`;
+      const outcome = outcomeOf(scenario, plan);
+      const score = sources.hideScore?.() ? '' : ` Projected score ${outcome.score.toFixed(1)}.`;
+      return `${describePlacement(scenario, plan, outcome, id)}.${score}`;
     },
     onDragCancel({ active }) {
       const scenario = sources.scenario();
