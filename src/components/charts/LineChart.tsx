@@ -16,6 +16,7 @@ import {
 
 import { ChartFrame } from './ChartFrame';
 import { Legend, MarkerShape, pointTitle } from './parts';
+import { niceScale, valuesOf } from './scale';
 import { safeId, styleOf } from './styles';
 import type { ChartRow, ChartSeries, ValueFormat } from './types';
 
@@ -53,7 +54,14 @@ export function LineChart({
   const styles = series.map(styleOf);
   const last = rows.length - 1;
   const longest = directLabels ? Math.max(0, ...series.map((s) => s.label.length)) : 0;
-  const refs = referenceLines.map((r) => r.y);
+  const values = [
+    ...valuesOf(
+      rows,
+      series.map((s) => s.key),
+    ),
+    ...referenceLines.map((r) => r.y),
+  ];
+  const scale = niceScale(Math.min(...values), Math.max(...values));
   return (
     <ChartFrame
       label={label}
@@ -64,7 +72,7 @@ export function LineChart({
         <RechartsLineChart
           data={rows}
           accessibilityLayer={false}
-          margin={{ top: 10, right: 12 + Math.min(longest, 14) * 7, bottom: 0, left: 4 }}
+          margin={{ top: 18, right: 12 + Math.min(longest, 14) * 7, bottom: 0, left: 4 }}
         >
           <CartesianGrid stroke="var(--chart-grid)" strokeDasharray="2 4" vertical={false} />
           <XAxis
@@ -77,11 +85,8 @@ export function LineChart({
             stroke="var(--chart-text)"
             tickFormatter={(v: number) => format(v)}
             width={64}
-            domain={
-              yDomain ??
-              (([min, max]: readonly [number, number]) =>
-                [Math.min(min, ...refs), Math.max(max, ...refs)] as [number, number])
-            }
+            domain={yDomain ?? scale.domain}
+            {...(yDomain ? {} : { ticks: scale.ticks })}
             allowDataOverflow={yDomain !== undefined}
           />
           {referenceLines.map((r) => (

@@ -58,13 +58,7 @@ export function RadarChart({
         >
           <PolarGrid stroke="var(--chart-grid)" />
           <PolarAngleAxis dataKey={angleKey} stroke="var(--chart-text)" />
-          <PolarRadiusAxis
-            domain={domain}
-            angle={90}
-            tickCount={3}
-            tickFormatter={(v: number) => format(v)}
-            stroke="var(--chart-grid)"
-          />
+          <PolarRadiusAxis domain={domain} tick={false} axisLine={false} />
           {series.map((s, i) => {
             const style = styles[i]!;
             return (

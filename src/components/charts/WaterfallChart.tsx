@@ -78,7 +78,7 @@ export function WaterfallChart({
             interval={0}
             angle={-30}
             textAnchor="end"
-            height={64}
+            height={84}
             fontSize={11}
           />
           <YAxis stroke="var(--chart-text)" tickFormatter={(v: number) => format(v)} width={64} />

@@ -66,7 +66,7 @@ export function Frameworks({
               <td>{debrief.score.toFixed(1)}</td>
               <td>{debrief.percentOfPar.toFixed(0)}%</td>
               <td>—</td>
-              <td>{disagreementText(scenario, planDiff(scenario, plan, par))}</td>
+              <td>{disagreementText(scenario, planDiff(scenario, plan, par), 3)}</td>
             </tr>
             {rows.map((s) => (
               <tr key={s.id} data-strategy={s.id}>
@@ -84,7 +84,7 @@ export function Frameworks({
                         .map((id) => titles.get(id) ?? id)
                         .join(', ')}
                 </td>
-                <td>{disagreementText(scenario, planDiff(scenario, s.plan, par))}</td>
+                <td>{disagreementText(scenario, planDiff(scenario, s.plan, par), 3)}</td>
               </tr>
             ))}
           </tbody>

@@ -62,6 +62,11 @@ export function ParBoard({
           <caption className="visually-hidden">
             Your plan and {parLabel.toLowerCase()} slot by slot
           </caption>
+          <colgroup>
+            <col className="slot-col" />
+            <col />
+            <col />
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">Slot</th>

@@ -25,7 +25,9 @@ export function Stakeholders({ scenario, debrief }: { scenario: Scenario; debrie
         {debrief.stakeholders.map((s) => (
           <li key={s.id} className={`reaction mood-${s.mood}`}>
             <p className="reaction-who">
-              <strong>{s.name}</strong>, {s.role}
+              <span>
+                <strong>{s.name}</strong>, {s.role}
+              </span>
               <span className="mood">
                 <span aria-hidden="true">{MOOD[s.mood].icon}</span> {MOOD[s.mood].label}
               </span>

@@ -182,7 +182,7 @@ export function ledgerSteps(ledger: Ledger): WaterfallStep[] {
     ...losses
       .filter(([, value]) => Math.abs(value) >= 0.5)
       .map(([label, value]) => ({ label, value: -value })),
-    { label: 'Ending ARR (1 year)', value: ledger.terminal },
+    { label: 'Ending ARR (1 yr)', value: ledger.terminal },
     { label: 'Net', value: ledger.net, total: true },
   ];
 }

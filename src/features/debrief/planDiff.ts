@@ -97,10 +97,18 @@ export function describeChanges(scenario: Scenario, before: Plan, after: Plan): 
   return changes;
 }
 
-/** "Plans A and B, which par leaves out; leaves out C; does D in Q3 (par: Q1)." — or agreement. */
-export function disagreementText(scenario: Scenario, diff: PlanDiff): string {
+/**
+ * "Plans A and B, which par leaves out; leaves out C; D in Q3 (par: Q1)." — or agreement. With
+ * `limit`, each list names at most that many items and counts the rest ("and 4 more").
+ */
+export function disagreementText(scenario: Scenario, diff: PlanDiff, limit = Infinity): string {
   const titles = (kind: DiffKind) => diff.entries.filter((e) => e.kind === kind);
-  const list = (items: DiffEntry[]) => items.map((e) => e.title).join(', ');
+  const cut = <T>(items: T[], name: (item: T) => string) => {
+    if (items.length <= limit) return items.map(name).join(', ');
+    if (limit <= 0) return `${items.length} ${items.length === 1 ? 'item' : 'items'}`;
+    return `${items.slice(0, limit).map(name).join(', ')} and ${items.length - limit} more`;
+  };
+  const list = (items: DiffEntry[]) => cut(items, (e) => e.title);
   const parts: string[] = [];
   const extra = titles('only-yours');
   const missing = titles('only-theirs');
@@ -109,12 +117,11 @@ export function disagreementText(scenario: Scenario, diff: PlanDiff): string {
   if (missing.length > 0) parts.push(`leaves out ${list(missing)}`);
   if (moved.length > 0)
     parts.push(
-      moved
-        .map(
-          (e) =>
-            `${e.title} in ${slotName(scenario, e.yourSlot)} (par: ${slotName(scenario, e.theirSlot)})`,
-        )
-        .join(', '),
+      cut(
+        moved,
+        (e) =>
+          `${e.title} in ${slotName(scenario, e.yourSlot)} (par: ${slotName(scenario, e.theirSlot)})`,
+      ),
     );
   if (parts.length === 0) return 'Same items in the same slots as par.';
   const text = parts.join('; ');

@@ -37,6 +37,15 @@ describe('planDiff', () => {
     expect(disagreementText(big, diff)).toBe(
       `Plans ${title('dark-mode')}, which par leaves out; leaves out ${title('user-model')}; ${title('patch-pdf')} in ${Q3} (par: ${Q1}).`,
     );
+    const many = planDiff(big, plan(['dark-mode', 'bulk-edit', 'sso']), par);
+    // Lists follow scenario order and name at most `limit` items each.
+    const first = (...ids: string[]) => title(big.items.find((i) => ids.includes(i.id))!.id);
+    expect(disagreementText(big, many, 1)).toBe(
+      `Plans ${first('dark-mode', 'bulk-edit')} and 1 more, which par leaves out; leaves out ${first('patch-pdf', 'user-model')} and 1 more.`,
+    );
+    expect(disagreementText(big, many, 0)).toBe(
+      'Plans 2 items, which par leaves out; leaves out 2 items.',
+    );
     expect(disagreementText(big, planDiff(big, par, par))).toBe(
       'Same items in the same slots as par.',
     );
