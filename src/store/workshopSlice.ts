@@ -108,7 +108,8 @@ export interface WorkshopSlice {
   restartGame: (scenario: Scenario) => void;
   /**
    * Records the finished game as the active variant's play, with the game's seed, so the debrief
-   * tells the story the rounds revealed. Returns the play history, or null before the last slot.
+   * tells the story the rounds revealed (whole-year play: the workshop's seed, the same dice for
+   * every team). Returns the play history, or null before the last slot is played.
    */
   finishGame: (scenario: Scenario) => PlayHistory | null;
   /** Adds teams' plans to the comparison; returns how many were added (it holds at most 60). */
@@ -292,8 +293,15 @@ export const createWorkshopSlice =
         }),
       finishGame: (scenario) => {
         const state = get();
-        const game = state.workshop.games[scenario.id];
-        if (!game || game.committed.length < scenario.time.labels.length) return null;
+        const settings = activeWorkshopFor(state, scenario.id);
+        if (!settings) return null;
+        const game =
+          settings.play === 'year'
+            ? { seed: settings.seed, committed: [] }
+            : state.workshop.games[scenario.id];
+        if (!game) return null;
+        if (settings.play === 'rounds' && game.committed.length < scenario.time.labels.length)
+          return null;
         const variant = activeVariantOf(state, scenario);
         const key = historyKey(scenario.id, variant.id);
         const current = state.plays[key];

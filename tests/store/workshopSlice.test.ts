@@ -133,6 +133,12 @@ describe('workshop: round-by-round play', () => {
     expect(s().playActive(big).last.seed).toBe(77);
   });
 
+  it('whole-year play is played with the workshop’s seed, the same dice for every team', () => {
+    const store = roundsStore({ play: 'year' });
+    store.getState().moveItem(big, 'sso', 1);
+    expect(store.getState().finishGame(big)?.last.seed).toBe(77);
+  });
+
   it('restarting forgets the committed slots; new dice end the game', () => {
     const store = roundsStore();
     const s = () => store.getState();
