@@ -226,6 +226,31 @@ export default defineConfig(
     },
   },
   {
+    // Scenario and user text is untrusted: it is rendered by React as text, never as HTML.
+    name: 'dojo/no-raw-html',
+    files: [`src/**/*.${SOURCE_FILES}`],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: 'Render text with React; never set HTML.' },
+        { property: 'outerHTML', message: 'Render text with React; never set HTML.' },
+      ],
+    },
+  },
+  {
+    name: 'dojo/no-dangerously-set-inner-html',
+    files: ['src/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Scenario and user text is untrusted: render it as text, never as HTML.',
+        },
+      ],
+    },
+  },
+  {
     name: 'dojo/tests-and-scripts',
     files: [`tests/**/*.${SOURCE_FILES}`, `scripts/**/*.${SOURCE_FILES}`],
     rules: {

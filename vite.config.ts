@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 // Test folders outside these two projects (e2e) are run by Playwright, never by Vitest.
@@ -40,8 +41,41 @@ const offline = VitePWA({
   },
 });
 
+/*
+ * Content-Security-Policy of the built app: no inline script, no eval, nothing from other
+ * origins. A meta tag, so it holds on any static host; only in builds, because the dev server
+ * injects inline scripts for hot reloading. Every browser test runs the build under it.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+const contentSecurityPolicy = (): Plugin => ({
+  name: 'roadmap-dojo:csp',
+  apply: 'build',
+  transformIndexHtml: {
+    order: 'post',
+    handler: (html) =>
+      html.replace(
+        /<meta charset="UTF-8" \/>/i,
+        (charset) =>
+          `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
+      ),
+  },
+});
+
 export default defineConfig({
-  plugins: [react(), offline],
+  plugins: [react(), offline, contentSecurityPolicy()],
   // Relative asset URLs: the built app can be hosted from any sub-path (or opened from a folder).
   base: './',
   test: {
