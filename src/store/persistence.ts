@@ -180,6 +180,7 @@ const workshopJson = z
           kind: z.enum(['file', 'link']),
           label: z.string().max(300),
           text: z.string(),
+          team: z.string().max(TEAM_NAME_MAX).optional().catch(undefined),
         }),
       )
       .catch([]),

@@ -42,6 +42,8 @@ export interface TeamPlanInput {
   /** The file's name, or "Link 3". */
   label: string;
   text: string;
+  /** The name the facilitator gave the team; otherwise it comes from the plan or the file. */
+  team?: string;
 }
 
 export interface Workshop {
@@ -115,6 +117,8 @@ export interface WorkshopSlice {
   /** Adds teams' plans to the comparison; returns how many were added (it holds at most 60). */
   addTeamPlans: (inputs: readonly Omit<TeamPlanInput, 'id'>[]) => number;
   removeTeamPlan: (id: string) => void;
+  /** Names a loaded team (trimmed, at most 80 characters); an empty name forgets the given one. */
+  renameTeamPlan: (id: string, team: string) => void;
   clearTeamPlans: () => void;
 }
 
@@ -334,6 +338,15 @@ export const createWorkshopSlice =
       },
       removeTeamPlan: (id) =>
         update((w) => ({ teamPlans: w.teamPlans.filter((c) => c.id !== id) })),
+      renameTeamPlan: (id, team) =>
+        update((w) => ({
+          teamPlans: w.teamPlans.map((c) => {
+            if (c.id !== id) return c;
+            const name = team.trim().slice(0, TEAM_NAME_MAX);
+            const { team: _old, ...rest } = c;
+            return name ? { ...rest, team: name } : rest;
+          }),
+        })),
       clearTeamPlans: () => update(() => ({ teamPlans: [] })),
     };
   };

@@ -193,4 +193,19 @@ describe('workshop: teams’ plans for the comparison', () => {
     store.getState().clearTeamPlans();
     expect(store.getState().workshop.teamPlans).toEqual([]);
   });
+
+  it('renames a team (kept after a reload); an empty name forgets the given one', () => {
+    const store = freshStore();
+    store.getState().addTeamPlans([
+      { kind: 'file', label: 'a.plan.json', text: '{}' },
+      { kind: 'file', label: 'b.plan.json', text: '{}' },
+    ]);
+    const [a, b] = store.getState().workshop.teamPlans;
+    store.getState().renameTeamPlan(a!.id, '  Team Red  ');
+    expect(store.getState().workshop.teamPlans.map((p) => p.team)).toEqual(['Team Red', undefined]);
+    expect(freshStore().getState().workshop.teamPlans[0]!.team).toBe('Team Red');
+    store.getState().renameTeamPlan(a!.id, ' ');
+    expect(store.getState().workshop.teamPlans[0]).not.toHaveProperty('team');
+    expect(store.getState().workshop.teamPlans[1]).toEqual(b);
+  });
 });
