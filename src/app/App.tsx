@@ -3,7 +3,6 @@
  * three screens. Features get the links they need as props, so they never depend on each other.
  */
 import {
-  Suspense,
   lazy,
   useCallback,
   useEffect,
@@ -29,6 +28,7 @@ import {
 import { createParWorkerRunner } from '../workers/parClient';
 import { shippedCatalog, type CatalogEntry } from './catalog';
 import { paths, routePatterns } from './routes';
+import { ScreenErrorBoundary } from './ScreenErrorBoundary';
 
 export interface AppProps {
   /** The scenarios to list; defaults to the files shipped in `scenarios/`. */
@@ -246,7 +246,7 @@ function Shell() {
       </header>
       <StorageNoticeBanner />
       <main id="main" ref={mainRef} tabIndex={-1} className={isBoard ? 'main-wide' : undefined}>
-        <Suspense fallback={<Loading />}>
+        <ScreenErrorBoundary loading={<Loading />}>
           <Switch>
             <Route path={routePatterns.library} component={LibraryRoute} />
             <Route path={routePatterns.briefing}>
@@ -277,7 +277,7 @@ function Shell() {
             </Route>
           </Switch>
           <FocusAfterNavigation takeRequest={takeFocusRequest} />
-        </Suspense>
+        </ScreenErrorBoundary>
       </main>
     </>
   );
