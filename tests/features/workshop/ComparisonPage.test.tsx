@@ -1,0 +1,108 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { Router } from 'wouter';
+import { memoryLocation } from 'wouter/memory-location';
+
+import bigJson from '../../../scenarios/big-customer.json';
+import { loadScenario, simulate, type Plan, type Scenario } from '../../../src/engine';
+import { makePlanFile } from '../../../src/engine/planFile';
+import { encodeShare } from '../../../src/engine/share';
+import { ComparisonPage } from '../../../src/features/workshop/ComparisonPage';
+import { AppStoreProvider, createAppStore } from '../../../src/store';
+
+const loaded = loadScenario(bigJson);
+if (!loaded.ok) throw new Error('big-customer does not load');
+const big: Scenario = loaded.scenario;
+const free = big.items.filter((i) => !i.injected && (i.dependsOn ?? []).length === 0);
+const planOf = (ids: string[]): Plan => ({
+  slots: big.time.labels.map((_, s) => (s === 0 ? ids : [])),
+});
+const weak = planOf([]);
+const strong = planOf(free.slice(0, 2).map((i) => i.id));
+
+function planFile(name: string, plan: Plan, team?: string) {
+  const text = JSON.stringify(makePlanFile(big, plan, team ? { team } : {}));
+  return new File([text], name, { type: 'application/json' });
+}
+
+function renderPage() {
+  // The comparison reads the scenario from its own file: independent of the app's catalog.
+  const store = createAppStore({
+    catalog: [{ ok: true, file: 'big-customer.json', scenario: big }],
+    now: () => '2026-11-22T10:00:00.000Z',
+  });
+  const user = userEvent.setup();
+  const view = render(
+    <AppStoreProvider store={store}>
+      <Router hook={memoryLocation({ path: '/workshop/compare' }).hook}>
+        <ComparisonPage libraryHref="/" workshopHref="/workshop" />
+      </Router>
+    </AppStoreProvider>,
+  );
+  return { store, user, ...view };
+}
+
+const leaderboardTeams = () =>
+  within(screen.getByTestId('cmp-leaderboard'))
+    .getAllByRole('rowheader')
+    .map((cell) => cell.textContent);
+
+describe('team comparison page', () => {
+  it('loads two plan files into a leaderboard in score order, with % of par', async () => {
+    const { user } = renderPage();
+    expect(simulate(big, strong).score).toBeGreaterThan(simulate(big, weak).score);
+    await user.upload(screen.getByLabelText('Choose files'), [
+      planFile('weak.plan.json', weak, 'Team Weak'),
+      planFile('strong.plan.json', strong, 'Team Strong'),
+    ]);
+    await waitFor(() => expect(screen.getByTestId('cmp-leaderboard')).toBeVisible());
+    expect(leaderboardTeams()).toEqual(['Team Strong', 'Team Weak']);
+    const first = within(screen.getByTestId('cmp-leaderboard')).getAllByRole('row')[1]!;
+    expect(first).toHaveTextContent(simulate(big, strong).score.toFixed(1));
+    expect(first).toHaveTextContent(/\d+%/);
+    expect(screen.getByText('Added 2 teams.')).toBeInTheDocument();
+  });
+
+  it('names a bad file and what is wrong, and keeps the teams already loaded', async () => {
+    const { user, store } = renderPage();
+    await user.upload(screen.getByLabelText('Choose files'), [
+      planFile('red.plan.json', strong, 'Team Red'),
+    ]);
+    await waitFor(() => expect(leaderboardTeams()).toEqual(['Team Red']));
+
+    await user.upload(screen.getByLabelText('Choose files'), [
+      new File(['{ "format": "roadmap-dojo/plan", '], 'broken.plan.json'),
+      planFile('ghost.plan.json', planOf(['no-such-item'])),
+    ]);
+    const errors = await screen.findByTestId('cmp-load-errors');
+    expect(errors).toHaveTextContent(/broken\.plan\.json/);
+    expect(errors).toHaveTextContent(/ghost\.plan\.json.*no-such-item/);
+    expect(screen.getByRole('alert')).toHaveTextContent('2 plans could not be loaded');
+    expect(leaderboardTeams()).toEqual(['Team Red']);
+    expect(store.getState().workshop.teamPlans).toHaveLength(1);
+  });
+
+  it('adds pasted links, renames and removes teams from the keyboard', async () => {
+    const { user, store } = renderPage();
+    const link = `http://localhost/#/share/${encodeShare({ scenario: big, plan: strong, name: 'Bold bets' })}`;
+    await user.type(screen.getByLabelText('Share links, one per line'), `${link}{Enter}not a link`);
+    await user.click(screen.getByRole('button', { name: 'Add links' }));
+    await waitFor(() => expect(leaderboardTeams()).toEqual(['Bold bets']));
+    expect(screen.getByTestId('cmp-load-errors')).toHaveTextContent(
+      /Link 2.*not a Roadmap Dojo plan link/,
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Rename Bold bets' }));
+    const name = screen.getByLabelText('Team name');
+    await user.clear(name);
+    await user.type(name, 'Team Blue{Enter}');
+    await waitFor(() => expect(leaderboardTeams()).toEqual(['Team Blue']));
+    expect(store.getState().workshop.teamPlans[0]!.team).toBe('Team Blue');
+
+    await user.click(screen.getByRole('button', { name: 'Remove Team Blue' }));
+    expect(store.getState().workshop.teamPlans).toEqual([]);
+    expect(screen.queryByTestId('cmp-leaderboard')).toBeNull();
+    expect(screen.getByText('Removed Team Blue.')).toBeInTheDocument();
+  });
+});
