@@ -21,6 +21,7 @@ import { ShareActions } from '../features/share/ShareActions';
 import {
   AppStoreProvider,
   createAppStore,
+  activeWorkshopFor,
   useAppStore,
   useScenario,
   type AppStore,
@@ -56,6 +57,19 @@ const DebriefPage = lazy(() =>
 );
 const ComparePage = lazy(() =>
   import('../features/debrief/ComparePage').then((m) => ({ default: m.ComparePage })),
+);
+const WorkshopPage = lazy(() =>
+  import('../features/workshop/WorkshopPage').then((m) => ({ default: m.WorkshopPage })),
+);
+const WorkshopPresentPage = lazy(() =>
+  import('../features/workshop/PresentPage').then((m) => ({ default: m.PresentPage })),
+);
+const WorkshopJoinPage = lazy(() =>
+  import('../features/workshop/JoinPage').then((m) => ({ default: m.JoinPage })),
+);
+// Loaded only when a workshop drives the board in this browser.
+const WorkshopBoard = lazy(() =>
+  import('../features/workshop/WorkshopBoard').then((m) => ({ default: m.WorkshopBoard })),
 );
 
 function Loading() {
@@ -139,7 +153,29 @@ function BoardRoute({ scenarioId }: { scenarioId: string }) {
   useEffect(() => {
     if (scenario) setPreferences({ lastScenarioId: scenario.id });
   }, [scenario, setPreferences]);
+  const inWorkshop = useAppStore((state) =>
+    scenario ? activeWorkshopFor(state, scenario.id) !== null : false,
+  );
   if (!scenario) return <NotFound what={`There is no scenario “${scenarioId}” in the library.`} />;
+  if (inWorkshop)
+    // The workshop's round panel plays the year (with the workshop's dice): no "Play the year".
+    return (
+      <WorkshopBoard
+        scenario={scenario}
+        playHref={paths.play(scenario.id)}
+        setupHref={paths.workshop}
+      >
+        {(workshop) => (
+          <BoardPage
+            scenario={scenario}
+            briefingHref={paths.briefing(scenario.id)}
+            libraryHref={paths.library}
+            toolbarActions={<ShareActions scenario={scenario} />}
+            {...(workshop ? { workshop } : {})}
+          />
+        )}
+      </WorkshopBoard>
+    );
   return (
     <BoardPage
       scenario={scenario}
@@ -155,6 +191,29 @@ function BoardRoute({ scenarioId }: { scenarioId: string }) {
       }
     />
   );
+}
+
+function WorkshopRoute() {
+  usePageTitle('Run a workshop');
+  return (
+    <WorkshopPage
+      boardHref={paths.board}
+      briefingHref={paths.briefing}
+      presentHref={paths.workshopPresent}
+      compareHref={paths.workshopCompare}
+      joinPath={paths.workshopJoin}
+    />
+  );
+}
+
+function WorkshopPresentRoute() {
+  usePageTitle('Workshop presentation');
+  return <WorkshopPresentPage setupHref={paths.workshop} joinPath={paths.workshopJoin} />;
+}
+
+function WorkshopJoinRoute({ token }: { token: string }) {
+  usePageTitle('Join a workshop');
+  return <WorkshopJoinPage token={token} boardHref={paths.board} libraryHref={paths.library} />;
 }
 
 function ShareRoute({ token }: { token: string }) {
@@ -242,6 +301,9 @@ function Shell() {
             {APP_NAME}
           </Link>
           <span className="tagline">Practise roadmap prioritization</span>
+          <nav className="site-nav" aria-label="Site">
+            <Link href={paths.workshop}>Run a workshop</Link>
+          </nav>
         </div>
       </header>
       <StorageNoticeBanner />
@@ -268,6 +330,11 @@ function Shell() {
               {(params: { scenarioId: string }) => (
                 <CompareRoute scenarioId={decodeURIComponent(params.scenarioId)} />
               )}
+            </Route>
+            <Route path={routePatterns.workshop} component={WorkshopRoute} />
+            <Route path={routePatterns.workshopPresent} component={WorkshopPresentRoute} />
+            <Route path={routePatterns.workshopJoin}>
+              {(params: { token: string }) => <WorkshopJoinRoute token={params.token} />}
             </Route>
             <Route path={routePatterns.share}>
               {(params: { token: string }) => <ShareRoute token={params.token} />}

@@ -7,6 +7,9 @@
  *   #/s/:scenarioId/play    play the active variant's year, then its debrief
  *   #/s/:scenarioId/compare the scenario's plan variants side by side
  *   #/share/:token          a shared plan, read-only (the token is `encodeShare`'s output)
+ *   #/workshop              a facilitator sets up a workshop
+ *   #/workshop/present      the workshop's presentation view, for the projector
+ *   #/workshop/join/:token  a team joins a workshop (the token is `encodeWorkshop`'s output)
  *
  * Features never import this file: the app passes them the links they need as props.
  */
@@ -17,6 +20,10 @@ export const paths = {
   share: (token: string) => `/share/${token}`,
   play: (scenarioId: string) => `/s/${encodeURIComponent(scenarioId)}/play`,
   compare: (scenarioId: string) => `/s/${encodeURIComponent(scenarioId)}/compare`,
+  workshop: '/workshop',
+  workshopPresent: '/workshop/present',
+  workshopJoin: (token: string) => `/workshop/join/${token}`,
+  workshopCompare: '/workshop/compare',
 } as const;
 
 export const routePatterns = {
@@ -26,4 +33,7 @@ export const routePatterns = {
   share: '/share/:token',
   play: '/s/:scenarioId/play',
   compare: '/s/:scenarioId/compare',
+  workshop: '/workshop',
+  workshopPresent: '/workshop/present',
+  workshopJoin: '/workshop/join/:token',
 } as const;

@@ -4,7 +4,7 @@
  * the dice every team plays with. Every change is saved at once. "Start the workshop" lets the
  * settings drive play in this browser; the workshop link carries them to teams on other laptops.
  */
-import { useId, useMemo, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { Link } from 'wouter';
 
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -20,13 +20,12 @@ import {
   WORKSHOP_TITLE_MAX,
   checkWorkshopSettings,
   defaultWorkshopSettings,
-  encodeWorkshop,
   workshopWeights,
   type WorkshopSettings,
 } from '../../engine/workshop';
 import { randomSeed, useAppStore, useScenarioListings } from '../../store';
-import { appUrl, copyText } from './browser';
-import { useWorkshopDraft } from './hooks';
+import { copyText } from './browser';
+import { useWorkshopDraft, useWorkshopLink } from './hooks';
 import { QrCode } from './QrCode';
 import { WorkshopTimer } from './Timer';
 import './workshop.css';
@@ -38,22 +37,6 @@ export interface WorkshopPageProps {
   compareHref: string;
   /** The route that joins a workshop from its token. */
   joinPath: (token: string) => string;
-}
-
-/** The workshop link for teams: the settings, and the scenario itself when it was imported. */
-export function useWorkshopLink(
-  settings: WorkshopSettings | null,
-  scenario: Scenario | null,
-  joinPath: (token: string) => string,
-): string | null {
-  const imported = useAppStore((s) =>
-    scenario ? s.imported.some((i) => i.scenario.id === scenario.id) : false,
-  );
-  return useMemo(() => {
-    if (!settings || !scenario) return null;
-    const token = encodeWorkshop(settings, imported ? { scenario } : {});
-    return appUrl(joinPath(token));
-  }, [settings, scenario, imported, joinPath]);
 }
 
 /**

@@ -7,11 +7,13 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Plan, Scenario } from '../../engine';
 import {
   defaultWorkshopSettings,
+  encodeWorkshop,
   workshopWeights,
   type WorkshopSettings,
 } from '../../engine/workshop';
 import { randomSeed, useAppStore, useScenarioListings, type ParEntry } from '../../store';
 import type { ParFromInput } from '../../workers/workshopParJob';
+import { appUrl } from './browser';
 import { useWorkshopParRunner } from './runner';
 
 /** The current time (epoch ms), refreshed every `intervalMs` while `running`. */
@@ -126,4 +128,20 @@ export function memoByPlan<T>(grade: (plan: Plan) => T): (plan: Plan) => T {
     }
     return hit;
   };
+}
+
+/** The workshop link for teams: the settings, and the scenario itself when it was imported. */
+export function useWorkshopLink(
+  settings: WorkshopSettings | null,
+  scenario: Scenario | null,
+  joinPath: (token: string) => string,
+): string | null {
+  const imported = useAppStore((s) =>
+    scenario ? s.imported.some((i) => i.scenario.id === scenario.id) : false,
+  );
+  return useMemo(() => {
+    if (!settings || !scenario) return null;
+    const token = encodeWorkshop(settings, imported ? { scenario } : {});
+    return appUrl(joinPath(token));
+  }, [settings, scenario, imported, joinPath]);
 }

@@ -1,0 +1,477 @@
+/**
+ * Workshop play on the board. The app renders the board through this component when a workshop
+ * drives the scenario in this browser; it hands the board its workshop mode (the shape of the
+ * board's `workshop` prop — features never import each other, the app joins them):
+ *
+ * - grading under the workshop's weights; in round-by-round play, the expected outcome given the
+ *   slots already played with the workshop's dice;
+ * - the played slots locked, items that events added shown in the backlog;
+ * - scores hidden until the facilitator reveals them;
+ * - the round's panel above the board: commit the next slot, what happened in the played slots,
+ *   "par from here", and at the end of the year the way to the debrief.
+ */
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Link, useLocation } from 'wouter';
+
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { LiveRegion, type Announcement } from '../../components/LiveRegion';
+import { simulate, type Outcome, type Plan, type Scenario } from '../../engine';
+import { formatMoney } from '../../engine/format';
+import { scoringPresets } from '../../engine/presets';
+import {
+  CUSTOM_PRESET,
+  scoresVisible,
+  workshopWeights,
+  type WorkshopSettings,
+} from '../../engine/workshop';
+import {
+  activeWorkshopFor,
+  useActiveVariant,
+  useAppStore,
+  type ParEntry,
+  type RoundGame,
+} from '../../store';
+import type { ParFromInput } from '../../workers/workshopParJob';
+import { memoByPlan, parOrBetter, useWorkshopPar } from './hooks';
+import {
+  addedByEvents,
+  committedPlan,
+  playedStory,
+  roundTitle,
+  type PlayedSlot,
+  type Tone,
+} from './rounds';
+import './workshop.css';
+
+/** What the board's `workshop` prop takes. */
+export interface WorkshopBoardMode {
+  evaluate: (plan: Plan) => Outcome;
+  par: ParEntry | undefined;
+  lockedSlots: number;
+  hideScores: boolean;
+  caption: string;
+  addedItems: readonly { id: string; note: string }[];
+  panel: ReactNode;
+}
+
+export interface WorkshopBoardProps {
+  scenario: Scenario;
+  /** The debrief of the scenario (where the finished game goes). */
+  playHref: string;
+  /** The facilitator's setup page. */
+  setupHref: string;
+  /** Renders the board; `mode` is undefined when no workshop drives this scenario here. */
+  children: (mode: WorkshopBoardMode | undefined) => ReactNode;
+}
+
+const NO_COMMITTED: string[][] = [];
+
+/** "Growth board", or "custom weights". */
+export function graderName(scenario: Scenario, settings: WorkshopSettings): string {
+  if (settings.preset === CUSTOM_PRESET) return 'custom weights';
+  return scoringPresets(scenario).find((p) => p.id === settings.preset)?.name ?? 'Balanced';
+}
+
+export function WorkshopBoard({ scenario, playHref, setupHref, children }: WorkshopBoardProps) {
+  const settings = useAppStore((s) => activeWorkshopFor(s, scenario.id));
+  const game = useAppStore((s) => s.workshop.games[scenario.id]);
+  if (!settings) return <>{children(undefined)}</>;
+  return (
+    <ActiveWorkshopBoard
+      scenario={scenario}
+      settings={settings}
+      game={game}
+      playHref={playHref}
+      setupHref={setupHref}
+    >
+      {children}
+    </ActiveWorkshopBoard>
+  );
+}
+
+function ActiveWorkshopBoard({
+  scenario,
+  settings,
+  game,
+  playHref,
+  setupHref,
+  children,
+}: Omit<WorkshopBoardProps, 'children'> & {
+  settings: WorkshopSettings;
+  game: RoundGame | undefined;
+  children: WorkshopBoardProps['children'];
+}) {
+  const rounds = settings.play === 'rounds';
+  const seed = rounds ? (game?.seed ?? settings.seed) : settings.seed;
+  const committed = rounds ? (game?.committed ?? NO_COMMITTED) : NO_COMMITTED;
+  const played = committed.length;
+  const ownWeights = settings.preset === 'balanced';
+  const weights = useMemo(() => workshopWeights(scenario, settings), [scenario, settings]);
+  const hideScores = !scoresVisible(settings);
+  const plan = useActiveVariant(scenario).plan;
+
+  const evaluate = useMemo(
+    () =>
+      memoByPlan((next: Plan) =>
+        simulate(
+          scenario,
+          next,
+          played > 0 ? { mode: 'conditional', seed, revealedSlots: played, weights } : { weights },
+        ),
+      ),
+    [scenario, played, seed, weights],
+  );
+  const outcome = evaluate(plan);
+
+  // The played slots' story: the seeded run of what was committed (later slots empty).
+  const run = useMemo(
+    () =>
+      played > 0
+        ? simulate(scenario, committedPlan(scenario, committed), { mode: 'seeded', seed })
+        : null,
+    [scenario, committed, played, seed],
+  );
+  const story = useMemo(
+    () => (run ? playedStory(scenario, run, played) : []),
+    [scenario, run, played],
+  );
+  const addedItems = useMemo(
+    () => (run ? addedByEvents(scenario, run, played) : []),
+    [scenario, run, played],
+  );
+
+  const parInput = useMemo<ParFromInput>(
+    () => ({
+      ...(ownWeights ? {} : { weights }),
+      ...(played > 0
+        ? {
+            frozenSlots: played,
+            fixedPlan: committedPlan(scenario, committed),
+            revealedSeed: seed,
+          }
+        : {}),
+    }),
+    [ownWeights, weights, played, scenario, committed, seed],
+  );
+  const searched = useWorkshopPar(scenario, parInput, ownWeights);
+  const par = parOrBetter(searched, plan, outcome.score);
+
+  const grader = graderName(scenario, settings);
+  const labels = scenario.time.labels;
+  const caption =
+    played > 0
+      ? `Expected outcome given ${labels.slice(0, played).join(', ')} as played · graded as ${grader === 'custom weights' ? 'the custom weights' : `“${grader}”`} would`
+      : `Expected outcome · graded as ${grader === 'custom weights' ? 'the custom weights' : `“${grader}”`} would`;
+
+  const panel = (
+    <WorkshopPanel
+      scenario={scenario}
+      settings={settings}
+      played={played}
+      story={story}
+      plan={plan}
+      par={searched}
+      yourScore={outcome.score}
+      hideScores={hideScores}
+      grader={grader}
+      playHref={playHref}
+      setupHref={setupHref}
+    />
+  );
+
+  return (
+    <>
+      {children({
+        evaluate,
+        par,
+        lockedSlots: played,
+        hideScores,
+        caption,
+        addedItems,
+        panel,
+      })}
+    </>
+  );
+}
+
+const TONE_LABEL: Record<Tone, string> = { bad: 'Bad news', neutral: 'News', good: 'Good news' };
+
+function SlotStory({ slot, latest }: { slot: PlayedSlot; latest: boolean }) {
+  return (
+    <li className={`round-slot${latest ? ' is-latest' : ''}`} data-testid="played-slot">
+      <h3 id={`played-${slot.slot}`} tabIndex={-1}>
+        {slot.label} as played
+      </h3>
+      <p className="small">
+        {slot.finished.length > 0
+          ? `Finished: ${slot.finished.map((f) => `${f.title} (${f.when})`).join(', ')}.`
+          : 'Nothing finished.'}
+      </p>
+      {slot.events.length > 0 && (
+        <ul className="story-lines" aria-label={`Events in ${slot.label}`}>
+          {slot.events.map((e, i) => (
+            <li key={i} className={`tone-${e.tone}`}>
+              <span className="visually-hidden">{TONE_LABEL[e.tone]}: </span>
+              {e.text}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="round-numbers">
+        End of {slot.label}: ARR {formatMoney(slot.arr)} · satisfaction {slot.csat.toFixed(0)}
+      </p>
+    </li>
+  );
+}
+
+function ParFromHere({
+  scenario,
+  played,
+  par,
+  plan,
+  yourScore,
+  hideScores,
+  id,
+}: {
+  scenario: Scenario;
+  played: number;
+  par: ParEntry | undefined;
+  plan: Plan;
+  yourScore: number;
+  hideScores: boolean;
+  id: string;
+}) {
+  const labels = scenario.time.labels;
+  const titles = new Map(scenario.items.map((i) => [i.id, i.title]));
+  const heading = played > 0 ? `Best continuation from ${labels[played] ?? 'here'}` : 'Best plan';
+  return (
+    <section id={id} className="par-from-here" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{heading}</h3>
+      {par === undefined || par.status === 'computing' ? (
+        <p role="status" className="small">
+          Searching for the best continuation…
+        </p>
+      ) : par.status === 'failed' ? (
+        <p role="status" className="small">
+          The search could not finish ({par.message}). Try again after the next change.
+        </p>
+      ) : (
+        <>
+          <p role="status" className="small">
+            {hideScores
+              ? 'The best plan the search found from here (its score stays hidden until the reveal).'
+              : `Par from here scores ${par.score.toFixed(1)}; your plan ${yourScore.toFixed(1)} (${yourScore >= par.score - 0.05 ? 'as good as par' : `${(par.score - yourScore).toFixed(1)} points behind`}).`}
+          </p>
+          <dl className="par-plan" data-testid="par-from-here-plan">
+            {labels.map((label, slot) => {
+              const ids = par.plan.slots[slot] ?? [];
+              const isPlayed = slot < played;
+              const same =
+                !isPlayed && JSON.stringify(ids) === JSON.stringify(plan.slots[slot] ?? []);
+              return (
+                <div key={label} className={isPlayed ? 'is-played' : undefined}>
+                  <dt>
+                    {label}
+                    {isPlayed ? ' (played)' : same ? ' (same as yours)' : ''}
+                  </dt>
+                  <dd>
+                    {ids.length === 0 ? (
+                      <span className="muted">Nothing planned</span>
+                    ) : (
+                      <ul>
+                        {ids.map((itemId) => (
+                          <li key={itemId}>{titles.get(itemId) ?? itemId}</li>
+                        ))}
+                      </ul>
+                    )}
+                  </dd>
+                </div>
+              );
+            })}
+          </dl>
+        </>
+      )}
+    </section>
+  );
+}
+
+function WorkshopPanel({
+  scenario,
+  settings,
+  played,
+  story,
+  plan,
+  par,
+  yourScore,
+  hideScores,
+  grader,
+  playHref,
+  setupHref,
+}: {
+  scenario: Scenario;
+  settings: WorkshopSettings;
+  played: number;
+  story: PlayedSlot[];
+  plan: Plan;
+  par: ParEntry | undefined;
+  yourScore: number;
+  hideScores: boolean;
+  grader: string;
+  playHref: string;
+  setupHref: string;
+}) {
+  const commitSlot = useAppStore((s) => s.commitSlot);
+  const finishGame = useAppStore((s) => s.finishGame);
+  const role = useAppStore((s) => s.workshop.role);
+  const teamName = useAppStore((s) => s.workshop.teamName);
+  const [, navigate] = useLocation();
+  const [confirming, setConfirming] = useState(false);
+  const [showPar, setShowPar] = useState(false);
+  const [announcement, setAnnouncement] = useState<Announcement | null>(null);
+  const commitButton = useRef<HTMLButtonElement>(null);
+  const labels = scenario.time.labels;
+  const rounds = settings.play === 'rounds';
+  const done = rounds && played >= labels.length;
+  const next = labels[played];
+  const nextItems = plan.slots[played] ?? [];
+  const parId = 'par-from-here';
+
+  const commit = useCallback(() => {
+    setConfirming(false);
+    const count = commitSlot(scenario);
+    const slot = count - 1;
+    const label = labels[slot] ?? '';
+    setAnnouncement((previous) => ({
+      id: (previous?.id ?? 0) + 1,
+      text:
+        count >= labels.length
+          ? `${label} played and locked. The year is played.`
+          : `${label} played and locked; its events are revealed below. Re-plan ${labels
+              .slice(count)
+              .join(', ')}.`,
+    }));
+    // Focus the story of the slot just played, so keyboard users land on what it revealed.
+    requestAnimationFrame(() => document.getElementById(`played-${slot}`)?.focus());
+  }, [commitSlot, scenario, labels]);
+
+  const toDebrief = () => {
+    finishGame(scenario);
+    navigate(playHref);
+  };
+
+  const who = role === 'team' && teamName ? `${teamName} · ` : '';
+  const hiddenNote = hideScores ? ' · scores hidden until the reveal' : '';
+  return (
+    <section className="round-panel" aria-labelledby="round-title" data-testid="round-panel">
+      <div className="round-head">
+        <div>
+          <p className="small muted">
+            {who}Workshop{settings.title ? `: ${settings.title}` : ''} · graded as{' '}
+            {grader === 'custom weights' ? 'the custom weights' : `“${grader}”`} would · the same
+            dice for every team{hiddenNote}
+            {role === 'facilitator' && (
+              <>
+                {' · '}
+                <Link href={setupHref}>workshop setup</Link>
+              </>
+            )}
+          </p>
+          <h2 id="round-title">
+            {rounds ? roundTitle(scenario, played) : 'Plan the whole year, then play it'}
+          </h2>
+          {rounds && (
+            <ol className="round-progress" aria-label="Rounds">
+              {labels.map((label, slot) => (
+                <li
+                  key={label}
+                  className={slot < played ? 'is-played' : slot === played ? 'is-current' : ''}
+                  aria-current={slot === played ? 'step' : undefined}
+                >
+                  {label}
+                  {slot < played ? ' · played' : ''}
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+        <div className="round-actions">
+          {rounds && !done && next !== undefined && (
+            <button
+              ref={commitButton}
+              type="button"
+              className="button button-primary"
+              onClick={() => setConfirming(true)}
+            >
+              Commit {next}
+            </button>
+          )}
+          {(done || !rounds) &&
+            (hideScores ? null : (
+              <button type="button" className="button button-primary" onClick={toDebrief}>
+                {rounds ? 'See the debrief' : 'Play the year'}
+              </button>
+            ))}
+          {!done && (
+            <button
+              type="button"
+              className="button"
+              aria-expanded={showPar}
+              aria-controls={showPar ? parId : undefined}
+              onClick={() => setShowPar((shown) => !shown)}
+            >
+              {showPar ? 'Hide par from here' : 'Par from here'}
+            </button>
+          )}
+        </div>
+      </div>
+      {rounds && !done && (
+        <p className="small">
+          Plan {next} below, then commit it: {next} is played and locked, and its events are
+          revealed. The slots after it stay open to re-plan.
+        </p>
+      )}
+      {(done || !rounds) && hideScores && (
+        <p className="small" data-testid="waiting-for-reveal">
+          {done ? 'The year is played. ' : ''}Scores stay hidden until your facilitator reveals
+          them; the debrief opens after the reveal (open the workshop link again when the
+          facilitator sends it).
+        </p>
+      )}
+      {story.length > 0 && (
+        <ol className="round-story" aria-label="What happened in the played slots">
+          {story.map((slot) => (
+            <SlotStory key={slot.slot} slot={slot} latest={slot.slot === played - 1} />
+          ))}
+        </ol>
+      )}
+      {showPar && !done && (
+        <ParFromHere
+          scenario={scenario}
+          played={played}
+          par={par}
+          plan={plan}
+          yourScore={yourScore}
+          hideScores={hideScores}
+          id={parId}
+        />
+      )}
+      <LiveRegion announcement={announcement} id="round-announcer" />
+      {confirming && next !== undefined && (
+        <ConfirmDialog
+          title={`Commit ${next}?`}
+          confirmLabel={`Commit ${next}`}
+          onCancel={() => setConfirming(false)}
+          onConfirm={commit}
+        >
+          <p>
+            {nextItems.length === 0
+              ? `${next} is empty: the team spends it on keeping the lights on. `
+              : `${nextItems.length} ${nextItems.length === 1 ? 'item' : 'items'} in ${next}. `}
+            {next} is then played and locked — it cannot be changed again — and its events are
+            revealed.
+          </p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}
