@@ -67,6 +67,9 @@ const WorkshopPresentPage = lazy(() =>
 const WorkshopJoinPage = lazy(() =>
   import('../features/workshop/JoinPage').then((m) => ({ default: m.JoinPage })),
 );
+const ComparisonPage = lazy(() =>
+  import('../features/workshop/ComparisonPage').then((m) => ({ default: m.ComparisonPage })),
+);
 // Loaded only when a workshop drives the board in this browser.
 const WorkshopBoard = lazy(() =>
   import('../features/workshop/WorkshopBoard').then((m) => ({ default: m.WorkshopBoard })),
@@ -211,6 +214,11 @@ function WorkshopPresentRoute() {
   return <WorkshopPresentPage setupHref={paths.workshop} joinPath={paths.workshopJoin} />;
 }
 
+function WorkshopCompareRoute() {
+  usePageTitle('Team comparison');
+  return <ComparisonPage libraryHref={paths.library} workshopHref={paths.workshop} />;
+}
+
 function WorkshopJoinRoute({ token }: { token: string }) {
   usePageTitle('Join a workshop');
   return <WorkshopJoinPage token={token} boardHref={paths.board} libraryHref={paths.library} />;
@@ -333,6 +341,7 @@ function Shell() {
             </Route>
             <Route path={routePatterns.workshop} component={WorkshopRoute} />
             <Route path={routePatterns.workshopPresent} component={WorkshopPresentRoute} />
+            <Route path={routePatterns.workshopCompare} component={WorkshopCompareRoute} />
             <Route path={routePatterns.workshopJoin}>
               {(params: { token: string }) => <WorkshopJoinRoute token={params.token} />}
             </Route>

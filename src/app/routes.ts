@@ -10,6 +10,7 @@
  *   #/workshop              a facilitator sets up a workshop
  *   #/workshop/present      the workshop's presentation view, for the projector
  *   #/workshop/join/:token  a team joins a workshop (the token is `encodeWorkshop`'s output)
+ *   #/workshop/compare      teams' plans (files or links) compared in one leaderboard
  *
  * Features never import this file: the app passes them the links they need as props.
  */
@@ -36,4 +37,5 @@ export const routePatterns = {
   workshop: '/workshop',
   workshopPresent: '/workshop/present',
   workshopJoin: '/workshop/join/:token',
+  workshopCompare: '/workshop/compare',
 } as const;
