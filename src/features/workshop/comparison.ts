@@ -26,10 +26,12 @@ export type TeamEntry =
   | { id: string; label: string; kind: TeamPlanInput['kind']; ok: true; team: string; plan: Plan }
   | { id: string; label: string; kind: TeamPlanInput['kind']; ok: false; issues: Issue[] };
 
-/** "team-red.plan.json" → "team-red". */
-export function fileStem(name: string): string {
+/** "team-red.plan.json" → "team-red"; "big-customer.plan-a.plan.json" → "plan-a". */
+export function fileStem(name: string, scenarioId = ''): string {
   const base = name.split(/[\\/]/).pop() ?? name;
-  return base.replace(/(\.plan)?\.json$/i, '').trim() || base;
+  let stem = base.replace(/(\.plan)?\.json$/i, '').trim();
+  if (scenarioId && stem.startsWith(`${scenarioId}.`)) stem = stem.slice(scenarioId.length + 1);
+  return stem.trim() || base;
 }
 
 /** The share token in a pasted link: a whole address, "#/share/…", or the token alone. */
@@ -58,7 +60,10 @@ function teamName(given: string | undefined, name: string, fallback: string): st
 
 /**
  * Reads one input against the scenario. Team names: the facilitator's rename, else the plan's
- * `team`, else its `name` (unless it is the default "Plan"), else the file's name or link label.
+ * `team` (a workshop board puts it in), else for a file its name without the scenario's id
+ * ("team-red.plan.json" → "team-red": what the facilitator sees in the downloads folder, while
+ * the plan's own name is often the board's default "Plan A" for every team), else for a link the
+ * plan's name (unless a default one), else the link's label.
  */
 export function readTeamPlan(
   input: TeamPlanInput,
@@ -89,7 +94,8 @@ export function readTeamPlan(
   if (!read.ok) return { ...base, ok: false, issues: read.issues };
   const checked = checkPlanFile(scenario, read.file);
   if (!checked.ok) return { ...base, ok: false, issues: checked.issues };
-  const team = renamed || teamName(read.file.team, read.file.name, fileStem(input.label));
+  const team =
+    renamed || read.file.team?.trim() || fileStem(input.label, read.file.scenarioId || scenario.id);
   return { ...base, ok: true, team, plan: checked.plan };
 }
 

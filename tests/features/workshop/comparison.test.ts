@@ -44,7 +44,7 @@ const file = (label: string, plan: Plan, extra: { name?: string; team?: string }
 });
 
 describe('reading teams’ plans', () => {
-  it('names teams from the rename, the plan’s team, its name, else the file name', () => {
+  it('names teams from the rename, the plan’s team, else the file’s name', () => {
     const inputs: TeamPlanInput[] = [
       { ...file('a.plan.json', one, { team: 'Team Red', name: 'Bold' }) },
       { ...file('big-customer.green.plan.json', two) },
@@ -55,8 +55,8 @@ describe('reading teams’ plans', () => {
     const entries = readTeamPlans(inputs, big, find);
     expect(entries.map((e) => (e.ok ? e.team : null))).toEqual([
       'Team Red',
-      'big-customer.green',
-      'Safety first',
+      'green',
+      'c',
       'Blue',
       'Team Red (2)',
     ]);
