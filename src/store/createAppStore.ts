@@ -9,7 +9,7 @@
 import { persist } from 'zustand/middleware';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
-import { createNoticesSlice } from './noticesSlice';
+import { createNoticesSlice, type StorageNotice } from './noticesSlice';
 import { createParSlice, type ComputePar } from './parSlice';
 import {
   createPersistence,
@@ -51,6 +51,8 @@ const browserStorage: StorageProvider = () =>
 export function createAppStore(options: AppStoreOptions): AppStore {
   const name = options.name ?? PERSIST_NAME;
   let api: StoreApi<AppState> | null = null;
+  // The notice when saved data could not be migrated (and was set aside).
+  let recovered: StorageNotice | null = null;
   const persistence = createPersistence({
     name,
     getStorage: options.storage ?? browserStorage,
@@ -87,10 +89,15 @@ export function createAppStore(options: AppStoreOptions): AppStore {
         migrate: (state, version) => migratePersisted(state, version) as PersistedState,
         merge: persistence.merge,
         onRehydrateStorage: () => (_state, error) => {
-          if (error !== undefined) api?.setState({ storageNotice: persistence.recover(error) });
+          if (error === undefined) return;
+          recovered = persistence.recover(error);
+          api?.setState({ storageNotice: recovered });
         },
       },
     ),
   );
+  // Local storage is synchronous, so the store hydrates while it is being created, and the
+  // creator's initial state then replaces what the callback set: set the notice again.
+  if (recovered && !store.getState().storageNotice) store.setState({ storageNotice: recovered });
   return store;
 }
