@@ -568,7 +568,7 @@ export function ComparisonPage({ libraryHref, workshopHref }: ComparisonPageProp
                   // A table wider than a phone scrolls: keyboard users need to focus it to scroll.
                   // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
                   tabIndex={0}
-                  aria-labelledby="cmp-board"
+                  aria-label="Leaderboard table"
                 >
                   <table className="data-table cmp-table" data-testid="cmp-leaderboard">
                     <thead>
