@@ -3,7 +3,7 @@
  * e.g. how revenue turned into net money. Gains, losses and totals differ by fill pattern and
  * each bar is labelled with its value.
  */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import {
   Bar,
   BarChart,
@@ -50,6 +50,11 @@ export function WaterfallChart({
 }: WaterfallChartProps) {
   const prefix = safeId(useId());
   const bars = waterfallBars(steps);
+  // On a narrow chart the value labels of neighbouring bars would run into each other.
+  const [width, setWidth] = useState(0);
+  const axisWidth = width > 0 && width < 480 ? 52 : 64;
+  const slot = width > 0 ? (width - axisWidth - 12) / Math.max(1, bars.length) : Infinity;
+  const labelSize = slot < 60 ? 9 : 11;
   return (
     <ChartFrame
       label={label}
@@ -63,7 +68,7 @@ export function WaterfallChart({
         />
       }
     >
-      <ResponsiveContainer width="100%" height="100%">
+      <ResponsiveContainer width="100%" height="100%" onResize={(w) => setWidth(w)}>
         <BarChart
           data={bars}
           accessibilityLayer={false}
@@ -81,7 +86,11 @@ export function WaterfallChart({
             height={84}
             fontSize={11}
           />
-          <YAxis stroke="var(--chart-text)" tickFormatter={(v: number) => format(v)} width={64} />
+          <YAxis
+            stroke="var(--chart-text)"
+            tickFormatter={(v: number) => format(v)}
+            width={axisWidth}
+          />
           <ReferenceLine y={0} stroke="var(--chart-text)" />
           <Bar dataKey="range" isAnimationActive={false} strokeWidth={1}>
             {bars.map((bar) => {
@@ -98,7 +107,7 @@ export function WaterfallChart({
               dataKey="value"
               position="top"
               className="chart-direct-label"
-              fontSize={11}
+              fontSize={labelSize}
               formatter={(v: unknown) => (typeof v === 'number' ? format(v) : '')}
             />
           </Bar>
