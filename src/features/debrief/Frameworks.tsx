@@ -16,6 +16,9 @@ const LENSES = [
   { key: 'cd3', label: 'CD3' },
 ] as const;
 
+/** Items named per list in "where it disagrees" (the rest are counted): keeps rows short. */
+const LIST_LIMIT = 2;
+
 export function Frameworks({
   scenario,
   analysis,
@@ -63,10 +66,12 @@ export function Frameworks({
           <tbody>
             <tr className="lens-yours">
               <th scope="row">Your plan</th>
-              <td>{debrief.score.toFixed(1)}</td>
-              <td>{debrief.percentOfPar.toFixed(0)}%</td>
-              <td>—</td>
-              <td>{disagreementText(scenario, planDiff(scenario, plan, par), 3)}</td>
+              <td data-label="Score">{debrief.score.toFixed(1)}</td>
+              <td data-label="Share of par">{debrief.percentOfPar.toFixed(0)}%</td>
+              <td data-label="Ranks first">—</td>
+              <td data-label="Disagrees with par">
+                {disagreementText(scenario, planDiff(scenario, plan, par), LIST_LIMIT)}
+              </td>
             </tr>
             {rows.map((s) => (
               <tr key={s.id} data-strategy={s.id}>
@@ -74,9 +79,11 @@ export function Frameworks({
                   {s.name}
                   <span className="lens-description">{s.description}</span>
                 </th>
-                <td>{s.score.toFixed(1)}</td>
-                <td>{parScore > 0 ? `${((100 * s.score) / parScore).toFixed(0)}%` : '—'}</td>
-                <td>
+                <td data-label="Score">{s.score.toFixed(1)}</td>
+                <td data-label="Share of par">
+                  {parScore > 0 ? `${((100 * s.score) / parScore).toFixed(0)}%` : '—'}
+                </td>
+                <td data-label="Ranks first">
                   {s.order.length === 0
                     ? 'nothing'
                     : s.order
@@ -84,7 +91,9 @@ export function Frameworks({
                         .map((id) => titles.get(id) ?? id)
                         .join(', ')}
                 </td>
-                <td>{disagreementText(scenario, planDiff(scenario, s.plan, par), 3)}</td>
+                <td data-label="Disagrees with par">
+                  {disagreementText(scenario, planDiff(scenario, s.plan, par), LIST_LIMIT)}
+                </td>
               </tr>
             ))}
           </tbody>
