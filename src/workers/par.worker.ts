@@ -7,13 +7,20 @@ import { findPar } from '../engine/par';
 import { answerDebriefRequest, isDebriefRequest } from './debriefHandler';
 import type { DebriefRequest } from './debriefMessages';
 import type { ParRequest, ParResponse } from './parMessages';
+import { answerWorkshopParRequest, isWorkshopParRequest } from './workshopParHandler';
+import type { WorkshopParRequest } from './workshopParMessages';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-scope.onmessage = (event: MessageEvent<ParRequest | DebriefRequest>) => {
+scope.onmessage = (event: MessageEvent<ParRequest | DebriefRequest | WorkshopParRequest>) => {
   // The debrief's jobs share this worker's copy of the engine (see debriefHandler.ts).
   if (isDebriefRequest(event.data)) {
     scope.postMessage(answerDebriefRequest(event.data));
+    return;
+  }
+  // So do the workshop's par searches (par under a preset, par from here).
+  if (isWorkshopParRequest(event.data)) {
+    scope.postMessage(answerWorkshopParRequest(event.data));
     return;
   }
   const { id, scenarioJson } = event.data;

@@ -88,10 +88,9 @@ export function PresentPage({ setupHref, joinPath }: PresentPageProps) {
             <>
               <p className="present-round-value" data-testid="present-round">
                 {labels[shown]}
-                <span className="visually-hidden">,</span>{' '}
-                <span className="present-scenario">
-                  round {shown + 1} of {labels.length}
-                </span>
+              </p>
+              <p className="present-round-of">
+                Round {shown + 1} of {labels.length}
               </p>
               <p>Plan {labels[shown]}, then commit it: its events are revealed.</p>
               <div className="workshop-actions">

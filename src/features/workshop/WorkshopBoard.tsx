@@ -243,7 +243,10 @@ function ParFromHere({
 }) {
   const labels = scenario.time.labels;
   const titles = new Map(scenario.items.map((i) => [i.id, i.title]));
-  const heading = played > 0 ? `Best continuation from ${labels[played] ?? 'here'}` : 'Best plan';
+  const heading =
+    played > 0
+      ? `Best continuation from ${labels[played] ?? 'here'}, given ${labels.slice(0, played).join(', ')} as played`
+      : 'Best plan for the year';
   return (
     <section id={id} className="par-from-here" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{heading}</h3>
@@ -264,15 +267,14 @@ function ParFromHere({
           </p>
           <dl className="par-plan" data-testid="par-from-here-plan">
             {labels.map((label, slot) => {
+              if (slot < played) return null;
               const ids = par.plan.slots[slot] ?? [];
-              const isPlayed = slot < played;
-              const same =
-                !isPlayed && JSON.stringify(ids) === JSON.stringify(plan.slots[slot] ?? []);
+              const same = JSON.stringify(ids) === JSON.stringify(plan.slots[slot] ?? []);
               return (
-                <div key={label} className={isPlayed ? 'is-played' : undefined}>
+                <div key={label}>
                   <dt>
                     {label}
-                    {isPlayed ? ' (played)' : same ? ' (same as yours)' : ''}
+                    {same ? ' (same as yours)' : ''}
                   </dt>
                   <dd>
                     {ids.length === 0 ? (
@@ -335,6 +337,9 @@ function WorkshopPanel({
   const next = labels[played];
   const nextItems = plan.slots[played] ?? [];
   const parId = 'par-from-here';
+  // The round just played is told in full; earlier ones fold away, so the board stays in view.
+  const latest = story[story.length - 1];
+  const earlier = story.slice(0, -1);
 
   const commit = useCallback(() => {
     setConfirming(false);
@@ -437,11 +442,19 @@ function WorkshopPanel({
           facilitator sends it).
         </p>
       )}
-      {story.length > 0 && (
-        <ol className="round-story" aria-label="What happened in the played slots">
-          {story.map((slot) => (
-            <SlotStory key={slot.slot} slot={slot} latest={slot.slot === played - 1} />
-          ))}
+      {earlier.length > 0 && (
+        <details className="round-earlier">
+          <summary>Earlier rounds: {earlier.map((slot) => slot.label).join(', ')}</summary>
+          <ol className="round-story" aria-label="What happened in the earlier rounds">
+            {earlier.map((slot) => (
+              <SlotStory key={slot.slot} slot={slot} latest={false} />
+            ))}
+          </ol>
+        </details>
+      )}
+      {latest && (
+        <ol className="round-story" aria-label={`What happened in ${latest.label}`}>
+          <SlotStory slot={latest} latest />
         </ol>
       )}
       {showPar && !done && (

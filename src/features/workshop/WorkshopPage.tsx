@@ -306,6 +306,9 @@ export function WorkshopPage({
                 Open the board
                 <ArrowRightIcon />
               </Link>
+              <Link href={presentHref} className="button">
+                Presentation view
+              </Link>
               <button type="button" className="button" onClick={endWorkshop}>
                 End the workshop
               </button>
