@@ -77,10 +77,17 @@ export function MenuButton({
     setPosition({ top, left });
   }, [open]);
 
+  // Focus goes into the menu once it is placed: until then it is `visibility: hidden`, and a
+  // browser does not focus hidden elements (jsdom does, so only a real browser shows this).
+  const placed = position !== null;
   useEffect(() => {
-    if (!open) return;
+    if (!open || !placed) return;
     const nodes = itemNodes();
     (nodes.find((n) => n.getAttribute('aria-current') === 'true') ?? nodes[0])?.focus();
+  }, [open, placed]);
+
+  useEffect(() => {
+    if (!open) return;
     const onPointerDown = (event: PointerEvent) => {
       const target = event.target as Node;
       if (!menuRef.current?.contains(target) && !buttonRef.current?.contains(target)) close(false);
