@@ -97,7 +97,8 @@ function Figure({
   children,
 }: {
   title: string;
-  summary: string;
+  /** The chart in words: one sentence per item. */
+  summary: readonly string[];
   height: number;
   testId: string;
   children: ReactNode;
@@ -109,7 +110,13 @@ function Figure({
         {title}
       </h3>
       <Suspense fallback={<ChartPlaceholder height={height} />}>{children}</Suspense>
-      <figcaption className="cmp-figure-summary">{summary}</figcaption>
+      <figcaption className="cmp-figure-summary">
+        <ul>
+          {summary.map((sentence, i) => (
+            <li key={i}>{sentence}</li>
+          ))}
+        </ul>
+      </figcaption>
     </figure>
   );
 }
@@ -182,7 +189,13 @@ export function ComparisonPage({ libraryHref, workshopHref }: ComparisonPageProp
   const [renaming, setRenaming] = useState<TeamEntry | null>(null);
   const [confirmClear, setConfirmClear] = useState(false);
   const teamsHeading = useRef<HTMLHeadingElement>(null);
-  const ids = { links: useId(), scenario: useId(), metric: useId(), files: useId() };
+  const ids = {
+    links: useId(),
+    scenario: useId(),
+    scenarioHint: useId(),
+    metric: useId(),
+    files: useId(),
+  };
 
   /**
    * Adds the inputs that read as plans of the comparison's scenario; the others are reported by
@@ -385,6 +398,8 @@ export function ComparisonPage({ libraryHref, workshopHref }: ComparisonPageProp
                 id={ids.scenario}
                 value={scenario.id}
                 onChange={(event) => setPicked(event.target.value)}
+                disabled={teamPlans.length > 0}
+                aria-describedby={ids.scenarioHint}
                 data-testid="cmp-scenario-select"
               >
                 {listings.map(({ scenario: s }) => (
@@ -394,8 +409,10 @@ export function ComparisonPage({ libraryHref, workshopHref }: ComparisonPageProp
                 ))}
               </select>
             </div>
-            <p className="small muted">
-              The first plans you load choose the scenario (plan files and links name theirs).
+            <p className="small muted" id={ids.scenarioHint}>
+              {teamPlans.length > 0
+                ? 'The scenario of the teams loaded; remove them to compare another one.'
+                : 'The first plans you load choose the scenario (plan files and links name theirs).'}{' '}
               Scored with the scenario’s own weights; set up a{' '}
               <Link href={workshopHref}>workshop</Link> to score with a preset or custom weights.
             </p>
@@ -680,6 +697,9 @@ export function ComparisonPage({ libraryHref, workshopHref }: ComparisonPageProp
                       series={series}
                       format={lineMetric.format}
                       height={280}
+                      // Names at the line ends collide when there are many or they are long;
+                      // the legend always names every line.
+                      directLabels={lines.length <= 3 && lines.every((l) => l.label.length <= 14)}
                     />
                   </Figure>
                 </div>

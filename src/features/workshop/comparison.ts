@@ -296,15 +296,13 @@ export function radarRows(lines: readonly ChartLine[], metrics: readonly Metric[
 }
 
 /** The radar in words: per metric, each line's share of the best found. */
-export function radarSummary(lines: readonly ChartLine[], metrics: readonly Metric[]): string {
-  return metrics
-    .map(
-      (m) =>
-        `${METRIC_INFO[m].label}: ${lines
-          .map((l) => `${l.label} ${formatPercent(l.outcome.normalized[m] ?? 0)}`)
-          .join(', ')}.`,
-    )
-    .join(' ');
+export function radarSummary(lines: readonly ChartLine[], metrics: readonly Metric[]): string[] {
+  return metrics.map(
+    (m) =>
+      `${METRIC_INFO[m].label}: ${lines
+        .map((l) => `${l.label} ${formatPercent(l.outcome.normalized[m] ?? 0)}`)
+        .join(', ')}.`,
+  );
 }
 
 export type LineMetricId = 'arr' | 'csat' | 'debt' | 'breach';
@@ -356,15 +354,13 @@ export function lineSummary(
   scenario: Scenario,
   lines: readonly ChartLine[],
   metric: LineMetricId,
-): string {
+): string[] {
   const { format, value } = LINE_METRICS[metric];
   const labels = scenario.time.labels;
-  return lines
-    .map((l) => {
-      const first = l.outcome.slots[0];
-      const last = l.outcome.slots.at(-1);
-      if (!first || !last) return `${l.label}: no slots.`;
-      return `${l.label}: ${format(value(first))} after ${labels[0] ?? 'the first slot'}, ${format(value(last))} after ${labels.at(-1) ?? 'the last slot'}.`;
-    })
-    .join(' ');
+  return lines.map((l) => {
+    const first = l.outcome.slots[0];
+    const last = l.outcome.slots.at(-1);
+    if (!first || !last) return `${l.label}: no slots.`;
+    return `${l.label}: ${format(value(first))} after ${labels[0] ?? 'the first slot'}, ${format(value(last))} after ${labels.at(-1) ?? 'the last slot'}.`;
+  });
 }
