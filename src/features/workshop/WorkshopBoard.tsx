@@ -432,7 +432,7 @@ function WorkshopPanel({
       {rounds && !done && (
         <p className="small">
           Plan {next} below, then commit it: {next} is played and locked, and its events are
-          revealed. The slots after it stay open to re-plan.
+          revealed.{played < labels.length - 1 ? ' The slots after it stay open to re-plan.' : ''}
         </p>
       )}
       {(done || !rounds) && hideScores && (
