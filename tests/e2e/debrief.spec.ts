@@ -204,3 +204,37 @@ test('with reduced motion the reveal waits, steps by keyboard and skips', async 
   await expect(page.getByTestId('debrief-score')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('heading', { name: 'Result', level: 2 })).toBeFocused();
 });
+
+test('on a 390 px phone the debrief fits: no sideways page scroll, radar labels inside the chart', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await moveTo(page, first.title, Q1);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole('link', { name: 'Play the year' }).click();
+  await page.getByRole('button', { name: 'Skip to the debrief' }).click();
+  await expect(page.getByTestId('debrief-score')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: /^Show (par|best framework)’s plan/ }).click();
+  await chartsLoaded(page);
+
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+  // Par's plan beside yours needs no sideways scroll either.
+  const parScroll = await page
+    .getByTestId('par-board')
+    .locator('.table-scroll')
+    .evaluate((el) => el.scrollWidth - el.clientWidth);
+  expect(parScroll).toBeLessThanOrEqual(0);
+  // Every radar axis label lies inside the chart's drawing.
+  const radar = page.locator('.recharts-polar-angle-axis').first();
+  const clipped = await radar.evaluate((axis) => {
+    const svg = axis.closest('svg')!.getBoundingClientRect();
+    return [...axis.querySelectorAll('text')]
+      .map((t) => ({ text: t.textContent, box: t.getBoundingClientRect() }))
+      .filter(({ box }) => box.left < svg.left - 0.5 || box.right > svg.right + 0.5)
+      .map(({ text }) => text);
+  });
+  expect(clipped).toEqual([]);
+});
