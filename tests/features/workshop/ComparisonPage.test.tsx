@@ -7,9 +7,14 @@ import { memoryLocation } from 'wouter/memory-location';
 import bigJson from '../../../scenarios/big-customer.json';
 import { loadScenario, simulate, type Plan, type Scenario } from '../../../src/engine';
 import { makePlanFile } from '../../../src/engine/planFile';
+import { scoringPresets } from '../../../src/engine/presets';
 import { encodeShare } from '../../../src/engine/share';
+import { defaultWorkshopSettings, type WorkshopSettings } from '../../../src/engine/workshop';
 import { ComparisonPage } from '../../../src/features/workshop/ComparisonPage';
+import { WorkshopParProvider } from '../../../src/features/workshop/runner';
 import { AppStoreProvider, createAppStore } from '../../../src/store';
+import { createWorkshopParRunner } from '../../../src/workers/workshopParClient';
+import { parFrom } from '../../../src/workers/workshopParJob';
 
 const loaded = loadScenario(bigJson);
 if (!loaded.ok) throw new Error('big-customer does not load');
@@ -26,18 +31,27 @@ function planFile(name: string, plan: Plan, team?: string) {
   return new File([text], name, { type: 'application/json' });
 }
 
-function renderPage() {
+// Par searches run in-process, small, so the tests stay quick.
+const runner = createWorkshopParRunner({
+  run: (scenario, input) => Promise.resolve(parFrom(scenario, { ...input, budget: 300 })),
+});
+
+function renderPage(workshop?: Partial<WorkshopSettings>) {
   // The comparison reads the scenario from its own file: independent of the app's catalog.
   const store = createAppStore({
     catalog: [{ ok: true, file: 'big-customer.json', scenario: big }],
     now: () => '2026-11-22T10:00:00.000Z',
   });
+  if (workshop)
+    store.getState().setWorkshopSettings({ ...defaultWorkshopSettings(big, 7), ...workshop });
   const user = userEvent.setup();
   const view = render(
     <AppStoreProvider store={store}>
-      <Router hook={memoryLocation({ path: '/workshop/compare' }).hook}>
-        <ComparisonPage libraryHref="/" workshopHref="/workshop" />
-      </Router>
+      <WorkshopParProvider runner={runner}>
+        <Router hook={memoryLocation({ path: '/workshop/compare' }).hook}>
+          <ComparisonPage libraryHref="/" workshopHref="/workshop" />
+        </Router>
+      </WorkshopParProvider>
     </AppStoreProvider>,
   );
   return { store, user, ...view };
@@ -104,5 +118,31 @@ describe('team comparison page', () => {
     expect(store.getState().workshop.teamPlans).toEqual([]);
     expect(screen.queryByTestId('cmp-leaderboard')).toBeNull();
     expect(screen.getByText('Removed Team Blue.')).toBeInTheDocument();
+  });
+
+  it('scores under the workshop’s preset, and hides scores until the reveal', async () => {
+    const ciso = scoringPresets(big).find((p) => p.id === 'ciso')!;
+    const { user } = renderPage({ preset: 'ciso', hideScores: true });
+    expect(screen.getByTestId('cmp-scenario')).toHaveTextContent(/scored by CISO/);
+    await user.upload(screen.getByLabelText('Choose files'), [
+      planFile('weak.plan.json', weak),
+      planFile('strong.plan.json', strong),
+    ]);
+    await screen.findByTestId('cmp-scores-hidden');
+    expect(screen.queryByTestId('cmp-leaderboard')).toBeNull();
+    expect(screen.queryByTestId('cmp-radar')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Download Markdown' })).toBeDisabled();
+
+    await user.click(screen.getByRole('button', { name: 'Reveal the scores' }));
+    const rows = within(screen.getByTestId('cmp-leaderboard')).getAllByRole('row').slice(1);
+    const scores = [strong, weak]
+      .map((plan) => simulate(big, plan, { weights: ciso.weights }).score)
+      .sort((a, b) => b - a);
+    expect(rows.map((r) => within(r).getAllByRole('cell')[1]!.textContent)).toEqual(
+      scores.map((v) => v.toFixed(1)),
+    );
+    // Par for the CISO's weights arrives from the search, then the % of par shows.
+    await waitFor(() => expect(rows[0]).toHaveTextContent(/\d+%/), { timeout: 10_000 });
+    expect(screen.getByTestId('cmp-par')).toHaveTextContent(/Par/);
   });
 });
