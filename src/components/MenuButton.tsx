@@ -1,8 +1,8 @@
 /**
  * A menu button (WAI-ARIA APG pattern): a real button that opens a `role="menu"` list. Arrow
  * keys, Home and End move between items, Enter or Space chooses, Escape closes and returns focus
- * to the button, Tab closes. The menu is rendered into `document.body` with fixed positioning so
- * a scrolling column never clips it.
+ * to the button, Tab closes. The menu is rendered into the main landmark (else the body) with
+ * fixed positioning so a scrolling column never clips it.
  */
 import {
   useEffect,
@@ -47,6 +47,9 @@ export function MenuButton({
 }: MenuButtonProps) {
   const [open, setOpen] = useState(false);
   const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
+  // Where the menu is rendered: the page's main landmark when the button is in it (so the menu is
+  // inside a landmark, as axe's "region" rule asks), else the body.
+  const [host, setHost] = useState<HTMLElement | null>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
   const menuId = useId();
@@ -56,6 +59,11 @@ export function MenuButton({
     Array.from(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []).filter(
       (el) => el.getAttribute('aria-disabled') !== 'true',
     );
+
+  const openMenu = () => {
+    setHost(buttonRef.current?.closest('main') ?? document.body);
+    setOpen(true);
+  };
 
   const close = (refocus: boolean) => {
     setOpen(false);
@@ -104,7 +112,7 @@ export function MenuButton({
   const onButtonKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
-      setOpen(true);
+      openMenu();
     }
   };
 
@@ -157,7 +165,7 @@ export function MenuButton({
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
-        onClick={() => (open ? close(false) : setOpen(true))}
+        onClick={() => (open ? close(false) : openMenu())}
         onKeyDown={onButtonKeyDown}
         {...buttonProps}
       >
@@ -204,7 +212,7 @@ export function MenuButton({
               </div>
             ))}
           </div>,
-          document.body,
+          host ?? document.body,
         )}
     </>
   );
