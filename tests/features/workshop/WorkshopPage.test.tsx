@@ -36,15 +36,14 @@ describe('workshop setup', { timeout: 20_000 }, () => {
     });
     expect(store.getState().workshop.active).toBe(false);
 
-    const link = (screen.getByTestId('workshop-link') as HTMLInputElement).value;
+    const link = screen.getByTestId<HTMLInputElement>('workshop-link').value;
     expect(link).toMatch(/#\/workshop\/join\/w1\./);
     const decoded = decodeWorkshop(link.slice(link.indexOf('#')), (id) =>
       id === 'zero-day' ? shippedScenario('zero-day') : undefined,
     );
-    expect(decoded.ok && decoded.workshop.settings).toMatchObject({ ...saved, weights: {} });
     if (!decoded.ok) throw new Error('the link did not decode');
-    expect(decoded.workshop.settings.preset).toBe('growth');
-    expect(decoded.workshop.settings.seed).toBe(4242);
+    const { weights: _weights, ...rest } = saved!;
+    expect(decoded.workshop.settings).toMatchObject(rest);
 
     await user.click(screen.getByRole('button', { name: 'Start the workshop' }));
     expect(store.getState().workshop.active).toBe(true);
