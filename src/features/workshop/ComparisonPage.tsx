@@ -359,7 +359,9 @@ export function ComparisonPage({ libraryHref, workshopHref }: ComparisonPageProp
         if (!dragging) setDragging(true);
       }}
       onDragLeave={(event) => {
-        if (event.currentTarget === event.target) setDragging(false);
+        // Moving between the page's own elements is not leaving it.
+        const into = event.relatedTarget;
+        if (!(into instanceof Node) || !event.currentTarget.contains(into)) setDragging(false);
       }}
       onDrop={onDrop}
     >
