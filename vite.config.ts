@@ -1,7 +1,11 @@
+import { fileURLToPath } from 'node:url';
+
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+
+import { scenarioIndex } from './scripts/vite/scenarioIndex';
 
 // Test folders outside these two projects (e2e) are run by Playwright, never by Vitest.
 const sharedExclude = ['**/node_modules/**', 'dist/**', 'tests/e2e/**'];
@@ -75,9 +79,19 @@ const contentSecurityPolicy = (): Plugin => ({
 });
 
 export default defineConfig({
-  plugins: [react(), offline, contentSecurityPolicy()],
+  plugins: [
+    react(),
+    offline,
+    contentSecurityPolicy(),
+    scenarioIndex(fileURLToPath(new URL('./scenarios', import.meta.url))),
+  ],
   // Relative asset URLs: the built app can be hosted from any sub-path (or opened from a folder).
   base: './',
+  build: {
+    // Scenario files are fetched as JSON: never inline one as a data: URL (the CSP allows fetching
+    // from the app's own origin only).
+    assetsInlineLimit: (file) => (file.endsWith('.json') ? false : undefined),
+  },
   test: {
     // A project with no test files yet (e.g. `ui` early on) must not fail `npm test`.
     passWithNoTests: true,

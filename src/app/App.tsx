@@ -27,12 +27,17 @@ import {
   type AppStore,
 } from '../store';
 import { createParWorkerRunner } from '../workers/parClient';
-import { shippedCatalog, type CatalogEntry } from './catalog';
+import scenarioIndex from 'virtual:scenario-index';
+
+import type { CatalogEntry } from './catalog';
 import { paths, routePatterns } from './routes';
 import { ScreenErrorBoundary } from './ScreenErrorBoundary';
 
 export interface AppProps {
-  /** The scenarios to list; defaults to the files shipped in `scenarios/`. */
+  /**
+   * The scenarios to list. By default the files shipped in `scenarios/`: the first screen lists
+   * their build-time index and the scenario files are fetched when a screen needs one.
+   */
   entries?: readonly CatalogEntry[];
   /** A store to use instead of a new one (tests). */
   store?: AppStore;
@@ -359,10 +364,33 @@ function Shell() {
   );
 }
 
-export function App({ entries = shippedCatalog, store, hook = useHashLocation }: AppProps) {
+/** The shipped scenarios, loaded once a screen needs one (the library needs only the index). */
+const shippedScenarios = {
+  index: scenarioIndex,
+  load: () => import('./catalogData').then((m) => m.loadShippedCatalog()),
+};
+
+export function App({ entries, store, hook = useHashLocation }: AppProps) {
   const [appStore] = useState(
-    () => store ?? createAppStore({ catalog: entries, computePar: createParWorkerRunner() }),
+    () =>
+      store ??
+      createAppStore({
+        catalog: entries ?? shippedScenarios,
+        computePar: createParWorkerRunner(),
+      }),
   );
+  // After the first screen is up, fetch the scenarios in the background so opening one is instant.
+  useEffect(() => {
+    const timer = window.setTimeout(() => {
+      appStore
+        .getState()
+        .ensureCatalog()
+        .catch(() => {
+          // Retried (and reported) by the first screen that needs a scenario.
+        });
+    }, 1500);
+    return () => window.clearTimeout(timer);
+  }, [appStore]);
   return (
     <AppStoreProvider store={appStore}>
       <Router hook={hook}>

@@ -2,12 +2,17 @@
  * The scenario library's catalog: every file shipped in `scenarios/*.json`, each validated through
  * the engine's loader. A file that fails becomes an error entry naming the file and its issues, so
  * one bad file never takes the library down.
+ *
+ * The full catalog (every scenario's items, events and text) is not part of the first screen: the
+ * library lists the build-time index (`virtual:scenario-index`, made by `indexCatalog` when the app
+ * is built) and `catalogData.ts` loads the scenarios when a screen needs one.
  */
 import { loadScenario } from '../engine';
 
-import type { CatalogEntry, Scenario, ScenarioIssue } from '../store';
+import { summarizeCatalog } from '../store/summary';
+import type { CatalogEntry, CatalogIndexEntry, Scenario, ScenarioIssue } from '../store';
 
-export type { CatalogEntry, Scenario, ScenarioIssue };
+export type { CatalogEntry, CatalogIndexEntry, Scenario, ScenarioIssue };
 
 /** Difficulty as shown to people: 1 is a tutorial. */
 export { DIFFICULTY_LABELS } from '../engine/advice';
@@ -53,11 +58,6 @@ export function buildCatalog(modules: Readonly<Record<string, unknown>>): Catalo
   });
 }
 
-// `schema.json` is the published JSON Schema for authors, not a scenario.
-const shippedFiles = import.meta.glob<unknown>(
-  ['../../scenarios/*.json', '!../../scenarios/schema.json'],
-  { eager: true, import: 'default' },
-);
-
-/** Every shipped scenario file, validated once at start-up. */
-export const shippedCatalog: readonly CatalogEntry[] = buildCatalog(shippedFiles);
+/** What the library shows of each entry before the scenarios themselves are loaded. */
+export const indexCatalog: (entries: readonly CatalogEntry[]) => CatalogIndexEntry[] =
+  summarizeCatalog;

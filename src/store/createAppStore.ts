@@ -25,12 +25,17 @@ import { createPlaysSlice, randomSeed } from './playsSlice';
 import { createPreferencesSlice } from './preferencesSlice';
 import { createScenariosSlice } from './scenariosSlice';
 import type { AppState } from './state';
-import type { CatalogEntry } from './types';
+import type { CatalogEntry, CatalogIndexEntry } from './types';
 import { createWorkshopSlice } from './workshopSlice';
 
 export interface AppStoreOptions {
-  /** The shipped scenarios (validated catalog entries). */
-  catalog: readonly CatalogEntry[];
+  /**
+   * The shipped scenarios (validated catalog entries), or their index and a loader: the app lists
+   * the index on its first screen and loads the scenarios when a screen needs one.
+   */
+  catalog:
+    | readonly CatalogEntry[]
+    | { index: readonly CatalogIndexEntry[]; load: () => Promise<readonly CatalogEntry[]> };
   /** Where state is saved; default `window.localStorage`. Return null for no saving. */
   storage?: StorageProvider;
   /** Storage key; default "roadmap-dojo". */
@@ -56,7 +61,8 @@ export function createAppStore(options: AppStoreOptions): AppStore {
   const persistence = createPersistence({
     name,
     getStorage: options.storage ?? browserStorage,
-    catalog: options.catalog,
+    // A catalog that loads later is fitted to saved plans when it arrives (`fitLoaded`).
+    catalog: Array.isArray(options.catalog) ? (options.catalog as readonly CatalogEntry[]) : [],
     // Reported after the failing `set` returns, so the notice's own save cannot recurse.
     onSaveFailed: (notice) => queueMicrotask(() => api?.setState({ storageNotice: notice })),
   });
@@ -68,6 +74,11 @@ export function createAppStore(options: AppStoreOptions): AppStore {
         return {
           ...createScenariosSlice({
             catalog: options.catalog,
+            onCatalogLoaded: (state, entries) =>
+              persistence.fitLoaded(
+                state,
+                entries.flatMap((e) => (e.ok ? [e.scenario] : [])),
+              ),
             now: options.now ?? (() => new Date().toISOString()),
           })(...a),
           ...createPlansSlice(...a),

@@ -39,9 +39,12 @@ export {
   useActiveVariant,
   usePlan,
   useScenarioPlans,
+  useCatalog,
+  useLibraryListings,
   useScenario,
   useScenarioListings,
 } from './react';
+export { summarizeCatalog, summarizeScenario } from './summary';
 export type { ImportResult } from './scenariosSlice';
 export {
   DEFAULT_WORKSHOP,

@@ -236,6 +236,44 @@ function fitWorkshop(workshop: Workshop, scenarios: ReadonlyMap<string, Scenario
   return { ...workshop, games };
 }
 
+/**
+ * Fits saved plans (and round-by-round games) to the scenarios they were made for: items a
+ * scenario no longer has are taken off, each named in `details`. Plans for scenarios not in
+ * `scenarios` are kept untouched for when the scenario returns (or loads).
+ */
+export function fitToScenarios(
+  storedPlans: Readonly<Record<string, ScenarioPlans>>,
+  workshop: Workshop,
+  scenarios: ReadonlyMap<string, Scenario>,
+): { plans: Record<string, ScenarioPlans>; workshop: Workshop; details: string[] } {
+  const details: string[] = [];
+  const plans: Record<string, ScenarioPlans> = {};
+  for (const [scenarioId, stored] of Object.entries(storedPlans)) {
+    const scenario = scenarios.get(scenarioId);
+    const seen = new Set<string>();
+    const variants = stored.variants.filter((v) => !seen.has(v.id) && seen.add(v.id));
+    const activeId = variants.some((v) => v.id === stored.activeId)
+      ? stored.activeId
+      : variants[0]!.id;
+    plans[scenarioId] = {
+      activeId,
+      variants: !scenario
+        ? variants
+        : variants.map((variant) => {
+            const fitted = fitPlan(scenario, variant.plan);
+            // An unchanged plan keeps its identity (memoized outcomes stay valid).
+            if (JSON.stringify(fitted.plan) === JSON.stringify(variant.plan)) return variant;
+            if (fitted.dropped.length > 0)
+              details.push(
+                `${fitted.dropped.length} planned ${fitted.dropped.length === 1 ? 'item' : 'items'} of “${variant.name}” (${scenario.title}) no longer exist in the scenario and were taken off the plan: ${fitted.dropped.join(', ')}.`,
+              );
+            return { ...variant, plan: fitted.plan };
+          }),
+    };
+  }
+  return { plans, workshop: fitWorkshop(workshop, scenarios), details };
+}
+
 // ---- Recovery ---------------------------------------------------------------------------------
 
 /** Where the persisted state lives; `null` when the browser gives no storage. */
@@ -247,6 +285,11 @@ export interface Persistence {
   merge: (persisted: unknown, current: AppState) => AppState;
   /** Called when migrating threw: sets the saved data aside and returns the notice. */
   recover: (error: unknown) => StorageNotice;
+  /** Fits saved plans to scenarios loaded after start-up (see `fitToScenarios`). */
+  fitLoaded: (
+    state: Pick<AppState, 'plans' | 'workshop'>,
+    loaded: readonly Scenario[],
+  ) => Partial<AppState>;
 }
 
 function describeError(error: unknown): string {
@@ -410,29 +453,9 @@ export function createPersistence(options: {
     for (const entry of catalog) if (entry.ok) scenarios.set(entry.scenario.id, entry.scenario);
     for (const entry of imported) scenarios.set(entry.scenario.id, entry.scenario);
 
-    const plans: Record<string, ScenarioPlans> = {};
-    for (const [scenarioId, stored] of Object.entries(data.plans)) {
-      const scenario = scenarios.get(scenarioId);
-      const seen = new Set<string>();
-      const variants = stored.variants.filter((v) => !seen.has(v.id) && seen.add(v.id));
-      const activeId = variants.some((v) => v.id === stored.activeId)
-        ? stored.activeId
-        : variants[0]!.id;
-      // Plans for a scenario this build does not have are kept untouched for when it returns.
-      plans[scenarioId] = {
-        activeId,
-        variants: !scenario
-          ? variants
-          : variants.map((variant) => {
-              const fitted = fitPlan(scenario, variant.plan);
-              if (fitted.dropped.length > 0)
-                details.push(
-                  `${fitted.dropped.length} planned ${fitted.dropped.length === 1 ? 'item' : 'items'} of “${variant.name}” (${scenario.title}) no longer exist in the scenario and were taken off the plan: ${fitted.dropped.join(', ')}.`,
-                );
-              return { ...variant, plan: fitted.plan };
-            }),
-      };
-    }
+    const fitted = fitToScenarios(data.plans, data.workshop, scenarios);
+    const { plans } = fitted;
+    details.push(...fitted.details);
 
     const next: AppState = {
       ...current,
@@ -440,21 +463,49 @@ export function createPersistence(options: {
       plans,
       preferences: { ...DEFAULT_PREFERENCES, ...(data.preferences as Partial<Preferences>) },
       plays: livePlays(data.plays, plans),
-      workshop: fitWorkshop(data.workshop, scenarios),
+      workshop: fitted.workshop,
     };
     if (details.length === 0) return next;
     // Keep the original, then save the cleaned state so the next load is clean.
-    const backupKey = backup();
+    const notice = leftOutNotice(details);
     persistStorage.setItem(name, { state: partializeState(next), version: PERSIST_VERSION });
+    return { ...next, storageNotice: notice };
+  };
+
+  /** Backs up what is saved now and describes what no longer matched its scenario. */
+  const leftOutNotice = (details: string[]): StorageNotice => {
+    const store = storage();
+    try {
+      raw = store?.getItem(name) ?? raw;
+    } catch {
+      // Keep the text read at start-up.
+    }
+    const backupKey = backup();
     return {
-      ...next,
-      storageNotice: {
-        message:
-          'Some saved data no longer matched its scenario and was left out.' +
-          (backupKey ? ` The original is kept under the local-storage key "${backupKey}".` : ''),
-        backupKey,
-        details,
-      },
+      message:
+        'Some saved data no longer matched its scenario and was left out.' +
+        (backupKey ? ` The original is kept under the local-storage key "${backupKey}".` : ''),
+      backupKey,
+      details,
+    };
+  };
+
+  /**
+   * Fits saved plans and games to scenarios that arrive after start-up (the shipped catalog loads
+   * when a screen first needs it). Returns the changes to apply, with a notice when something was
+   * left out; plans for scenarios not in `loaded` are untouched.
+   */
+  const fitLoaded = (
+    state: Pick<AppState, 'plans' | 'workshop'>,
+    loaded: readonly Scenario[],
+  ): Partial<AppState> => {
+    const scenarios = new Map(loaded.map((s) => [s.id, s]));
+    const fitted = fitToScenarios(state.plans, state.workshop, scenarios);
+    if (fitted.details.length === 0) return { plans: fitted.plans, workshop: fitted.workshop };
+    return {
+      plans: fitted.plans,
+      workshop: fitted.workshop,
+      storageNotice: leftOutNotice(fitted.details),
     };
   };
 
@@ -463,5 +514,5 @@ export function createPersistence(options: {
       describeError(error),
     ]);
 
-  return { storage: persistStorage, merge, recover };
+  return { storage: persistStorage, merge, recover, fitLoaded };
 }

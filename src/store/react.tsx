@@ -1,7 +1,7 @@
 /**
  * React bindings: a provider for one store instance and narrow hooks over it.
  */
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, use, useContext, useMemo, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 
 import type { Outcome, Plan, Scenario } from '../engine';
@@ -15,7 +15,8 @@ import {
   type Variant,
 } from './plansSlice';
 import type { AppState } from './state';
-import type { ScenarioListing } from './types';
+import { summarizeScenario } from './summary';
+import type { CatalogEntry, ScenarioListing, ScenarioSummaryListing } from './types';
 
 const AppStoreContext = createContext<AppStore | null>(null);
 
@@ -35,14 +36,56 @@ export function useAppStore<T>(selector: (state: AppState) => T): T {
   return useStore(useAppStoreApi(), selector);
 }
 
+/**
+ * Waits (suspends) until the shipped scenarios are loaded; a no-op once they are. Every hook that
+ * needs a scenario itself calls it, so screens need no loading logic of their own: the nearest
+ * Suspense boundary shows its fallback, and a failed load reaches the error boundary.
+ */
+function useCatalogLoaded(): void {
+  const store = useAppStoreApi();
+  const ready = useStore(store, (state) => state.catalogReady);
+  if (!ready) use(store.getState().ensureCatalog());
+}
+
+/** The shipped catalog entries (suspends until loaded). */
+export function useCatalog(): readonly CatalogEntry[] {
+  useCatalogLoaded();
+  return useAppStore((state) => state.catalog);
+}
+
+/** A playable scenario by id, or null when unknown (suspends until the catalog is loaded). */
 export function useScenario(scenarioId: string): Scenario | null {
+  useCatalogLoaded();
   return useAppStore((state) => selectScenario(state, scenarioId));
 }
 
+/** Every playable scenario, shipped then imported (suspends until the catalog is loaded). */
 export function useScenarioListings(): ScenarioListing[] {
+  useCatalogLoaded();
   const catalog = useAppStore((state) => state.catalog);
   const imported = useAppStore((state) => state.imported);
   return useMemo(() => listScenarios(catalog, imported), [catalog, imported]);
+}
+
+/**
+ * What the library lists: shipped scenarios from the catalog's index (no loading needed), then
+ * imported ones.
+ */
+export function useLibraryListings(): ScenarioSummaryListing[] {
+  const index = useAppStore((state) => state.catalogIndex);
+  const imported = useAppStore((state) => state.imported);
+  return useMemo(
+    () => [
+      ...index.flatMap((entry) =>
+        entry.ok ? [{ summary: entry.summary, source: 'shipped' as const }] : [],
+      ),
+      ...imported.map((entry) => ({
+        summary: summarizeScenario(entry.scenario),
+        source: 'imported' as const,
+      })),
+    ],
+    [index, imported],
+  );
 }
 
 /** A scenario's variants and which one is active. */

@@ -14,6 +14,23 @@ export type CatalogEntry =
   | { ok: true; file: string; scenario: Scenario }
   | { ok: false; file: string; issues: readonly ScenarioIssue[] };
 
+/**
+ * What the library shows of a scenario: enough for its card and "continue" link, without the
+ * items, events and text a screen needs to play it.
+ */
+export interface ScenarioSummary extends Pick<
+  Scenario,
+  'id' | 'title' | 'industry' | 'difficulty' | 'minutes' | 'objectives' | 'tags'
+> {
+  /** Backlog items a plan can use (items injected by events are not counted). */
+  itemCount: number;
+}
+
+/** A catalog entry as the build-time index has it: a summary, or the file's issues. */
+export type CatalogIndexEntry =
+  | { ok: true; file: string; summary: ScenarioSummary }
+  | { ok: false; file: string; issues: readonly ScenarioIssue[] };
+
 /** A scenario the user imported from a file; kept in local storage. */
 export interface ImportedScenario {
   scenario: Scenario;
@@ -26,8 +43,14 @@ export interface ImportedScenario {
 /** Where a playable scenario comes from. */
 export type ScenarioSource = 'shipped' | 'imported';
 
-/** A playable scenario with its origin, as the library lists it. */
+/** A playable scenario with its origin. */
 export interface ScenarioListing {
   scenario: Scenario;
+  source: ScenarioSource;
+}
+
+/** A scenario as the library lists it, before the scenario itself is loaded. */
+export interface ScenarioSummaryListing {
+  summary: ScenarioSummary;
   source: ScenarioSource;
 }

@@ -2,7 +2,8 @@ import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import { App } from '../../src/app/App';
-import { shippedCatalog, type CatalogEntry, type Scenario } from '../../src/app/catalog';
+import type { CatalogEntry, Scenario } from '../../src/app/catalog';
+import { shippedCatalog } from '../support/shippedCatalog';
 
 /** Only the fields the library card reads; the rest of a scenario does not matter here. */
 function scenario(fields: Partial<Scenario>): Scenario {

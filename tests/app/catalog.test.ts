@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { buildCatalog, shippedCatalog } from '../../src/app/catalog';
+import { buildCatalog } from '../../src/app/catalog';
+import { shippedCatalog } from '../support/shippedCatalog';
 
 const shippedJson = import.meta.glob<unknown>(
   ['../../scenarios/*.json', '!../../scenarios/schema.json'],

@@ -1,5 +1,5 @@
 /** A fresh store per test over jsdom's localStorage, with the shipped scenarios. */
-import { shippedCatalog } from '../../src/app/catalog';
+import { shippedCatalog } from '../support/shippedCatalog';
 import type { Scenario } from '../../src/engine';
 import { createAppStore, type AppStoreOptions } from '../../src/store';
 

@@ -10,13 +10,7 @@ import { ArrowRightIcon, UploadIcon } from '../../components/icons';
 import { Notice } from '../../components/Notice';
 import { DIFFICULTY_LABELS } from '../../engine/advice';
 import { plannedIds } from '../../engine';
-import {
-  activeVariantOf,
-  selectScenario,
-  useAppStore,
-  useScenarioListings,
-  type Scenario,
-} from '../../store';
+import { useAppStore, useLibraryListings, type ScenarioSummary } from '../../store';
 import { ScenarioCard, ScenarioErrorCard } from './ScenarioCard';
 import { useScenarioImport, type ImportOutcome } from './useScenarioImport';
 import './library.css';
@@ -29,17 +23,22 @@ export interface LibraryPageProps {
 /** How many issues an import error lists before summarising the rest. */
 const IMPORT_ISSUES_SHOWN = 12;
 
-function ContinueCard({ boardHref }: { boardHref: (scenarioId: string) => string }) {
+function ContinueCard({
+  boardHref,
+  listings,
+}: {
+  boardHref: (scenarioId: string) => string;
+  listings: readonly { summary: ScenarioSummary }[];
+}) {
   const descriptionId = useId();
-  const scenario = useAppStore((state) =>
-    state.preferences.lastScenarioId
-      ? selectScenario(state, state.preferences.lastScenarioId)
-      : null,
-  );
-  const variant = useAppStore((state) => (scenario ? activeVariantOf(state, scenario) : null));
-  if (!scenario || !variant) return null;
-  const planned = plannedIds(variant.plan).length;
-  const total = scenario.items.filter((i) => !i.injected).length;
+  const lastId = useAppStore((state) => state.preferences.lastScenarioId);
+  const stored = useAppStore((state) => (lastId ? state.plans[lastId] : undefined));
+  const scenario = listings.find((l) => l.summary.id === lastId)?.summary;
+  if (!scenario) return null;
+  // Before any change the scenario has the default plan: Plan A, nothing planned.
+  const variant = stored?.variants.find((v) => v.id === stored.activeId) ?? stored?.variants[0];
+  const planned = variant ? plannedIds(variant.plan).length : 0;
+  const total = scenario.itemCount;
   return (
     <section className="continue-card" aria-labelledby="continue-title">
       <div>
@@ -47,7 +46,8 @@ function ContinueCard({ boardHref }: { boardHref: (scenarioId: string) => string
           Continue where you left off
         </h2>
         <p id={descriptionId}>
-          <strong>{scenario.title}</strong> · {variant.name} · {planned} of {total} items planned
+          <strong>{scenario.title}</strong> · {variant?.name ?? 'Plan A'} · {planned} of {total}{' '}
+          items planned
         </p>
       </div>
       <Link
@@ -169,8 +169,8 @@ function useFileDrop(onFiles: (files: File[]) => void) {
 }
 
 export function LibraryPage({ briefingHref, boardHref }: LibraryPageProps) {
-  const listings = useScenarioListings();
-  const catalog = useAppStore((state) => state.catalog);
+  const listings = useLibraryListings();
+  const catalog = useAppStore((state) => state.catalogIndex);
   const imported = useAppStore((state) => state.imported);
   const difficulty = useAppStore((state) => state.preferences.libraryDifficulty);
   const tag = useAppStore((state) => state.preferences.libraryTag);
@@ -178,7 +178,7 @@ export function LibraryPage({ briefingHref, boardHref }: LibraryPageProps) {
   const removeImported = useAppStore((state) => state.removeImportedScenario);
   const { outcomes, busy, importFiles, clear } = useScenarioImport();
   const dragging = useFileDrop((files) => void importFiles(files));
-  const [removing, setRemoving] = useState<Scenario | null>(null);
+  const [removing, setRemoving] = useState<ScenarioSummary | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const difficultyId = useId();
   const tagId = useId();
@@ -187,15 +187,15 @@ export function LibraryPage({ briefingHref, boardHref }: LibraryPageProps) {
   const playable = catalog.length - broken.length;
   const tags = useMemo(
     () =>
-      [...new Set(listings.flatMap((l) => l.scenario.tags))].sort((a, b) =>
+      [...new Set(listings.flatMap((l) => l.summary.tags))].sort((a, b) =>
         a.localeCompare(b, 'en'),
       ),
     [listings],
   );
   const shown = listings.filter(
     (l) =>
-      (difficulty === null || l.scenario.difficulty === difficulty) &&
-      (tag === null || l.scenario.tags.includes(tag)),
+      (difficulty === null || l.summary.difficulty === difficulty) &&
+      (tag === null || l.summary.tags.includes(tag)),
   );
   const filtered = difficulty !== null || tag !== null;
   const fileOf = new Map(imported.map((i) => [i.scenario.id, i.fileName]));
@@ -223,7 +223,7 @@ export function LibraryPage({ briefingHref, boardHref }: LibraryPageProps) {
         </p>
       </div>
 
-      <ContinueCard boardHref={boardHref} />
+      <ContinueCard boardHref={boardHref} listings={listings} />
 
       <section className="library-toolbar" aria-labelledby="library-tools-title">
         <h2 id="library-tools-title" className="visually-hidden">
@@ -311,7 +311,7 @@ export function LibraryPage({ briefingHref, boardHref }: LibraryPageProps) {
         <p>No scenarios are shipped with this build.</p>
       ) : (
         <ul className="card-grid">
-          {shown.map(({ scenario, source }) => (
+          {shown.map(({ summary: scenario, source }) => (
             <li key={`${source}:${scenario.id}`}>
               <ScenarioCard
                 scenario={scenario}

@@ -4,12 +4,12 @@ import { Link } from 'wouter';
 
 import { TrashIcon } from '../../components/icons';
 import { DIFFICULTY_LABELS } from '../../engine/advice';
-import type { Scenario, ScenarioIssue } from '../../store';
+import type { ScenarioIssue, ScenarioSummary } from '../../store';
 
 /** How many validation issues an error card lists before summarising the rest. */
 const ISSUES_SHOWN = 3;
 
-function DifficultyBadge({ level }: { level: Scenario['difficulty'] }) {
+function DifficultyBadge({ level }: { level: ScenarioSummary['difficulty'] }) {
   return (
     <span className={`badge difficulty difficulty-${level}`}>
       <span className="difficulty-meter" aria-hidden="true">
@@ -48,7 +48,7 @@ function BuildingIcon() {
 }
 
 export interface ScenarioCardProps {
-  scenario: Scenario;
+  scenario: ScenarioSummary;
   href: string;
   /** Set for imported scenarios: the file it came from, and how to remove it. */
   imported?: { fileName: string; onRemove: () => void };

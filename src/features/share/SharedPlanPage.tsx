@@ -18,6 +18,7 @@ import {
   selectScenario,
   useAppStore,
   useAppStoreApi,
+  useCatalog,
 } from '../../store';
 import { copySharedPlan, sameScenario } from './copyShared';
 import './share.css';
@@ -246,7 +247,7 @@ function SharedPlanView({
 }
 
 export function SharedPlanPage({ token, libraryHref, boardHref }: SharedPlanPageProps) {
-  const catalog = useAppStore((state) => state.catalog);
+  const catalog = useCatalog();
   const imported = useAppStore((state) => state.imported);
   // Decode once per link (and when the library changes): the scenarios it may refer to.
   const decoded = useMemo(() => {

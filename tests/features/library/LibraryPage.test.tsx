@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
-import { shippedCatalog } from '../../../src/app/catalog';
+import { shippedCatalog } from '../../support/shippedCatalog';
 import { planOf, selectScenario } from '../../../src/store';
 import { shippedScenario } from '../../store/helpers';
 import { renderApp, testScenarioInput } from '../helpers';
@@ -132,8 +132,9 @@ describe('library: browsing', () => {
     expect(region).toHaveTextContent(`${big.title} · Migration first · 1 of`);
     await user.click(within(region).getByRole('link', { name: 'Continue planning' }));
     expect(location.history?.at(-1)).toBe(`/s/${big.id}/plan`);
-    expect(await screen.findByRole('combobox', { name: 'Plan variant' })).toHaveDisplayValue(
-      'Migration first',
-    );
+    // The board loads lazily: allow for a slow machine.
+    expect(
+      await screen.findByRole('combobox', { name: 'Plan variant' }, { timeout: 5000 }),
+    ).toHaveDisplayValue('Migration first');
   });
 });

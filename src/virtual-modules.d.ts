@@ -1,0 +1,8 @@
+/** Modules made by the build (see `scripts/vite/`). */
+declare module 'virtual:scenario-index' {
+  import type { CatalogIndexEntry } from './store/types';
+
+  /** Every shipped scenario file's summary (or its issues), validated when the app was built. */
+  const index: readonly CatalogIndexEntry[];
+  export default index;
+}
