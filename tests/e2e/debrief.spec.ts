@@ -104,6 +104,15 @@ test('play a plan, read the debrief, export it, change the plan and play again',
     await expect(row.locator('td').first()).toHaveText(/^\d+\.\d$/);
   }
 
+  // The other strategies are folded away and open on request.
+  const doNothing = lens.locator('tr[data-strategy="do-nothing"]');
+  await expect(doNothing).toBeHidden();
+  const more = page.getByRole('button', { name: /^Show the other \d+ rules?$/ });
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await more.click();
+  await expect(doNothing).toBeVisible();
+  await expect(doNothing.locator('td').first()).toHaveText(/^\d+\.\d$/);
+
   // The note is shown beside the item's outcome.
   await expect(page.getByTestId('reasoning').locator(`[data-item-id="${first.id}"]`)).toContainText(
     NOTE,

@@ -3,6 +3,8 @@
  * planned, what each scores, and where each disagrees with par; then the backlog as each lens
  * ranks it.
  */
+import { useId, useState } from 'react';
+
 import { ITEM_TYPE_LABELS } from '../../engine/advice';
 import type { Plan, Scenario } from '../../engine';
 import { findItem } from '../../engine';
@@ -19,6 +21,9 @@ const LENSES = [
 /** Items named per list in "where it disagrees" (the rest are counted): keeps rows short. */
 const LIST_LIMIT = 2;
 
+/** The named frameworks stay in view; the other strategies (all printed) open on request. */
+const FEATURED = new Set<string>(LENSES.map((l) => l.key));
+
 export function Frameworks({
   scenario,
   analysis,
@@ -32,6 +37,11 @@ export function Frameworks({
   const titles = new Map(scenario.items.map((i) => [i.id, i.title]));
   const parScore = debrief.parScore;
   const rows = [...strategies].sort((a, b) => b.score - a.score);
+  // The best strategy stays in view too: it is the one to learn from when it is not a lens.
+  const isFeatured = (id: string) => FEATURED.has(id) || id === rows[0]?.id;
+  const more = rows.filter((s) => !isFeatured(s.id)).length;
+  const [showAll, setShowAll] = useState(false);
+  const tableId = useId();
   const rank = (lens: (typeof LENSES)[number]['key']) => {
     const order = [...lenses].sort((a, b) => b[lens] - a[lens]).map((r) => r.id);
     return new Map(order.map((id, i) => [id, i + 1]));
@@ -50,7 +60,7 @@ export function Frameworks({
         {debrief.score.toFixed(1)}.
       </p>
       <div className="table-scroll">
-        <table className="data-table lens-table" data-testid="lens-table">
+        <table className="data-table lens-table" data-testid="lens-table" id={tableId}>
           <caption className="visually-hidden">
             Strategies of the battery with their scores and where they disagree with par
           </caption>
@@ -74,7 +84,12 @@ export function Frameworks({
               </td>
             </tr>
             {rows.map((s) => (
-              <tr key={s.id} data-strategy={s.id}>
+              <tr
+                key={s.id}
+                data-strategy={s.id}
+                className={isFeatured(s.id) ? undefined : 'lens-more'}
+                hidden={!showAll && !isFeatured(s.id)}
+              >
                 <th scope="row">
                   {s.name}
                   <span className="lens-description">{s.description}</span>
@@ -99,6 +114,21 @@ export function Frameworks({
           </tbody>
         </table>
       </div>
+      {more > 0 && (
+        <p className="no-print">
+          <button
+            type="button"
+            className="button button-small"
+            aria-expanded={showAll}
+            aria-controls={tableId}
+            onClick={() => setShowAll((shown) => !shown)}
+          >
+            {showAll
+              ? 'Show only RICE, ICE, WSJF, CD3 and the best rule'
+              : `Show the other ${more} ${more === 1 ? 'rule' : 'rules'}`}
+          </button>
+        </p>
+      )}
       <h3 className="subsection-title">The backlog as each lens ranks it</h3>
       <div className="table-scroll">
         <table className="data-table lens-ranks" data-testid="lens-ranks">
