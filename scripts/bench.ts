@@ -17,6 +17,8 @@ import { table } from '../src/cli/table.ts';
 import { debrief } from '../src/engine/debrief.ts';
 import { findPar } from '../src/engine/par.ts';
 import { seedDistribution } from '../src/engine/seeds.ts';
+import { readPlanFile } from '../src/engine/planFile.ts';
+import { decodeShare } from '../src/engine/share.ts';
 
 const dir = join(import.meta.dirname, '..', 'scenarios');
 
@@ -126,6 +128,46 @@ for (const s of loadAll()) {
   });
 }
 
+// Refusing huge inputs: how long until the message (a freeze would be seconds).
+const tutorialRaw = JSON.parse(readFileSync(join(dir, 'tutorial.json'), 'utf8')) as Record<
+  string,
+  unknown
+>;
+const manyItems = (count: number) =>
+  JSON.stringify({
+    ...tutorialRaw,
+    items: Array.from({ length: count }, (_, i) => ({
+      id: `item-${i}`,
+      title: `Item ${i}`,
+      type: 'feature',
+      effort: 1,
+    })),
+  });
+const refusals: [string, string, (text: string) => { ok: boolean }][] = [
+  [
+    '5 MB scenario file',
+    JSON.stringify({ ...tutorialRaw, description: 'x'.repeat(5_000_000) }),
+    loadScenario,
+  ],
+  ['10,000-item scenario file', manyItems(10_000), loadScenario],
+  ['1,201-item scenario file', manyItems(1_201), loadScenario],
+  ['1,200-item scenario file', manyItems(1_200), loadScenario],
+  [
+    '5 MB plan file',
+    JSON.stringify({ format: 'roadmap-dojo-plan', name: 'x'.repeat(5_000_000) }),
+    readPlanFile,
+  ],
+  ['5 MB share link', `p1.${'A'.repeat(5_000_000)}`, (text) => decodeShare(text, () => undefined)],
+];
+const refusalRows = refusals.map(([name, text, refuse]) => {
+  if (refuse(text).ok) throw new Error(`${name} was accepted`);
+  return [
+    name,
+    `${(text.length / 1e6).toFixed(2)} M`,
+    timeIt(() => refuse(text), quick ? 3 : 9).toFixed(1),
+  ];
+});
+
 if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
 else {
   process.stdout.write('simulate (expected mode), one core\n');
@@ -139,4 +181,6 @@ else {
       parRows,
     ),
   );
+  process.stdout.write('\nrefusing huge inputs: text in, message out (median ms)\n');
+  process.stdout.write(table(['Input', 'Chars', 'Refused in ms'], refusalRows));
 }
