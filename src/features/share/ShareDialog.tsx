@@ -10,6 +10,7 @@ import { Dialog } from '../../components/Dialog';
 import { Notice } from '../../components/Notice';
 import { encodeShare } from '../../engine/share';
 import type { Plan, Scenario } from '../../engine';
+import { activeWorkshopFor, useAppStore } from '../../store';
 import {
   downloadText,
   planFileName,
@@ -59,6 +60,10 @@ export function ShareDialog({
   onClose,
   base = window.location.href,
 }: ShareDialogProps) {
+  // In a workshop the plan file carries the team's name (and is named after the team).
+  const team = useAppStore((s) =>
+    activeWorkshopFor(s, scenario.id) ? s.workshop.teamName.trim() : '',
+  );
   const noteCount = Object.values(variant.notes).filter((t) => t.trim() !== '').length;
   const [includeNotes, setIncludeNotes] = useState(true);
   const [status, setStatus] = useState('');
@@ -203,7 +208,10 @@ export function ShareDialog({
             type="button"
             className="button button-small"
             onClick={() =>
-              downloadText(planFileName(scenario, variant.name), planFileText(scenario, variant))
+              downloadText(
+                planFileName(scenario, team || variant.name),
+                planFileText(scenario, variant, team),
+              )
             }
           >
             <DownloadIcon />

@@ -17,13 +17,18 @@ export function fileSlug(text: string): string {
   return slug || 'plan';
 }
 
-/** The plan file of a variant, as formatted JSON text. */
+/**
+ * The plan file of a variant, as formatted JSON text; in a workshop it names the team, so the
+ * facilitator's comparison tells the teams apart.
+ */
 export function planFileText(
   scenario: Scenario,
   variant: { name: string; plan: Plan; notes: Record<string, string> },
+  team = '',
 ): string {
   const file = makePlanFile(scenario, variant.plan, {
     name: variant.name,
+    ...(team.trim() ? { team: team.trim() } : {}),
     notes: variant.notes,
     createdWith: `Roadmap Dojo ${ENGINE_VERSION}`,
   });

@@ -17,6 +17,16 @@ const [a, b] = big.items.filter((i) => !i.injected);
 const asFile = (text: string) => ({ size: text.length, text: () => Promise.resolve(text) });
 
 describe('plan and scenario files', () => {
+  it('a plan file made in a workshop names the team (and only then)', () => {
+    const plan = { slots: big.time.labels.map(() => []) };
+    const variant = { name: 'Plan A', plan, notes: {} };
+    expect(JSON.parse(planFileText(big, variant, '  Team Red '))).toMatchObject({
+      name: 'Plan A',
+      team: 'Team Red',
+    });
+    expect(JSON.parse(planFileText(big, variant))).not.toHaveProperty('team');
+  });
+
   it('a plan file round-trips: plan, name and notes', async () => {
     const plan = { slots: big.time.labels.map((_, s) => (s === 0 ? [a!.id, b!.id] : [])) };
     const text = planFileText(big, { name: 'Team Red', plan, notes: { [a!.id]: 'first' } });
