@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { memoryLocation } from 'wouter/memory-location';
 
 import { App } from '../../../src/app/App';
-import { defaultWorkshopSettings, type WorkshopSettings } from '../../../src/engine/workshop';
+import { simulate } from '../../../src/engine';
+import {
+  defaultWorkshopSettings,
+  workshopWeights,
+  type WorkshopSettings,
+} from '../../../src/engine/workshop';
 // Loaded up front, so the lazily loaded board renders within the wait on a busy machine.
 import '../../../src/features/board/BoardPage';
 import '../../../src/features/workshop/WorkshopBoard';
@@ -81,6 +86,29 @@ describe('the board in a workshop', { timeout: 30_000 }, () => {
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Commit Q2' }));
     expect(within(panel).getByRole('heading', { name: 'The year is played' })).toBeInTheDocument();
     await user.click(within(panel).getByRole('button', { name: 'See the debrief' }));
+    const key = historyKey(scenario.id, activeVariantOf(store.getState(), scenario).id);
+    expect(store.getState().plays[key]?.last.seed).toBe(7);
+  });
+
+  it('whole-year play: no rounds, graded as the chosen preset would, played with the workshop’s dice', async () => {
+    const { store, scenario, user, panel } = await renderWorkshopBoard({
+      play: 'year',
+      preset: 'ciso',
+    });
+    expect(
+      within(panel).getByRole('heading', { name: 'Plan the whole year, then play it' }),
+    ).toBeInTheDocument();
+    expect(within(panel).queryByRole('button', { name: /^Commit/ })).toBeNull();
+    await moveTo(user, 'Patch the uploader', 'Q1');
+    const plan = activeVariantOf(store.getState(), scenario).plan;
+    const settings = store.getState().workshop.settings!;
+    const ciso = simulate(scenario, plan, { weights: workshopWeights(scenario, settings) });
+    expect(ciso.score).not.toBeCloseTo(simulate(scenario, plan).score, 1);
+    expect(screen.getByTestId('projected-score')).toHaveTextContent(ciso.score.toFixed(1));
+    // The projection's caption says who grades.
+    expect(screen.getByText(/^Expected outcome · graded as “CISO” would/)).toBeInTheDocument();
+
+    await user.click(within(panel).getByRole('button', { name: 'Play the year' }));
     const key = historyKey(scenario.id, activeVariantOf(store.getState(), scenario).id);
     expect(store.getState().plays[key]?.last.seed).toBe(7);
   });
