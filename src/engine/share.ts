@@ -11,6 +11,7 @@ import LZString from 'lz-string';
 import { z } from 'zod';
 import { fromZodError, type Issue } from './issues.ts';
 import { loadScenario } from './load.ts';
+import { decompressUriSafe } from './lz.ts';
 import type { Plan } from './plan.ts';
 import { checkPlanFile } from './planFile.ts';
 import { planSchema, type Scenario, type ScenarioInput } from './schema.ts';
@@ -116,13 +117,9 @@ export function decodeShare(
         ],
       };
     if (version < 1) return { ok: false, issues: [damaged] };
-    let text: string | null = null;
-    try {
-      text = LZString.decompressFromEncodedURIComponent(match[2]!);
-    } catch {
-      text = null;
-    }
-    if (!text || text.length > MAX_PAYLOAD_CHARS) return { ok: false, issues: [damaged] };
+    // Bounded: a short link can expand enormously; stop at the payload limit.
+    const text = decompressUriSafe(match[2]!, MAX_PAYLOAD_CHARS);
+    if (!text) return { ok: false, issues: [damaged] };
     let json: unknown;
     try {
       json = JSON.parse(text);

@@ -10,11 +10,12 @@
  * Format: `w<version>.<lz-string, URI-safe>` of JSON `{ scenarioId, title?, preset, weights?,
  * timerMinutes, play, hideScores, revealed, visualAlert, seed, scenario? }`.
  */
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import { compressToEncodedURIComponent } from 'lz-string';
 import { z } from 'zod';
 import { compile } from './compile.ts';
 import { fromZodError, type Issue } from './issues.ts';
 import { loadScenario } from './load.ts';
+import { decompressUriSafe } from './lz.ts';
 import { scoringPresets } from './presets.ts';
 import { METRICS, type Metric, type Scenario, type ScenarioInput, type Weights } from './schema.ts';
 
@@ -228,13 +229,9 @@ export function decodeWorkshop(
         ],
       };
     if (version < 1) return { ok: false, issues: [damaged] };
-    let text: string | null = null;
-    try {
-      text = decompressFromEncodedURIComponent(match[2]!);
-    } catch {
-      text = null;
-    }
-    if (!text || text.length > MAX_PAYLOAD_CHARS) return { ok: false, issues: [damaged] };
+    // Bounded: a short link can expand enormously; stop at the payload limit.
+    const text = decompressUriSafe(match[2]!, MAX_PAYLOAD_CHARS);
+    if (!text) return { ok: false, issues: [damaged] };
     let json: unknown;
     try {
       json = JSON.parse(text);
