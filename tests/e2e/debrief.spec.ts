@@ -214,7 +214,7 @@ test('with reduced motion the reveal waits, steps by keyboard and skips', async 
   await expect(page.getByRole('heading', { name: 'Result', level: 2 })).toBeFocused();
 });
 
-test('on a 390 px phone the debrief fits: no sideways page scroll, radar labels inside the chart', async ({
+test('on a 390 px phone the debrief fits: no sideways page scroll, radar labels inside the chart, no axe violations in the dark', async ({
   page,
 }) => {
   test.setTimeout(90_000);
@@ -246,4 +246,8 @@ test('on a 390 px phone the debrief fits: no sideways page scroll, radar labels 
       .map(({ text }) => text);
   });
   expect(clipped).toEqual([]);
+
+  // The phone layout (the lens table as cards) in the dark theme has no axe violations either.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoAxeViolations(page);
 });

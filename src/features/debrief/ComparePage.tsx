@@ -23,6 +23,7 @@ import {
   type TimeMetricId,
 } from './chartData';
 import { timeSummary } from './summaries';
+import { ScrollRegion } from './ScrollRegion';
 import './debrief.css';
 
 export interface ComparePageProps {
@@ -140,7 +141,7 @@ export function ComparePage({ scenario, boardHref, playHref, libraryHref }: Comp
             <>
               <section className="debrief-section" aria-labelledby="compare-scores">
                 <h2 id="compare-scores">Scores</h2>
-                <div className="table-scroll">
+                <ScrollRegion label="Scores of the chosen variants">
                   <table className="data-table" data-testid="compare-table">
                     <thead>
                       <tr>
@@ -185,7 +186,7 @@ export function ComparePage({ scenario, boardHref, playHref, libraryHref }: Comp
                       })}
                     </tbody>
                   </table>
-                </div>
+                </ScrollRegion>
               </section>
               <section className="debrief-section" aria-labelledby="compare-charts">
                 <h2 id="compare-charts">Side by side</h2>
@@ -248,7 +249,7 @@ export function ComparePage({ scenario, boardHref, playHref, libraryHref }: Comp
                 {differing.length === 0 ? (
                   <p>The chosen variants plan the same items in the same slots.</p>
                 ) : (
-                  <div className="table-scroll">
+                  <ScrollRegion label="Where the variants differ">
                     <table className="data-table" data-testid="compare-items">
                       <thead>
                         <tr>
@@ -277,7 +278,7 @@ export function ComparePage({ scenario, boardHref, playHref, libraryHref }: Comp
                         ))}
                       </tbody>
                     </table>
-                  </div>
+                  </ScrollRegion>
                 )}
               </section>
             </>

@@ -10,6 +10,7 @@ import type { Plan, Scenario } from '../../engine';
 import { findItem } from '../../engine';
 import type { Analysis } from '../../workers/debriefJob';
 import { disagreementText, planDiff } from './planDiff';
+import { ScrollRegion } from './ScrollRegion';
 
 const LENSES = [
   { key: 'rice', label: 'RICE' },
@@ -59,7 +60,7 @@ export function Frameworks({
         Scores are expected scores; par is {parScore.toFixed(1)}, your plan{' '}
         {debrief.score.toFixed(1)}.
       </p>
-      <div className="table-scroll">
+      <ScrollRegion label="Strategies with their scores">
         <table className="data-table lens-table" data-testid="lens-table" id={tableId}>
           <caption className="visually-hidden">
             Strategies of the battery with their scores and where they disagree with par
@@ -113,7 +114,7 @@ export function Frameworks({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {more > 0 && (
         <p className="no-print">
           <button
@@ -130,7 +131,7 @@ export function Frameworks({
         </p>
       )}
       <h3 className="subsection-title">The backlog as each lens ranks it</h3>
-      <div className="table-scroll">
+      <ScrollRegion label="The backlog as each lens ranks it">
         <table className="data-table lens-ranks" data-testid="lens-ranks">
           <caption className="visually-hidden">
             Each backlog item's rank under RICE, ICE, WSJF and CD3, with its slot in par and in your
@@ -164,7 +165,7 @@ export function Frameworks({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

@@ -5,6 +5,7 @@
 import { ITEM_TYPE_LABELS } from '../../engine/advice';
 import type { Plan, Scenario } from '../../engine';
 import { planDiff, type DiffEntry } from './planDiff';
+import { ScrollRegion } from './ScrollRegion';
 
 const slotName = (scenario: Scenario, slot: number | null) =>
   slot === null ? 'left out' : (scenario.time.labels[slot] ?? `slot ${slot + 1}`);
@@ -57,7 +58,7 @@ export function ParBoard({
         plans; {counts.moved} in another slot; {counts['only-yours']} only in yours;{' '}
         {counts['only-theirs']} only in {parLabel.toLowerCase()}.
       </p>
-      <div className="table-scroll">
+      <ScrollRegion label={`Your plan and ${parLabel.toLowerCase()}’s, slot by slot`}>
         <table className="par-board-table">
           <caption className="visually-hidden">
             Your plan and {parLabel.toLowerCase()} slot by slot
@@ -104,7 +105,7 @@ export function ParBoard({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }

@@ -4,6 +4,7 @@
  */
 import type { Debrief } from '../../engine/debrief';
 import type { StorySlot } from './story';
+import { ScrollRegion } from './ScrollRegion';
 
 export function RunTimeline({ story, debrief }: { story: readonly StorySlot[]; debrief: Debrief }) {
   const rows = story.flatMap((slot) => slot.events.map((event) => ({ slot, event })));
@@ -13,7 +14,7 @@ export function RunTimeline({ story, debrief }: { story: readonly StorySlot[]; d
       {rows.length === 0 ? (
         <p>Nothing left to chance happened this year.</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollRegion label="This run’s events">
           <table className="data-table" data-testid="run-timeline">
             <thead>
               <tr>
@@ -41,7 +42,7 @@ export function RunTimeline({ story, debrief }: { story: readonly StorySlot[]; d
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {debrief.effortReveal.length > 0 && (
         <>
