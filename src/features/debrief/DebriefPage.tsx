@@ -130,12 +130,17 @@ export function DebriefPage({
     setReplaying(false);
     focusResult.current = true;
   };
+  // After the reveal, focus goes to the result heading. While the debrief is still being worked
+  // out that is the waiting section's heading; the debrief then replaces it with its own, which
+  // takes focus again unless the user has moved it elsewhere meanwhile.
+  const analysisSettled = analysisJob.state.status !== 'pending';
   useEffect(() => {
     if (!focusResult.current || revealing) return;
     const heading = resultHeading.current;
     if (!heading) return;
-    focusResult.current = false;
-    heading.focus();
+    const active = document.activeElement;
+    if (active === null || active === document.body || active === heading) heading.focus();
+    if (analysisSettled) focusResult.current = false;
   });
 
   // ---- Announcements and exports -----------------------------------------------------------

@@ -1,6 +1,7 @@
 /**
- * What only a component test can reach: the debrief's jobs failing. The worker answers in the
- * browser, so its failure (and the retry) is driven here with a runner that fails once.
+ * What only a component test can reach: the debrief's jobs failing or answering late. The worker
+ * answers in the browser whenever it is done, so its failure (and the retry) and a late answer
+ * are driven here with runners that fail once or answer on release.
  */
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -59,5 +60,28 @@ describe('debrief page', () => {
     await waitFor(() => expect(screen.getByTestId('debrief-score')).toHaveTextContent(/^\d+\.\d$/));
     expect(screen.queryByRole('alert')).toBeNull();
     expect(runner.calls()).toBe(2);
+  });
+
+  it('keeps focus on the result when the debrief arrives after the reveal was skipped', async () => {
+    // The analysis answers only when released, so the skip lands while it is still pending.
+    let release = () => {};
+    const runner: DebriefRunner = {
+      analyze: (scenario, input) =>
+        new Promise((resolve) => {
+          release = () => resolve(analyzePlay(scenario, input));
+        }),
+      spread: (scenario, input) => Promise.resolve(seedSpread(scenario, { ...input, runs: 20 })),
+    };
+    await renderDebrief(runner);
+
+    const waiting = await screen.findByRole('heading', { name: 'Result', level: 2 });
+    await waitFor(() => expect(waiting).toHaveFocus());
+    expect(screen.queryByTestId('debrief-score')).toBeNull();
+
+    release();
+    await screen.findByTestId('debrief-score');
+    const result = screen.getByRole('heading', { name: 'Result', level: 2 });
+    expect(result).not.toBe(waiting);
+    await waitFor(() => expect(result).toHaveFocus());
   });
 });
