@@ -118,7 +118,7 @@ export function JoinPage({ token, boardHref, libraryHref }: JoinPageProps) {
           Join {settings.title ? `“${settings.title}”` : 'the workshop'}
         </h1>
         <p className="lede">
-          Your facilitator set up {scenario.title}. Joining opens its board with these settings.
+          Your facilitator set up “{scenario.title}”. Joining opens its board with these settings.
         </p>
       </header>
       <dl className="join-facts" data-testid="join-facts">
