@@ -3,7 +3,7 @@
  * scenario files (`"$schema": "./schema.json"`). `npm run schema` writes it to
  * `scenarios/schema.json`; a test fails when the file is stale.
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { scenarioSchema, SCHEMA_VERSION } from './schema.ts';
 
 /** The JSON Schema document for scenario files, as stable, formatted text. */

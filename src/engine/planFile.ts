@@ -3,7 +3,7 @@
  * Teams export it from the app and facilitators load many of them into the comparison view; the
  * command line scores it. A bare `{ "slots": [...] }` is accepted as a plan file too.
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { fromZodError, type Issue } from './issues.ts';
 import { parseJsonText } from './load.ts';
 import { validatePlan, type Plan } from './plan.ts';

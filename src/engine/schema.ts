@@ -5,7 +5,7 @@
  * `scenarios/schema.json` is generated from it (`npm run schema`). Units are in the field
  * descriptions: effort and capacity in points, money in dollars, slots are 0-based indexes.
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { CONSTANT_INFO, CONSTANT_NAMES, type Constants } from './constants.ts';
 
 /** The schema version this engine writes and reads natively. */

@@ -8,7 +8,7 @@
  */
 // lz-string is CommonJS: its default export works under Vite, Vitest and plain Node alike.
 import LZString from 'lz-string';
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { fromZodError, type Issue } from './issues.ts';
 import { loadScenario } from './load.ts';
 import { decompressUriSafe } from './lz.ts';

@@ -11,7 +11,7 @@
  * timerMinutes, play, hideScores, revealed, visualAlert, seed, scenario? }`.
  */
 import { compressToEncodedURIComponent } from 'lz-string';
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { compile } from './compile.ts';
 import { fromZodError, type Issue } from './issues.ts';
 import { loadScenario } from './load.ts';

@@ -11,7 +11,7 @@
  *     data is kept under a backup key.
  */
 import type { PersistStorage, StorageValue } from 'zustand/middleware';
-import { z } from 'zod';
+import { z } from '../engine/zod';
 
 import { fitPlan, loadScenario, type Scenario } from '../engine';
 import { BACKLOG_SORTS } from '../engine/advice';

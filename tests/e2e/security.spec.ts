@@ -63,3 +63,26 @@ test('a scenario title with markup shows as text, never as HTML', async ({ page 
     await page.evaluate(() => (window as unknown as { pwned?: number }).pwned),
   ).toBeUndefined();
 });
+
+test('using the app breaks none of the policy: no violation from library to debrief', async ({
+  page,
+}) => {
+  // Recorded from the first script on each page, before the app's own code runs.
+  await page.addInitScript(() => {
+    const w = window as unknown as { violations: string[] };
+    w.violations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  await page.goto('./#/s/tutorial/plan');
+  await expect(page.getByRole('combobox', { name: 'Plan variant' })).toBeVisible();
+  await page.getByRole('link', { name: 'Play the year' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // The debrief's jobs validate the scenario again in the worker.
+  await page.waitForTimeout(1500);
+  const violations = await page.evaluate(
+    () => (window as unknown as { violations: string[] }).violations,
+  );
+  expect(violations).toEqual([]);
+});
