@@ -6,6 +6,10 @@
  * user's own reasoning beside the outcome and, on request, par's plan beside theirs.
  *
  * The heavy work (counterfactuals, lenses, 2 × 1000 seeded runs) runs in the debrief worker.
+ *
+ * In a workshop the app passes `grading`: the debrief then grades under the workshop's weights
+ * against par under those weights (the numbers the board showed), names the weights in the
+ * headline, and while the workshop hides scores it tells the year's story but no score.
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import { Link } from 'wouter';
@@ -13,12 +17,13 @@ import { Link } from 'wouter';
 import { ArrowLeftIcon } from '../../components/icons';
 import { LiveRegion, type Announcement } from '../../components/LiveRegion';
 import { Notice } from '../../components/Notice';
-import { plansEqual, simulate, type Plan, type Scenario } from '../../engine';
+import { plansEqual, simulate, type Plan, type Scenario, type Weights } from '../../engine';
 import {
   historyKey,
   useActiveVariant,
   useAppStore,
   useScenarioPlans,
+  type ParEntry,
   type PlayHistory,
 } from '../../store';
 import type { DebriefRunner } from '../../workers/debriefClient';
@@ -47,6 +52,17 @@ import { useDebriefRunner } from './runner';
 import { useJob, type JobState } from './useJob';
 import './debrief.css';
 
+/** Who grades the play when it is not the scenario's own weights (a workshop's). */
+export interface DebriefGrading {
+  /** Says who grades, e.g. "the workshop’s CISO weights". */
+  label: string;
+  weights: Weights;
+  /** Par under `weights`; undefined until asked for, `computing` while it is searched. */
+  par: ParEntry | undefined;
+  /** Scores stay hidden (the facilitator has not revealed them yet). */
+  hideScores: boolean;
+}
+
 export interface DebriefPageProps {
   scenario: Scenario;
   boardHref: string;
@@ -57,6 +73,8 @@ export interface DebriefPageProps {
   runner?: DebriefRunner;
   /** Seeded runs per plan for the spread of outcomes (default 1000). */
   spreadRuns?: number;
+  /** Grade with these weights and this par instead of the scenario's (a workshop). */
+  grading?: DebriefGrading;
 }
 
 export function DebriefPage({
@@ -67,6 +85,7 @@ export function DebriefPage({
   compareHref,
   runner: givenRunner,
   spreadRuns = 1000,
+  grading,
 }: DebriefPageProps) {
   const runner = useDebriefRunner(givenRunner);
   const variant = useActiveVariant(scenario);
@@ -74,13 +93,20 @@ export function DebriefPage({
   const key = historyKey(scenario.id, variant.id);
   const history = useAppStore((s) => s.plays[key]);
   const pendingReveal = useAppStore((s) => s.revealPending[key]);
-  const par = useAppStore((s) => s.par[scenario.id]);
+  const storePar = useAppStore((s) => s.par[scenario.id]);
+  const par = grading ? grading.par : storePar;
+  const weights = grading?.weights;
+  const hideScores = grading?.hideScores ?? false;
   const requestPar = useAppStore((s) => s.requestPar);
   const playActive = useAppStore((s) => s.playActive);
   const finishReveal = useAppStore((s) => s.finishReveal);
 
   // Playing is idempotent: an unchanged plan keeps its last play (same seed, same story).
-  useEffect(() => requestPar(scenario), [scenario, requestPar]);
+  // Par under other weights is the grader's to find (`grading.par`).
+  const ownPar = grading === undefined;
+  useEffect(() => {
+    if (ownPar) requestPar(scenario);
+  }, [scenario, requestPar, ownPar]);
   useEffect(() => {
     playActive(scenario);
   }, [scenario, variant.plan, playActive]);
@@ -99,9 +125,13 @@ export function DebriefPage({
 
   const parReady = par?.status === 'ready' ? par : null;
   const parSettled = par !== undefined && par.status !== 'computing';
+  // Nothing to work out while scores are hidden: every part of the analysis bears the score.
   const analysisInput = useMemo(
-    () => (seed === null || !parSettled ? null : { plan, par: parReady?.plan ?? null, seed }),
-    [plan, parReady, parSettled, seed],
+    () =>
+      seed === null || !parSettled || hideScores
+        ? null
+        : { plan, par: parReady?.plan ?? null, seed, ...(weights ? { weights } : {}) },
+    [plan, parReady, parSettled, seed, weights, hideScores],
   );
   const analyze = useMemo(
     () => (analysisInput ? () => runner.analyze(scenario, analysisInput) : null),
@@ -111,8 +141,11 @@ export function DebriefPage({
   const analysis = analysisJob.state.status === 'ready' ? analysisJob.state.value : null;
 
   const spreadInput = useMemo(
-    () => (analysis ? { plan, par: analysis.par, runs: spreadRuns } : null),
-    [analysis, plan, spreadRuns],
+    () =>
+      analysis
+        ? { plan, par: analysis.par, runs: spreadRuns, ...(weights ? { weights } : {}) }
+        : null,
+    [analysis, plan, spreadRuns, weights],
   );
   const spreadRun = useMemo(
     () => (spreadInput ? () => runner.spread(scenario, spreadInput) : null),
@@ -133,7 +166,7 @@ export function DebriefPage({
   // After the reveal, focus goes to the result heading. While the debrief is still being worked
   // out that is the waiting section's heading; the debrief then replaces it with its own, which
   // takes focus again unless the user has moved it elsewhere meanwhile.
-  const analysisSettled = analysisJob.state.status !== 'pending';
+  const analysisSettled = hideScores || analysisJob.state.status !== 'pending';
   useEffect(() => {
     if (!focusResult.current || revealing) return;
     const heading = resultHeading.current;
@@ -180,12 +213,25 @@ export function DebriefPage({
     announce(`Playing the year again with new dice (seed ${next.last.seed}).`);
   };
 
-  const since: SinceLastPlay | null = play?.previous
-    ? {
-        previous: play.previous,
-        changes: describeChanges(scenario, play.previous.plan, play.last.plan),
-      }
-    : null;
+  const since = useMemo<SinceLastPlay | null>(() => {
+    const previous = play?.previous;
+    if (!previous || !play) return null;
+    const changes = describeChanges(scenario, previous.plan, play.last.plan);
+    if (!weights) return { previous, changes };
+    // The recorded scores are the scenario's grade: compare like with like.
+    return {
+      previous: {
+        ...previous,
+        score: simulate(scenario, previous.plan, { weights }).score,
+        seededScore: simulate(scenario, previous.plan, {
+          weights,
+          mode: 'seeded',
+          seed: previous.seed,
+        }).score,
+      },
+      changes,
+    };
+  }, [play, scenario, weights]);
 
   return (
     <div className="debrief-page">
@@ -223,7 +269,7 @@ export function DebriefPage({
           >
             Watch the year again
           </button>
-          {variants.length > 1 && (
+          {variants.length > 1 && !hideScores && (
             <Link href={compareHref} className="button button-small">
               Compare variants
             </Link>
@@ -237,6 +283,8 @@ export function DebriefPage({
         </p>
       ) : revealing ? (
         <Reveal story={story} seed={play.last.seed} onDone={endReveal} />
+      ) : hideScores ? (
+        <ScoresHidden story={story} seed={play.last.seed} resultHeading={resultHeading} />
       ) : analysis === null ? (
         <section className="debrief-section" aria-labelledby="result-title">
           <h2 id="result-title" ref={resultHeading} tabIndex={-1}>
@@ -272,9 +320,42 @@ export function DebriefPage({
           resultHeading={resultHeading}
           boardHref={boardHref}
           onSave={save}
+          {...(grading ? { gradedWith: grading.label } : {})}
         />
       )}
       <LiveRegion announcement={announcement} id="debrief-announcer" />
+    </div>
+  );
+}
+
+/** The result while a workshop hides scores: why there is no score, and this run's story. */
+function ScoresHidden({
+  story,
+  seed,
+  resultHeading,
+}: {
+  story: readonly StorySlot[];
+  seed: number;
+  resultHeading: RefObject<HTMLHeadingElement | null>;
+}) {
+  return (
+    <div className="debrief-body">
+      <section className="debrief-section" aria-labelledby="result-title">
+        <h2 id="result-title" ref={resultHeading} tabIndex={-1}>
+          Result
+        </h2>
+        <Notice tone="info" title="Scores are hidden until the facilitator reveals them">
+          <p data-testid="debrief-scores-hidden">
+            Your workshop hides scores, so the debrief shows no score, share of par or comparison
+            with par yet. Here is what happened in your year; the full debrief opens here once the
+            facilitator reveals the scores (open the workshop link again when they send it).
+          </p>
+        </Notice>
+      </section>
+      <section className="debrief-section" aria-labelledby="why-title">
+        <h2 id="why-title">What happened</h2>
+        <RunTimeline story={story} seed={seed} effortReveal={[]} />
+      </section>
     </div>
   );
 }
@@ -291,6 +372,7 @@ function DebriefBody({
   resultHeading,
   boardHref,
   onSave,
+  gradedWith,
 }: {
   scenario: Scenario;
   analysis: Analysis;
@@ -303,6 +385,7 @@ function DebriefBody({
   resultHeading: RefObject<HTMLHeadingElement | null>;
   boardHref: string;
   onSave: (kind: 'markdown' | 'json' | 'plan') => void;
+  gradedWith?: string;
 }) {
   const { debrief } = analysis;
   const [showPar, setShowPar] = useState(false);
@@ -319,6 +402,7 @@ function DebriefBody({
         parSource={analysis.parSource}
         since={since}
         headingRef={resultHeading}
+        {...(gradedWith ? { gradedWith } : {})}
       />
       <div className="debrief-exports no-print" role="group" aria-label="Export">
         <button type="button" className="button button-small" onClick={() => onSave('markdown')}>
@@ -343,7 +427,7 @@ function DebriefBody({
       <section className="debrief-section" aria-labelledby="why-title">
         <h2 id="why-title">Why</h2>
         <Causes debrief={debrief} />
-        <RunTimeline story={story} debrief={debrief} />
+        <RunTimeline story={story} seed={debrief.luck.seed} effortReveal={debrief.effortReveal} />
       </section>
       <Frameworks scenario={scenario} analysis={analysis} plan={plan} />
       <Stakeholders scenario={scenario} debrief={debrief} />

@@ -19,11 +19,14 @@ export function Headline({
   parSource,
   since,
   headingRef,
+  gradedWith,
 }: {
   debrief: Debrief;
   parSource: 'given' | 'battery';
   since: SinceLastPlay | null;
   headingRef: Ref<HTMLHeadingElement>;
+  /** Who grades when it is not the scenario's own weights, e.g. "the workshop’s CISO weights". */
+  gradedWith?: string;
 }) {
   const delta = since ? debrief.score - since.previous.score : 0;
   return (
@@ -31,6 +34,12 @@ export function Headline({
       <h2 id="result-title" ref={headingRef} tabIndex={-1}>
         Result
       </h2>
+      {gradedWith && (
+        <p className="graded-with" data-testid="debrief-graded-with">
+          Graded with {gradedWith}
+          {parSource === 'given' ? ', against par for these weights.' : '.'}
+        </p>
+      )}
       <div className="headline-grid">
         <dl className="headline-stats">
           <div className="headline-stat">

@@ -6,11 +6,21 @@ import type { Debrief } from '../../engine/debrief';
 import type { StorySlot } from './story';
 import { ScrollRegion } from './ScrollRegion';
 
-export function RunTimeline({ story, debrief }: { story: readonly StorySlot[]; debrief: Debrief }) {
+export function RunTimeline({
+  story,
+  seed,
+  effortReveal,
+}: {
+  story: readonly StorySlot[];
+  /** The run's seed. */
+  seed: number;
+  /** Estimates against what the work took (from the debrief; empty when there is none). */
+  effortReveal: Debrief['effortReveal'];
+}) {
   const rows = story.flatMap((slot) => slot.events.map((event) => ({ slot, event })));
   return (
     <div className="run-timeline">
-      <h3>What happened in this run (seed {debrief.luck.seed})</h3>
+      <h3>What happened in this run (seed {seed})</h3>
       {rows.length === 0 ? (
         <p>Nothing left to chance happened this year.</p>
       ) : (
@@ -44,11 +54,11 @@ export function RunTimeline({ story, debrief }: { story: readonly StorySlot[]; d
           </table>
         </ScrollRegion>
       )}
-      {debrief.effortReveal.length > 0 && (
+      {effortReveal.length > 0 && (
         <>
           <h4>Estimates against what the work took</h4>
           <ul className="effort-reveal">
-            {debrief.effortReveal.map((e) => (
+            {effortReveal.map((e) => (
               <li key={e.item}>
                 {e.title}: estimated {e.estimate[0]}–{e.estimate[1]} points (planned as {e.planned}
                 ), took {e.actual.toFixed(1)} in this run.
