@@ -17,6 +17,7 @@ import { useHashLocation } from 'wouter/use-hash-location';
 
 import { Notice } from '../components/Notice';
 import { LibraryPage } from '../features/library/LibraryPage';
+import type { DebriefGrading } from '../features/debrief/DebriefPage';
 import { ShareActions } from '../features/share/ShareActions';
 import {
   AppStoreProvider,
@@ -75,9 +76,12 @@ const WorkshopJoinPage = lazy(() =>
 const ComparisonPage = lazy(() =>
   import('../features/workshop/ComparisonPage').then((m) => ({ default: m.ComparisonPage })),
 );
-// Loaded only when a workshop drives the board in this browser.
+// Loaded only when a workshop drives the board (or grades the debrief) in this browser.
 const WorkshopBoard = lazy(() =>
   import('../features/workshop/WorkshopBoard').then((m) => ({ default: m.WorkshopBoard })),
+);
+const WorkshopDebrief = lazy(() =>
+  import('../features/workshop/WorkshopDebrief').then((m) => ({ default: m.WorkshopDebrief })),
 );
 
 function Loading() {
@@ -237,16 +241,24 @@ function ShareRoute({ token }: { token: string }) {
 function PlayRoute({ scenarioId }: { scenarioId: string }) {
   const scenario = useScenario(scenarioId);
   usePageTitle(scenario ? `Debrief: ${scenario.title}` : null);
+  const inWorkshop = useAppStore((state) =>
+    scenario ? activeWorkshopFor(state, scenario.id) !== null : false,
+  );
   if (!scenario) return <NotFound what={`There is no scenario “${scenarioId}” in the library.`} />;
-  return (
+  const debrief = (grading?: DebriefGrading) => (
     <DebriefPage
       scenario={scenario}
       boardHref={paths.board(scenario.id)}
       briefingHref={paths.briefing(scenario.id)}
       libraryHref={paths.library}
       compareHref={paths.compare(scenario.id)}
+      {...(grading ? { grading } : {})}
     />
   );
+  // In a workshop the debrief grades as the board did: the workshop's weights and their par.
+  if (inWorkshop)
+    return <WorkshopDebrief scenario={scenario}>{(grading) => debrief(grading)}</WorkshopDebrief>;
+  return debrief();
 }
 
 function CompareRoute({ scenarioId }: { scenarioId: string }) {
