@@ -125,6 +125,10 @@ test('a round-by-round game of a 4-slot scenario plays to the debrief', async ({
   // workshop's dice.
   await expect(page.getByTestId('debrief-score')).toHaveText(/^\d+\.\d$/, { timeout: 30_000 });
   await expect(page.getByText(`this run’s seed ${SEED}`)).toBeVisible();
+  // Graded as the board was: the workshop's weights, named in the headline.
+  await expect(page.getByTestId('debrief-graded-with')).toContainText(
+    'Graded with the workshop’s Balanced weights',
+  );
 });
 
 test('hidden scores: no score on the board until the facilitator reveals them', async ({
@@ -141,6 +145,13 @@ test('hidden scores: no score on the board until the facilitator reveals them', 
   await page.getByRole('button', { name: 'Par from here' }).click();
   await expect(page.getByTestId('par-from-here-plan')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText(/Par from here scores/)).toHaveCount(0);
+
+  // The debrief, opened directly, keeps the scores hidden too.
+  await page.goto(`./#/s/${zeroDay.id}/play`);
+  await page.getByRole('button', { name: 'Skip to the debrief' }).click();
+  await expect(page.getByTestId('debrief-scores-hidden')).toBeVisible();
+  await expect(page.getByTestId('debrief-score')).toHaveCount(0);
+  await expect(page.getByText(/% of par/)).toHaveCount(0);
 
   // The reveal, on the presentation view.
   await page.goto('./#/workshop/present');
