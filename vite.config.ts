@@ -87,11 +87,6 @@ export default defineConfig({
   ],
   // Relative asset URLs: the built app can be hosted from any sub-path (or opened from a folder).
   base: './',
-  build: {
-    // Scenario files are fetched as JSON: never inline one as a data: URL (the CSP allows fetching
-    // from the app's own origin only).
-    assetsInlineLimit: (file) => (file.endsWith('.json') ? false : undefined),
-  },
   test: {
     // A project with no test files yet (e.g. `ui` early on) must not fail `npm test`.
     passWithNoTests: true,

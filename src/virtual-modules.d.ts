@@ -6,3 +6,9 @@ declare module 'virtual:scenario-index' {
   const index: readonly CatalogIndexEntry[];
   export default index;
 }
+
+declare module 'virtual:scenario-catalog-url' {
+  /** The URL of the JSON file with every shipped catalog entry, validated when it was built. */
+  const url: string;
+  export default url;
+}

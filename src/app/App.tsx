@@ -31,6 +31,7 @@ import { createParWorkerRunner } from '../workers/parClient';
 import scenarioIndex from 'virtual:scenario-index';
 
 import type { CatalogEntry } from './catalog';
+import { loadShippedCatalog } from './catalogData';
 import { paths, routePatterns } from './routes';
 import { ScreenErrorBoundary } from './ScreenErrorBoundary';
 
@@ -49,12 +50,11 @@ export interface AppProps {
 const APP_NAME = 'Roadmap Dojo';
 
 // The library is the first screen; the briefing and the board (with dnd-kit) load when opened.
-const BriefingPage = lazy(() =>
-  import('../features/briefing/BriefingPage').then((m) => ({ default: m.BriefingPage })),
-);
-const BoardPage = lazy(() =>
-  import('../features/board/BoardPage').then((m) => ({ default: m.BoardPage })),
-);
+// A route that waits for the scenarios starts fetching its screen's code at the same time.
+const loadBriefing = () => import('../features/briefing/BriefingPage');
+const loadBoard = () => import('../features/board/BoardPage');
+const BriefingPage = lazy(() => loadBriefing().then((m) => ({ default: m.BriefingPage })));
+const BoardPage = lazy(() => loadBoard().then((m) => ({ default: m.BoardPage })));
 const SharedPlanPage = lazy(() =>
   import('../features/share/SharedPlanPage').then((m) => ({ default: m.SharedPlanPage })),
 );
@@ -146,6 +146,7 @@ function LibraryRoute() {
 }
 
 function BriefingRoute({ scenarioId }: { scenarioId: string }) {
+  void loadBriefing();
   const scenario = useScenario(scenarioId);
   usePageTitle(scenario ? `Briefing: ${scenario.title}` : null);
   if (!scenario) return <NotFound what={`There is no scenario “${scenarioId}” in the library.`} />;
@@ -159,6 +160,7 @@ function BriefingRoute({ scenarioId }: { scenarioId: string }) {
 }
 
 function BoardRoute({ scenarioId }: { scenarioId: string }) {
+  void loadBoard();
   const scenario = useScenario(scenarioId);
   const setPreferences = useAppStore((state) => state.setPreferences);
   usePageTitle(scenario ? `Plan: ${scenario.title}` : null);
@@ -376,11 +378,25 @@ function Shell() {
   );
 }
 
-/** The shipped scenarios, loaded once a screen needs one (the library needs only the index). */
-const shippedScenarios = {
-  index: scenarioIndex,
-  load: () => import('./catalogData').then((m) => m.loadShippedCatalog()),
-};
+/**
+ * The shipped scenarios: the library needs only the index; the catalog file is fetched once a
+ * screen needs a scenario. Opened straight at such a screen (a link to a board, a share link), the
+ * fetch starts as this module loads, alongside the screen's code instead of after it.
+ */
+let catalogLoading: Promise<CatalogEntry[]> | null = null;
+function loadCatalogOnce(): Promise<CatalogEntry[]> {
+  catalogLoading ??= loadShippedCatalog().catch((error: unknown) => {
+    catalogLoading = null; // the next screen that needs it tries again
+    throw error;
+  });
+  return catalogLoading;
+}
+if (typeof window !== 'undefined' && !/^#?\/?$/.test(window.location.hash))
+  loadCatalogOnce().catch(() => {
+    // Reported by the screen that needs the scenarios.
+  });
+
+const shippedScenarios = { index: scenarioIndex, load: loadCatalogOnce };
 
 export function App({ entries, store, hook = useHashLocation }: AppProps) {
   const [appStore] = useState(

@@ -1,35 +1,41 @@
 /**
- * The shipped scenarios themselves. They are built as JSON files (data, not code: parsed with
- * `JSON.parse`, cached by the service worker for offline use) and fetched when a screen first
- * needs one; the first screen lists the build-time index instead (`virtual:scenario-index`).
+ * The shipped scenarios themselves: one JSON file made when the app is built, holding every
+ * catalog entry already validated and normalized by the engine's loader (see
+ * `scripts/vite/scenarioIndex.ts`). It is data, not code: fetched when a screen first needs a
+ * scenario, parsed with `JSON.parse`, cached by the service worker for offline use.
  */
-import { buildCatalog, type CatalogEntry } from './catalog';
+import catalogUrl from 'virtual:scenario-catalog-url';
 
-// `schema.json` is the published JSON Schema for authors, not a scenario.
-const shippedFiles = import.meta.glob<string>(
-  ['../../scenarios/*.json', '!../../scenarios/schema.json'],
-  { eager: true, query: '?url', import: 'default' },
-);
+import type { CatalogEntry } from './catalog';
 
-/** Fetches one scenario file's text; a failure names the file. */
-async function fetchText(path: string, url: string): Promise<string> {
-  const response = await fetch(url);
-  if (!response.ok)
-    throw new Error(
-      `Could not load ${path.replace(/^.*\//, 'scenarios/')} (HTTP ${response.status}).`,
-    );
-  return response.text();
+function isEntry(value: unknown): value is CatalogEntry {
+  if (value === null || typeof value !== 'object') return false;
+  const entry = value as Record<string, unknown>;
+  if (typeof entry.file !== 'string') return false;
+  if (entry.ok === false) return Array.isArray(entry.issues);
+  const scenario = entry.scenario as Record<string, unknown> | null | undefined;
+  return (
+    entry.ok === true &&
+    typeof scenario?.id === 'string' &&
+    Array.isArray(scenario.items) &&
+    Array.isArray((scenario.time as { labels?: unknown } | undefined)?.labels)
+  );
 }
 
 /**
- * Every shipped scenario file, fetched and validated (a file that fails validation becomes an
- * error entry, as at build time). Rejects when a file cannot be fetched at all.
+ * Every shipped scenario file's catalog entry. Rejects, naming the problem, when the file cannot
+ * be fetched or is not the catalog this build wrote (e.g. a damaged cache).
  */
-export async function loadShippedCatalog(): Promise<CatalogEntry[]> {
-  const texts = await Promise.all(
-    Object.entries(shippedFiles).map(
-      async ([path, url]) => [path, await fetchText(path, url)] as const,
-    ),
-  );
-  return buildCatalog(Object.fromEntries(texts));
+export async function loadShippedCatalog(url: string = catalogUrl): Promise<CatalogEntry[]> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`Could not load the scenarios (HTTP ${response.status}).`);
+  let data: unknown;
+  try {
+    data = await response.json();
+  } catch {
+    throw new Error('Could not load the scenarios: the file is not valid JSON.');
+  }
+  if (!Array.isArray(data) || !data.every(isEntry))
+    throw new Error('Could not load the scenarios: the file is not a scenario catalog.');
+  return data;
 }

@@ -1,7 +1,7 @@
 /**
  * React bindings: a provider for one store instance and narrow hooks over it.
  */
-import { createContext, use, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 
 import type { Outcome, Plan, Scenario } from '../engine';
@@ -44,10 +44,13 @@ export function useAppStore<T>(selector: (state: AppState) => T): T {
 function useCatalogLoaded(): void {
   const store = useAppStoreApi();
   const ready = useStore(store, (state) => state.catalogReady);
-  if (!ready) use(store.getState().ensureCatalog());
-}
-
-/** The shipped catalog entries (suspends until loaded). */
+  if (ready) return;
+  // Suspend by throwing the loading promise rather than `use()`: React then renders the screen
+  // afresh once it settles. (A `use()` that is skipped when React replays the suspended render,
+  // because the catalog has arrived by then, breaks the replay of the hooks after it.)
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- Suspense's contract
+  throw store.getState().ensureCatalog();
+} /** The shipped catalog entries (suspends until loaded). */
 export function useCatalog(): readonly CatalogEntry[] {
   useCatalogLoaded();
   return useAppStore((state) => state.catalog);

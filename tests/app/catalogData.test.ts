@@ -1,23 +1,18 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import scenarioIndex from 'virtual:scenario-index';
 
 import { buildCatalog, indexCatalog } from '../../src/app/catalog';
 import { loadShippedCatalog } from '../../src/app/catalogData';
-import { readScenarioFiles } from '../../scripts/vite/scenarioIndex';
+import { catalogJson, readScenarioFiles } from '../../scripts/vite/scenarioIndex';
 import { summarizeCatalog } from '../../src/store';
 import { shippedCatalog } from '../support/shippedCatalog';
 
-const root = join(import.meta.dirname, '..', '..');
+const scenariosDir = join(import.meta.dirname, '..', '..', 'scenarios');
 
-/** A fetch that serves the repository's files for the URLs the build gives scenario files. */
-function serveScenarioFiles(fail?: string) {
-  return vi.fn((url: string) => {
-    const file = String(url).replace(/^.*\/scenarios\//, '');
-    if (file === fail) return Promise.resolve(new Response('not here', { status: 404 }));
-    return Promise.resolve(new Response(readFileSync(join(root, 'scenarios', file), 'utf8')));
-  });
+/** A fetch that answers every request with the given body and status. */
+function serve(body: string, status = 200) {
+  return vi.fn(() => Promise.resolve(new Response(body, { status })));
 }
 
 afterEach(() => vi.unstubAllGlobals());
@@ -40,10 +35,7 @@ describe('the scenario index made at build time', () => {
 
   it('names a broken file and its issues, as the library shows them', () => {
     const index = indexCatalog(
-      buildCatalog({
-        ...readScenarioFiles(join(root, 'scenarios')),
-        'scenarios/bad.json': '{ "id": ',
-      }),
+      buildCatalog({ ...readScenarioFiles(scenariosDir), 'scenarios/bad.json': '{ "id": ' }),
     );
     const bad = index.find((e) => e.file === 'scenarios/bad.json');
     expect(bad?.ok).toBe(false);
@@ -52,20 +44,25 @@ describe('the scenario index made at build time', () => {
   });
 });
 
-describe('loadShippedCatalog', () => {
-  it('fetches every shipped file and validates it into the same catalog', async () => {
-    const fetch = serveScenarioFiles();
+describe('the catalog file the build writes, and loading it', () => {
+  it('holds every validated entry: what the browser loads is what the loader made', async () => {
+    const fetch = serve(catalogJson(scenariosDir));
     vi.stubGlobal('fetch', fetch);
 
-    const catalog = await loadShippedCatalog();
+    const catalog = await loadShippedCatalog('/catalog.json');
 
-    expect(fetch).toHaveBeenCalledTimes(shippedCatalog.length);
+    expect(fetch).toHaveBeenCalledTimes(1);
     expect(catalog).toEqual(shippedCatalog);
   });
 
-  it('rejects naming the file that could not be fetched', async () => {
-    vi.stubGlobal('fetch', serveScenarioFiles('zero-day.json'));
+  it('rejects, saying why, when the file is missing, not JSON or not a catalog', async () => {
+    vi.stubGlobal('fetch', serve('gone', 404));
+    await expect(loadShippedCatalog('/c.json')).rejects.toThrow('(HTTP 404)');
 
-    await expect(loadShippedCatalog()).rejects.toThrow('scenarios/zero-day.json (HTTP 404)');
+    vi.stubGlobal('fetch', serve('{"truncated": '));
+    await expect(loadShippedCatalog('/c.json')).rejects.toThrow('not valid JSON');
+
+    vi.stubGlobal('fetch', serve(JSON.stringify([{ ok: true, file: 'x.json', scenario: {} }])));
+    await expect(loadShippedCatalog('/c.json')).rejects.toThrow('not a scenario catalog');
   });
 });
