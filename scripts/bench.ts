@@ -15,7 +15,7 @@ import {
 } from '../src/engine/index.ts';
 import { table } from '../src/cli/table.ts';
 import { debrief } from '../src/engine/debrief.ts';
-import { findPar } from '../src/engine/par.ts';
+import { PAR_BUDGET, findPar } from '../src/engine/par.ts';
 import { seedDistribution } from '../src/engine/seeds.ts';
 import { readPlanFile } from '../src/engine/planFile.ts';
 import { decodeShare } from '../src/engine/share.ts';
@@ -99,7 +99,7 @@ for (const s of loadAll()) {
   // Par: the default search, and a search 20 times longer for reference.
   let par = findPar(s);
   const parMs = timeIt(() => (par = findPar(s)), quick ? 1 : 3);
-  const long = quick ? par : findPar(s, { budget: 20 * 60_000 });
+  const long = quick ? par : findPar(s, { budget: 20 * PAR_BUDGET });
   const gap = long.score > 0 ? (100 * (long.score - par.score)) / long.score : 0;
   const seedsMs = timeIt(() => seedDistribution(s, par.plan, { runs: 1000 }), quick ? 1 : 5);
   const debriefMs = timeIt(() => debrief(s, plans[1]!, { par: par.plan, seed: 1 }), quick ? 1 : 5);
