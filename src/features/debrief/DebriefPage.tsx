@@ -27,13 +27,13 @@ import {
   type PlayHistory,
 } from '../../store';
 import type { DebriefRunner } from '../../workers/debriefClient';
+import { downloadText } from '../../components/browser';
 import type { Analysis, Spread } from '../../workers/debriefJob';
 import { Causes } from './Causes';
 import { DebriefCharts } from './DebriefCharts';
 import {
   debriefJson,
   debriefMarkdown,
-  downloadText,
   fileStem,
   planFileOf,
   type ExportInput,

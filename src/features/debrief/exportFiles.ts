@@ -81,19 +81,3 @@ export function debriefJson(input: ExportInput): string {
     2,
   )}\n`;
 }
-
-/** Saves text as a file through a temporary link to a Blob. */
-export function downloadText(fileName: string, text: string, type: string): void {
-  const blob = new Blob([text], { type });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoke after the click has been handled, so every browser has started the download.
-  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
-}

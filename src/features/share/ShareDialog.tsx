@@ -7,17 +7,12 @@
 import { useId, useMemo, useRef, useState } from 'react';
 
 import { Dialog } from '../../components/Dialog';
+import { copyText, downloadText } from '../../components/browser';
 import { Notice } from '../../components/Notice';
 import { encodeShare } from '../../engine/share';
 import type { Plan, Scenario } from '../../engine';
 import { activeWorkshopFor, useAppStore } from '../../store';
-import {
-  downloadText,
-  planFileName,
-  planFileText,
-  scenarioFileName,
-  scenarioFileText,
-} from './files';
+import { planFileName, planFileText, scenarioFileName, scenarioFileText } from './files';
 import { DownloadIcon, LinkIcon } from './icons';
 import { QrCode } from './QrCode';
 import { QR_MAX_CHARS, qrMatrix, shareUrl } from './shareLink';
@@ -33,25 +28,6 @@ export interface ShareDialogProps {
 }
 
 const formatCount = (n: number) => n.toLocaleString('en-US');
-
-/** Copies text to the clipboard; falls back to the selected input where the API is missing. */
-async function copyText(text: string, input: HTMLInputElement | null): Promise<boolean> {
-  try {
-    if (navigator.clipboard) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // Fall through: e.g. permission refused, or an insecure (http) intranet origin.
-  }
-  input?.focus();
-  input?.select();
-  try {
-    return document.execCommand('copy');
-  } catch {
-    return false;
-  }
-}
 
 export function ShareDialog({
   scenario,

@@ -52,21 +52,6 @@ export function scenarioFileName(scenario: Scenario): string {
   return `${scenario.id}.json`;
 }
 
-/** Starts a download of `text` as a file named `name`. */
-export function downloadText(name: string, text: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.rel = 'noopener';
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Some browsers read the Blob after click() returns: revoke on the next task.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
 /** Bytes read at most from a picked plan file: UTF-8 text of the largest accepted plan file. */
 const MAX_PLAN_FILE_BYTES = MAX_PLAN_CHARS * 4;
 

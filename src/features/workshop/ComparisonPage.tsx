@@ -28,6 +28,7 @@ import { Link } from 'wouter';
 import { LazyLineChart, LazyRadarChart, ChartPlaceholder } from '../../components/charts/lazy';
 import { SERIES_STYLES } from '../../components/charts/styles';
 import type { ChartSeries } from '../../components/charts/types';
+import { downloadText } from '../../components/browser';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ArrowLeftIcon, PencilIcon, TrashIcon, UploadIcon } from '../../components/icons';
 import { LiveRegion, type Announcement } from '../../components/LiveRegion';
@@ -45,7 +46,7 @@ import {
   useScenarioListings,
   type TeamPlanInput,
 } from '../../store';
-import { downloadText, fileSlug } from './browser';
+import { fileSlug } from './browser';
 import {
   LINE_METRICS,
   PAR_KEY,

@@ -7,6 +7,7 @@
 import { useId, useRef, useState } from 'react';
 import { Link } from 'wouter';
 
+import { copyText } from '../../components/browser';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ArrowRightIcon } from '../../components/icons';
 import { Notice } from '../../components/Notice';
@@ -24,7 +25,6 @@ import {
   type WorkshopSettings,
 } from '../../engine/workshop';
 import { randomSeed, useAppStore, useScenarioListings } from '../../store';
-import { copyText } from './browser';
 import { useWorkshopDraft, useWorkshopLink } from './hooks';
 import { QrCode } from './QrCode';
 import { WorkshopTimer } from './Timer';
