@@ -6,10 +6,10 @@
 import { lazy, Suspense, useRef, useState, type ChangeEvent } from 'react';
 
 import { Dialog } from '../../components/Dialog';
+import { OpenFileIcon, ShareIcon } from '../../components/icons';
 import type { Issue, Scenario } from '../../engine';
 import { activeVariantOf, useActiveVariant, useAppStore, useAppStoreApi } from '../../store';
 import { readPlanFileFor } from './files';
-import { OpenFileIcon, ShareIcon } from './icons';
 import './share.css';
 
 // The dialog brings the QR encoder: load it when first opened.

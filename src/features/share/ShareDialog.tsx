@@ -8,12 +8,12 @@ import { useId, useMemo, useRef, useState } from 'react';
 
 import { Dialog } from '../../components/Dialog';
 import { copyText, downloadText } from '../../components/browser';
+import { DownloadIcon, LinkIcon } from '../../components/icons';
 import { Notice } from '../../components/Notice';
 import { encodeShare } from '../../engine/share';
 import type { Plan, Scenario } from '../../engine';
 import { activeWorkshopFor, useAppStore } from '../../store';
 import { planFileName, planFileText, scenarioFileName, scenarioFileText } from './files';
-import { DownloadIcon, LinkIcon } from './icons';
 import { QrCode } from './QrCode';
 import { QR_MAX_CHARS, qrMatrix, shareUrl } from './shareLink';
 
