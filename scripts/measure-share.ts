@@ -13,7 +13,8 @@ import { register } from 'node:module';
 import { join } from 'node:path';
 
 import { loadScenario, type Plan, type Scenario } from '../src/engine/index.ts';
-import { QR_MAX_VERSION, qrMatrix, shareUrl } from '../src/features/share/shareLink.ts';
+import { QR_MAX_VERSION, qrMatrix } from '../src/components/qr.ts';
+import { shareUrl } from '../src/features/share/shareLink.ts';
 
 // src/engine/share.ts imports lz-string's functions by name. Bundlers (Vite, Vitest) allow that,
 // but Node cannot see named exports in lz-string's CommonJS file. For Node only, resolve

@@ -10,12 +10,13 @@ import { Dialog } from '../../components/Dialog';
 import { copyText, downloadText } from '../../components/browser';
 import { DownloadIcon, LinkIcon } from '../../components/icons';
 import { Notice } from '../../components/Notice';
+import { QR_MAX_CHARS, qrMatrix } from '../../components/qr';
+import { QrCode } from '../../components/QrCode';
 import { encodeShare } from '../../engine/share';
 import type { Plan, Scenario } from '../../engine';
 import { activeWorkshopFor, useAppStore } from '../../store';
 import { planFileName, planFileText, scenarioFileName, scenarioFileText } from './files';
-import { QrCode } from './QrCode';
-import { QR_MAX_CHARS, qrMatrix, shareUrl } from './shareLink';
+import { shareUrl } from './shareLink';
 
 export interface ShareDialogProps {
   scenario: Scenario;

@@ -7,11 +7,11 @@
 import { Link } from 'wouter';
 
 import { ArrowLeftIcon } from '../../components/icons';
+import { TextQrCode } from '../../components/QrCode';
 import { METRIC_INFO, METRICS, compile } from '../../engine';
 import { scoresVisible } from '../../engine/workshop';
 import { useAppStore, useScenarioListings } from '../../store';
 import { useWeights, useWorkshopLink } from './hooks';
-import { QrCode } from './QrCode';
 import { WorkshopTimer } from './Timer';
 import { graderName } from './WorkshopBoard';
 import './workshop.css';
@@ -20,9 +20,6 @@ export interface PresentPageProps {
   setupHref: string;
   joinPath: (token: string) => string;
 }
-
-/** Longest link drawn as a QR code on the projector (longer ones are too dense to read). */
-const QR_MAX_CHARS = 1700;
 
 export function PresentPage({ setupHref, joinPath }: PresentPageProps) {
   const settings = useAppStore((s) => s.workshop.settings);
@@ -180,9 +177,7 @@ export function PresentPage({ setupHref, joinPath }: PresentPageProps) {
             <p className="present-big">Scan the code, or open the workshop link you were sent.</p>
             <p>Then enter your team’s name and plan on the board.</p>
           </div>
-          {link.length <= QR_MAX_CHARS && (
-            <QrCode text={link} label="QR code of the workshop link" />
-          )}
+          <TextQrCode text={link} label="QR code of the workshop link" className="workshop-qr" />
         </section>
       )}
     </section>

@@ -11,6 +11,8 @@ import { copyText } from '../../components/browser';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ArrowRightIcon } from '../../components/icons';
 import { Notice } from '../../components/Notice';
+import { QR_MAX_CHARS } from '../../components/qr';
+import { TextQrCode } from '../../components/QrCode';
 import { compile, METRIC_INFO, METRICS, type Metric, type Scenario } from '../../engine';
 import { scoringPresets } from '../../engine/presets';
 import {
@@ -26,7 +28,6 @@ import {
 } from '../../engine/workshop';
 import { randomSeed, useAppStore, useScenarioListings } from '../../store';
 import { useWorkshopDraft, useWorkshopLink } from './hooks';
-import { QrCode } from './QrCode';
 import { WorkshopTimer } from './Timer';
 import './workshop.css';
 
@@ -525,10 +526,10 @@ export function WorkshopPage({
         <p role="status" className="small">
           {copyStatus}
         </p>
-        {link && link.length <= 1700 && (
+        {link && link.length <= QR_MAX_CHARS && (
           <details className="qr-details">
             <summary>Show the QR code</summary>
-            <QrCode text={link} label="QR code of the workshop link" />
+            <TextQrCode text={link} label="QR code of the workshop link" className="workshop-qr" />
           </details>
         )}
       </section>

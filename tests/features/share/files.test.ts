@@ -9,7 +9,8 @@ import {
   readPlanFileFor,
   scenarioFileText,
 } from '../../../src/features/share/files';
-import { QR_MAX_CHARS, qrMatrix, qrPath, shareUrl } from '../../../src/features/share/shareLink';
+import { QR_MAX_CHARS, qrMatrix, qrPath } from '../../../src/components/qr';
+import { shareUrl } from '../../../src/features/share/shareLink';
 import { shippedScenario } from '../../store/helpers';
 
 const big = shippedScenario('big-customer');
