@@ -80,6 +80,50 @@ const damaged: Issue = {
 };
 
 /**
+ * The scenario a link is for: the one it carries (validated, and it must be the one it names), or
+ * the one the app has under `scenarioId`. Shared by plan links and workshop links; `missingHint`
+ * says what to ask the sender for when the app does not have it.
+ */
+export function linkScenario(
+  embedded: unknown,
+  scenarioId: string,
+  findScenario: (id: string) => Scenario | undefined,
+  missingHint: string,
+): { ok: true; scenario: Scenario } | { ok: false; issues: Issue[] } {
+  if (embedded !== undefined) {
+    const loaded = loadScenario(embedded);
+    if (!loaded.ok)
+      return {
+        ok: false,
+        issues: loaded.issues.map((i) => ({ ...i, path: `(link) scenario.${i.path}` })),
+      };
+    if (loaded.scenario.id !== scenarioId)
+      return {
+        ok: false,
+        issues: [
+          {
+            path: '(link) scenarioId',
+            message: `does not match the scenario in the link (${loaded.scenario.id})`,
+          },
+        ],
+      };
+    return { ok: true, scenario: loaded.scenario };
+  }
+  const scenario = findScenario(scenarioId);
+  if (!scenario)
+    return {
+      ok: false,
+      issues: [
+        {
+          path: '(link) scenarioId',
+          message: `names a scenario this app does not have ("${scenarioId}"); ${missingHint}`,
+        },
+      ],
+    };
+  return { ok: true, scenario };
+}
+
+/**
  * Decodes a share token (with or without a leading `#/share/`), checking it against the scenario
  * the app knows by that id — or the scenario the link carries.
  */
@@ -133,38 +177,14 @@ export function decodeShare(
         issues: fromZodError(parsed.error, json).map((i) => ({ ...i, path: `(link) ${i.path}` })),
       };
     const p = parsed.data;
-    let scenario: Scenario | undefined;
-    if (p.scenario !== undefined) {
-      const loaded = loadScenario(p.scenario);
-      if (!loaded.ok)
-        return {
-          ok: false,
-          issues: loaded.issues.map((i) => ({ ...i, path: `(link) scenario.${i.path}` })),
-        };
-      scenario = loaded.scenario;
-      if (scenario.id !== p.scenarioId)
-        return {
-          ok: false,
-          issues: [
-            {
-              path: '(link) scenarioId',
-              message: `does not match the scenario in the link (${scenario.id})`,
-            },
-          ],
-        };
-    } else {
-      scenario = findScenario(p.scenarioId);
-      if (!scenario)
-        return {
-          ok: false,
-          issues: [
-            {
-              path: '(link) scenarioId',
-              message: `names a scenario this app does not have ("${p.scenarioId}"); ask for the scenario file too`,
-            },
-          ],
-        };
-    }
+    const resolved = linkScenario(
+      p.scenario,
+      p.scenarioId,
+      findScenario,
+      'ask for the scenario file too',
+    );
+    if (!resolved.ok) return resolved;
+    const { scenario } = resolved;
     const checked = checkPlanFile(scenario, {
       format: 'roadmap-dojo/plan',
       version: 1,

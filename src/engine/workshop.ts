@@ -14,8 +14,8 @@ import { compressToEncodedURIComponent } from 'lz-string';
 import { z } from './zod.ts';
 import { compile } from './compile.ts';
 import { fromZodError, type Issue } from './issues.ts';
-import { loadScenario } from './load.ts';
 import { decompressUriSafe } from './lz.ts';
+import { linkScenario } from './share.ts';
 import { scoringPresets } from './presets.ts';
 import { METRICS, type Metric, type Scenario, type ScenarioInput, type Weights } from './schema.ts';
 
@@ -245,38 +245,14 @@ export function decodeWorkshop(
         issues: fromZodError(parsed.error, json).map((i) => ({ ...i, path: `(link) ${i.path}` })),
       };
     const { scenario: embeddedInput, ...fields } = parsed.data;
-    let scenario: Scenario | undefined;
-    if (embeddedInput !== undefined) {
-      const loaded = loadScenario(embeddedInput);
-      if (!loaded.ok)
-        return {
-          ok: false,
-          issues: loaded.issues.map((i) => ({ ...i, path: `(link) scenario.${i.path}` })),
-        };
-      scenario = loaded.scenario;
-      if (scenario.id !== fields.scenarioId)
-        return {
-          ok: false,
-          issues: [
-            {
-              path: '(link) scenarioId',
-              message: `does not match the scenario in the link (${scenario.id})`,
-            },
-          ],
-        };
-    } else {
-      scenario = findScenario(fields.scenarioId);
-      if (!scenario)
-        return {
-          ok: false,
-          issues: [
-            {
-              path: '(link) scenarioId',
-              message: `names a scenario this app does not have ("${fields.scenarioId}"); ask the facilitator for the scenario file too`,
-            },
-          ],
-        };
-    }
+    const resolved = linkScenario(
+      embeddedInput,
+      fields.scenarioId,
+      findScenario,
+      'ask the facilitator for the scenario file too',
+    );
+    if (!resolved.ok) return resolved;
+    const { scenario } = resolved;
     const settings: WorkshopSettings = {
       ...fields,
       weights: fields.preset === CUSTOM_PRESET ? fields.weights : { ...scenario.scoring.weights },
