@@ -1,7 +1,16 @@
 /**
- * Small browser helpers shared by the screens: saving text as a file and copying to the clipboard.
- * Nothing is uploaded anywhere.
+ * Small browser helpers shared by the screens: links to the app's routes, saving text as a file
+ * and copying to the clipboard. Nothing is uploaded anywhere.
  */
+
+/**
+ * The address that opens `path` (e.g. "/share/p1.…") in this app. The app is hash-routed, so it is
+ * the page's address without its `#…` part plus `#path`: it works from any host and sub-path.
+ */
+export function appUrl(path: string, base = window.location.href): string {
+  const cut = base.indexOf('#');
+  return `${cut >= 0 ? base.slice(0, cut) : base}#${path}`;
+}
 
 /** Starts a download of `text` as a file named `name`, through a temporary link to a Blob. */
 export function downloadText(name: string, text: string, type = 'application/json'): void {

@@ -3,9 +3,9 @@
  * app is served from plus `#/share/<token>` — it works from any host and any sub-path. Their QR
  * codes are drawn by `components/qr.ts`.
  */
+import { appUrl } from '../../components/browser';
 
 /** The link that opens `token`: `base` is the app's address without its `#…` part. */
 export function shareUrl(base: string, token: string): string {
-  const cut = base.indexOf('#');
-  return `${cut >= 0 ? base.slice(0, cut) : base}#/share/${token}`;
+  return appUrl(`/share/${token}`, base);
 }

@@ -13,7 +13,7 @@ import {
 } from '../../engine/workshop';
 import { randomSeed, useAppStore, useScenarioListings, type ParEntry } from '../../store';
 import type { ParFromInput } from '../../workers/workshopParJob';
-import { appUrl } from './browser';
+import { appUrl } from '../../components/browser';
 import { useWorkshopParRunner } from './runner';
 
 /** The current time (epoch ms), refreshed every `intervalMs` while `running`. */
