@@ -9,28 +9,13 @@
  * measured links is a typical GitHub Pages address; the token is what varies.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { register } from 'node:module';
 import { join } from 'node:path';
 
 import { loadScenario, type Plan, type Scenario } from '../src/engine/index.ts';
 import { QR_MAX_VERSION, qrMatrix } from '../src/components/qr.ts';
 import { shareUrl } from '../src/features/share/shareLink.ts';
 
-// src/engine/share.ts imports lz-string's functions by name. Bundlers (Vite, Vitest) allow that,
-// but Node cannot see named exports in lz-string's CommonJS file. For Node only, resolve
-// "lz-string" to a small ES module that re-exports the CommonJS functions by name.
-const LZ_SHIM = [
-  `import { createRequire } from 'node:module';`,
-  `const lz = createRequire(${JSON.stringify(import.meta.url)})('lz-string');`,
-  `export const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = lz;`,
-].join('\n');
-const HOOKS = `export async function resolve(specifier, context, next) {
-  if (specifier === 'lz-string')
-    return { url: 'data:text/javascript,' + ${JSON.stringify(encodeURIComponent(LZ_SHIM))}, shortCircuit: true };
-  return next(specifier, context);
-}`;
-register(`data:text/javascript,${encodeURIComponent(HOOKS)}`);
-const { decodeShare, encodeShare } = await import('../src/engine/share.ts');
+import { decodeShare, encodeShare } from '../src/engine/share.ts';
 
 const dir = join(import.meta.dirname, '..', 'scenarios');
 const ORIGIN_AND_PATH = 'https://example-org.github.io/roadmap-dojo/';

@@ -10,7 +10,8 @@
  * Format: `w<version>.<lz-string, URI-safe>` of JSON `{ scenarioId, title?, preset, weights?,
  * timerMinutes, play, hideScores, revealed, visualAlert, seed, scenario? }`.
  */
-import { compressToEncodedURIComponent } from 'lz-string';
+// lz-string is CommonJS: its default export works under Vite, Vitest and plain Node alike.
+import LZString from 'lz-string';
 import { z } from './zod.ts';
 import { compile } from './compile.ts';
 import { fromZodError, type Issue } from './issues.ts';
@@ -167,7 +168,7 @@ export function encodeWorkshop(
     seed: settings.seed,
     ...(options.scenario ? { scenario: stripBaked(options.scenario) } : {}),
   };
-  return `w${WORKSHOP_VERSION}.${compressToEncodedURIComponent(JSON.stringify(payload))}`;
+  return `w${WORKSHOP_VERSION}.${LZString.compressToEncodedURIComponent(JSON.stringify(payload))}`;
 }
 
 /** A scenario without baked par (the teams' browsers recompute it): shorter links. */
