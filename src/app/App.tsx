@@ -383,20 +383,21 @@ function Shell() {
  * screen needs a scenario. Opened straight at such a screen (a link to a board, a share link), the
  * fetch starts as this module loads, alongside the screen's code instead of after it.
  */
-let catalogLoading: Promise<CatalogEntry[]> | null = null;
-function loadCatalogOnce(): Promise<CatalogEntry[]> {
-  catalogLoading ??= loadShippedCatalog().catch((error: unknown) => {
-    catalogLoading = null; // the next screen that needs it tries again
-    throw error;
-  });
-  return catalogLoading;
-}
-if (typeof window !== 'undefined' && !/^#?\/?$/.test(window.location.hash))
-  loadCatalogOnce().catch(() => {
-    // Reported by the screen that needs the scenarios.
-  });
+let earlyCatalog: Promise<CatalogEntry[]> | null =
+  typeof window !== 'undefined' && !/^#?\/?$/.test(window.location.hash)
+    ? loadShippedCatalog()
+    : null;
+// Reported by the screen that needs the scenarios (the store's first load takes this request).
+earlyCatalog?.catch(() => {});
 
-const shippedScenarios = { index: scenarioIndex, load: loadCatalogOnce };
+/** The store loads (and retries) the catalog; its first load takes the early request if any. */
+function loadCatalog(): Promise<CatalogEntry[]> {
+  const request = earlyCatalog ?? loadShippedCatalog();
+  earlyCatalog = null;
+  return request;
+}
+
+const shippedScenarios = { index: scenarioIndex, load: loadCatalog };
 
 export function App({ entries, store, hook = useHashLocation }: AppProps) {
   const [appStore] = useState(

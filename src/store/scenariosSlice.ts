@@ -41,12 +41,6 @@ export interface ScenariosSlice {
   removeImportedScenario: (scenarioId: string) => void;
 }
 
-/** A promise with the status fields React's `use()` reads and sets. */
-type TrackedPromise = Promise<void> & {
-  status?: 'pending' | 'fulfilled' | 'rejected';
-  value?: void;
-};
-
 export interface ScenariosSliceOptions {
   /**
    * The shipped scenarios: the entries themselves, or their index and a loader for when a screen
@@ -69,32 +63,26 @@ export const createScenariosSlice =
     const source = options.catalog;
     const given = Array.isArray(source) ? (source as readonly CatalogEntry[]) : null;
     const lazy = given ? null : (source as Exclude<typeof source, readonly CatalogEntry[]>);
-    // Settled promises carry the status fields React's Suspense reads (`status`, `value`).
-    const settled = (promise: Promise<void>): TrackedPromise =>
-      Object.assign(promise, { status: 'fulfilled' as const, value: undefined });
-    let pending: TrackedPromise | null = given ? settled(Promise.resolve()) : null;
+    let pending: Promise<void> | null = given ? Promise.resolve() : null;
     return {
       catalog: given ?? [],
       catalogIndex: given ? summarizeCatalog(given) : lazy!.index,
       catalogReady: given !== null,
       ensureCatalog: () => {
-        if (pending) return pending;
-        const loading: TrackedPromise = lazy!.load().then(
+        pending ??= lazy!.load().then(
           (entries) => {
             set((state) => ({
               catalog: entries,
               catalogReady: true,
               ...options.onCatalogLoaded(state, entries),
             }));
-            void settled(loading);
           },
           (error: unknown) => {
             pending = null;
             throw error;
           },
         );
-        pending = loading;
-        return loading;
+        return pending;
       },
       imported: [],
       importScenario: (input, fileName) => {
