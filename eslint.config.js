@@ -66,8 +66,8 @@ const engineRules = {
           message: `${ENGINE_PURITY} UI and browser libraries stay out of it.`,
         },
         layerPattern(
-          ['store', 'features', 'app', 'components', 'workers'],
-          `${ENGINE_PURITY} It must not import the store, features, app, components or workers.`,
+          ['explain', 'store', 'features', 'app', 'components', 'workers'],
+          `${ENGINE_PURITY} It must not import the explain layer, store, features, app, components or workers.`,
         ),
       ],
     },
@@ -267,6 +267,29 @@ export default defineConfig(
     name: 'dojo/boundaries/engine',
     files: [`src/engine/**/*.${SOURCE_FILES}`],
     rules: engineRules,
+  },
+  {
+    // The explain layer turns engine results into the words users read; it is as pure as the engine.
+    name: 'dojo/boundaries/explain',
+    files: [`src/explain/**/*.${SOURCE_FILES}`],
+    rules: {
+      ...engineRules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: engineForbiddenPackages.map((name) => ({
+            name,
+            message: 'src/explain is pure TypeScript: UI and browser libraries stay out of it.',
+          })),
+          patterns: [
+            layerPattern(
+              ['store', 'features', 'app', 'components', 'workers'],
+              'src/explain may import only the engine (engine <- explain <- store <- features <- app).',
+            ),
+          ],
+        },
+      ],
+    },
   },
   {
     name: 'dojo/boundaries/store',

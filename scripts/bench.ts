@@ -14,7 +14,7 @@ import {
   type Scenario,
 } from '../src/engine/index.ts';
 import { table } from '../src/cli/table.ts';
-import { debrief } from '../src/engine/debrief.ts';
+import { debrief } from '../src/explain/debrief.ts';
 import { PAR_BUDGET, findPar } from '../src/engine/par.ts';
 import { seedDistribution } from '../src/engine/seeds.ts';
 import { readPlanFile } from '../src/engine/planFile.ts';

@@ -15,7 +15,7 @@ import type { CatalogEntry, CatalogIndexEntry, Scenario, ScenarioIssue } from '.
 export type { CatalogEntry, CatalogIndexEntry, Scenario, ScenarioIssue };
 
 /** Difficulty as shown to people: 1 is a tutorial. */
-export { DIFFICULTY_LABELS } from '../engine/advice';
+export { DIFFICULTY_LABELS } from '../explain/advice';
 
 /** `../../scenarios/tutorial.json` -> `scenarios/tutorial.json` (what an author sees in the repo). */
 function displayName(modulePath: string): string {

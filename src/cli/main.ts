@@ -20,8 +20,8 @@ import {
   type Plan,
   type Scenario,
 } from '../engine/index.ts';
-import { formatMetric, formatMoney, formatPercent, formatSlotTime } from '../engine/format.ts';
-import { debrief } from '../engine/debrief.ts';
+import { formatMetric, formatMoney, formatPercent, formatSlotTime } from '../explain/format.ts';
+import { debrief } from '../explain/debrief.ts';
 import { bakedPar, findPar } from '../engine/par.ts';
 import { seedDistribution } from '../engine/seeds.ts';
 import {

@@ -14,7 +14,7 @@ import type { PersistStorage, StorageValue } from 'zustand/middleware';
 import { z } from '../engine/zod';
 
 import { fitPlan, loadScenario, type Scenario } from '../engine';
-import { BACKLOG_SORTS } from '../engine/advice';
+import { BACKLOG_SORTS } from '../explain/advice';
 import { ITEM_TYPES } from '../engine';
 import { workshopSettingsSchema } from '../engine/workshop';
 import type { StorageNotice } from './noticesSlice';

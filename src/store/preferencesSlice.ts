@@ -4,7 +4,7 @@
  */
 import type { StateCreator } from 'zustand/vanilla';
 
-import type { BacklogSort } from '../engine/advice';
+import type { BacklogSort } from '../explain/advice';
 import type { ItemType } from '../engine';
 import type { AppState } from './state';
 

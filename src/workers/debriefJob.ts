@@ -18,7 +18,7 @@ import {
   type StrategyInfo,
   type Weights,
 } from '../engine';
-import { debrief, type Debrief } from '../engine/debrief';
+import { debrief, type Debrief } from '../explain/debrief';
 import { seedDistribution, type Distribution } from '../engine/seeds';
 
 export interface AnalysisInput {

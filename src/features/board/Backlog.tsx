@@ -3,7 +3,7 @@ import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useId, type ReactNode } from 'react';
 
-import { ITEM_TYPE_LABELS, formatPoints, type BacklogSort } from '../../engine/advice';
+import { ITEM_TYPE_LABELS, formatPoints, type BacklogSort } from '../../explain/advice';
 import type { ItemType } from '../../engine';
 import { BACKLOG } from './dnd';
 import { TypeIcon } from './TypeIcon';

@@ -42,8 +42,8 @@ import {
   sortBacklog,
   typeShares,
   type PlanWarning,
-} from '../../engine/advice';
-import { formatSlotTime } from '../../engine/format';
+} from '../../explain/advice';
+import { formatSlotTime } from '../../explain/format';
 import {
   ITEM_TYPES,
   backlogIds,

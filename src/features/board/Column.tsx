@@ -13,8 +13,8 @@ import {
   type ColumnForecast,
   type PlanWarning,
   type TypeShare,
-} from '../../engine/advice';
-import { formatPercent } from '../../engine/format';
+} from '../../explain/advice';
+import { formatPercent } from '../../explain/format';
 
 /** Warnings listed before the rest fold into "more". */
 const WARNINGS_SHOWN = 1;

@@ -17,7 +17,7 @@ import {
   itemFacts,
   slotLabel,
   type WarningKind,
-} from '../../engine/advice';
+} from '../../explain/advice';
 import type { Item, Scenario } from '../../engine';
 import type { CardDragData } from './dnd';
 import { TypeIcon } from './TypeIcon';

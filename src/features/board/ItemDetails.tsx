@@ -15,8 +15,8 @@ import {
   lensRows,
   slotLabel,
   type PlanWarning,
-} from '../../engine/advice';
-import { formatMoney, formatPercent, formatSlotTime } from '../../engine/format';
+} from '../../explain/advice';
+import { formatMoney, formatPercent, formatSlotTime } from '../../explain/format';
 import { findItem, type Item, type Outcome, type Plan, type Scenario } from '../../engine';
 import { useActiveVariant, useAppStore } from '../../store';
 import { TypeIcon } from './TypeIcon';

@@ -5,8 +5,8 @@
  */
 import { memo } from 'react';
 
-import { metricBars, percentOfPar, type TypeShare } from '../../engine/advice';
-import { formatPercent } from '../../engine/format';
+import { metricBars, percentOfPar, type TypeShare } from '../../explain/advice';
+import { formatPercent } from '../../explain/format';
 import type { Outcome } from '../../engine';
 import type { ParEntry } from '../../store';
 import { TypeShareBar } from './Column';

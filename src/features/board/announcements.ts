@@ -5,7 +5,7 @@
  */
 import type { Announcements, ScreenReaderInstructions } from '@dnd-kit/core';
 
-import { describePlacement, slotLabel } from '../../engine/advice';
+import { describePlacement, slotLabel } from '../../explain/advice';
 import { findItem, type Outcome, type Plan, type Scenario } from '../../engine';
 import { expectedOutcome } from '../../store';
 import { planOfContainers, projectedContainers, type Containers } from './dnd';

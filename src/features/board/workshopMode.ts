@@ -6,7 +6,7 @@
  */
 import type { ReactNode } from 'react';
 
-import { slotLabel } from '../../engine/advice';
+import { slotLabel } from '../../explain/advice';
 import { findItem, type Outcome, type Plan, type Scenario } from '../../engine';
 import type { ParEntry } from '../../store';
 

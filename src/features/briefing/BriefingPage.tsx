@@ -15,8 +15,8 @@ import {
   slotLabel,
   startingPicture,
   type DateKind,
-} from '../../engine/advice';
-import { formatMoney, formatPercent } from '../../engine/format';
+} from '../../explain/advice';
+import { formatMoney, formatPercent } from '../../explain/format';
 import type { Scenario } from '../../store';
 import './briefing.css';
 

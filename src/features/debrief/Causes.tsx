@@ -1,6 +1,6 @@
 /** Why the plan scored what it did: the top counterfactual moves towards par, with numbers. */
-import { formatSigned } from '../../engine/format';
-import type { Debrief } from '../../engine/debrief';
+import { formatSigned } from '../../explain/format';
+import type { Debrief } from '../../explain/debrief';
 
 const MECHANISM_LABEL: Record<string, string> = {
   security: 'Security',

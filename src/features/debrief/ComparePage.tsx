@@ -12,7 +12,7 @@ import { SERIES_STYLES } from '../../components/charts/styles';
 import type { ChartSeries } from '../../components/charts/types';
 import { ArrowLeftIcon } from '../../components/icons';
 import { METRICS, METRIC_INFO, findItem, type Scenario } from '../../engine';
-import { formatMetric } from '../../engine/format';
+import { formatMetric } from '../../explain/format';
 import { expectedOutcome, useAppStore, useScenarioPlans } from '../../store';
 import {
   TIME_METRICS,

@@ -11,8 +11,8 @@ import {
 } from '../../components/charts/lazy';
 import type { ChartSeries } from '../../components/charts/types';
 import type { Scenario } from '../../engine';
-import type { Debrief } from '../../engine/debrief';
-import { formatMoney, formatPercent } from '../../engine/format';
+import type { Debrief } from '../../explain/debrief';
+import { formatMoney, formatPercent } from '../../explain/format';
 import type { Spread } from '../../workers/debriefJob';
 import {
   CAPACITY_PARTS,

@@ -5,7 +5,7 @@
  */
 import { useId, useState } from 'react';
 
-import { ITEM_TYPE_LABELS } from '../../engine/advice';
+import { ITEM_TYPE_LABELS } from '../../explain/advice';
 import type { Plan, Scenario } from '../../engine';
 import { findItem } from '../../engine';
 import type { Analysis } from '../../workers/debriefJob';

@@ -4,8 +4,8 @@
  */
 import type { Ref } from 'react';
 
-import { formatSigned } from '../../engine/format';
-import type { Debrief } from '../../engine/debrief';
+import { formatSigned } from '../../explain/format';
+import type { Debrief } from '../../explain/debrief';
 import type { PlayRecord } from '../../store';
 
 export interface SinceLastPlay {

@@ -2,7 +2,7 @@
  * Par's plan beside yours, slot by slot, read-only, with the differences marked in words and
  * shapes (not colour alone): only in your plan, only in par, or in another slot.
  */
-import { ITEM_TYPE_LABELS } from '../../engine/advice';
+import { ITEM_TYPE_LABELS } from '../../explain/advice';
 import type { Plan, Scenario } from '../../engine';
 import { planDiff, type DiffEntry } from './planDiff';
 import { ScrollRegion } from './ScrollRegion';

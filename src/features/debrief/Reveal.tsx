@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState } from 'react';
 
 import { LiveRegion } from '../../components/LiveRegion';
-import { formatMoney } from '../../engine/format';
+import { formatMoney } from '../../explain/format';
 import type { StoryEvent, StorySlot } from './story';
 import { usePrefersReducedMotion } from './useJob';
 

@@ -2,7 +2,7 @@
  * This run's events as a table: slot, what happened, how likely it was and the roll that decided
  * it — the same words as the reveal.
  */
-import type { Debrief } from '../../engine/debrief';
+import type { Debrief } from '../../explain/debrief';
 import type { StorySlot } from './story';
 import { ScrollRegion } from './ScrollRegion';
 

@@ -1,7 +1,7 @@
 /** How the people who asked for things took the year: their mood, their words, their asks. */
-import { formatSlotTime } from '../../engine/format';
+import { formatSlotTime } from '../../explain/format';
 import type { Scenario } from '../../engine';
-import type { Debrief } from '../../engine/debrief';
+import type { Debrief } from '../../explain/debrief';
 
 const MOOD: Record<Debrief['stakeholders'][number]['mood'], { icon: string; label: string }> = {
   pleased: { icon: '▲', label: 'Pleased' },

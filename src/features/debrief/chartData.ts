@@ -13,8 +13,8 @@ import {
   type Scenario,
   type SlotTrace,
 } from '../../engine';
-import type { Debrief } from '../../engine/debrief';
-import { formatMoney, formatPercent } from '../../engine/format';
+import type { Debrief } from '../../explain/debrief';
+import { formatMoney, formatPercent } from '../../explain/format';
 import type { Distribution } from '../../engine/seeds';
 
 /** A plan's outcome drawn as one series: "yours", "par", or a variant. */

@@ -4,9 +4,9 @@
  * page downloads the text they return.
  */
 import { ENGINE_VERSION, type Plan, type Scenario } from '../../engine';
-import type { Debrief } from '../../engine/debrief';
+import type { Debrief } from '../../explain/debrief';
 import { makePlanFile, type PlanFile } from '../../engine/planFile';
-import { planReportMarkdown } from '../../engine/report';
+import { planReportMarkdown } from '../../explain/report';
 
 export const DEBRIEF_FILE_FORMAT = 'roadmap-dojo/debrief';
 export const DEBRIEF_FILE_VERSION = 1;

@@ -4,7 +4,7 @@
  */
 import type { Outcome, Plan, Scenario } from '../../engine';
 import { findItem } from '../../engine';
-import { formatPercent, formatSlotTime } from '../../engine/format';
+import { formatPercent, formatSlotTime } from '../../explain/format';
 
 export interface ReasoningRow {
   id: string;

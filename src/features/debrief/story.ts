@@ -4,7 +4,7 @@
  * of the slot. The reveal plays it; the events timeline lists it; both announce the same words.
  */
 import type { EventRecord, Outcome, Scenario } from '../../engine';
-import { formatMoney, formatPercent, formatSlotTime } from '../../engine/format';
+import { formatMoney, formatPercent, formatSlotTime } from '../../explain/format';
 
 export type EventTone = 'bad' | 'neutral' | 'good';
 

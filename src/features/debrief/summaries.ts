@@ -3,8 +3,8 @@
  * tests and print. Built from the same adapters the charts draw from.
  */
 import { METRIC_INFO, type Ledger, type Outcome } from '../../engine';
-import type { Debrief } from '../../engine/debrief';
-import { formatMoney, formatPercent } from '../../engine/format';
+import type { Debrief } from '../../explain/debrief';
+import { formatMoney, formatPercent } from '../../explain/format';
 import type { Distribution } from '../../engine/seeds';
 import { CAPACITY_PARTS, type OutcomeLine, type TimeMetric } from './chartData';
 

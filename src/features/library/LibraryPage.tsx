@@ -8,7 +8,7 @@ import { Link } from 'wouter';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ArrowRightIcon, UploadIcon } from '../../components/icons';
 import { Notice } from '../../components/Notice';
-import { DIFFICULTY_LABELS } from '../../engine/advice';
+import { DIFFICULTY_LABELS } from '../../explain/advice';
 import { plannedIds } from '../../engine';
 import { useAppStore, useLibraryListings, type ScenarioSummary } from '../../store';
 import { ScenarioCard, ScenarioErrorCard } from './ScenarioCard';

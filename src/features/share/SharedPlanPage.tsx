@@ -9,7 +9,7 @@ import { Link, useLocation } from 'wouter';
 
 import { ArrowLeftIcon, CopyIcon } from '../../components/icons';
 import { Notice } from '../../components/Notice';
-import { ITEM_TYPE_LABELS, formatPoints, percentOfPar, slotLabel } from '../../engine/advice';
+import { ITEM_TYPE_LABELS, formatPoints, percentOfPar, slotLabel } from '../../explain/advice';
 import { decodeShare, type SharedPlan } from '../../engine/share';
 import { backlogIds, type Issue, type Item } from '../../engine';
 import {

@@ -35,9 +35,9 @@ import { LiveRegion, type Announcement } from '../../components/LiveRegion';
 import { Notice } from '../../components/Notice';
 import { PromptDialog } from '../../components/PromptDialog';
 import { METRIC_INFO, type Issue, type Scenario } from '../../engine';
-import { formatMetric } from '../../engine/format';
+import { formatMetric } from '../../explain/format';
 import { scoringPresets } from '../../engine/presets';
-import { comparisonCsv, comparisonMarkdown } from '../../engine/report';
+import { comparisonCsv, comparisonMarkdown } from '../../explain/report';
 import { scoresVisible, workshopWeights } from '../../engine/workshop';
 import {
   MAX_TEAM_PLANS,

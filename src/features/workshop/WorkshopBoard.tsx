@@ -16,7 +16,7 @@ import { Link, useLocation } from 'wouter';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { LiveRegion, type Announcement } from '../../components/LiveRegion';
 import { simulate, type Outcome, type Plan, type Scenario } from '../../engine';
-import { formatMoney } from '../../engine/format';
+import { formatMoney } from '../../explain/format';
 import { scoringPresets } from '../../engine/presets';
 import {
   CUSTOM_PRESET,

@@ -15,9 +15,9 @@ import {
   type Scenario,
   type Weights,
 } from '../../engine';
-import { formatMoney, formatPercent } from '../../engine/format';
+import { formatMoney, formatPercent } from '../../explain/format';
 import { MAX_PLAN_CHARS, checkPlanFile, readPlanFile } from '../../engine/planFile';
-import { compareTeams, type Comparison } from '../../engine/report';
+import { compareTeams, type Comparison } from '../../explain/report';
 import { decodeShare } from '../../engine/share';
 import type { TeamPlanInput } from '../../store';
 

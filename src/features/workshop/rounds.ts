@@ -7,7 +7,7 @@
  * so it is exactly what happened, whatever the team plans next.
  */
 import type { EventRecord, Outcome, Plan, Scenario } from '../../engine';
-import { formatMoney, formatPercent, formatSlotTime } from '../../engine/format';
+import { formatMoney, formatPercent, formatSlotTime } from '../../explain/format';
 
 export type Tone = 'bad' | 'neutral' | 'good';
 

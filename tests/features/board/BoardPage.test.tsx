@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
-import { formatPoints } from '../../../src/engine/advice';
+import { formatPoints } from '../../../src/explain/advice';
 import { simulate, type Plan } from '../../../src/engine';
 import { activeVariantOf, planOf } from '../../../src/store';
 import { shippedScenario } from '../../store/helpers';

@@ -8,7 +8,7 @@ import { memoryLocation } from 'wouter/memory-location';
 
 import { App } from '../../../src/app/App';
 import { simulate } from '../../../src/engine';
-import { debrief } from '../../../src/engine/debrief';
+import { debrief } from '../../../src/explain/debrief';
 import { findPar } from '../../../src/engine/par';
 import {
   defaultWorkshopSettings,

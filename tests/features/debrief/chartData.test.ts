@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { simulate } from '../../../src/engine';
-import { debrief } from '../../../src/engine/debrief';
+import { debrief } from '../../../src/explain/debrief';
 import { seedDistribution } from '../../../src/engine/seeds';
 import {
   CAPACITY_PARTS,

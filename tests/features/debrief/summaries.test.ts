@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { simulate } from '../../../src/engine';
-import { debrief } from '../../../src/engine/debrief';
-import { formatMoney } from '../../../src/engine/format';
+import { debrief } from '../../../src/explain/debrief';
+import { formatMoney } from '../../../src/explain/format';
 import { seedDistribution } from '../../../src/engine/seeds';
 import { TIME_METRICS } from '../../../src/features/debrief/chartData';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { debrief } from '../../src/engine/debrief.ts';
+import { debrief } from '../../src/explain/debrief.ts';
 import { bakedPar, findPar } from '../../src/engine/par.ts';
 import {
   compareTeams,
@@ -7,9 +7,9 @@ import {
   comparisonMarkdown,
   escapeMarkdown,
   planReportMarkdown,
-} from '../../src/engine/report.ts';
+} from '../../src/explain/report.ts';
 import type { Plan } from '../../src/engine/index.ts';
-import { shipped } from './helpers.ts';
+import { shipped } from '../engine/helpers.ts';
 
 const s = shipped('big-customer');
 const par = (bakedPar(s) ?? findPar(s)).plan;

@@ -8,11 +8,11 @@
  * the mechanism that moved most. A luck note separates the decision (expected score) from the
  * dice (this run).
  */
-import { compile, type Compiled } from './compile.ts';
-import type { SlotTrace } from './core.ts';
+import { compile, type Compiled } from '../engine/compile.ts';
+import type { SlotTrace } from '../engine/core.ts';
 import { formatMoney, formatPercent, formatSigned, formatSlotTime } from './format.ts';
-import { dropItem, repairDependencies } from './par.ts';
-import { findItem, placeItem, type Plan } from './plan.ts';
+import { dropItem, repairDependencies } from '../engine/par.ts';
+import { findItem, placeItem, type Plan } from '../engine/plan.ts';
 import {
   METRICS,
   type Anchors,
@@ -21,8 +21,8 @@ import {
   type Metric,
   type Scenario,
   type Weights,
-} from './schema.ts';
-import { simulate, type Outcome } from './simulate.ts';
+} from '../engine/schema.ts';
+import { simulate, type Outcome } from '../engine/simulate.ts';
 
 /** The mechanism a cause is explained by. */
 export type Mechanism =

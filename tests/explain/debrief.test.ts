@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { debrief } from '../../src/engine/debrief.ts';
+import { debrief } from '../../src/explain/debrief.ts';
 import { checkLibrary, checkScenario } from '../../src/engine/guardrails.ts';
 import { loadScenario, simulate, type Plan } from '../../src/engine/index.ts';
 import { bakedPar, findPar } from '../../src/engine/par.ts';
@@ -11,7 +11,7 @@ import {
   seedDistribution,
   seededScores,
 } from '../../src/engine/seeds.ts';
-import { shipped } from './helpers.ts';
+import { shipped } from '../engine/helpers.ts';
 
 const s = shipped('big-customer');
 const par = (bakedPar(s) ?? findPar(s)).plan;

@@ -7,10 +7,10 @@
  * Nothing here simulates: every forecast number comes from `simulate`'s outcome, so the board
  * never disagrees with the model. Effort is in points, money in dollars, slots are 0-based.
  */
-import { compile } from './compile.ts';
+import { compile } from '../engine/compile.ts';
 import { formatMoney, formatPercent, formatSlotTime } from './format.ts';
-import { computeLenses, orderBy, type LensName, type LensRow } from './lenses.ts';
-import { emptyPlan, findItem, type Plan } from './plan.ts';
+import { computeLenses, orderBy, type LensName, type LensRow } from '../engine/lenses.ts';
+import { emptyPlan, findItem, type Plan } from '../engine/plan.ts';
 import {
   ITEM_TYPES,
   METRICS,
@@ -18,9 +18,9 @@ import {
   type ItemType,
   type Metric,
   type Scenario,
-} from './schema.ts';
-import { METRIC_INFO } from './score.ts';
-import { simulate, type Outcome } from './simulate.ts';
+} from '../engine/schema.ts';
+import { METRIC_INFO } from '../engine/score.ts';
+import { simulate, type Outcome } from '../engine/simulate.ts';
 
 /** Differences smaller than this (points) are rounding noise, not over-commitment. */
 const POINT_EPS = 0.05;

@@ -21,7 +21,7 @@ import {
   startingPicture,
   typeShares,
   type PlanWarning,
-} from '../../src/engine/advice.ts';
+} from '../../src/explain/advice.ts';
 import {
   DEFAULT_CONSTANTS,
   backlogIds,
@@ -35,7 +35,7 @@ import {
   type Scenario,
   type ScenarioInput,
 } from '../../src/engine/index.ts';
-import { scenarioFiles, shipped } from './helpers.ts';
+import { scenarioFiles, shipped } from '../engine/helpers.ts';
 
 /**
  * A four-quarter company: 20 points a quarter, 2 of them KTLO, 25 points of debt. SSO needs the

@@ -2,7 +2,7 @@
  * Display formats shared by the debrief sentences, the command line and the app. Rounding
  * happens only here, at display time; the engine computes with full precision.
  */
-import type { Metric } from './schema.ts';
+import type { Metric } from '../engine/schema.ts';
 
 /** $1.23M, $450k, $12 (a true minus sign for negatives). */
 export function formatMoney(x: number): string {
