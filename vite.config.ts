@@ -5,7 +5,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
-import { scenarioIndex } from './scripts/vite/scenarioIndex';
+import { scenarioIndex } from './scripts/vite/scenarioIndex.ts';
 
 // Test folders outside these two projects (e2e) are run by Playwright, never by Vitest.
 const sharedExclude = ['**/node_modules/**', 'dist/**', 'tests/e2e/**'];

@@ -13,7 +13,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 
-import { buildCatalog, indexCatalog } from '../../src/app/catalog.ts';
+import { buildCatalog, summarizeCatalog as indexCatalog } from '../../src/engine/catalog.ts';
 
 export const SCENARIO_INDEX_ID = 'virtual:scenario-index';
 export const SCENARIO_CATALOG_URL_ID = 'virtual:scenario-catalog-url';
