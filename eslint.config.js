@@ -1,77 +1,140 @@
 // @ts-check
-import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
+import boundaries from 'eslint-plugin-boundaries';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /*
- * Architecture boundaries. Import direction: engine <- store <- features <- app.
- *
- * `no-restricted-imports` matches the import *string*, it does not resolve paths. The layer
- * patterns below therefore flag any relative import that climbs (`../`, `../../`, ...) into a
- * folder named like a layer. Keep the layer names (store, features, app, components, workers)
- * and the feature folder names unique: don't give a sub-folder inside a layer one of those names.
+ * Architecture boundaries, on resolved paths (eslint-plugin-boundaries): every import, export and
+ * dynamic import is resolved to a file, the file is classified into a layer by where it lives, and
+ * the dependency is checked against the table below. Renaming a folder, climbing with `../../` or
+ * importing through an index cannot get around it. `tests/architecture.test.ts` lints planted
+ * imports through this config, so the rules cannot silently stop biting.
  */
+
+/** The layers, by folder (paths from the project root). A feature is each folder of src/features. */
+const ELEMENTS = [
+  { type: 'engine', pattern: 'src/engine' },
+  { type: 'explain', pattern: 'src/explain' },
+  { type: 'store', pattern: 'src/store' },
+  { type: 'workers', pattern: 'src/workers' },
+  { type: 'components', pattern: 'src/components' },
+  { type: 'feature', pattern: 'src/features/*', capture: ['feature'] },
+  { type: 'app', pattern: 'src/app' },
+  { type: 'styles', pattern: 'src/styles' },
+  { type: 'cli', pattern: 'src/cli' },
+  { type: 'scripts', pattern: 'scripts' },
+  { type: 'bin', pattern: 'bin' },
+  { type: 'tests', pattern: 'tests' },
+].map((element) => ({ partialMatch: false, ...element }));
+
+/** Single files at the roots: the app's entry and the tool configs (Vite, Playwright, ESLint). */
+const FILES = [
+  { category: 'entry', pattern: 'src/main.tsx' },
+  { category: 'config', pattern: '*.config.{ts,js}' },
+];
+
+/**
+ * Which layers each layer may import (besides its own files). Import direction:
+ * engine <- explain <- store <- features <- app, with workers (off-thread jobs) and components
+ * (shared UI without domain knowledge) beside the store. Features never import each other: a
+ * feature is its own element, and no entry lets one reach another.
+ */
+const MAY_IMPORT = {
+  engine: [],
+  explain: ['engine'],
+  store: ['engine', 'explain'],
+  workers: ['engine', 'explain'],
+  components: ['engine', 'explain'],
+  feature: ['engine', 'explain', 'store', 'workers', 'components', 'styles'],
+  app: ['engine', 'explain', 'store', 'workers', 'components', 'feature', 'styles'],
+  entry: ['app', 'styles'],
+  cli: ['engine', 'explain'],
+  // Build tools and measuring scripts: the engine and the words, never app, store or feature code.
+  scripts: ['engine', 'explain', 'cli', 'components'],
+  config: ['scripts', 'engine', 'explain'],
+  bin: ['cli'],
+  tests: ELEMENTS.map((element) => element.type),
+};
+
+/** Why a layer may not import another: the message a developer sees. */
+const WHY = {
+  engine:
+    'src/engine is the pure engine: it imports nothing of the app (engine <- explain <- store <- features <- app).',
+  explain: 'src/explain (the words users read) imports only the engine.',
+  store: 'src/store imports only the engine and the explain layer; the app composes the rest.',
+  workers:
+    'src/workers runs off the main thread: it imports the engine, the explain layer and its own modules, never the store, a feature, components or the app.',
+  components:
+    'src/components are shared UI without domain state: no store, features, workers or app.',
+  feature:
+    'A feature must not import another feature or the app; move shared code to src/components, src/explain or src/store.',
+  app: 'src/app may import any layer of src but the CLI.',
+  entry: 'src/main.tsx starts the app: it imports src/app and styles.',
+  cli: 'src/cli runs under Node: it imports the engine and the explain layer only.',
+  scripts:
+    'scripts (build and measuring tools) may import the engine, the explain layer, the CLI helpers and components, never app, store, feature or worker code.',
+  config:
+    'The Vite config loads build helpers (scripts/) and the engine only: app code in it makes `npm run dev` warn and slow.',
+  bin: 'bin/ starts the CLI.',
+  tests: '',
+};
+
+/** npm packages the engine may use: validation, link compression and the seeded generator. */
+const ENGINE_PACKAGES = ['zod', 'lz-string', 'pure-rand', 'pure-rand/**'];
+
+/** Where Node's own modules (node:fs, …) may be imported: code that runs under Node. */
+const NODE_LAYERS = ['cli', 'scripts', 'config', 'bin', 'tests'];
+
+/** Selects the importing files of a layer: a folder element or a single-file category. */
+const from = (type) =>
+  FILES.some((file) => file.category === type)
+    ? { file: { categories: type } }
+    : { element: { type } };
+
+/*
+ * The last policy that matches an import decides. So each layer's refusal (with its message) comes
+ * first and matches every import; the allowances after it reopen what the layer may use.
+ */
+const boundaryPolicies = [
+  ...Object.keys(MAY_IMPORT)
+    .filter((type) => type !== 'tests')
+    .map((type) => ({
+      from: from(type),
+      disallow: { to: { module: { origin: '*' } } },
+      message: WHY[type],
+    })),
+  // Local files: the table above.
+  ...Object.entries(MAY_IMPORT).map(([type, allowed]) => ({
+    from: from(type),
+    allow: { to: { element: { types: { anyOf: allowed.length > 0 ? allowed : ['(none)'] } } } },
+  })),
+  // Packages: any outside the engine and the explain layer; the engine its short list.
+  ...Object.keys(MAY_IMPORT)
+    .filter((type) => type !== 'engine' && type !== 'explain')
+    .map((type) => ({ from: from(type), allow: { to: { module: { origin: 'external' } } } })),
+  {
+    from: from('engine'),
+    allow: { to: { module: { origin: 'external', source: ENGINE_PACKAGES } } },
+  },
+  // Node's own modules only where the code runs under Node.
+  ...NODE_LAYERS.map((type) => ({
+    from: from(type),
+    allow: { to: { module: { origin: 'core' } } },
+  })),
+];
 
 const SOURCE_FILES = '{ts,tsx}';
 
-/** Folders directly under src/features, read at config time so a new feature is covered. */
-const featureNames = (() => {
-  try {
-    return readdirSync(fileURLToPath(new URL('./src/features', import.meta.url)), {
-      withFileTypes: true,
-    })
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => entry.name)
-      .sort();
-  } catch {
-    return [];
-  }
-})();
-
-/**
- * A `no-restricted-imports` pattern for relative (`../`) or src-rooted imports of sibling folders.
- * @param {string[]} folders folder names, e.g. ['store', 'app']
- * @param {string} message shown to the developer
- * @param {string} [prefix] optional path segment in front of the folder, e.g. 'features/'
- */
-function layerPattern(folders, message, prefix = '') {
-  const names = folders.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  return {
-    regex: `^(?:(?:\\.\\./)+|(?:.*/)?src/)${prefix}(?:${names})(?:/|$)`,
-    message,
-  };
-}
-
 const ENGINE_PURITY = 'src/engine is pure TypeScript (see STYLE.md).';
 
-const engineForbiddenPackages = ['react', 'react-dom', 'zustand', 'recharts', 'wouter'];
-
-const engineRules = {
-  'no-restricted-imports': [
-    'error',
-    {
-      paths: engineForbiddenPackages.map((name) => ({
-        name,
-        message: `${ENGINE_PURITY} UI and browser libraries stay out of it.`,
-      })),
-      patterns: [
-        {
-          group: ['react/*', 'react-dom/*', 'zustand/*', 'recharts/*', 'wouter/*', '@dnd-kit/*'],
-          message: `${ENGINE_PURITY} UI and browser libraries stay out of it.`,
-        },
-        layerPattern(
-          ['explain', 'store', 'features', 'app', 'components', 'workers'],
-          `${ENGINE_PURITY} It must not import the explain layer, store, features, app, components or workers.`,
-        ),
-      ],
-    },
-  ],
+/** The engine and the explain layer: no DOM, clock, network or unseeded randomness. */
+const purityRules = {
   'no-restricted-globals': [
     'error',
     ...[
@@ -130,29 +193,8 @@ const engineRules = {
       selector: "CallExpression[callee.name='Date']",
       message: `${ENGINE_PURITY} The engine never reads the clock; pass time in.`,
     },
-    {
-      selector: `ImportExpression[source.value=/^(?:react|react-dom|zustand|recharts|wouter|@dnd-kit)(?:\\/|$)/]`,
-      message: `${ENGINE_PURITY} UI and browser libraries stay out of it.`,
-    },
   ],
 };
-
-/** One config per feature: it may not reach into any other feature, nor into the app. */
-const featureBoundaries = featureNames.map((name) => {
-  const others = featureNames.filter((other) => other !== name);
-  const patterns = [
-    layerPattern(['app'], 'Features must not import src/app: the app composes features.'),
-  ];
-  if (others.length > 0) {
-    const message = `Feature "${name}" must not import another feature; move shared code to src/components or src/store.`;
-    patterns.push(layerPattern(others, message), layerPattern(others, message, 'features/'));
-  }
-  return {
-    name: `dojo/boundaries/features/${name}`,
-    files: [`src/features/${name}/**/*.${SOURCE_FILES}`],
-    rules: { 'no-restricted-imports': ['error', { patterns }] },
-  };
-});
 
 export default defineConfig(
   {
@@ -264,66 +306,34 @@ export default defineConfig(
   },
   // Architecture boundaries come last so no shared config can switch them off.
   {
-    name: 'dojo/boundaries/engine',
+    name: 'dojo/boundaries',
+    files: [`**/*.${SOURCE_FILES}`, '**/*.{js,mjs}'],
+    plugins: { boundaries },
+    settings: {
+      'boundaries/elements': ELEMENTS,
+      'boundaries/files': FILES,
+      'boundaries/dependency-nodes': ['import', 'dynamic-import', 'export'],
+      'boundaries/legacy-templates': false,
+      'import/resolver': {
+        node: { extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] },
+      },
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        { default: 'disallow', checkAllOrigins: true, policies: boundaryPolicies },
+      ],
+    },
+  },
+  {
+    name: 'dojo/purity/engine',
     files: [`src/engine/**/*.${SOURCE_FILES}`],
-    rules: engineRules,
+    rules: purityRules,
   },
   {
     // The explain layer turns engine results into the words users read; it is as pure as the engine.
-    name: 'dojo/boundaries/explain',
+    name: 'dojo/purity/explain',
     files: [`src/explain/**/*.${SOURCE_FILES}`],
-    rules: {
-      ...engineRules,
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: engineForbiddenPackages.map((name) => ({
-            name,
-            message: 'src/explain is pure TypeScript: UI and browser libraries stay out of it.',
-          })),
-          patterns: [
-            layerPattern(
-              ['store', 'features', 'app', 'components', 'workers'],
-              'src/explain may import only the engine (engine <- explain <- store <- features <- app).',
-            ),
-          ],
-        },
-      ],
-    },
-  },
-  {
-    name: 'dojo/boundaries/store',
-    files: [`src/store/**/*.${SOURCE_FILES}`],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            layerPattern(
-              ['features', 'app', 'components'],
-              'src/store must not import features, the app or components (engine <- store <- features <- app).',
-            ),
-          ],
-        },
-      ],
-    },
-  },
-  ...featureBoundaries,
-  {
-    name: 'dojo/boundaries/components',
-    files: [`src/components/**/*.${SOURCE_FILES}`],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            layerPattern(
-              ['store', 'features', 'app'],
-              'src/components are shared UI without domain knowledge: no store, features or app.',
-            ),
-          ],
-        },
-      ],
-    },
+    rules: purityRules,
   },
 );

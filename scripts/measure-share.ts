@@ -13,7 +13,7 @@ import { join } from 'node:path';
 
 import { loadScenario, type Plan, type Scenario } from '../src/engine/index.ts';
 import { QR_MAX_VERSION, qrMatrix } from '../src/components/qr.ts';
-import { shareUrl } from '../src/features/share/shareLink.ts';
+import { appUrl } from '../src/components/browser.ts';
 
 import { decodeShare, encodeShare } from '../src/engine/share.ts';
 
@@ -75,7 +75,7 @@ const cases = [
     token: encodeShare({ scenario, plan, name: 'Plan A', notes, includeScenario: true }),
   },
 ].map(({ name, token }) => {
-  const url = shareUrl(ORIGIN_AND_PATH, token);
+  const url = appUrl(`/share/${token}`, ORIGIN_AND_PATH);
   // The embedded-scenario link must open without the scenario being known to the app.
   const decoded = decodeShare(token, name.includes('scenario') ? () => undefined : find);
   const qr = qrMatrix(url);

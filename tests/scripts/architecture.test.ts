@@ -1,0 +1,115 @@
+/**
+ * The architecture rules bite: planted imports, linted through the project's own ESLint config
+ * (eslint.config.js) with ESLint's Node API, are refused with the layer's message, and the allowed
+ * directions pass. If a rule stops resolving paths or a layer drops out of the table, this fails.
+ *
+ * The planted files are linted as text under a path in the layer (nothing is written to disk);
+ * type-aware rules are switched off for them because the files do not exist for TypeScript.
+ */
+import { fileURLToPath } from 'node:url';
+
+import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+const eslint = new ESLint({
+  cwd: root,
+  overrideConfig: [{ files: ['**/*.{ts,tsx}'], ...tseslint.configs.disableTypeChecked }],
+});
+
+/** The messages of the boundary and purity rules for `code` planted at `path`. */
+async function problems(path: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: `${root}/${path}` });
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === null || /^boundaries\/|^no-restricted/.test(m.ruleId))
+    .map((m) => `${m.ruleId ?? 'fatal'}: ${m.message}`);
+}
+
+const use = (specifier: string) =>
+  `import * as planted from '${specifier}';\nexport { planted };\n`;
+
+describe('architecture boundaries (eslint-plugin-boundaries)', () => {
+  it.each([
+    // [file, import, why]
+    ['src/workers/planted.ts', '../store', 'src/workers runs off the main thread'],
+    ['src/workers/planted.ts', '../store/index.ts', 'src/workers runs off the main thread'],
+    [
+      'src/workers/planted.ts',
+      '../features/debrief/DebriefPage',
+      'src/workers runs off the main thread',
+    ],
+    ['src/features/board/planted.ts', '../debrief/story', 'must not import another feature'],
+    [
+      'src/features/board/planted.ts',
+      '../../features/workshop/hooks.ts',
+      'must not import another feature',
+    ],
+    [
+      'src/features/board/planted.ts',
+      '../../app/routes',
+      'must not import another feature or the app',
+    ],
+    ['src/engine/planted.ts', '../explain/format', 'src/engine is the pure engine'],
+    ['src/engine/planted.ts', '../store', 'src/engine is the pure engine'],
+    ['src/engine/planted.ts', 'node:fs', 'src/engine is the pure engine'],
+    ['src/engine/planted.ts', 'fs', 'src/engine is the pure engine'],
+    ['src/engine/planted.ts', 'react', 'src/engine is the pure engine'],
+    ['src/explain/planted.ts', '../store/summary', 'imports only the engine'],
+    ['src/explain/planted.ts', 'zustand', 'imports only the engine'],
+    ['src/store/planted.ts', '../features/board/dnd', 'src/store imports only the engine'],
+    ['src/store/planted.ts', '../workers/gateway', 'src/store imports only the engine'],
+    ['src/components/planted.ts', '../store', 'shared UI without domain state'],
+    ['src/cli/planted.ts', '../store', 'src/cli runs under Node'],
+    ['src/cli/planted.ts', '../features/share/files', 'src/cli runs under Node'],
+    ['scripts/planted.ts', '../src/app/catalog.ts', 'scripts (build and measuring tools)'],
+    ['scripts/planted.ts', '../src/features/share/files.ts', 'scripts (build and measuring tools)'],
+    ['scripts/vite/planted.ts', '../../src/store/index.ts', 'scripts (build and measuring tools)'],
+    ['vite.config.ts', './src/app/catalog.ts', 'The Vite config loads build helpers'],
+    ['vite.config.ts', './src/store/summary.ts', 'The Vite config loads build helpers'],
+    ['src/main.tsx', './features/board/BoardPage', 'src/main.tsx starts the app'],
+  ])('%s importing %s fails', async (file, specifier, why) => {
+    const found = await problems(file, use(specifier));
+    expect(found).toEqual([expect.stringContaining(why)]);
+  });
+
+  it('refuses a dynamic import and a re-export the same way', async () => {
+    expect(
+      await problems('src/workers/planted.ts', "export const x = () => import('../store');\n"),
+    ).toEqual([expect.stringContaining('src/workers runs off the main thread')]);
+    expect(
+      await problems('src/features/share/planted.ts', "export * from '../board/dnd';\n"),
+    ).toEqual([expect.stringContaining('must not import another feature')]);
+  });
+
+  it.each([
+    ['src/explain/planted.ts', '../engine'],
+    ['src/engine/planted.ts', 'zod'],
+    ['src/engine/planted.ts', 'lz-string'],
+    ['src/store/planted.ts', '../explain/format'],
+    ['src/workers/planted.ts', '../explain/debrief'],
+    ['src/workers/planted.ts', 'comlink'],
+    ['src/features/board/planted.ts', '../../store'],
+    ['src/features/board/planted.ts', '../../workers/gateway'],
+    ['src/features/board/planted.ts', './dnd'],
+    ['src/app/planted.ts', '../features/board/BoardPage'],
+    ['src/cli/planted.ts', 'node:fs'],
+    ['scripts/planted.ts', '../src/engine/index.ts'],
+    ['scripts/planted.ts', '../src/cli/table.ts'],
+    ['vite.config.ts', './scripts/vite/scenarioIndex.ts'],
+    ['tests/planted.test.ts', '../src/features/board/dnd'],
+  ])('%s importing %s passes', async (file, specifier) => {
+    expect(await problems(file, use(specifier))).toEqual([]);
+  });
+
+  it('keeps the engine and the explain layer free of the clock, dice and the DOM', async () => {
+    for (const file of ['src/engine/planted.ts', 'src/explain/planted.ts']) {
+      const found = await problems(
+        file,
+        'export const a = Math.random();\nexport const b = Date.now();\nexport const c = document.title;\n',
+      );
+      expect(found).toHaveLength(3);
+    }
+  });
+});
