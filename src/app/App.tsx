@@ -27,7 +27,8 @@ import {
   useScenario,
   type AppStore,
 } from '../store';
-import { createParWorkerRunner } from '../workers/parClient';
+import { EngineProvider, useProvidedEngine } from '../workers/EngineProvider';
+import { engineGateway } from '../workers/gateway';
 import scenarioIndex from 'virtual:scenario-index';
 
 import type { CatalogEntry } from './catalog';
@@ -400,12 +401,15 @@ function loadCatalog(): Promise<CatalogEntry[]> {
 const shippedScenarios = { index: scenarioIndex, load: loadCatalog };
 
 export function App({ entries, store, hook = useHashLocation }: AppProps) {
+  // One engine gateway for the app (one worker); a test may provide one that runs in-process.
+  const provided = useProvidedEngine();
+  const [engine] = useState(() => provided ?? engineGateway());
   const [appStore] = useState(
     () =>
       store ??
       createAppStore({
         catalog: entries ?? shippedScenarios,
-        computePar: createParWorkerRunner(),
+        computePar: (scenario) => engine.par(scenario, {}),
       }),
   );
   // After the first screen is up, fetch the scenarios in the background so opening one is instant.
@@ -421,10 +425,12 @@ export function App({ entries, store, hook = useHashLocation }: AppProps) {
     return () => window.clearTimeout(timer);
   }, [appStore]);
   return (
-    <AppStoreProvider store={appStore}>
-      <Router hook={hook}>
-        <Shell />
-      </Router>
-    </AppStoreProvider>
+    <EngineProvider gateway={engine}>
+      <AppStoreProvider store={appStore}>
+        <Router hook={hook}>
+          <Shell />
+        </Router>
+      </AppStoreProvider>
+    </EngineProvider>
   );
 }

@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { STRATEGIES, compile, computeLenses, orderBy, simulate, type Plan } from '../../src/engine';
 import { bakedPar, findPar } from '../../src/engine/par';
 import { seedDistribution } from '../../src/engine/seeds';
-import { createDebriefRunner } from '../../src/workers/debriefClient';
-import { answerDebriefRequest, isDebriefRequest } from '../../src/workers/debriefHandler';
+import { engineApi } from '../../src/workers/api';
 import { analyzePlay, seedSpread } from '../../src/workers/debriefJob';
 import { shipped } from '../engine/helpers';
 
@@ -65,52 +64,12 @@ describe('seedSpread', () => {
   });
 });
 
-describe('the worker side', () => {
-  it('tells debrief requests from par requests and answers them from JSON text', () => {
-    expect(isDebriefRequest({ id: 1, scenarioJson: '{}' })).toBe(false);
-    const request = {
-      id: 7,
-      kind: 'spread' as const,
-      scenarioJson: JSON.stringify(big),
-      input: { plan: deferredPatch, par, runs: 5 },
-    };
-    expect(isDebriefRequest(request)).toBe(true);
-    const answer = answerDebriefRequest(request);
-    expect(answer).toMatchObject({ id: 7, ok: true, kind: 'spread' });
-    expect(answerDebriefRequest({ ...request, scenarioJson: '{' })).toMatchObject({
-      id: 7,
-      ok: false,
-    });
-  });
-});
-
-describe('the runner', () => {
-  it('answers the same input from its cache and retries after a failure', async () => {
-    let calls = 0;
-    let fail = true;
-    const runner = createDebriefRunner({
-      run: (job) => {
-        calls += 1;
-        if (fail) return Promise.reject(new Error('no worker'));
-        return Promise.resolve(
-          job.kind === 'analyze'
-            ? analyzePlay(job.scenario, job.input)
-            : seedSpread(job.scenario, job.input),
-        );
-      },
-    });
-    const input = { plan: deferredPatch, par, seed: 4 };
-    await expect(runner.analyze(big, input)).rejects.toThrow('no worker');
-    fail = false;
-    const first = runner.analyze(big, input);
-    expect(runner.analyze(big, { ...input })).toBe(first);
-    expect((await first).debrief.score).toBe(simulate(big, deferredPatch).score);
-    expect(calls).toBe(2);
-  });
-
-  it('rejects where there are no workers and no in-process runner', async () => {
-    await expect(
-      createDebriefRunner().spread(big, { plan: deferredPatch, par, runs: 5 }),
-    ).rejects.toThrow('cannot run background work');
+describe('as engine jobs', () => {
+  it('answer from JSON text as the functions do, and name a scenario that does not load', () => {
+    const input = { plan: deferredPatch, par, runs: 5 };
+    expect(engineApi.spread(JSON.stringify(big), input)).toEqual(seedSpread(big, input));
+    expect(() => engineApi.analyze('{', { plan: deferredPatch, par, seed: 4 })).toThrow(
+      /^the scenario did not load/,
+    );
   });
 });

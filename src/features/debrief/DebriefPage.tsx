@@ -26,9 +26,9 @@ import {
   type ParEntry,
   type PlayHistory,
 } from '../../store';
-import type { DebriefRunner } from '../../workers/debriefClient';
 import { downloadText } from '../../components/browser';
 import type { Analysis, Spread } from '../../workers/debriefJob';
+import { useEngine } from '../../workers/EngineProvider';
 import { Causes } from './Causes';
 import { DebriefCharts } from './DebriefCharts';
 import {
@@ -48,7 +48,6 @@ import { Reveal } from './Reveal';
 import { RunTimeline } from './RunTimeline';
 import { Lessons, Stakeholders } from './Stakeholders';
 import { storyOf, type StorySlot } from './story';
-import { useDebriefRunner } from './runner';
 import { useJob, type JobState } from './useJob';
 import './debrief.css';
 
@@ -69,8 +68,6 @@ export interface DebriefPageProps {
   briefingHref: string;
   libraryHref: string;
   compareHref: string;
-  /** Runs the heavy jobs; default the provided runner, else the app's engine worker. */
-  runner?: DebriefRunner;
   /** Seeded runs per plan for the spread of outcomes (default 1000). */
   spreadRuns?: number;
   /** Grade with these weights and this par instead of the scenario's (a workshop). */
@@ -83,11 +80,10 @@ export function DebriefPage({
   briefingHref,
   libraryHref,
   compareHref,
-  runner: givenRunner,
   spreadRuns = 1000,
   grading,
 }: DebriefPageProps) {
-  const runner = useDebriefRunner(givenRunner);
+  const engine = useEngine();
   const variant = useActiveVariant(scenario);
   const variants = useScenarioPlans(scenario).variants;
   const key = historyKey(scenario.id, variant.id);
@@ -134,8 +130,8 @@ export function DebriefPage({
     [plan, parReady, parSettled, seed, weights, hideScores],
   );
   const analyze = useMemo(
-    () => (analysisInput ? () => runner.analyze(scenario, analysisInput) : null),
-    [runner, scenario, analysisInput],
+    () => (analysisInput ? () => engine.analyze(scenario, analysisInput) : null),
+    [engine, scenario, analysisInput],
   );
   const analysisJob = useJob(analysisInput && JSON.stringify(analysisInput), analyze);
   const analysis = analysisJob.state.status === 'ready' ? analysisJob.state.value : null;
@@ -148,8 +144,8 @@ export function DebriefPage({
     [analysis, plan, spreadRuns, weights],
   );
   const spreadRun = useMemo(
-    () => (spreadInput ? () => runner.spread(scenario, spreadInput) : null),
-    [runner, scenario, spreadInput],
+    () => (spreadInput ? () => engine.spread(scenario, spreadInput) : null),
+    [engine, scenario, spreadInput],
   );
   const spreadJob = useJob(spreadInput && JSON.stringify(spreadInput), spreadRun);
 

@@ -1,5 +1,5 @@
 /**
- * Runs the debrief's heavy jobs through the worker runner and keeps the answer for the inputs it
+ * Runs the debrief's heavy jobs through the engine gateway and keeps the answer for the inputs it
  * was asked with. No state is reset synchronously: an answer for other inputs simply reads as
  * pending.
  */

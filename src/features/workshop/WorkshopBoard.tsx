@@ -31,7 +31,7 @@ import {
   type ParEntry,
   type RoundGame,
 } from '../../store';
-import type { ParFromInput } from '../../workers/workshopParJob';
+import type { ParInput } from '../../workers/parJob';
 import { memoByPlan, parOrBetter, useWorkshopPar } from './hooks';
 import {
   addedByEvents,
@@ -140,7 +140,7 @@ function ActiveWorkshopBoard({
     [scenario, run, played],
   );
 
-  const parInput = useMemo<ParFromInput>(
+  const parInput = useMemo<ParInput>(
     () => ({
       ...(ownWeights ? {} : { weights }),
       ...(played > 0

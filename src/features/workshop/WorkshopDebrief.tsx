@@ -10,7 +10,7 @@ import { useMemo, type ReactNode } from 'react';
 import type { Scenario, Weights } from '../../engine';
 import { CUSTOM_PRESET, scoresVisible, workshopWeights } from '../../engine/workshop';
 import { activeWorkshopFor, useAppStore, type ParEntry } from '../../store';
-import type { ParFromInput } from '../../workers/workshopParJob';
+import type { ParInput } from '../../workers/parJob';
 import { useWorkshopPar } from './hooks';
 import { graderName } from './WorkshopBoard';
 
@@ -35,7 +35,7 @@ export function gradingLabel(grader: string, preset: string): string {
   return `the workshop’s ${grader} weights`;
 }
 
-const NO_INPUT: ParFromInput = {};
+const NO_INPUT: ParInput = {};
 
 export function WorkshopDebrief({ scenario, children }: WorkshopDebriefProps) {
   const settings = useAppStore((s) => activeWorkshopFor(s, scenario.id));
@@ -46,7 +46,7 @@ export function WorkshopDebrief({ scenario, children }: WorkshopDebriefProps) {
   const ownWeights = settings?.preset === 'balanced';
   const hideScores = settings ? !scoresVisible(settings) : false;
   // The whole year under the workshop's weights, as the comparison grades a finished plan.
-  const parInput = useMemo<ParFromInput | null>(
+  const parInput = useMemo<ParInput | null>(
     () => (!weights || hideScores ? null : ownWeights ? NO_INPUT : { weights }),
     [weights, hideScores, ownWeights],
   );

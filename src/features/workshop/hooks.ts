@@ -12,9 +12,9 @@ import {
   type WorkshopSettings,
 } from '../../engine/workshop';
 import { randomSeed, useAppStore, useScenarioListings, type ParEntry } from '../../store';
-import type { ParFromInput } from '../../workers/workshopParJob';
+import type { ParInput } from '../../workers/parJob';
+import { useEngine } from '../../workers/EngineProvider';
 import { appUrl } from '../../components/browser';
-import { useWorkshopParRunner } from './runner';
 
 /** The current time (epoch ms), refreshed every `intervalMs` while `running`. */
 export function useNow(running: boolean, intervalMs = 250): number {
@@ -36,10 +36,10 @@ export function useNow(running: boolean, intervalMs = 250): number {
  */
 export function useWorkshopPar(
   scenario: Scenario | null,
-  input: ParFromInput | null,
+  input: ParInput | null,
   ownWeights: boolean,
 ): ParEntry | undefined {
-  const runner = useWorkshopParRunner();
+  const engine = useEngine();
   const useStorePar = ownWeights && (input?.frozenSlots ?? 0) === 0;
   const storePar = useAppStore((s) => (scenario ? s.par[scenario.id] : undefined));
   const requestPar = useAppStore((s) => s.requestPar);
@@ -52,7 +52,7 @@ export function useWorkshopPar(
   useEffect(() => {
     if (key === null || !scenario || !input) return;
     let live = true;
-    runner(scenario, input).then(
+    engine.par(scenario, input).then(
       (found) => {
         if (live) setAnswer({ key, entry: { status: 'ready', ...found, source: 'search' } });
       },
@@ -72,7 +72,7 @@ export function useWorkshopPar(
     };
     // `input` is described by `key`.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, runner, scenario]);
+  }, [key, engine, scenario]);
   if (useStorePar) return storePar;
   if (key === null) return undefined;
   return answer?.key === key ? answer.entry : { status: 'computing' };

@@ -1,7 +1,7 @@
 /**
  * What only a component test can reach: the debrief's jobs failing or answering late. The worker
  * answers in the browser whenever it is done, so its failure (and the retry) and a late answer
- * are driven here with runners that fail once or answer on release.
+ * are driven here with in-process engines whose analysis fails once or answers on release.
  */
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -10,36 +10,50 @@ import { memoryLocation } from 'wouter/memory-location';
 
 import { App } from '../../../src/app/App';
 import { findPar } from '../../../src/engine/par';
-import { DebriefRunnerProvider } from '../../../src/features/debrief/runner';
-import type { DebriefRunner } from '../../../src/workers/debriefClient';
+import { engineApi, job, type EngineApi } from '../../../src/workers/api';
 import { analyzePlay, seedSpread } from '../../../src/workers/debriefJob';
+import { EngineProvider } from '../../../src/workers/EngineProvider';
+import { createInProcessGateway } from '../../../src/workers/inProcess';
 import { freshStore } from '../../store/helpers';
 import { withTestScenario } from '../helpers';
 
-/** Runs the jobs in-process; the first `failures` analyses reject like a crashed worker. */
-function flakyRunner(failures: number): DebriefRunner & { calls: () => number } {
+type AnalysisInput = Parameters<typeof analyzePlay>[1];
+
+/** The engine's jobs in-process, with small spreads and the analysis given. */
+function engineWith(analyze: EngineApi['analyze']): EngineApi {
+  return {
+    ...engineApi,
+    analyze,
+    spread: job((scenario, input: Parameters<typeof seedSpread>[1]) =>
+      seedSpread(scenario, { ...input, runs: 20 }),
+    ),
+  };
+}
+
+/** The first `failures` analyses throw like a crashed worker. */
+function flakyEngine(failures: number): EngineApi & { calls: () => number } {
   let calls = 0;
   return {
-    analyze: (scenario, input) => {
-      calls += 1;
-      return calls <= failures
-        ? Promise.reject(new Error('The engine worker stopped.'))
-        : Promise.resolve(analyzePlay(scenario, input));
-    },
-    spread: (scenario, input) => Promise.resolve(seedSpread(scenario, { ...input, runs: 20 })),
+    ...engineWith(
+      job((scenario, input: AnalysisInput) => {
+        calls += 1;
+        if (calls <= failures) throw new Error('The engine worker stopped.');
+        return analyzePlay(scenario, input);
+      }),
+    ),
     calls: () => calls,
   };
 }
 
-async function renderDebrief(runner: DebriefRunner) {
+async function renderDebrief(api: EngineApi) {
   const store = freshStore({ computePar: (s) => Promise.resolve(findPar(s)) });
   const scenario = withTestScenario(store);
   const location = memoryLocation({ path: `/s/${scenario.id}/play`, record: true });
   const user = userEvent.setup();
   render(
-    <DebriefRunnerProvider runner={runner}>
+    <EngineProvider gateway={createInProcessGateway(api)}>
       <App store={store} hook={location.hook} />
-    </DebriefRunnerProvider>,
+    </EngineProvider>,
   );
   await user.click(await screen.findByRole('button', { name: 'Skip to the debrief' }));
   return { user };
@@ -47,32 +61,31 @@ async function renderDebrief(runner: DebriefRunner) {
 
 describe('debrief page', () => {
   it('says when the debrief cannot be worked out, and "Try again" asks again', async () => {
-    const runner = flakyRunner(1);
-    const { user } = await renderDebrief(runner);
+    const engine = flakyEngine(1);
+    const { user } = await renderDebrief(engine);
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The debrief could not be worked out');
     expect(alert).toHaveTextContent('The engine worker stopped.');
     expect(screen.queryByTestId('debrief-score')).toBeNull();
-    expect(runner.calls()).toBe(1);
+    expect(engine.calls()).toBe(1);
 
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(screen.getByTestId('debrief-score')).toHaveTextContent(/^\d+\.\d$/));
     expect(screen.queryByRole('alert')).toBeNull();
-    expect(runner.calls()).toBe(2);
+    expect(engine.calls()).toBe(2);
   });
 
   it('keeps focus on the result when the debrief arrives after the reveal was skipped', async () => {
     // The analysis answers only when released, so the skip lands while it is still pending.
     let release = () => {};
-    const runner: DebriefRunner = {
-      analyze: (scenario, input) =>
-        new Promise((resolve) => {
+    const late = job(
+      (scenario, input: AnalysisInput) =>
+        new Promise<ReturnType<typeof analyzePlay>>((resolve) => {
           release = () => resolve(analyzePlay(scenario, input));
         }),
-      spread: (scenario, input) => Promise.resolve(seedSpread(scenario, { ...input, runs: 20 })),
-    };
-    await renderDebrief(runner);
+    );
+    await renderDebrief(engineWith(late as unknown as EngineApi['analyze']));
 
     const waiting = await screen.findByRole('heading', { name: 'Result', level: 2 });
     await waitFor(() => expect(waiting).toHaveFocus());

@@ -15,25 +15,19 @@ import {
   workshopWeights,
   type WorkshopSettings,
 } from '../../../src/engine/workshop';
-import { DebriefRunnerProvider } from '../../../src/features/debrief/runner';
-import { WorkshopParProvider } from '../../../src/features/workshop/runner';
 // Loaded up front, so the lazily loaded screens render within the wait on a busy machine.
 import '../../../src/features/debrief/DebriefPage';
 import '../../../src/features/workshop/WorkshopDebrief';
 import { activeVariantOf } from '../../../src/store';
-import type { DebriefRunner } from '../../../src/workers/debriefClient';
-import { analyzePlay, seedSpread } from '../../../src/workers/debriefJob';
-import { createWorkshopParRunner } from '../../../src/workers/workshopParClient';
-import { parFrom } from '../../../src/workers/workshopParJob';
+import { engineApi, job } from '../../../src/workers/api';
+import { seedSpread } from '../../../src/workers/debriefJob';
+import { EngineProvider } from '../../../src/workers/EngineProvider';
+import { createInProcessGateway } from '../../../src/workers/inProcess';
+import { parFor, type ParInput } from '../../../src/workers/parJob';
 import { freshStore } from '../../store/helpers';
 import { withTestScenario } from '../helpers';
 
 const PAR_BUDGET = 300;
-
-const debriefRunner: DebriefRunner = {
-  analyze: (scenario, input) => Promise.resolve(analyzePlay(scenario, input)),
-  spread: (scenario, input) => Promise.resolve(seedSpread(scenario, { ...input, runs: 20 })),
-};
 
 /** A team finished the whole year in a workshop; the debrief opens. */
 async function renderWorkshopDebrief(changes: Partial<WorkshopSettings>) {
@@ -48,19 +42,22 @@ async function renderWorkshopDebrief(changes: Partial<WorkshopSettings>) {
   // What "Play the year" on the round panel does before it opens the debrief.
   expect(store.getState().finishGame(scenario)?.last.seed).toBe(7);
   const searches: unknown[] = [];
-  const parRunner = createWorkshopParRunner({
-    run: (s, input) => {
+  // The engine's jobs in-process: small spreads and par searches, each par search recorded.
+  const engine = createInProcessGateway({
+    ...engineApi,
+    par: job((s, input: ParInput) => {
       searches.push(input);
-      return Promise.resolve(parFrom(s, { ...input, budget: PAR_BUDGET }));
-    },
+      return parFor(s, { ...input, budget: PAR_BUDGET });
+    }),
+    spread: job((s, input: Parameters<typeof seedSpread>[1]) =>
+      seedSpread(s, { ...input, runs: 20 }),
+    ),
   });
   const location = memoryLocation({ path: `/s/${scenario.id}/play`, record: true });
   render(
-    <DebriefRunnerProvider runner={debriefRunner}>
-      <WorkshopParProvider runner={parRunner}>
-        <App store={store} hook={location.hook} />
-      </WorkshopParProvider>
-    </DebriefRunnerProvider>,
+    <EngineProvider gateway={engine}>
+      <App store={store} hook={location.hook} />
+    </EngineProvider>,
   );
   // The year was played on the board: the debrief opens without a reveal.
   await screen.findByRole('heading', { name: 'Result', level: 2 }, { timeout: 10_000 });
@@ -85,7 +82,7 @@ describe('the debrief in a workshop', { timeout: 30_000 }, () => {
 
     // Par is the best plan found for the CISO weights, and the share of par is against it.
     expect(searches).toEqual([{ weights }]);
-    const par = parFrom(scenario, { weights, budget: PAR_BUDGET });
+    const par = parFor(scenario, { weights, budget: PAR_BUDGET });
     const expected = debrief(scenario, plan, { par: par.plan, seed: 7, weights });
     expect(screen.getByTestId('debrief-percent-of-par')).toHaveTextContent(
       `${expected.percentOfPar.toFixed(0)}%`,

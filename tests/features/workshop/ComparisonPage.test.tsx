@@ -11,10 +11,11 @@ import { scoringPresets } from '../../../src/engine/presets';
 import { encodeShare } from '../../../src/engine/share';
 import { defaultWorkshopSettings, type WorkshopSettings } from '../../../src/engine/workshop';
 import { ComparisonPage } from '../../../src/features/workshop/ComparisonPage';
-import { WorkshopParProvider } from '../../../src/features/workshop/runner';
 import { AppStoreProvider, createAppStore } from '../../../src/store';
-import { createWorkshopParRunner } from '../../../src/workers/workshopParClient';
-import { parFrom } from '../../../src/workers/workshopParJob';
+import { engineApi, job } from '../../../src/workers/api';
+import { EngineProvider } from '../../../src/workers/EngineProvider';
+import { createInProcessGateway } from '../../../src/workers/inProcess';
+import { parFor, type ParInput } from '../../../src/workers/parJob';
 
 const loaded = loadScenario(bigJson);
 if (!loaded.ok) throw new Error('big-customer does not load');
@@ -32,8 +33,9 @@ function planFile(name: string, plan: Plan, team?: string) {
 }
 
 // Par searches run in-process, small, so the tests stay quick.
-const runner = createWorkshopParRunner({
-  run: (scenario, input) => Promise.resolve(parFrom(scenario, { ...input, budget: 300 })),
+const engine = createInProcessGateway({
+  ...engineApi,
+  par: job((scenario, input: ParInput) => parFor(scenario, { ...input, budget: 300 })),
 });
 
 function renderPage(workshop?: Partial<WorkshopSettings>) {
@@ -47,11 +49,11 @@ function renderPage(workshop?: Partial<WorkshopSettings>) {
   const user = userEvent.setup();
   const view = render(
     <AppStoreProvider store={store}>
-      <WorkshopParProvider runner={runner}>
+      <EngineProvider gateway={engine}>
         <Router hook={memoryLocation({ path: '/workshop/compare' }).hook}>
           <ComparisonPage libraryHref="/" workshopHref="/workshop" />
         </Router>
-      </WorkshopParProvider>
+      </EngineProvider>
     </AppStoreProvider>,
   );
   return { store, user, ...view };

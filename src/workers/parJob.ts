@@ -1,12 +1,19 @@
 /**
- * The workshop's par searches, as a pure function of plain JSON: par under a scoring preset's (or
- * custom) weights, and in round-by-round play "par from here" — the best continuation of the
- * slots already played, in the world where they were played with the workshop's seed.
+ * Par, as a pure function of plain JSON: the board's par (the scenario's own weights, the whole
+ * year), par under a scoring preset's (or custom) weights, and in round-by-round play "par from
+ * here" — the best continuation of the slots already played, in the world where they were played
+ * with the workshop's seed.
  */
 import type { Plan, Scenario, Weights } from '../engine';
 import { bakedPar, findPar } from '../engine/par';
 
-export interface ParFromInput {
+/** A par plan and its expected score (0–100). */
+export interface ParFound {
+  plan: Plan;
+  score: number;
+}
+
+export interface ParInput {
   /** Grade with these weights instead of the scenario's. */
   weights?: Weights;
   /** Slots already played (round-by-round); 0 or absent for the whole year. */
@@ -20,7 +27,7 @@ export interface ParFromInput {
 }
 
 /** Par for the input: baked when valid for these weights and nothing is played, else searched. */
-export function parFrom(scenario: Scenario, input: ParFromInput): { plan: Plan; score: number } {
+export function parFor(scenario: Scenario, input: ParInput): ParFound {
   const frozen = input.frozenSlots ?? 0;
   if (frozen === 0) {
     const baked = bakedPar(scenario, input.weights);

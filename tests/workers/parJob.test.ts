@@ -3,29 +3,26 @@ import { describe, expect, it } from 'vitest';
 import { simulate, type Plan } from '../../src/engine';
 import { bakedPar } from '../../src/engine/par';
 import { scoringPresets } from '../../src/engine/presets';
-import {
-  answerWorkshopParRequest,
-  isWorkshopParRequest,
-} from '../../src/workers/workshopParHandler';
-import { parFrom } from '../../src/workers/workshopParJob';
+import { engineApi } from '../../src/workers/api';
+import { parFor } from '../../src/workers/parJob';
 import { shipped } from '../engine/helpers';
 
 const big = shipped('big-customer');
 
-describe('workshop par', () => {
+describe('par', () => {
   it('uses the baked par for the scenario’s own weights', () => {
-    expect(parFrom(big, {})).toEqual(bakedPar(big));
+    expect(parFor(big, {})).toEqual(bakedPar(big));
   });
 
   it('searches under a preset’s weights: par scores what it says under those weights', () => {
     const ciso = scoringPresets(big).find((p) => p.id === 'ciso')!.weights;
-    const found = parFrom(big, { weights: ciso, budget: 3000 });
+    const found = parFor(big, { weights: ciso, budget: 3000 });
     expect(simulate(big, found.plan, { weights: ciso }).score).toBeCloseTo(found.score, 6);
   });
 
   it('from here: keeps the played slots and scores in the world they were played in', () => {
     const played: Plan = { slots: [['patch-pdf', 'user-model'], [], [], []] };
-    const found = parFrom(big, {
+    const found = parFor(big, {
       frozenSlots: 1,
       fixedPlan: played,
       revealedSeed: 7,
@@ -40,15 +37,9 @@ describe('workshop par', () => {
     expect(conditional.score).toBeCloseTo(found.score, 6);
   });
 
-  it('answers in the worker by id, and a scenario that does not load with a message', () => {
-    const request = { id: 3, kind: 'parFrom' as const, scenarioJson: '{}', input: {} };
-    expect(isWorkshopParRequest(request)).toBe(true);
-    expect(isWorkshopParRequest({ id: 1, scenarioJson: '{}' })).toBe(false);
-    expect(isWorkshopParRequest({ id: 1, kind: 'analyze' })).toBe(false);
-    const answer = answerWorkshopParRequest(request);
-    expect(answer).toMatchObject({ id: 3, ok: false });
-    expect(!answer.ok && answer.message).toMatch(/^scenario did not load/);
-    const good = answerWorkshopParRequest({ ...request, scenarioJson: JSON.stringify(big) });
-    expect(good).toMatchObject({ id: 3, ok: true, kind: 'parFrom' });
+  it('runs as the engine job from JSON text; a scenario that does not load is named', () => {
+    expect(engineApi.par(JSON.stringify(big), {})).toEqual(parFor(big, {}));
+    expect(() => engineApi.par('{}', {})).toThrow(/^the scenario did not load \(/);
+    expect(() => engineApi.par('{', {})).toThrow(/^the scenario did not load/);
   });
 });
