@@ -10,15 +10,12 @@
  * Format: `w<version>.<lz-string, URI-safe>` of JSON `{ scenarioId, title?, preset, weights?,
  * timerMinutes, play, hideScores, revealed, visualAlert, seed, scenario? }`.
  */
-// lz-string is CommonJS: its default export works under Vite, Vitest and plain Node alike.
-import LZString from 'lz-string';
 import { z } from './zod.ts';
 import { compile } from './compile.ts';
-import { fromZodError, type Issue } from './issues.ts';
-import { decompressUriSafe } from './lz.ts';
-import { linkScenario } from './share.ts';
+import type { Issue } from './issues.ts';
+import { encodeLink, linkScenario, readLink, scenarioForLink, type LinkKind } from './link.ts';
 import { scoringPresets } from './presets.ts';
-import { METRICS, type Metric, type Scenario, type ScenarioInput, type Weights } from './schema.ts';
+import { METRICS, type Metric, type Scenario, type Weights } from './schema.ts';
 
 export const WORKSHOP_VERSION = 1;
 /** Links longer than this are refused before decompressing. */
@@ -91,6 +88,20 @@ export const workshopSettingsSchema = z.object(settingsFields);
 
 const payloadSchema = z.strictObject({ ...settingsFields, scenario: z.unknown().optional() });
 
+/** Workshop links: `w1.…` after `#/workshop/join/`. */
+const WORKSHOP_LINK: LinkKind<typeof payloadSchema> = {
+  prefix: 'w',
+  version: WORKSHOP_VERSION,
+  route: /^#?\/?workshop\/join\//,
+  maxChars: MAX_WORKSHOP_CHARS,
+  maxPayloadChars: MAX_PAYLOAD_CHARS,
+  schema: payloadSchema,
+  name: 'workshop link',
+  newer: (version) =>
+    `was made by a newer version of Roadmap Dojo (workshop format ${version}; this one reads up to ${WORKSHOP_VERSION}); update the app to join`,
+  askAgain: 'Ask the facilitator for the link again.',
+};
+
 /** Sensible settings for a scenario: its own weights, 15 minutes, round by round, scores shown. */
 export function defaultWorkshopSettings(scenario: Scenario, seed: number): WorkshopSettings {
   return {
@@ -155,7 +166,7 @@ export function encodeWorkshop(
     scenario?: Scenario;
   } = {},
 ): string {
-  const payload = {
+  return encodeLink(WORKSHOP_LINK, {
     scenarioId: settings.scenarioId,
     ...(settings.title ? { title: settings.title } : {}),
     preset: settings.preset,
@@ -166,15 +177,8 @@ export function encodeWorkshop(
     revealed: settings.revealed,
     visualAlert: settings.visualAlert,
     seed: settings.seed,
-    ...(options.scenario ? { scenario: stripBaked(options.scenario) } : {}),
-  };
-  return `w${WORKSHOP_VERSION}.${LZString.compressToEncodedURIComponent(JSON.stringify(payload))}`;
-}
-
-/** A scenario without baked par (the teams' browsers recompute it): shorter links. */
-function stripBaked(scenario: Scenario): ScenarioInput {
-  const { par: _par, ...rest } = scenario;
-  return rest;
+    ...(options.scenario ? { scenario: scenarioForLink(options.scenario) } : {}),
+  });
 }
 
 export interface DecodedWorkshop {
@@ -184,12 +188,6 @@ export interface DecodedWorkshop {
   embedded: boolean;
 }
 
-const damaged: Issue = {
-  path: '(link)',
-  message:
-    'is damaged or incomplete — it may have been cut off when it was copied. Ask the facilitator for the link again.',
-};
-
 /**
  * Decodes a workshop token (with or without a leading `#/workshop/join/`), checking it against
  * the scenario the app knows by that id — or the scenario the link carries.
@@ -198,54 +196,8 @@ export function decodeWorkshop(
   token: string,
   findScenario: (id: string) => Scenario | undefined,
 ): { ok: true; workshop: DecodedWorkshop } | { ok: false; issues: Issue[] } {
-  try {
-    const raw = String(token)
-      .replace(/^#?\/?workshop\/join\//, '')
-      .trim();
-    if (raw.length > MAX_WORKSHOP_CHARS)
-      return {
-        ok: false,
-        issues: [
-          {
-            path: '(link)',
-            message: `is too long (${raw.length} characters) to be a Roadmap Dojo workshop link`,
-          },
-        ],
-      };
-    const match = /^w(\d+)\.(.+)$/s.exec(raw);
-    if (!match)
-      return {
-        ok: false,
-        issues: [{ path: '(link)', message: 'is not a Roadmap Dojo workshop link' }],
-      };
-    const version = Number(match[1]);
-    if (version > WORKSHOP_VERSION)
-      return {
-        ok: false,
-        issues: [
-          {
-            path: '(link)',
-            message: `was made by a newer version of Roadmap Dojo (workshop format ${version}; this one reads up to ${WORKSHOP_VERSION}); update the app to join`,
-          },
-        ],
-      };
-    if (version < 1) return { ok: false, issues: [damaged] };
-    // Bounded: a short link can expand enormously; stop at the payload limit.
-    const text = decompressUriSafe(match[2]!, MAX_PAYLOAD_CHARS);
-    if (!text) return { ok: false, issues: [damaged] };
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      return { ok: false, issues: [damaged] };
-    }
-    const parsed = payloadSchema.safeParse(json);
-    if (!parsed.success)
-      return {
-        ok: false,
-        issues: fromZodError(parsed.error, json).map((i) => ({ ...i, path: `(link) ${i.path}` })),
-      };
-    const { scenario: embeddedInput, ...fields } = parsed.data;
+  const read = readLink(token, WORKSHOP_LINK, (payload) => {
+    const { scenario: embeddedInput, ...fields } = payload;
     const resolved = linkScenario(
       embeddedInput,
       fields.scenarioId,
@@ -253,7 +205,7 @@ export function decodeWorkshop(
       'ask the facilitator for the scenario file too',
     );
     if (!resolved.ok) return resolved;
-    const { scenario } = resolved;
+    const scenario = resolved.value;
     const settings: WorkshopSettings = {
       ...fields,
       weights: fields.preset === CUSTOM_PRESET ? fields.weights : { ...scenario.scoring.weights },
@@ -261,11 +213,10 @@ export function decodeWorkshop(
     const issues = checkWorkshopSettings(scenario, settings);
     if (issues.length > 0)
       return { ok: false, issues: issues.map((i) => ({ ...i, path: `(link) ${i.path}` })) };
-    return { ok: true, workshop: { settings, scenario, embedded: embeddedInput !== undefined } };
-  } catch (error) {
     return {
-      ok: false,
-      issues: [{ path: '(link)', message: `could not be read (${String(error)})` }],
+      ok: true as const,
+      value: { settings, scenario, embedded: embeddedInput !== undefined },
     };
-  }
+  });
+  return read.ok ? { ok: true, workshop: read.value } : read;
 }
