@@ -47,7 +47,7 @@ import { reasoningRows } from './reasoning';
 import { Reveal } from './Reveal';
 import { RunTimeline } from './RunTimeline';
 import { Lessons, Stakeholders } from './Stakeholders';
-import { storyOf, type StorySlot } from './story';
+import { storyOf, type StorySlot } from '../../explain/story';
 import { useJob, type JobState } from './useJob';
 import './debrief.css';
 

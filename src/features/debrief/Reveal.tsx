@@ -7,8 +7,7 @@
 import { useEffect, useRef, useState } from 'react';
 
 import { LiveRegion } from '../../components/LiveRegion';
-import { formatMoney } from '../../explain/format';
-import type { StoryEvent, StorySlot } from './story';
+import type { StoryEvent, StorySlot } from '../../explain/story';
 import { usePrefersReducedMotion } from './useJob';
 
 /** Time each slot stays on screen before the next (ms). */
@@ -101,11 +100,7 @@ export function Reveal({ story, seed, onDone }: RevealProps) {
             <h3>{slot.label}</h3>
             {i < shown ? (
               <>
-                <p className="reveal-finished">
-                  {slot.finished.length > 0
-                    ? `Finished: ${slot.finished.map((f) => `${f.title} (${f.when})`).join(', ')}`
-                    : 'Nothing finished.'}
-                </p>
+                <p className="reveal-finished">{slot.finishedText}</p>
                 {slot.events.length > 0 && (
                   <ul className="story-events">
                     {slot.events.map((event, j) => (
@@ -113,9 +108,7 @@ export function Reveal({ story, seed, onDone }: RevealProps) {
                     ))}
                   </ul>
                 )}
-                <p className="reveal-numbers">
-                  ARR {formatMoney(slot.arr)} · CSAT {slot.csat.toFixed(0)}
-                </p>
+                <p className="reveal-numbers">{slot.numbersText}</p>
               </>
             ) : (
               <p className="muted">Not played yet.</p>

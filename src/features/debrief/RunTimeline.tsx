@@ -3,7 +3,7 @@
  * it — the same words as the reveal.
  */
 import type { Debrief } from '../../explain/debrief';
-import type { StorySlot } from './story';
+import type { StorySlot } from '../../explain/story';
 import { ScrollRegion } from './ScrollRegion';
 
 export function RunTimeline({

@@ -16,7 +16,7 @@ import { Link, useLocation } from 'wouter';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { LiveRegion, type Announcement } from '../../components/LiveRegion';
 import { simulate, type Outcome, type Plan, type Scenario } from '../../engine';
-import { formatMoney } from '../../explain/format';
+import { addedByEvents, storyOf, type StorySlot, type StoryTone } from '../../explain/story';
 import { scoringPresets } from '../../engine/presets';
 import {
   CUSTOM_PRESET,
@@ -33,14 +33,7 @@ import {
 } from '../../store';
 import type { ParInput } from '../../workers/parJob';
 import { memoByPlan, parOrBetter, useWorkshopPar } from './hooks';
-import {
-  addedByEvents,
-  committedPlan,
-  playedStory,
-  roundTitle,
-  type PlayedSlot,
-  type Tone,
-} from './rounds';
+import { committedPlan, roundTitle } from './rounds';
 import './workshop.css';
 
 /** What the board's `workshop` prop takes. */
@@ -131,10 +124,7 @@ function ActiveWorkshopBoard({
         : null,
     [scenario, committed, played, seed],
   );
-  const story = useMemo(
-    () => (run ? playedStory(scenario, run, played) : []),
-    [scenario, run, played],
-  );
+  const story = useMemo(() => (run ? storyOf(scenario, run, played) : []), [scenario, run, played]);
   const addedItems = useMemo(
     () => (run ? addedByEvents(scenario, run, played) : []),
     [scenario, run, played],
@@ -194,19 +184,19 @@ function ActiveWorkshopBoard({
   );
 }
 
-const TONE_LABEL: Record<Tone, string> = { bad: 'Bad news', neutral: 'News', good: 'Good news' };
+const TONE_LABEL: Record<StoryTone, string> = {
+  bad: 'Bad news',
+  neutral: 'News',
+  good: 'Good news',
+};
 
-function SlotStory({ slot, latest }: { slot: PlayedSlot; latest: boolean }) {
+function SlotStory({ slot, latest }: { slot: StorySlot; latest: boolean }) {
   return (
     <li className={`round-slot${latest ? ' is-latest' : ''}`} data-testid="played-slot">
       <h3 id={`played-${slot.slot}`} tabIndex={-1}>
         {slot.label} as played
       </h3>
-      <p className="small">
-        {slot.finished.length > 0
-          ? `Finished: ${slot.finished.map((f) => `${f.title} (${f.when})`).join(', ')}.`
-          : 'Nothing finished.'}
-      </p>
+      <p className="small">{slot.finishedText}</p>
       {slot.events.length > 0 && (
         <ul className="story-lines" aria-label={`Events in ${slot.label}`}>
           {slot.events.map((e, i) => (
@@ -218,7 +208,7 @@ function SlotStory({ slot, latest }: { slot: PlayedSlot; latest: boolean }) {
         </ul>
       )}
       <p className="round-numbers">
-        End of {slot.label}: ARR {formatMoney(slot.arr)} · satisfaction {slot.csat.toFixed(0)}
+        End of {slot.label}: {slot.numbersText}
       </p>
     </li>
   );
@@ -313,7 +303,7 @@ function WorkshopPanel({
   scenario: Scenario;
   settings: WorkshopSettings;
   played: number;
-  story: PlayedSlot[];
+  story: StorySlot[];
   plan: Plan;
   par: ParEntry | undefined;
   yourScore: number;
