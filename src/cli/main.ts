@@ -7,7 +7,6 @@ import { parseArgs } from 'node:util';
 import {
   ENGINE_VERSION,
   METRICS,
-  METRIC_INFO,
   STRATEGIES,
   compile,
   computeLenses,
@@ -20,6 +19,7 @@ import {
   type Plan,
   type Scenario,
 } from '../engine/index.ts';
+import { METRIC_INFO, STRATEGY_WORDS } from '../explain/words.ts';
 import { formatMetric, formatMoney, formatPercent, formatSlotTime } from '../explain/format.ts';
 import { debrief } from '../explain/debrief.ts';
 import { bakedPar, findPar } from '../engine/par.ts';
@@ -266,7 +266,7 @@ function cmdStrategies(args: string[], values: Values, io: Io): number {
     const outcome = simulate(scenario, plans[s.id]);
     return {
       id: s.id,
-      name: s.name,
+      name: STRATEGY_WORDS[s.id].name,
       kind: s.kind,
       score: outcome.score,
       metrics: outcome.metrics,

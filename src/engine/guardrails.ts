@@ -2,7 +2,9 @@
  * The guard-rails every shipped scenario passes (MODEL.md §9): par mixes work types, no single
  * rule wins, the lesson survives perturbed constants, par is robust to luck, the engine is
  * deterministic and monotone. `npm run scenarios:check` runs them on every file and across the
- * library; the app and the authoring guide explain them.
+ * library; the app and the authoring guide explain them. These are checks for scenario authors, like
+ * the loader's issues: their details name strategies by id (`features-first`), the ids the command
+ * line and the scenario files use.
  */
 import { anchorsFrom } from './anchors.ts';
 import { compile, scenarioConstants, type Compiled } from './compile.ts';
@@ -31,7 +33,7 @@ export interface ScenarioReport {
   title: string;
   difficulty: number;
   par: { plan: Plan; score: number; types: ItemType[]; featureShare: number };
-  strategies: { id: StrategyId; name: string; kind: string; score: number }[];
+  strategies: { id: StrategyId; kind: string; score: number }[];
   /** The battery's best and worst strategy. */
   best: { id: StrategyId; score: number };
   worst: { id: StrategyId; score: number };
@@ -126,7 +128,6 @@ export function checkScenario(scenario: Scenario, options: CheckOptions = {}): S
   const plans = strategyPlans(c);
   const strategies = STRATEGIES.map((s) => ({
     id: s.id,
-    name: s.name,
     kind: s.kind,
     score: simulate(scenario, plans[s.id], scoring).score,
   }));
@@ -166,9 +167,9 @@ export function checkScenario(scenario: Scenario, options: CheckOptions = {}): S
     ok: tooClose.length === 0 && frameworkGap <= 15,
     detail:
       (tooClose.length > 0
-        ? `within 5 points of par: ${tooClose.map((s) => `${s.name} (${s.score.toFixed(1)})`).join(', ')}`
+        ? `within 5 points of par: ${tooClose.map((s) => `${s.id} (${s.score.toFixed(1)})`).join(', ')}`
         : `every single-type and framework rule is ≥ 5 below par`) +
-      `; best framework ${bestFramework.name} is ${frameworkGap.toFixed(1)} below par${frameworkGap > 15 ? ' (more than 15)' : ''}`,
+      `; best framework ${bestFramework.id} is ${frameworkGap.toFixed(1)} below par${frameworkGap > 15 ? ' (more than 15)' : ''}`,
   });
 
   // 9.4 Perturbing each constant by ±p changes par's item set only modestly.
@@ -225,7 +226,7 @@ export function checkScenario(scenario: Scenario, options: CheckOptions = {}): S
     rule: '9.5',
     name: `par's 10th percentile beats the naive strategies' medians (${runs} seeds)`,
     ok: parP10 > bestNaive.p50,
-    detail: `par P10 ${parP10.toFixed(1)} vs best naive median ${bestNaive.p50.toFixed(1)} (${STRATEGIES.find((s) => s.id === bestNaive.id)?.name})`,
+    detail: `par P10 ${parP10.toFixed(1)} vs best naive median ${bestNaive.p50.toFixed(1)} (${bestNaive.id})`,
   });
 
   // 9.6 Determinism.
@@ -317,7 +318,7 @@ export function checkLibrary(reports: readonly ScenarioReport[]): RuleResult[] {
       rule: '9.3a',
       name: 'no strategy is best in more than half the scenarios',
       ok: reports.length === 0 || topWins <= reports.length / 2,
-      detail: `most wins: ${STRATEGIES.find((s) => s.id === topId)?.name ?? '—'} in ${topWins} of ${reports.length}`,
+      detail: `most wins: ${topId || '—'} in ${topWins} of ${reports.length}`,
     },
     {
       rule: '9.3b',

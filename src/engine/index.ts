@@ -66,7 +66,7 @@ export {
   type Outcome,
   type SimulateOptions,
 } from './simulate.ts';
-export { METRIC_INFO, normalize, scoreMetrics, type Metrics } from './score.ts';
+export { normalize, scoreMetrics, type Metrics } from './score.ts';
 export { resolveAnchors, batteryAnchors } from './anchors.ts';
 export { computeLenses, orderBy, mustShare, type LensName, type LensRow } from './lenses.ts';
 export {

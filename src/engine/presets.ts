@@ -1,22 +1,27 @@
 /**
  * Scoring presets: who is grading the plan. Par changes with the weights, so a facilitator can
- * run the same scenario as a growth board or as a CISO would judge it.
+ * run the same scenario as a growth board or as a CISO would judge it. The explain layer names
+ * and describes them (explain/words.ts).
  */
 import type { Scenario, Weights } from './schema.ts';
 
 export interface ScoringPreset {
   id: string;
-  name: string;
-  description: string;
+  /**
+   * `own`: the scenario's own weights ("balanced"); `scenario`: a preset the scenario defines;
+   * `generic`: one of the graders every scenario offers.
+   */
+  origin: 'own' | 'scenario' | 'generic';
+  /** The scenario's name for a preset it defines (scenario data); absent for the others. */
+  name?: string;
   weights: Weights;
 }
 
 const GENERIC: readonly ScoringPreset[] = [
   {
+    // A growth board: revenue first; satisfaction and stakeholders matter.
     id: 'growth',
-    name: 'Growth board',
-    description:
-      'Revenue first; satisfaction and stakeholders matter; engineering health is a means.',
+    origin: 'generic',
     weights: {
       revenue: 5,
       csat: 1.5,
@@ -28,9 +33,9 @@ const GENERIC: readonly ScoringPreset[] = [
     },
   },
   {
+    // A CISO: security, reliability and compliance first.
     id: 'ciso',
-    name: 'CISO',
-    description: 'Security, reliability and compliance first; revenue still counts.',
+    origin: 'generic',
     weights: {
       revenue: 1,
       csat: 1,
@@ -44,23 +49,18 @@ const GENERIC: readonly ScoringPreset[] = [
 ];
 
 /**
- * The presets for a scenario: "Balanced" (the scenario's own weights) first, then the scenario's
+ * The presets for a scenario: "balanced" (the scenario's own weights) first, then the scenario's
  * presets, then the generic ones it does not redefine.
  */
 export function scoringPresets(scenario: Scenario): ScoringPreset[] {
-  const own = (scenario.scoring.presets ?? []).map((p) => ({
+  const own: ScoringPreset[] = (scenario.scoring.presets ?? []).map((p) => ({
     id: p.id,
+    origin: 'scenario',
     name: p.name,
-    description: 'Defined by this scenario.',
     weights: p.weights,
   }));
   return [
-    {
-      id: 'balanced',
-      name: 'Balanced',
-      description: "The scenario's own weights.",
-      weights: scenario.scoring.weights,
-    },
+    { id: 'balanced', origin: 'own', weights: scenario.scoring.weights },
     ...own.filter((p) => p.id !== 'balanced'),
     ...GENERIC.filter((g) => !own.some((p) => p.id === g.id)),
   ];

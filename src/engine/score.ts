@@ -11,44 +11,6 @@ import { METRICS, type Anchors, type Metric } from './schema.ts';
 /** Raw metric values; null when a metric does not apply to the scenario. */
 export type Metrics = Record<Metric, number | null>;
 
-/** Human names and units of the metrics, for tables and charts. */
-export const METRIC_INFO: Readonly<
-  Record<Metric, { label: string; unit: string; description: string }>
-> = {
-  revenue: {
-    label: 'Revenue',
-    unit: '$',
-    description:
-      'net money: revenue − outage, overload, breach, fines, fees + one year of ending ARR',
-  },
-  csat: {
-    label: 'Satisfaction',
-    unit: 'CSAT',
-    description: 'customer satisfaction (0–100) at the end',
-  },
-  capacityHealth: {
-    label: 'Capacity health',
-    unit: '%',
-    description: 'share of capacity not lost to debt drag at the end (1 − drag)',
-  },
-  reliability: {
-    label: 'Reliability',
-    unit: 'min',
-    description: 'minus the minutes of downtime and degradation',
-  },
-  security: {
-    label: 'Security',
-    unit: '$',
-    description: 'minus breach cost and residual exposure at the end',
-  },
-  compliance: { label: 'Compliance', unit: '%', description: 'share of obligations met on time' },
-  stakeholders: {
-    label: 'Stakeholders',
-    unit: '%',
-    description: 'influence-weighted share of asks met by the slot asked for',
-  },
-};
-
 /**
  * The smallest difference each metric can meaningfully resolve in a scenario. An anchor whose
  * range (best − floor) is narrower is widened to this, so a metric on which every strategy

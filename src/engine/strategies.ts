@@ -24,77 +24,24 @@ export type StrategyId =
 /** What kind of rule a strategy is; the guard-rails treat the kinds differently. */
 export type StrategyKind = 'baseline' | 'framework' | 'single-type' | 'heuristic';
 
+/** A strategy of the battery: its id and its kind (the explain layer names and describes it). */
 export interface StrategyInfo {
   id: StrategyId;
-  name: string;
   kind: StrategyKind;
-  description: string;
 }
 
+/** The battery, in the order tables list it. */
 export const STRATEGIES: readonly StrategyInfo[] = [
-  {
-    id: 'do-nothing',
-    name: 'Do nothing',
-    kind: 'baseline',
-    description: 'Plan nothing; keep the lights on.',
-  },
-  {
-    id: 'rice',
-    name: 'RICE',
-    kind: 'framework',
-    description: 'Reach × impact × confidence ÷ effort, highest first.',
-  },
-  {
-    id: 'ice',
-    name: 'ICE',
-    kind: 'framework',
-    description: 'Impact × confidence × ease, highest first.',
-  },
-  {
-    id: 'wsjf',
-    name: 'WSJF',
-    kind: 'framework',
-    description:
-      'SAFe weighted shortest job first: (value + time criticality + risk reduction) ÷ job size.',
-  },
-  {
-    id: 'cd3',
-    name: 'CD3',
-    kind: 'framework',
-    description:
-      'Cost of delay ÷ duration, with the cost of one slot of delay estimated in dollars.',
-  },
-  {
-    id: 'edf',
-    name: 'Earliest deadline first',
-    kind: 'heuristic',
-    description:
-      'Anything with a date (deadline, stakeholder ask, obligation) first, soonest first; then WSJF.',
-  },
-  {
-    id: 'features-first',
-    name: 'Features first',
-    kind: 'single-type',
-    description: 'All features by RICE, then the rest by WSJF.',
-  },
-  {
-    id: 'debt-scale-first',
-    name: 'Debt and scale first',
-    kind: 'single-type',
-    description: 'All debt paydown and scalability work first, then the rest by WSJF.',
-  },
-  {
-    id: 'security-compliance-first',
-    name: 'Security and compliance first',
-    kind: 'single-type',
-    description: 'All security and compliance work first, then the rest by WSJF.',
-  },
-  {
-    id: 'eighty-twenty',
-    name: '80/20',
-    kind: 'heuristic',
-    description: '80% of each slot for features by RICE, 20% for engineering work by WSJF.',
-  },
+  { id: 'do-nothing', kind: 'baseline' },
+  { id: 'rice', kind: 'framework' },
+  { id: 'ice', kind: 'framework' },
+  { id: 'wsjf', kind: 'framework' },
+  { id: 'cd3', kind: 'framework' },
+  { id: 'edf', kind: 'heuristic' },
+  { id: 'features-first', kind: 'single-type' },
+  { id: 'debt-scale-first', kind: 'single-type' },
+  { id: 'security-compliance-first', kind: 'single-type' },
+  { id: 'eighty-twenty', kind: 'heuristic' },
 ];
 
 /** Forecast effective capacity per slot as a naive planner sees it: starting drag, minus KTLO. */

@@ -19,7 +19,7 @@ import {
   type Metric,
   type Scenario,
 } from '../engine/schema.ts';
-import { METRIC_INFO } from '../engine/score.ts';
+import { METRIC_INFO } from './words.ts';
 import { simulate, type Outcome } from '../engine/simulate.ts';
 
 /** Differences smaller than this (points) are rounding noise, not over-commitment. */

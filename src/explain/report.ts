@@ -7,7 +7,7 @@ import type { Debrief } from './debrief.ts';
 import { formatMetric, formatPercent } from './format.ts';
 import { findItem, type Plan } from '../engine/plan.ts';
 import { METRICS, type Metric, type Scenario, type Weights } from '../engine/schema.ts';
-import { METRIC_INFO } from '../engine/score.ts';
+import { METRIC_INFO } from './words.ts';
 import { simulate, type Outcome } from '../engine/simulate.ts';
 
 /** Escapes text for Markdown: no emphasis, links, headings, HTML or tables from user text. */

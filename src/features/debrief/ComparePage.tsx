@@ -11,7 +11,8 @@ import { LazyLineChart, LazyRadarChart } from '../../components/charts/lazy';
 import { SERIES_STYLES } from '../../components/charts/styles';
 import type { ChartSeries } from '../../components/charts/types';
 import { ArrowLeftIcon } from '../../components/icons';
-import { METRICS, METRIC_INFO, findItem, type Scenario } from '../../engine';
+import { METRICS, findItem, type Scenario } from '../../engine';
+import { METRIC_INFO } from '../../explain/words';
 import { formatMetric } from '../../explain/format';
 import { expectedOutcome, useAppStore, useScenarioPlans } from '../../store';
 import {

@@ -6,6 +6,7 @@
 import { useId, useState } from 'react';
 
 import { ITEM_TYPE_LABELS } from '../../explain/advice';
+import { STRATEGY_WORDS } from '../../explain/words';
 import type { Plan, Scenario } from '../../engine';
 import { findItem } from '../../engine';
 import type { Analysis } from '../../workers/debriefJob';
@@ -92,8 +93,8 @@ export function Frameworks({
                 hidden={!showAll && !isFeatured(s.id)}
               >
                 <th scope="row">
-                  {s.name}
-                  <span className="lens-description">{s.description}</span>
+                  {STRATEGY_WORDS[s.id].name}
+                  <span className="lens-description">{STRATEGY_WORDS[s.id].description}</span>
                 </th>
                 <td data-label="Score">{s.score.toFixed(1)}</td>
                 <td data-label="Share of par">

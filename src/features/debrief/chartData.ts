@@ -6,13 +6,13 @@
 import type { ChartRow, ChartSeries } from '../../components/charts/types';
 import type { WaterfallStep } from '../../components/charts/waterfall';
 import {
-  METRIC_INFO,
   type Ledger,
   type Metric,
   type Outcome,
   type Scenario,
   type SlotTrace,
 } from '../../engine';
+import { METRIC_INFO } from '../../explain/words';
 import type { Debrief } from '../../explain/debrief';
 import { formatMoney, formatPercent } from '../../explain/format';
 import type { Distribution } from '../../engine/seeds';

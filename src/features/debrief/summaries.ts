@@ -2,7 +2,8 @@
  * The text beside every chart: what the picture shows, in words and numbers, for screen readers,
  * tests and print. Built from the same adapters the charts draw from.
  */
-import { METRIC_INFO, type Ledger, type Outcome } from '../../engine';
+import { type Ledger, type Outcome } from '../../engine';
+import { METRIC_INFO } from '../../explain/words';
 import type { Debrief } from '../../explain/debrief';
 import { formatMoney, formatPercent } from '../../explain/format';
 import type { Distribution } from '../../engine/seeds';

@@ -34,9 +34,9 @@ import { ArrowLeftIcon, PencilIcon, TrashIcon, UploadIcon } from '../../componen
 import { LiveRegion, type Announcement } from '../../components/LiveRegion';
 import { Notice } from '../../components/Notice';
 import { PromptDialog } from '../../components/PromptDialog';
-import { METRIC_INFO, type Issue, type Scenario } from '../../engine';
+import { type Issue, type Scenario } from '../../engine';
+import { METRIC_INFO, presetName as nameOfPreset } from '../../explain/words';
 import { formatMetric } from '../../explain/format';
-import { scoringPresets } from '../../engine/presets';
 import { comparisonCsv, comparisonMarkdown } from '../../explain/report';
 import { scoresVisible, workshopWeights } from '../../engine/workshop';
 import {
@@ -330,9 +330,7 @@ export function ComparisonPage({ libraryHref, workshopHref }: ComparisonPageProp
 
   const metrics = ranking ? weightedMetrics(ranking, weights) : [];
   const agreement = ranking ? itemAgreement(ranking) : null;
-  const presetName = workshopOn
-    ? (scoringPresets(scenario).find((p) => p.id === settings.preset)?.name ?? 'Custom weights')
-    : null;
+  const presetName = workshopOn ? nameOfPreset(scenario, settings.preset) : null;
   const parText = !ranking
     ? null
     : ranking.parSource === 'pending'

@@ -8,7 +8,8 @@ import { Link } from 'wouter';
 
 import { ArrowLeftIcon } from '../../components/icons';
 import { TextQrCode } from '../../components/QrCode';
-import { METRIC_INFO, METRICS, compile } from '../../engine';
+import { METRICS, compile } from '../../engine';
+import { METRIC_INFO } from '../../explain/words';
 import { scoresVisible } from '../../engine/workshop';
 import { useAppStore, useScenarioListings } from '../../store';
 import { useWeights, useWorkshopLink } from './hooks';

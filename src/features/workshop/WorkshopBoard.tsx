@@ -17,7 +17,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { LiveRegion, type Announcement } from '../../components/LiveRegion';
 import { simulate, type Outcome, type Plan, type Scenario } from '../../engine';
 import { addedByEvents, storyOf, type StorySlot, type StoryTone } from '../../explain/story';
-import { scoringPresets } from '../../engine/presets';
+import { presetName } from '../../explain/words';
 import {
   CUSTOM_PRESET,
   scoresVisible,
@@ -61,8 +61,9 @@ const NO_COMMITTED: string[][] = [];
 
 /** "Growth board", or "custom weights". */
 export function graderName(scenario: Scenario, settings: WorkshopSettings): string {
-  if (settings.preset === CUSTOM_PRESET) return 'custom weights';
-  return scoringPresets(scenario).find((p) => p.id === settings.preset)?.name ?? 'Balanced';
+  return settings.preset === CUSTOM_PRESET
+    ? 'custom weights'
+    : presetName(scenario, settings.preset);
 }
 
 export function WorkshopBoard({ scenario, playHref, setupHref, children }: WorkshopBoardProps) {

@@ -13,7 +13,8 @@ import { ArrowRightIcon } from '../../components/icons';
 import { Notice } from '../../components/Notice';
 import { QR_MAX_CHARS } from '../../components/qr';
 import { TextQrCode } from '../../components/QrCode';
-import { compile, METRIC_INFO, METRICS, type Metric, type Scenario } from '../../engine';
+import { compile, METRICS, type Metric, type Scenario } from '../../engine';
+import { METRIC_INFO, presetWords } from '../../explain/words';
 import { scoringPresets } from '../../engine/presets';
 import {
   CUSTOM_PRESET,
@@ -386,8 +387,8 @@ export function WorkshopPage({
                 value={p.id}
                 checked={settings.preset === p.id}
                 onChange={() => choosePreset(p.id)}
-                title={p.name}
-                description={p.description}
+                title={presetWords(p).name}
+                description={presetWords(p).description}
               />
             ))}
             <Choice

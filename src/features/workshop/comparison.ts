@@ -5,7 +5,6 @@
  * the rows and text summaries the charts draw.
  */
 import {
-  METRIC_INFO,
   METRICS,
   simulate,
   type Issue,
@@ -15,6 +14,7 @@ import {
   type Scenario,
   type Weights,
 } from '../../engine';
+import { METRIC_INFO } from '../../explain/words';
 import { formatMoney, formatPercent } from '../../explain/format';
 import { MAX_PLAN_CHARS, checkPlanFile, readPlanFile } from '../../engine/planFile';
 import { compareTeams, type Comparison } from '../../explain/report';

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
-import { METRIC_INFO } from '../../../src/engine';
+import { METRIC_INFO } from '../../../src/explain/words';
 import { renderApp, withTestScenario } from '../helpers';
 
 async function renderBriefing() {
