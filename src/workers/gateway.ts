@@ -15,8 +15,6 @@
  * React screens get the gateway from `EngineProvider`/`useEngine` (EngineProvider.tsx); tests
  * hand in one that runs the jobs in-process (inProcess.ts).
  */
-import { wrap, type Endpoint } from 'comlink';
-
 import type { Scenario } from '../engine';
 import type { EngineApi } from './api';
 
@@ -57,17 +55,26 @@ const asError = (error: unknown) => (error instanceof Error ? error : new Error(
  * A gateway over backends made by `connect`: one at a time, made on the first call and again
  * after the previous one stopped. `connect` may throw (no workers here): the call rejects.
  */
-export function createGateway<Api extends object>(connect: () => Connection): Gateway<Api> {
-  let connection: Connection | null = null;
-  const open = (): Connection => {
+export function createGateway<Api extends object>(
+  connect: () => Connection | Promise<Connection>,
+): Gateway<Api> {
+  let connection: Promise<Connection> | null = null;
+  const open = (): Promise<Connection> => {
     if (connection) return connection;
-    const opened = connect();
-    connection = opened;
-    opened.stopped.catch(() => {
-      if (connection === opened) connection = null;
-      opened.close();
-    });
-    return opened;
+    const opening = Promise.resolve().then(connect);
+    connection = opening;
+    opening.then(
+      (opened) =>
+        opened.stopped.catch(() => {
+          if (connection === opening) connection = null;
+          opened.close();
+        }),
+      () => {
+        // Could not start (no workers here): the next call tries again.
+        if (connection === opening) connection = null;
+      },
+    );
+    return opening;
   };
 
   const cache = new WeakMap<Scenario, Map<string, Promise<unknown>>>();
@@ -82,7 +89,7 @@ export function createGateway<Api extends object>(connect: () => Connection): Ga
     if (hit) return hit;
     const started = performance.now();
     const answer = (async () => {
-      const backend = open();
+      const backend = await open();
       return Promise.race([backend.call(job, JSON.stringify(scenario), input), backend.stopped]);
     })().then(
       (result) => {
@@ -116,49 +123,15 @@ export function createGateway<Api extends object>(connect: () => Connection): Ga
   }) as Gateway<Api>;
 }
 
-/** What the gateway needs of a worker: Comlink's endpoint, its error events and `terminate`. */
-export interface WorkerLike extends Endpoint {
-  terminate(): void;
-}
-
-/** A backend in a worker, talked to through Comlink. */
-export function connectWorker(worker: WorkerLike): Connection {
-  const remote = wrap<Record<string, (scenarioJson: string, input: unknown) => unknown>>(worker);
-  let stop: (error: Error) => void = () => {};
-  const stopped = new Promise<never>((_resolve, reject) => {
-    stop = reject;
-  });
-  const onError = (event: Event) => {
-    event.preventDefault();
-    const message = (event as Event & { message?: unknown }).message;
-    const detail = typeof message === 'string' && message !== '' ? `: ${message}` : '';
-    stop(
-      new Error(
-        `the background worker stopped unexpectedly${detail}. Try again to start a new one.`,
-      ),
-    );
-  };
-  worker.addEventListener('error', onError);
-  worker.addEventListener('messageerror', onError);
-  return {
-    call: (job, scenarioJson, input) => remote[job]!(scenarioJson, input),
-    stopped,
-    close: () => worker.terminate(),
-  };
-}
-
 let shared: EngineGateway | null = null;
 
 /** The app's gateway: one engine worker for the whole app, started on the first job. */
 export function engineGateway(): EngineGateway {
-  shared ??= createGateway<EngineApi>(() => {
+  shared ??= createGateway<EngineApi>(async () => {
     if (typeof Worker === 'undefined') throw new Error('this browser cannot run background work');
-    return connectWorker(
-      new Worker(new URL('./engine.worker.ts', import.meta.url), {
-        type: 'module',
-        name: 'engine',
-      }),
-    );
+    // Comlink and the worker load with the first job, not with the app's first screen.
+    const { startEngineWorker } = await import('./worker');
+    return startEngineWorker();
   });
   return shared;
 }

@@ -9,14 +9,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import type { Scenario } from '../../src/engine';
 import { engineApi } from '../../src/workers/api';
-import {
-  MEASURE_PREFIX,
-  connectWorker,
-  createGateway,
-  engineGateway,
-  type WorkerLike,
-} from '../../src/workers/gateway';
+import { MEASURE_PREFIX, createGateway, engineGateway } from '../../src/workers/gateway';
 import { createInProcessGateway, inProcessConnection } from '../../src/workers/inProcess';
+import { connectWorker, type WorkerLike } from '../../src/workers/worker';
 import { shipped } from '../engine/helpers';
 
 const tutorial = shipped('tutorial');
