@@ -65,7 +65,7 @@ const MAY_IMPORT = {
 /** Why a layer may not import another: the message a developer sees. */
 const WHY = {
   engine:
-    'src/engine is the pure engine: it imports nothing of the app (engine <- explain <- store <- features <- app).',
+    'src/engine is the pure engine: it imports nothing of the app, no Node or browser modules, and of npm packages only zod, lz-string and pure-rand (engine <- explain <- store <- features <- app).',
   explain: 'src/explain (the words users read) imports only the engine.',
   store: 'src/store imports only the engine and the explain layer; the app composes the rest.',
   workers:
