@@ -118,15 +118,20 @@ interface ConnectionContext {
   teamId?: string;
 }
 
-/** Reads the message's Yjs update, or null when the message carries none (awareness, step 1). */
-function yjsUpdateOf(message: Uint8Array): { kind: 'update'; update: Uint8Array } | { kind: 'other'; type: number } {
+/**
+ * The Yjs update a message carries: `step2` (the sender's missing part, sent when it connects or
+ * reconnects) or `update` (a live change), or `other` for messages with none (awareness, step 1).
+ */
+function yjsUpdateOf(
+  message: Uint8Array,
+): { kind: 'step2' | 'update'; update: Uint8Array } | { kind: 'other'; type: number } {
   const decoder = decoding.createDecoder(message);
   decoding.readVarString(decoder); // document name
   const type = decoding.readVarUint(decoder);
   if (type !== 0 && type !== 4) return { kind: 'other', type };
   const syncType = decoding.readVarUint(decoder);
   if (syncType !== 1 && syncType !== 2) return { kind: 'other', type };
-  return { kind: 'update', update: decoding.readVarUint8Array(decoder) };
+  return { kind: syncType === 1 ? 'step2' : 'update', update: decoding.readVarUint8Array(decoder) };
 }
 
 /** Item ids and slot count of a scenario, for checking plans. */
@@ -284,14 +289,10 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       const { update } = read;
       const doc = parseDocName(documentName)!;
       if (connection.readOnly) {
-        // A read-only browser re-sends what it already has when it reconnects: that is no change.
-        let unchanged = false;
-        try {
-          unchanged = Y.snapshotContainsUpdate(Y.snapshot(document), update);
-        } catch {
-          unchanged = false;
-        }
-        if (unchanged) return;
+        // A reader that reconnects offers what it has (step 2); after a relay restart that can be
+        // more than the relay kept, and the writer will bring it back: Hocuspocus ignores it.
+        // A live change from a reader is a write it may not make: refused, with a message.
+        if (read.kind === 'step2') return;
         refuse(
           connection,
           doc.kind === 'control'
