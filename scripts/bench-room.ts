@@ -24,7 +24,12 @@ import { parseArgs } from 'node:util';
 import { loadScenario } from '../src/engine/load.ts';
 import type { Plan } from '../src/engine/plan.ts';
 import type { Scenario } from '../src/engine/schema.ts';
-import { createNodeClient, waitFor, type NodeClient, type NodeDoc } from '../src/relay/nodeClient.ts';
+import {
+  createNodeClient,
+  waitFor,
+  type NodeClient,
+  type NodeDoc,
+} from '../src/relay/nodeClient.ts';
 import {
   controlDocName,
   readControl,
@@ -51,11 +56,14 @@ const PORT = Number(values.port);
 const root = resolve(import.meta.dirname, '..');
 
 // A hard stop: whatever happens, the run ends and takes its relay with it.
-const hardStop = setTimeout(() => {
-  console.error(`bench:room: stopped after the ${values.limit} s limit`);
-  relayProcess?.kill('SIGKILL');
-  process.exit(3);
-}, Number(values.limit) * 1000);
+const hardStop = setTimeout(
+  () => {
+    console.error(`bench:room: stopped after the ${values.limit} s limit`);
+    relayProcess?.kill('SIGKILL');
+    process.exit(3);
+  },
+  Number(values.limit) * 1000,
+);
 hardStop.unref();
 
 /** A tiny deterministic generator (the run replays the same edits). */
@@ -104,9 +112,11 @@ async function startRelayProcess(): Promise<ChildProcess> {
       out += chunk.toString();
       if (out.includes('Press Ctrl+C')) done();
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', () => {});
-    child.once('exit', (code) => fail(new Error(`relay exited (${code}) before it started: ${out}`)));
+    child.stdout.on('data', onData);
+    child.stderr.on('data', () => {});
+    child.once('exit', (code) =>
+      fail(new Error(`relay exited (${code}) before it started: ${out}`)),
+    );
   });
   relayProcess = child;
   return child;
@@ -253,7 +263,10 @@ async function main() {
   const facilitatorTeams = teams.map((t) => facilitator.open(teamDocName(code, t.id)));
   await Promise.all(facilitatorTeams.map((d) => d.synced));
   await waitFor(
-    () => teams.every((t, i) => plansEqual(readTeam(facilitatorTeams[i]!.doc, slotCount).plan, t.local)),
+    () =>
+      teams.every((t, i) =>
+        plansEqual(readTeam(facilitatorTeams[i]!.doc, slotCount).plan, t.local),
+      ),
     10_000,
   );
   const lostLive = teams.filter(
@@ -273,7 +286,10 @@ async function main() {
   await new Promise((r) => setTimeout(r, 1500));
   for (const t of killTimers) clearInterval(t);
   const reconnected = await waitFor(
-    () => teams.every((t, i) => plansEqual(readTeam(facilitatorTeams[i]!.doc, slotCount).plan, t.local)),
+    () =>
+      teams.every((t, i) =>
+        plansEqual(readTeam(facilitatorTeams[i]!.doc, slotCount).plan, t.local),
+      ),
     20_000,
   );
   const recoveredMs = performance.now() - killedAt;
@@ -294,7 +310,10 @@ async function main() {
   await offline.client.connect();
   const merged = await waitFor(
     () =>
-      plansEqual(readTeam(facilitatorTeams[0]!.doc, slotCount).plan, readTeam(offline.plan.doc, slotCount).plan) &&
+      plansEqual(
+        readTeam(facilitatorTeams[0]!.doc, slotCount).plan,
+        readTeam(offline.plan.doc, slotCount).plan,
+      ) &&
       readTeam(facilitatorTeams[0]!.doc, slotCount).committed.length === 1 &&
       readControl(offline.control.doc).round === 3,
     15_000,
@@ -364,14 +383,30 @@ async function main() {
     roundOnDisk === 3;
   if (values.json) console.log(JSON.stringify({ ...result, ok }, null, 2));
   else {
-    console.log(`Live room on loopback: ${TEAMS} teams editing for ${SECONDS} s (node ${process.version})`);
-    console.log(`  facilitator change → every team: p50 ${result.controlToEveryTeamMs.p50} ms, p95 ${result.controlToEveryTeamMs.p95} ms, max ${result.controlToEveryTeamMs.max} ms (${perControl.length} changes, ${missed} missed)`);
-    console.log(`  facilitator change → one team:   p50 ${result.controlToOneTeamMs.p50} ms, p95 ${result.controlToOneTeamMs.p95} ms`);
-    console.log(`  plan edits: ${totalEdits}; teams whose relay copy differs from their own: ${lostLive}`);
-    console.log(`  relay memory (resident): ${memory.map((m) => `${m.label} ${m.mb} MB`).join(', ')}, peak ${memoryPeak} MB`);
-    console.log(`  relay killed mid-round: back after ${result.killRestart.restartedMs} ms, every plan back after ${result.killRestart.everyPlanBackMs} ms: ${reconnected ? 'yes' : 'NO'}; teams with edits lost ${lostAfterKill}; round kept ${result.killRestart.roundKept ? 'yes' : 'NO'} (${teamsSeeRound}/${TEAMS} teams see it)`);
-    console.log(`  team offline for a round: ${merged ? 'reconnected, edits merged, round caught up' : 'NOT merged'}`);
-    console.log(`  from disk after a clean restart: teams with edits lost ${lostOnDisk}; round kept ${result.fromDisk.roundKept ? 'yes' : 'NO'}`);
+    console.log(
+      `Live room on loopback: ${TEAMS} teams editing for ${SECONDS} s (node ${process.version})`,
+    );
+    console.log(
+      `  facilitator change → every team: p50 ${result.controlToEveryTeamMs.p50} ms, p95 ${result.controlToEveryTeamMs.p95} ms, max ${result.controlToEveryTeamMs.max} ms (${perControl.length} changes, ${missed} missed)`,
+    );
+    console.log(
+      `  facilitator change → one team:   p50 ${result.controlToOneTeamMs.p50} ms, p95 ${result.controlToOneTeamMs.p95} ms`,
+    );
+    console.log(
+      `  plan edits: ${totalEdits}; teams whose relay copy differs from their own: ${lostLive}`,
+    );
+    console.log(
+      `  relay memory (resident): ${memory.map((m) => `${m.label} ${m.mb} MB`).join(', ')}, peak ${memoryPeak} MB`,
+    );
+    console.log(
+      `  relay killed mid-round: back after ${result.killRestart.restartedMs} ms, every plan back after ${result.killRestart.everyPlanBackMs} ms: ${reconnected ? 'yes' : 'NO'}; teams with edits lost ${lostAfterKill}; round kept ${result.killRestart.roundKept ? 'yes' : 'NO'} (${teamsSeeRound}/${TEAMS} teams see it)`,
+    );
+    console.log(
+      `  team offline for a round: ${merged ? 'reconnected, edits merged, round caught up' : 'NOT merged'}`,
+    );
+    console.log(
+      `  from disk after a clean restart: teams with edits lost ${lostOnDisk}; round kept ${result.fromDisk.roundKept ? 'yes' : 'NO'}`,
+    );
     console.log(ok ? 'bench:room passed' : 'bench:room FAILED');
   }
   clearTimeout(hardStop);

@@ -34,9 +34,11 @@ export interface FileStore {
   listRooms(): Promise<string[]>;
 }
 
+let writes = 0;
+
 /** Writes `data` to `path` atomically: a temporary file beside it, flushed, then renamed. */
 export async function writeAtomically(path: string, data: Uint8Array | string): Promise<void> {
-  const temporary = `${path}.${process.pid}.${Date.now().toString(36)}.tmp`;
+  const temporary = `${path}.${process.pid}.${(writes++).toString(36)}.tmp`;
   const handle = await open(temporary, 'w', 0o600);
   try {
     await handle.writeFile(data);

@@ -85,7 +85,12 @@ export async function main(argv: string[]): Promise<number> {
     const built = join(appDir, 'index.html');
     const stale =
       !existsSync(built) ||
-      statSync(built).mtimeMs < Math.max(newest(join(root, 'src')), newest(join(root, 'scenarios')), newest(join(root, 'index.html')));
+      statSync(built).mtimeMs <
+        Math.max(
+          newest(join(root, 'src')),
+          newest(join(root, 'scenarios')),
+          newest(join(root, 'index.html')),
+        );
     if (stale) {
       process.stdout.write(`Building the app into ${appDir} …\n`);
       const result = spawnSync('npx', ['vite', 'build', '--outDir', appDir, '--emptyOutDir'], {

@@ -21,7 +21,8 @@ export interface NodeDoc {
 }
 
 export interface NodeClient {
-  open(name: string): NodeDoc;
+  /** Opens a document (a fresh one, or `doc` with whatever it already holds). */
+  open(name: string, doc?: Y.Doc): NodeDoc;
   /** Drops the connection (the documents stay, and keep local edits). */
   disconnect(): void;
   /** Connects again; open documents sync and merge. */
@@ -32,7 +33,7 @@ export interface NodeClient {
 export function createNodeClient(url: string, token: RoomToken): NodeClient {
   const socket = new HocuspocusProviderWebsocket({
     url,
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: WebSocket,
     // Reconnect quickly in the fault runs (a relay restart takes about a second).
     delay: 100,
     factor: 1.5,
@@ -42,8 +43,8 @@ export function createNodeClient(url: string, token: RoomToken): NodeClient {
   });
   const docs: NodeDoc[] = [];
   return {
-    open(name) {
-      const doc = new Y.Doc();
+    open(name, given) {
+      const doc = given ?? new Y.Doc();
       const refusals: string[] = [];
       let denied: string | null = null;
       let settle: { resolve: () => void; reject: (error: Error) => void } | null = null;

@@ -184,18 +184,24 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
           throw new Refusal(`The facilitator key does not match room ${doc.code}.`);
         return { readOnly: doc.kind === 'team', newTeam: false };
       }
-      if (!registry) throw new Refusal(`There is no room ${doc.code}. Check the code with your facilitator.`);
+      if (!registry)
+        throw new Refusal(`There is no room ${doc.code}. Check the code with your facilitator.`);
       if (doc.kind === 'team' && doc.teamId !== token.team)
         throw new Refusal('A team can open only its own plan.');
       const known = registry.teams[token.team];
       if (known !== undefined) {
         if (!sameHash(known, hashSecret(token.secret)))
-          throw new Refusal('This team’s key does not match: the team joined from another browser.');
+          throw new Refusal(
+            'This team’s key does not match: the team joined from another browser.',
+          );
         return { readOnly: doc.kind === 'control', newTeam: false };
       }
       if (Object.keys(registry.teams).length >= ROOM_LIMITS.teams)
         throw new Refusal(`Room ${doc.code} is full (${ROOM_LIMITS.teams} teams).`);
-      registry = { ...registry, teams: { ...registry.teams, [token.team]: hashSecret(token.secret) } };
+      registry = {
+        ...registry,
+        teams: { ...registry.teams, [token.team]: hashSecret(token.secret) },
+      };
       Object.setPrototypeOf(registry.teams, null);
       await files.writeRegistry(registry);
       registries.set(doc.code, registry);
@@ -270,10 +276,13 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
           for (const id of missing) teams.set(id, { joinedAt: registry.createdAt });
         }, 'relay');
     },
-    async beforeHandleMessage({ update: message, document, documentName, connection }) {
+    beforeHandleMessage({ update: message, document, documentName, connection }) {
       const name = documentName.slice(0, 80);
       if (message.byteLength > ROOM_LIMITS.messageBytes)
-        refuse(connection, `A message of ${message.byteLength} bytes was refused: the most is ${ROOM_LIMITS.messageBytes}.`);
+        return refuse(
+          connection,
+          `A message of ${message.byteLength} bytes was refused: the most is ${ROOM_LIMITS.messageBytes}.`,
+        );
       let read: ReturnType<typeof yjsUpdateOf> | undefined;
       try {
         read = yjsUpdateOf(message);
@@ -281,10 +290,10 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
         read = undefined;
       }
       if (!read) return refuse(connection, `A malformed message for ${name} was refused.`);
-      if (read.kind !== 'update') {
+      if (read.kind === 'other') {
         if (read.type === 1 && message.byteLength > 8 * 1024)
-          refuse(connection, 'A presence message over 8 KB was refused.');
-        return;
+          return refuse(connection, 'A presence message over 8 KB was refused.');
+        return Promise.resolve();
       }
       const { update } = read;
       const doc = parseDocName(documentName)!;
@@ -292,8 +301,8 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
         // A reader that reconnects offers what it has (step 2); after a relay restart that can be
         // more than the relay kept, and the writer will bring it back: Hocuspocus ignores it.
         // A live change from a reader is a write it may not make: refused, with a message.
-        if (read.kind === 'step2') return;
-        refuse(
+        if (read.kind === 'step2') return Promise.resolve();
+        return refuse(
           connection,
           doc.kind === 'control'
             ? 'Only the facilitator changes the room (round, timer, lock, reveal and settings): the change was refused.'
@@ -306,20 +315,26 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
         Y.applyUpdate(probe, update);
       } catch {
         probe.destroy();
-        refuse(connection, `A change to ${name} was refused: it is not a valid Yjs update.`);
+        return refuse(connection, `A change to ${name} was refused: it is not a valid Yjs update.`);
       }
       const size = Y.encodeStateAsUpdate(probe).byteLength;
       const issues =
         doc.kind === 'control' ? checkControl(probe) : checkTeam(probe, knownFor(doc.code));
       probe.destroy();
       if (size > ROOM_LIMITS.documentBytes)
-        refuse(connection, `A change to ${name} was refused: the document would be ${size} bytes (the most is ${ROOM_LIMITS.documentBytes}).`);
-      if (issues.length > 0) refuse(connection, `A change to ${name} was refused: ${describeIssues(issues)}.`);
+        return refuse(
+          connection,
+          `A change to ${name} was refused: the document would be ${size} bytes (the most is ${ROOM_LIMITS.documentBytes}).`,
+        );
+      if (issues.length > 0)
+        return refuse(connection, `A change to ${name} was refused: ${describeIssues(issues)}.`);
+      return Promise.resolve();
     },
-    async onStateless({ payload, connection }) {
+    onStateless({ payload, connection }) {
       const request = parseTimeRequest(payload);
       if (request)
         connection.sendStateless(JSON.stringify({ type: 'time', id: request.id, now: Date.now() }));
+      return Promise.resolve();
     },
   };
 
@@ -333,7 +348,13 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       rules,
       new Database({
         fetch: async ({ documentName }) => files.readDocument(documentName),
-        store: async ({ documentName, state }) => files.writeDocument(documentName, state),
+        store: async ({ documentName, state }) => {
+          try {
+            await files.writeDocument(documentName, state);
+          } catch (error) {
+            log(`could not write ${documentName}: ${String(error)}`);
+          }
+        },
       }),
       ...(options.extensions ?? []),
     ],
@@ -378,7 +399,10 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     });
   });
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: ROOM_LIMITS.messageBytes + 1024 });
+  // Messages up to 4× the limit reach the check (and get a refusal that says why); larger ones
+  // are dropped by the WebSocket layer before they are even read.
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: ROOM_LIMITS.messageBytes * 4 });
+  let closing = false;
   sockets.on('connection', (socket, request: IncomingMessage) => {
     socket.on('error', () => socket.terminate());
     hocuspocus.handleConnection(socket, request);
@@ -389,7 +413,15 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     const path = (request.url ?? '').split('?')[0];
     const origin = request.headers.origin;
     const own = [`http://${request.headers.host}`, `https://${request.headers.host}`];
-    if (path !== RELAY_PATH || (origin !== undefined && !own.includes(origin) && !allowed.has(origin))) {
+    if (closing) {
+      socket.write('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
+      socket.destroy();
+      return;
+    }
+    if (
+      path !== RELAY_PATH ||
+      (origin !== undefined && !own.includes(origin) && !allowed.has(origin))
+    ) {
       log(`refused a connection from ${origin ?? 'no origin'} to ${path}`);
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();
@@ -417,7 +449,12 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       connections: hocuspocus.getConnectionsCount(),
     }),
     async close() {
+      closing = true;
       for (const client of sockets.clients) client.terminate();
+      // Hocuspocus writes and unloads each document once its last connection is gone.
+      const end = Date.now() + 3000;
+      while (hocuspocus.getDocumentsCount() > 0 && Date.now() < end)
+        await new Promise((resolve) => setTimeout(resolve, 20));
       // Writes every loaded document as it is now (changes may still wait for the debounce).
       await Promise.all(
         [...hocuspocus.documents.values()].map((document: Document) =>

@@ -14,7 +14,7 @@
  * checks, so a browser never sends what the relay would refuse, and the relay refuses whatever a
  * tampered client sends.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 
 import { z } from '../engine/zod.ts';
 import { fromZodError, type Issue } from '../engine/issues.ts';
@@ -104,7 +104,8 @@ export function makeTeamId(random: (n: number) => Uint8Array): string {
 // ---------------------------------------------------------------------------------------------
 // Document names and tokens
 
-export type RoomDoc = { code: string; kind: 'control' } | { code: string; kind: 'team'; teamId: string };
+export type RoomDoc =
+  { code: string; kind: 'control' } | { code: string; kind: 'team'; teamId: string };
 
 export function controlDocName(code: string): string {
   return `room.${code}.control`;
@@ -134,7 +135,11 @@ export type RoomToken =
   | { v: 1; role: 'team'; team: string; secret: string };
 
 const tokenSchema = z.discriminatedUnion('role', [
-  z.strictObject({ v: z.literal(1), role: z.literal('facilitator'), secret: z.string().regex(SECRET_RE) }),
+  z.strictObject({
+    v: z.literal(1),
+    role: z.literal('facilitator'),
+    secret: z.string().regex(SECRET_RE),
+  }),
   z.strictObject({
     v: z.literal(1),
     role: z.literal('team'),
@@ -262,7 +267,10 @@ export const roomSettingsSchema = z.strictObject({
 
 const timerSchema = z.strictObject({
   running: z.boolean(),
-  remainingMs: z.number().min(0).max(TIMER_MINUTES.max * 60_000),
+  remainingMs: z
+    .number()
+    .min(0)
+    .max(TIMER_MINUTES.max * 60_000),
   at: z.number().min(0),
 });
 
@@ -350,10 +358,7 @@ export function checkControl(doc: Y.Doc): Issue[] {
       continue;
     }
     const parsed = controlValueSchemas[key as ControlKey].safeParse(value);
-    if (!parsed.success)
-      issues.push(
-        ...fromZodError(parsed.error, value).map((i) => ({ ...i, path: `room.${key}.${i.path}` })),
-      );
+    if (!parsed.success) issues.push(...under(`room.${key}`, fromZodError(parsed.error, value)));
   }
   if (teams.size > ROOM_LIMITS.teams)
     issues.push({ path: 'teams', message: `has more than ${ROOM_LIMITS.teams} teams` });
@@ -388,7 +393,10 @@ const itemIdSchema = z
   .max(64)
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/);
 const placementSchema = z.strictObject({
-  slot: z.int().min(0).max(ROOM_LIMITS.slots - 1),
+  slot: z
+    .int()
+    .min(0)
+    .max(ROOM_LIMITS.slots - 1),
   order: z.number().refine(Number.isFinite, 'must be a finite number'),
 });
 const teamValueSchemas = {
@@ -462,32 +470,58 @@ export function writePlan(doc: Y.Doc, plan: Plan): void {
 }
 
 /**
+ * The positions in `values` of a longest strictly increasing run (nulls never join one).
+ * Patience sorting, O(n log n).
+ */
+function longestIncreasing(values: readonly (number | null)[]): Set<number> {
+  const tails: number[] = []; // index of the smallest tail of a run of each length
+  const previous: number[] = new Array<number>(values.length).fill(-1);
+  values.forEach((value, i) => {
+    if (value === null) return;
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((values[tails[mid]!] as number) < value) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) previous[i] = tails[lo - 1]!;
+    tails[lo] = i;
+  });
+  const kept = new Set<number>();
+  for (let i = tails.length > 0 ? tails[tails.length - 1]! : -1; i >= 0; i = previous[i]!)
+    kept.add(i);
+  return kept;
+}
+
+/**
  * Orders for every item of `plan`, reusing `current` where it still fits:
  *
- * 1. In each slot, walk the items in plan order and keep an item's current order when it is in the
- *    same slot and above the last kept order (a greedy increasing run).
+ * 1. In each slot, keep the current orders of the longest run of items that stayed in the slot
+ *    and are still in increasing order (so a single move changes a single entry).
  * 2. Give every other item an order between its neighbours (halfway to the next kept order, or one
  *    more than the previous).
  * 3. If halving ran out of room (orders closer than 1e-9), renumber the slot 1, 2, 3 …
  */
-export function placeOrders(plan: Plan, current: ReadonlyMap<string, Placement>): Map<string, Placement> {
+export function placeOrders(
+  plan: Plan,
+  current: ReadonlyMap<string, Placement>,
+): Map<string, Placement> {
   const out = new Map<string, Placement>();
   plan.slots.forEach((ids, slot) => {
-    const kept: (number | null)[] = [];
-    let last = -Infinity;
-    for (const id of ids) {
+    const candidates = ids.map((id) => {
       const before = current.get(id);
-      if (before && before.slot === slot && before.order > last) {
-        kept.push(before.order);
-        last = before.order;
-      } else kept.push(null);
-    }
+      return before && before.slot === slot ? before.order : null;
+    });
+    const keep = longestIncreasing(candidates);
+    const kept = candidates.map((order, i) => (keep.has(i) ? order : null));
     const orders: number[] = [];
     let previous = 0;
     let cramped = false;
     for (let i = 0; i < ids.length; i++) {
       const own = kept[i];
       if (own !== null && own !== undefined) {
+        if (orders.length > 0 && !(own > previous)) cramped = true;
         orders.push(own);
         previous = own;
         continue;
@@ -506,9 +540,7 @@ export function placeOrders(plan: Plan, current: ReadonlyMap<string, Placement>)
       orders.push(value);
       previous = value;
     }
-    ids.forEach((id, i) =>
-      out.set(id, { slot, order: cramped ? i + 1 : (orders[i] ?? i + 1) }),
-    );
+    ids.forEach((id, i) => out.set(id, { slot, order: cramped ? i + 1 : (orders[i] ?? i + 1) }));
   });
   return out;
 }
@@ -547,17 +579,17 @@ export function checkTeam(
       continue;
     }
     const parsed = teamValueSchemas[key as TeamKey].safeParse(value);
-    if (!parsed.success)
-      issues.push(
-        ...fromZodError(parsed.error, value).map((i) => ({ ...i, path: `team.${key}.${i.path}` })),
-      );
+    if (!parsed.success) issues.push(...under(`team.${key}`, fromZodError(parsed.error, value)));
     else if (key === 'committed' && known) {
       const committed = parsed.data as string[][];
       if (committed.length > known.slots)
         issues.push({ path: 'team.committed', message: `has more than ${known.slots} slots` });
       for (const id of committed.flat())
         if (!known.itemIds.has(id))
-          issues.push({ path: 'team.committed', message: `names "${id.slice(0, 64)}", which is not an item of the scenario` });
+          issues.push({
+            path: 'team.committed',
+            message: `names "${id.slice(0, 64)}", which is not an item of the scenario`,
+          });
     }
   }
   if (placements.size > ROOM_LIMITS.placements)
@@ -573,12 +605,19 @@ export function checkTeam(
       continue;
     }
     const parsed = placementSchema.safeParse(value);
-    if (!parsed.success)
-      issues.push(...fromZodError(parsed.error, value).map((i) => ({ ...i, path: `${path}.${i.path}` })));
+    if (!parsed.success) issues.push(...under(path, fromZodError(parsed.error, value)));
     else if (known && parsed.data.slot >= known.slots)
       issues.push({ path: `${path}.slot`, message: `is past the last slot (${known.slots})` });
   }
   return issues;
+}
+
+/** `prefix.path` for a nested issue; `prefix` alone for an issue about the whole value. */
+function under(prefix: string, issues: readonly Issue[]): Issue[] {
+  return issues.map((i) => ({
+    ...i,
+    path: i.path === '(file)' || i.path === '' ? prefix : `${prefix}.${i.path}`,
+  }));
 }
 
 /** The first few issues as one sentence for a refusal message. */
