@@ -108,6 +108,7 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
 
+  const network = values.host === '0.0.0.0' || values.host === '::' ? lanAddresses()[0] : undefined;
   const relay = await startRelay({
     dataDir: resolve(process.cwd(), values.data),
     port,
@@ -115,11 +116,11 @@ export async function main(argv: string[]): Promise<number> {
     appDir,
     scenariosDir: join(root, 'scenarios'),
     allowedOrigins: values['allow-origin'],
+    publicUrls: network ? [`http://${network}:${port === 0 ? 8080 : port}/`] : [],
     log: (line) => process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`),
   });
 
   const local = values.host === '0.0.0.0' || values.host === '::' ? 'localhost' : values.host;
-  const network = values.host === '0.0.0.0' || values.host === '::' ? lanAddresses()[0] : undefined;
   const joinUrl = `http://${network ?? local}:${relay.port}/#/room`;
   let out = '\nRoadmap Dojo room is running.\n\n';
   if (appDir) {

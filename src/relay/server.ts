@@ -73,6 +73,11 @@ export interface RelayOptions {
    * send no Origin (Node) are allowed too — the tokens decide what they may do.
    */
   allowedOrigins?: readonly string[];
+  /**
+   * Addresses of the app on the local network (`http://192.168.1.20:8080/`), told to the
+   * facilitator's page so the join link and QR code work from the teams' laptops.
+   */
+  publicUrls?: readonly string[];
   /** Most rooms the relay keeps (a bound on disk and memory). */
   maxRooms?: number;
   /** Hocuspocus extensions added after the built-in ones (e.g. Redis, for several nodes). */
@@ -379,7 +384,13 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     if (path === '/relay.json') {
       response.setHeader('Content-Type', 'application/json');
       response.setHeader('Cache-Control', 'no-store');
-      response.end(JSON.stringify({ relay: RELAY_PATH, protocol: ROOM_PROTOCOL }));
+      response.end(
+        JSON.stringify({
+          relay: RELAY_PATH,
+          protocol: ROOM_PROTOCOL,
+          ...(options.publicUrls?.length ? { addresses: options.publicUrls } : {}),
+        }),
+      );
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
