@@ -377,7 +377,12 @@ function Shell() {
         </div>
       </header>
       <StorageNoticeBanner />
-      <main id="main" ref={mainRef} tabIndex={-1} className={isBoard ? 'main-wide' : isPresent ? 'main-present' : undefined}>
+      <main
+        id="main"
+        ref={mainRef}
+        tabIndex={-1}
+        className={isBoard ? 'main-wide' : isPresent ? 'main-present' : undefined}
+      >
         <ScreenErrorBoundary loading={<Loading />}>
           <Switch>
             <Route path={routePatterns.library} component={LibraryRoute} />

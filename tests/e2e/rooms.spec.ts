@@ -14,13 +14,7 @@ import type { Browser, Page } from '@playwright/test';
 
 import { createNodeClient, waitFor } from '../../src/relay/nodeClient';
 import { controlDocName, readControl, writeControl } from '../../src/room/protocol';
-import {
-  column,
-  expect as baseExpect,
-  expectNoAxeViolations,
-  readScenario,
-  test,
-} from './support';
+import { column, expect as baseExpect, expectNoAxeViolations, readScenario, test } from './support';
 
 // Four browsers and a relay share two cores here: give each step room (no wall-clock asserts).
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -196,7 +190,11 @@ test('a facilitator and three teams play a live room to the reveal, through a re
   await expect(f.getByTestId('room-summary')).toHaveText('0 of 3 teams have committed Q1.');
 
   // Round 1: every team plans and commits Q1; the facilitator sees everyone submitted.
-  const plans: Record<string, string[]> = { Red: ['patch-xml'], Green: ['sbom'], Blue: ['sms-reminders'] };
+  const plans: Record<string, string[]> = {
+    Red: ['patch-xml'],
+    Green: ['sbom'],
+    Blue: ['sms-reminders'],
+  };
   for (const [index, team] of teams.entries()) {
     for (const id of plans[names[index]!]!) await moveTo(team.page, id, 'Q1');
     await commit(team.page, 'Q1');
@@ -234,7 +232,8 @@ test('a facilitator and three teams play a live room to the reveal, through a re
   await moveTo(teams[0]!.page, 'sbom', 'Q2');
   await expect(f.getByTestId('room-roster')).toContainText('Red');
   await killRoom();
-  for (const team of teams) await expect(team.page.getByTestId('room-status')).toContainText('Offline');
+  for (const team of teams)
+    await expect(team.page.getByTestId('room-status')).toContainText('Offline');
   await moveTo(teams[1]!.page, 'patch-xml', 'Q2');
   await startRoom();
   for (const team of teams)
@@ -310,7 +309,10 @@ test('the presentation view fits 1920×1080 and 1280×720 without scrolling, axe
     expect(sizes.scrollWidth).toBeLessThanOrEqual(viewport.width);
     if (process.env.ROOM_SCREENSHOTS)
       await page.screenshot({
-        path: join(process.env.ROOM_SCREENSHOTS, `present-${viewport.width}x${viewport.height}.png`),
+        path: join(
+          process.env.ROOM_SCREENSHOTS,
+          `present-${viewport.width}x${viewport.height}.png`,
+        ),
       });
     await expectNoAxeViolations(page);
     await close();

@@ -240,4 +240,3 @@ describe('the HTTP side', () => {
     expect(response.headers.get('content-security-policy')).toContain("connect-src 'self'");
   });
 });
-

@@ -2,6 +2,9 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import { decodeShare } from '../../../src/engine/share';
+import { defaultWorkshopSettings } from '../../../src/engine/workshop';
+// Loaded up front, so the lazily loaded workshop board renders within the helper's wait.
+import '../../../src/features/workshop/WorkshopBoard';
 import { activeVariantOf, planOf, scenarioPlansOf } from '../../../src/store';
 import { shippedScenario } from '../../store/helpers';
 import { renderApp, renderBoard } from '../helpers';
@@ -34,6 +37,17 @@ describe('board: Share…', () => {
     expect(within(dialog).queryByText(/The scenario travels in the link too/)).toBeNull();
     const qr = within(dialog).getByRole('img', { name: 'QR code of the share link' });
     expect(qr.querySelector('path')?.getAttribute('d')).toMatch(/^M\d+ \d+h\d+v1h-\d+z/);
+  });
+
+  it('in a workshop, the link carries the team’s name', { timeout: 20_000 }, async () => {
+    const { user, store } = await renderApp(`/s/${big.id}/plan`);
+    store.getState().joinWorkshop(defaultWorkshopSettings(big, 3), 'Team Red');
+    await user.click(await screen.findByRole('button', { name: 'Share…' }, { timeout: 10_000 }));
+    await screen.findByRole('dialog', { name: 'Share “Plan A”' }, { timeout: 10_000 });
+    const decoded = decodeShare(linkValue().split('#')[1]!, (id) =>
+      id === big.id ? big : undefined,
+    );
+    expect(decoded.ok && decoded.shared.team).toBe('Team Red');
   });
 
   it('puts an imported scenario in the link, so a recipient without it can open it', async () => {
