@@ -15,6 +15,8 @@ import { parseArgs } from 'node:util';
 
 import { renderUnicodeCompact } from 'uqr';
 
+import type { Extension } from '@hocuspocus/server';
+
 import { startRelay } from './server.ts';
 
 const HELP = `npm run room — a live workshop room on this laptop
@@ -30,6 +32,8 @@ Options:
   --no-build           never build; serve the folder as it is
   --no-app             the relay alone (for a hosted copy of the app)
   --allow-origin URL   a hosted copy of the app that may use this relay (repeatable)
+  --redis HOST:PORT    one of several relay nodes, kept in sync through Redis
+                       (use shared storage for the rooms too; see docs/rooms.md)
   --help               this help
 `;
 
@@ -67,6 +71,7 @@ export async function main(argv: string[]): Promise<number> {
       'no-build': { type: 'boolean', default: false },
       'no-app': { type: 'boolean', default: false },
       'allow-origin': { type: 'string', multiple: true, default: [] },
+      redis: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -108,6 +113,17 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
 
+  let extensions: Extension[] = [];
+  if (values.redis) {
+    const match = /^([^:]+):(\d+)$/.exec(values.redis);
+    if (!match) {
+      process.stderr.write(`--redis must be HOST:PORT, not "${values.redis}"\n`);
+      return 2;
+    }
+    // Loaded only for several nodes: one laptop needs no Redis.
+    const { Redis } = await import('@hocuspocus/extension-redis');
+    extensions = [new Redis({ host: match[1]!, port: Number(match[2]) })];
+  }
   const network = values.host === '0.0.0.0' || values.host === '::' ? lanAddresses()[0] : undefined;
   const relay = await startRelay({
     dataDir: resolve(process.cwd(), values.data),
@@ -116,6 +132,7 @@ export async function main(argv: string[]): Promise<number> {
     appDir,
     scenariosDir: join(root, 'scenarios'),
     allowedOrigins: values['allow-origin'],
+    extensions,
     publicUrls: network ? [`http://${network}:${port === 0 ? 8080 : port}/`] : [],
     log: (line) => process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`),
   });
