@@ -274,7 +274,29 @@ export const createRoomSlice =
       setLive({ teams });
     };
 
-    const startFacilitator = (room: RoomLink) => {
+    /**
+     * A facilitator's browser that takes the room over (another laptop) first adopts the room as
+     * it is — settings, round, timer, reveal, lock — instead of writing its own workshop over it.
+     */
+    const adoptControl = (room: RoomLink): boolean => {
+      const control = readControl(room.control);
+      if (!control.settings) return false;
+      const settings: WorkshopSettings = { ...control.settings, revealed: control.revealed };
+      set((state) => ({
+        workshop: {
+          ...state.workshop,
+          settings,
+          active: true,
+          role: 'facilitator',
+          round: control.round,
+          locked: control.locked,
+          timer: workshopTimerOf(settings, control.timer, state.roomLive.clockOffset),
+        },
+      }));
+      return true;
+    };
+
+    const startFacilitator = (room: RoomLink, adopt: boolean) => {
       const refresh = () => readTeams(room);
       room.control.on('update', refresh);
       const watched = new Set<string>();
@@ -288,10 +310,15 @@ export const createRoomSlice =
       room.control.on('update', watch);
       watch();
       refresh();
-      pushControl(room.control, get());
-      const save = () => setIdentity({ controlState: room.snapshot(room.control) });
+      let adopting = adopt && !adoptControl(room);
+      if (!adopt) pushControl(room.control, get());
+      const save = () => {
+        if (adopting) adopting = !adoptControl(room);
+        setIdentity({ controlState: room.snapshot(room.control) });
+      };
       room.control.on('update', save);
       unsubscribe = api.subscribe((state, previous) => {
+        if (adopting) return;
         if (
           state.workshop === previous.workshop &&
           state.roomLive.clockOffset === previous.roomLive.clockOffset
@@ -448,7 +475,7 @@ export const createRoomSlice =
 
     // ----- Connection -------------------------------------------------------------------------
 
-    const connect = (who: RoomIdentity) => {
+    const connect = (who: RoomIdentity, adopt = false) => {
       disconnect();
       const token: RoomToken =
         who.role === 'facilitator'
@@ -481,7 +508,7 @@ export const createRoomSlice =
             },
           });
           link = room;
-          if (who.role === 'facilitator') startFacilitator(room);
+          if (who.role === 'facilitator') startFacilitator(room, adopt);
           else startTeam(room);
         },
         (error: unknown) =>
@@ -525,7 +552,7 @@ export const createRoomSlice =
         set((state) => ({
           workshop: { ...state.workshop, room: who, role: 'facilitator', active: true },
         }));
-        connect(who);
+        connect(who, true);
       },
       connectRoom: () => {
         const who = identity();

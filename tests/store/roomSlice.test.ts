@@ -178,6 +178,26 @@ describe('live room slice', () => {
     expect(planOf(team.getState(), zeroDay).slots[2]).toEqual([second!.id]);
   });
 
+  it('moves the console to another laptop without changing the room', async () => {
+    const { facilitator, relay, code } = await room();
+    facilitator.getState().setRound(2);
+    const { secret } = facilitator.getState().workshop.room!;
+    // The other laptop had a workshop of its own set up: the room's is adopted, not overwritten.
+    const other = freshStore({ name: 'other', room: { transport: relay.transport } });
+    other.getState().setWorkshopSettings({
+      ...facilitator.getState().workshop.settings!,
+      preset: 'growth',
+      seed: 99,
+    });
+    other.getState().takeOverRoom('ws://relay.test/relay', code, secret);
+    await settle();
+    expect(other.getState().workshop.settings).toMatchObject({ preset: 'ciso', seed: 5 });
+    expect(other.getState().workshop.round).toBe(2);
+    expect(readControl(relay.server.get(controlDocName(code))!).settings?.preset).toBe('ciso');
+    other.getState().setRound(3);
+    expect(readControl(relay.server.get(controlDocName(code))!).round).toBe(3);
+  });
+
   it('leaves the room without touching the plans', async () => {
     const { team } = await room();
     team.getState().moveItem(zeroDay, first!.id, 0);
