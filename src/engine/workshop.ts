@@ -8,7 +8,7 @@
  * with a message a person can act on.
  *
  * Format: `w<version>.<lz-string, URI-safe>` of JSON `{ scenarioId, title?, preset, weights?,
- * timerMinutes, play, hideScores, revealed, visualAlert, seed, scenario? }`.
+ * timerMinutes, play, hideScores, revealed, visualAlert, seed, parFromHere?, scenario? }`.
  */
 import { z } from './zod.ts';
 import { compile } from './compile.ts';
@@ -59,6 +59,8 @@ export interface WorkshopSettings {
   visualAlert: boolean;
   /** The dice every team plays with: the same scripted events and rolls for everyone. */
   seed: number;
+  /** Teams may ask for "par from here" (the best continuation); off hides it. */
+  parFromHere: boolean;
 }
 
 /** Custom weights go from 0 to this (sliders in half steps). */
@@ -81,6 +83,7 @@ const settingsFields = {
   revealed: z.boolean().default(false),
   visualAlert: z.boolean().default(true),
   seed: z.int().min(1).max(MAX_SEED),
+  parFromHere: z.boolean().default(true),
 };
 
 /** The settings as stored (local storage): the same fields and limits as in a link. */
@@ -115,6 +118,7 @@ export function defaultWorkshopSettings(scenario: Scenario, seed: number): Works
     revealed: false,
     visualAlert: true,
     seed: Math.min(MAX_SEED, Math.max(1, Math.floor(seed))),
+    parFromHere: true,
   };
 }
 
@@ -177,6 +181,7 @@ export function encodeWorkshop(
     revealed: settings.revealed,
     visualAlert: settings.visualAlert,
     seed: settings.seed,
+    ...(settings.parFromHere ? {} : { parFromHere: false }),
     ...(options.scenario ? { scenario: scenarioForLink(options.scenario) } : {}),
   });
 }

@@ -92,28 +92,45 @@ export const STRATEGY_WORDS: Readonly<Record<StrategyId, { name: string; descrip
   },
 };
 
-/** The graders every scenario offers besides its own weights. */
-const GENERIC_PRESET_WORDS: Readonly<Record<string, { name: string; description: string }>> = {
-  growth: {
-    name: 'Growth board',
-    description:
-      'Revenue first; satisfaction and stakeholders matter; engineering health is a means.',
-  },
-  ciso: {
-    name: 'CISO',
-    description: 'Security, reliability and compliance first; revenue still counts.',
-  },
-};
+/**
+ * The words of the graders every scenario offers besides its own weights, by preset id (a Map:
+ * a scenario's preset ids are scenario data).
+ */
+const GENERIC_PRESET_WORDS: ReadonlyMap<string, { name: string; description: string }> = new Map([
+  [
+    'growth',
+    {
+      name: 'Growth board',
+      description:
+        'Revenue first; satisfaction and stakeholders matter; engineering health is a means.',
+    },
+  ],
+  [
+    'ciso',
+    {
+      name: 'CISO',
+      description: 'Security, reliability and compliance first; revenue still counts.',
+    },
+  ],
+]);
 
 /** A scoring preset's name and description: who is grading the plan. */
 export function presetWords(preset: ScoringPreset): { name: string; description: string } {
+  const generic = GENERIC_PRESET_WORDS.get(preset.id);
   switch (preset.origin) {
     case 'own':
       return { name: 'Balanced', description: "The scenario's own weights." };
     case 'scenario':
-      return { name: preset.name ?? preset.id, description: 'Defined by this scenario.' };
+      // A scenario that redefines a generic grader ("growth", "ciso") keeps its description: the
+      // judge is the same kind of person, with this scenario's weights.
+      return {
+        name: preset.name ?? preset.id,
+        description: generic
+          ? `${generic.description} Weights set by this scenario.`
+          : 'Defined by this scenario.',
+      };
     case 'generic':
-      return GENERIC_PRESET_WORDS[preset.id] ?? { name: preset.id, description: '' };
+      return generic ?? { name: preset.id, description: '' };
   }
 }
 

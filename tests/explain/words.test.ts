@@ -37,4 +37,20 @@ describe('words for engine ids', () => {
       'Defined by this scenario.',
     );
   });
+
+  it("keeps a generic grader's description when a scenario redefines its weights", () => {
+    // big-customer defines its own "growth" weights: still a growth board judging.
+    const s = shipped('big-customer');
+    const growth = scoringPresets(s).find((p) => p.id === 'growth')!;
+    expect(growth.origin).toBe('scenario');
+    expect(presetWords(growth).description).toBe(
+      'Revenue first; satisfaction and stakeholders matter; engineering health is a means. Weights set by this scenario.',
+    );
+    // An id that happens to be an Object.prototype key is not a generic grader.
+    const odd = scoringPresets({
+      ...s,
+      scoring: { ...s.scoring, presets: [{ id: 'constructor', name: 'Odd', weights: {} }] },
+    }).find((p) => p.id === 'constructor')!;
+    expect(presetWords(odd)).toEqual({ name: 'Odd', description: 'Defined by this scenario.' });
+  });
 });
