@@ -21,6 +21,8 @@ import tseslint from 'typescript-eslint';
 const ELEMENTS = [
   { type: 'engine', pattern: 'src/engine' },
   { type: 'explain', pattern: 'src/explain' },
+  { type: 'room', pattern: 'src/room' },
+  { type: 'relay', pattern: 'src/relay' },
   { type: 'store', pattern: 'src/store' },
   { type: 'workers', pattern: 'src/workers' },
   { type: 'components', pattern: 'src/components' },
@@ -43,20 +45,26 @@ const FILES = [
  * Which layers each layer may import (besides its own files). Import direction:
  * engine <- explain <- store <- features <- app, with workers (off-thread jobs) and components
  * (shared UI without domain knowledge) beside the store. Features never import each other: a
- * feature is its own element, and no entry lets one reach another.
+ * feature is its own element, and no entry lets one reach another. Live rooms: the room protocol
+ * (engine <- room) is shared by the app's store and the Node relay (engine, room <- relay); the
+ * relay is a server, so nothing the browser loads imports it.
  */
 const MAY_IMPORT = {
   engine: [],
   explain: ['engine'],
-  store: ['engine', 'explain'],
+  room: ['engine'],
+  relay: ['engine', 'room'],
+  store: ['engine', 'explain', 'room'],
   workers: ['engine', 'explain'],
   components: ['engine', 'explain'],
-  feature: ['engine', 'explain', 'store', 'workers', 'components', 'styles'],
-  app: ['engine', 'explain', 'store', 'workers', 'components', 'feature', 'styles'],
+  feature: ['engine', 'explain', 'room', 'store', 'workers', 'components', 'styles'],
+  app: ['engine', 'explain', 'room', 'store', 'workers', 'components', 'feature', 'styles'],
   entry: ['app', 'styles'],
-  cli: ['engine', 'explain'],
-  // Build tools and measuring scripts: the engine and the words, never app, store or feature code.
-  scripts: ['engine', 'explain', 'cli', 'components'],
+  // `dojo room` starts the relay.
+  cli: ['engine', 'explain', 'relay'],
+  // Build tools and measuring scripts: the engine and the words, never app, store or feature code
+  // (the room benchmark drives the relay with Node clients).
+  scripts: ['engine', 'explain', 'room', 'relay', 'cli', 'components'],
   config: ['scripts', 'engine', 'explain'],
   bin: ['cli'],
   tests: ELEMENTS.map((element) => element.type),
@@ -67,7 +75,11 @@ const WHY = {
   engine:
     'src/engine is the pure engine: it imports nothing of the app, no Node or browser modules, and of npm packages only zod, lz-string and pure-rand (engine <- explain <- store <- features <- app).',
   explain: 'src/explain (the words users read) imports only the engine.',
-  store: 'src/store imports only the engine and the explain layer; the app composes the rest.',
+  room: "src/room (the room protocol, shared by the app and the Node relay) imports only the engine, and of npm packages only the engine's and yjs: no store, features, app, relay, browser or Node modules.",
+  relay:
+    'src/relay is the Node relay: it imports the engine and the room protocol (src/room), never the explain layer, store, features, components, workers, app or UI libraries.',
+  store:
+    'src/store imports only the engine, the explain layer and the room protocol; the app composes the rest.',
   workers:
     'src/workers runs off the main thread: it imports the engine, the explain layer and its own modules, never the store, a feature, components or the app.',
   components:
@@ -76,9 +88,9 @@ const WHY = {
     'A feature must not import another feature or the app; move shared code to src/components, src/explain or src/store.',
   app: 'src/app may import any layer of src but the CLI.',
   entry: 'src/main.tsx starts the app: it imports src/app and styles.',
-  cli: 'src/cli runs under Node: it imports the engine and the explain layer only.',
+  cli: 'src/cli runs under Node: it imports the engine, the explain layer and (to start it) the relay only.',
   scripts:
-    'scripts (build and measuring tools) may import the engine, the explain layer, the CLI helpers and components, never app, store, feature or worker code.',
+    'scripts (build and measuring tools) may import the engine, the explain layer, the room protocol, the relay, the CLI helpers and components, never app, store, feature or worker code.',
   config:
     'The Vite config loads build helpers (scripts/) and the engine only: app code in it makes `npm run dev` warn and slow.',
   bin: 'bin/ starts the CLI.',
@@ -88,8 +100,38 @@ const WHY = {
 /** npm packages the engine may use: validation, link compression and the seeded generator. */
 const ENGINE_PACKAGES = ['zod', 'lz-string', 'pure-rand', 'pure-rand/**'];
 
+/** npm packages the room protocol may use: the engine's and the shared document (Yjs). */
+const ROOM_PACKAGES = [...ENGINE_PACKAGES, 'yjs'];
+
 /** Where Node's own modules (node:fs, …) may be imported: code that runs under Node. */
-const NODE_LAYERS = ['cli', 'scripts', 'config', 'bin', 'tests'];
+const NODE_LAYERS = ['cli', 'scripts', 'config', 'bin', 'tests', 'relay'];
+
+/** What the browser loads: none of it may import the Node relay. */
+const BROWSER_LAYERS = [
+  'engine',
+  'explain',
+  'room',
+  'store',
+  'workers',
+  'components',
+  'feature',
+  'app',
+  'entry',
+];
+
+/** UI libraries: the relay is a server and uses none of them. */
+const UI_PACKAGES = [
+  'react',
+  'react/**',
+  'react-dom',
+  'react-dom/**',
+  'zustand',
+  'zustand/**',
+  'recharts',
+  'wouter',
+  'wouter/**',
+  '@dnd-kit/*',
+];
 
 /** Selects the importing files of a layer: a folder element or a single-file category. */
 const from = (type) =>
@@ -114,18 +156,35 @@ const boundaryPolicies = [
     from: from(type),
     allow: { to: { element: { types: { anyOf: allowed.length > 0 ? allowed : ['(none)'] } } } },
   })),
-  // Packages: any outside the engine and the explain layer; the engine its short list.
+  // Packages: any outside the engine, the explain layer and the room protocol; those short lists.
   ...Object.keys(MAY_IMPORT)
-    .filter((type) => type !== 'engine' && type !== 'explain')
+    .filter((type) => !['engine', 'explain', 'room'].includes(type))
     .map((type) => ({ from: from(type), allow: { to: { module: { origin: 'external' } } } })),
   {
     from: from('engine'),
     allow: { to: { module: { origin: 'external', source: ENGINE_PACKAGES } } },
   },
+  {
+    from: from('room'),
+    allow: { to: { module: { origin: 'external', source: ROOM_PACKAGES } } },
+  },
   // Node's own modules only where the code runs under Node.
   ...NODE_LAYERS.map((type) => ({
     from: from(type),
     allow: { to: { module: { origin: 'core' } } },
+  })),
+  // The relay is a Node server: no UI library in it.
+  {
+    from: from('relay'),
+    disallow: { to: { module: { origin: 'external', source: UI_PACKAGES } } },
+    message: WHY.relay,
+  },
+  // Nothing the browser loads imports the relay: the app reaches it over the network.
+  ...BROWSER_LAYERS.map((type) => ({
+    from: from(type),
+    disallow: { to: { element: { types: 'relay' } } },
+    message:
+      'src/relay is the Node relay server: the app talks to it over a WebSocket with the room protocol (src/room), never imports it.',
   })),
 ];
 
@@ -240,6 +299,7 @@ export default defineConfig(
     name: 'dojo/node',
     files: [
       `src/cli/**/*.${SOURCE_FILES}`,
+      `src/relay/**/*.${SOURCE_FILES}`,
       `scripts/**/*.${SOURCE_FILES}`,
       `tests/**/*.${SOURCE_FILES}`,
       '*.config.ts',
@@ -334,6 +394,13 @@ export default defineConfig(
     // The explain layer turns engine results into the words users read; it is as pure as the engine.
     name: 'dojo/purity/explain',
     files: [`src/explain/**/*.${SOURCE_FILES}`],
+    rules: purityRules,
+  },
+  {
+    // The room protocol runs in the browser and in the relay alike: as pure as the engine (the
+    // relay and the store pass the clock in).
+    name: 'dojo/purity/room',
+    files: [`src/room/**/*.${SOURCE_FILES}`],
     rules: purityRules,
   },
 );

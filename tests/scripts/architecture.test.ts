@@ -36,6 +36,8 @@ function exists(file: string, specifier: string): boolean {
   return ['', '.ts', '.tsx', '/index.ts'].some((end) => existsSync(`${target}${end}`));
 }
 
+const RELAY_IS_A_SERVER = 'src/relay is the Node relay server';
+
 const use = (specifier: string) =>
   `import * as planted from '${specifier}';\nexport { planted };\n`;
 
@@ -83,6 +85,32 @@ describe('architecture boundaries (eslint-plugin-boundaries)', { timeout: 30_000
     ['vite.config.ts', './src/app/catalog.ts', 'The Vite config loads build helpers'],
     ['vite.config.ts', './src/store/summary.ts', 'The Vite config loads build helpers'],
     ['src/main.tsx', './features/board/BoardPage', 'src/main.tsx starts the app'],
+    // Live rooms: the relay is a Node server nothing in the browser imports; the room protocol
+    // (shared by both) sits on the engine alone.
+    ['src/features/workshop/planted.ts', '../../relay/server', RELAY_IS_A_SERVER],
+    ['src/store/planted.ts', '../relay/nodeClient', RELAY_IS_A_SERVER],
+    ['src/app/planted.ts', '../relay/main.ts', RELAY_IS_A_SERVER],
+    ['src/workers/planted.ts', '../relay/files', RELAY_IS_A_SERVER],
+    ['src/room/planted.ts', '../relay/server', RELAY_IS_A_SERVER],
+    ['src/room/planted.ts', '../store', 'src/room (the room protocol'],
+    ['src/room/planted.ts', '../store/roomSlice.ts', 'src/room (the room protocol'],
+    ['src/room/planted.ts', '../explain/format', 'src/room (the room protocol'],
+    ['src/room/planted.ts', '../features/workshop/RoomBar', 'src/room (the room protocol'],
+    ['src/room/planted.ts', 'node:crypto', 'src/room (the room protocol'],
+    ['src/room/planted.ts', 'react', 'src/room (the room protocol'],
+    ['src/room/planted.ts', '@hocuspocus/provider', 'src/room (the room protocol'],
+    ['src/relay/planted.ts', '../store', 'src/relay is the Node relay: it imports'],
+    ['src/relay/planted.ts', '../explain/format', 'src/relay is the Node relay: it imports'],
+    [
+      'src/relay/planted.ts',
+      '../features/workshop/RoomBar',
+      'src/relay is the Node relay: it imports',
+    ],
+    ['src/relay/planted.ts', '../workers/gateway', 'src/relay is the Node relay: it imports'],
+    ['src/relay/planted.ts', 'react', 'src/relay is the Node relay: it imports'],
+    ['src/relay/planted.ts', 'zustand', 'src/relay is the Node relay: it imports'],
+    ['src/engine/planted.ts', '../room/protocol', 'src/engine is the pure engine'],
+    ['src/explain/planted.ts', '../room/protocol', 'imports only the engine'],
   ])('%s importing %s fails', async (file, specifier, why) => {
     // A missing file is not checked by the rules: the planted import must name a real one.
     expect(exists(file, specifier)).toBe(true);
@@ -115,13 +143,26 @@ describe('architecture boundaries (eslint-plugin-boundaries)', { timeout: 30_000
     ['scripts/planted.ts', '../src/cli/table.ts'],
     ['vite.config.ts', './scripts/vite/scenarioIndex.ts'],
     ['tests/planted.test.ts', '../src/features/board/dnd'],
+    ['src/room/planted.ts', '../engine/plan.ts'],
+    ['src/room/planted.ts', 'yjs'],
+    ['src/room/planted.ts', 'zod'],
+    ['src/relay/planted.ts', '../room/protocol.ts'],
+    ['src/relay/planted.ts', '../engine/load.ts'],
+    ['src/relay/planted.ts', 'node:http'],
+    ['src/relay/planted.ts', '@hocuspocus/server'],
+    ['src/store/planted.ts', '../room/protocol'],
+    ['src/features/workshop/planted.ts', '../../room/protocol'],
+    ['src/cli/planted.ts', '../relay/main.ts'],
+    ['scripts/planted.ts', '../src/relay/nodeClient.ts'],
+    ['scripts/planted.ts', '../src/room/protocol.ts'],
+    ['tests/planted.test.ts', '../src/relay/server'],
   ])('%s importing %s passes', async (file, specifier) => {
     expect(exists(file, specifier)).toBe(true);
     expect(await problems(file, use(specifier))).toEqual([]);
   });
 
-  it('keeps the engine and the explain layer free of the clock, dice and the DOM', async () => {
-    for (const file of ['src/engine/planted.ts', 'src/explain/planted.ts']) {
+  it('keeps the engine, the explain layer and the room protocol free of the clock, dice and the DOM', async () => {
+    for (const file of ['src/engine/planted.ts', 'src/explain/planted.ts', 'src/room/planted.ts']) {
       const found = await problems(
         file,
         'export const a = Math.random();\nexport const b = Date.now();\nexport const c = document.title;\n',
