@@ -29,6 +29,10 @@ export interface BacklogProps {
   sort: BacklogSort;
   onSort: (sort: BacklogSort) => void;
   children: ReactNode;
+  /** One pane at a time (phones): the backlog is not the one shown. */
+  hiddenPane?: boolean;
+  /** One pane at a time: the tab that shows the backlog and the pane's id. */
+  pane?: { tabId: string; id: string };
 }
 
 export function Backlog({
@@ -41,6 +45,8 @@ export function Backlog({
   sort,
   onSort,
   children,
+  hiddenPane = false,
+  pane,
 }: BacklogProps) {
   const titleId = useId();
   const sortId = useId();
@@ -49,18 +55,28 @@ export function Backlog({
   return (
     <section
       ref={setNodeRef}
-      className={`board-column backlog${isOver ? ' is-over' : ''}`}
+      className={`board-column backlog${isOver ? ' is-over' : ''}${hiddenPane ? ' is-hidden-pane' : ''}`}
       aria-labelledby={titleId}
       data-column="Backlog"
+      data-container={BACKLOG}
+      {...(pane ? { role: 'tabpanel', 'aria-labelledby': pane.tabId, id: pane.id } : {})}
     >
       <header className="column-header">
-        <h2 id={titleId} className="column-title">
-          Backlog
-        </h2>
-        <p className="small muted">
-          {total} {total === 1 ? 'item' : 'items'} · {formatPoints(points)} pts
-          {hiddenCount > 0 && ` · ${hiddenCount} hidden by the filter`}
-        </p>
+        <div className="column-sticky">
+          <div className="column-title-row">
+            <h2 id={titleId} className="column-title" tabIndex={-1}>
+              Backlog
+            </h2>
+            <span className="small muted">
+              {total} {total === 1 ? 'item' : 'items'} · {formatPoints(points)} pts
+            </span>
+          </div>
+          {hiddenCount > 0 && (
+            <p className="small muted" data-testid="backlog-hidden">
+              {hiddenCount} hidden by the filter
+            </p>
+          )}
+        </div>
         <fieldset className="type-filter">
           <legend className="small">Show types</legend>
           <div className="type-toggles">
@@ -105,7 +121,7 @@ export function Backlog({
           </ul>
         </SortableContext>
         {itemIds.length === 0 && (
-          <p className="column-empty">
+          <p className="column-empty" tabIndex={-1} data-empty-for={BACKLOG}>
             {hiddenCount > 0
               ? 'Every item here is hidden by the filter.'
               : 'Everything is planned.'}

@@ -96,6 +96,10 @@ export function WarningList({ warnings }: { warnings: readonly PlanWarning[] }) 
 
 export interface ColumnProps {
   containerId: string;
+  /** One pane at a time (phones): this column is not the one shown. */
+  hiddenPane?: boolean;
+  /** One pane at a time: the tab that shows this column and the pane's id. */
+  pane?: { tabId: string; id: string };
   column: ColumnForecast;
   /** Points that fill a whole capacity bar (the largest nominal or queued load on the board). */
   scale: number;
@@ -109,6 +113,8 @@ export interface ColumnProps {
 
 export function Column({
   containerId,
+  hiddenPane = false,
+  pane,
   locked = false,
   column,
   scale,
@@ -123,44 +129,52 @@ export function Column({
   return (
     <section
       ref={setNodeRef}
-      className={`board-column${isOver ? ' is-over' : ''}${over ? ' is-overcommitted' : ''}${locked ? ' is-locked' : ''}`}
+      className={`board-column${isOver ? ' is-over' : ''}${over ? ' is-overcommitted' : ''}${locked ? ' is-locked' : ''}${hiddenPane ? ' is-hidden-pane' : ''}`}
       aria-labelledby={titleId}
       data-column={column.label}
+      data-container={containerId}
+      {...(pane ? { role: 'tabpanel', 'aria-labelledby': pane.tabId, id: pane.id } : {})}
     >
       <header className="column-header">
-        <h2 id={titleId} className="column-title">
-          {column.label}
-        </h2>
+        {/* Title, bars and verdict stay in view while the board scrolls under them. */}
+        <div className="column-sticky">
+          <div className="column-title-row">
+            <h2 id={titleId} className="column-title" tabIndex={-1}>
+              {column.label}
+            </h2>
+            <span className={over ? 'capacity-verdict is-over' : 'capacity-verdict'}>
+              {over ? (
+                <>
+                  <WarningIcon />
+                  {pointsText(column.overBy)} over
+                </>
+              ) : column.spare > 0 ? (
+                `${pointsText(column.spare)} to spare`
+              ) : (
+                'Exactly full'
+              )}
+            </span>
+          </div>
+          <CapacityBar column={column} scale={scale} />
+          <p className="capacity-load small" data-testid="column-load">
+            Effective {formatPoints(column.effective)} · placed {formatPoints(column.placed)}
+            {column.queued - column.placed > 0.05 &&
+              ` (+${formatPoints(column.queued - column.placed)} carried over)`}
+          </p>
+        </div>
         {locked && (
           <p className="column-locked" data-testid="column-locked">
             <LockIcon />
             <span>Played · locked: this slot’s plan can no longer change.</span>
           </p>
         )}
-        <CapacityBar column={column} scale={scale} />
         <p className="capacity-text small">
-          <span>
-            Capacity {formatPoints(column.nominal)} · drag −{formatPoints(column.dragLost)} · KTLO −
-            {formatPoints(column.ktlo)}
-            {column.firefighting > 0.05 && ` · firefighting −${formatPoints(column.firefighting)}`}
-          </span>
-          <span className="capacity-load" data-testid="column-load">
-            Effective {formatPoints(column.effective)} · placed {formatPoints(column.placed)}
-            {column.queued - column.placed > 0.05 &&
-              ` (+${formatPoints(column.queued - column.placed)} carried over)`}
-          </span>
-          <span className={over ? 'capacity-verdict is-over' : 'capacity-verdict'}>
-            {over ? (
-              <>
-                <WarningIcon />
-                {pointsText(column.overBy)} over capacity
-              </>
-            ) : column.spare > 0 ? (
-              `${pointsText(column.spare)} to spare`
-            ) : (
-              'Exactly full'
-            )}
-          </span>
+          Capacity {formatPoints(column.nominal)} · drag −{formatPoints(column.dragLost)} · KTLO −
+          {formatPoints(column.ktlo)}
+          {column.firefighting > 0.05 && ` · firefighting −${formatPoints(column.firefighting)}`}
+          {over && (
+            <span className="visually-hidden">; {pointsText(column.overBy)} over capacity</span>
+          )}
         </p>
         <TypeShareBar shares={shares} label={`Work mix in ${column.label}`} />
       </header>
@@ -176,7 +190,9 @@ export function Column({
           </ul>
         </SortableContext>
         {itemIds.length === 0 && (
-          <p className="column-empty">{locked ? 'Nothing was planned' : 'Drop items here'}</p>
+          <p className="column-empty" tabIndex={-1} data-empty-for={containerId}>
+            {locked ? 'Nothing was planned' : 'Nothing planned here yet'}
+          </p>
         )}
       </div>
     </section>

@@ -6,7 +6,7 @@
  */
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { memo, useMemo, type SyntheticEvent } from 'react';
+import { memo, useMemo, type CSSProperties, type SyntheticEvent } from 'react';
 
 import { GripIcon, LockIcon, WarningIcon } from '../../components/icons';
 import { MenuButton, type MenuItem } from '../../components/MenuButton';
@@ -18,6 +18,7 @@ import {
   slotLabel,
   type WarningKind,
 } from '../../explain/advice';
+import { cardTiming } from '../../explain/board';
 import type { Item, Scenario } from '../../engine';
 import type { CardDragData } from './dnd';
 import { TypeIcon } from './TypeIcon';
@@ -54,8 +55,14 @@ export interface ItemCardProps {
   isLast: boolean;
   /** Warning kinds for this item, joined with "," (a string keeps the card memoizable). */
   warnings: string;
-  /** "done late Q2" / "does not finish", for planned items. */
-  forecast: string | null;
+  /**
+   * Expected start and finish (slot index + fraction, from the simulated outcome) of a planned
+   * item; null when not reached. Ignored in the backlog.
+   */
+  startedAt?: number | null;
+  completedAt?: number | null;
+  /** A line shown on the card, e.g. "Added by an event in Q3: worked on first". */
+  note?: string | null;
   /** The backlog's sort score, e.g. "RICE 40". */
   lensScore: string | null;
   onOpen: (itemId: string) => void;
@@ -66,12 +73,49 @@ interface CardBodyProps {
   scenario: Scenario;
   item: Item;
   warnings: string;
-  forecast: string | null;
+  note: string | null;
   lensScore: string | null;
 }
 
+/**
+ * When a planned card is expected to run: a thin bar spanning its slot (the filled part is the
+ * run; it reaches the right edge, with an arrow, when the work runs over into later slots) and the
+ * same in words; screen readers hear a sentence.
+ */
+function CardTimeline({
+  labels,
+  slot,
+  startedAt,
+  completedAt,
+}: {
+  labels: readonly string[];
+  slot: number;
+  startedAt: number | null;
+  completedAt: number | null;
+}) {
+  const timing = cardTiming(labels, slot, startedAt, completedAt);
+  const run: CSSProperties = {
+    left: `${(timing.from * 100).toFixed(1)}%`,
+    width: `${(Math.max(0, timing.to - timing.from) * 100).toFixed(1)}%`,
+  };
+  return (
+    <div
+      className={`card-timing${timing.runsOver ? ' runs-over' : ''}${timing.unfinished ? ' is-unfinished' : ''}${timing.startsLater ? ' starts-later' : ''}`}
+      data-testid="card-timing"
+    >
+      <span className="timeline" aria-hidden="true">
+        {!timing.startsLater && <span className="timeline-run" style={run} />}
+      </span>
+      <span className="timing-text" aria-hidden="true">
+        {timing.short}
+      </span>
+      <span className="visually-hidden">{timing.sentence}</span>
+    </div>
+  );
+}
+
 /** The card's content, shared by the card and its drag overlay. */
-function CardBody({ scenario, item, warnings, forecast, lensScore }: CardBodyProps) {
+function CardBody({ scenario, item, warnings, note, lensScore }: CardBodyProps) {
   const facts = useMemo(() => itemFacts(scenario, item), [scenario, item]);
   const effects = useMemo(() => effectBadges(scenario, item), [scenario, item]);
   const kinds = warnings === '' ? [] : (warnings.split(',') as WarningKind[]);
@@ -109,7 +153,7 @@ function CardBody({ scenario, item, warnings, forecast, lensScore }: CardBodyPro
           <li className="chip chip-more">+{effects.length - EFFECTS_SHOWN} more</li>
         )}
       </ul>
-      {(kinds.length > 0 || forecast || lensScore || range) && (
+      {(kinds.length > 0 || note || lensScore || range) && (
         <p className="card-meta">
           {kinds.map((kind) => (
             <span key={kind} className="card-warning">
@@ -117,7 +161,7 @@ function CardBody({ scenario, item, warnings, forecast, lensScore }: CardBodyPro
               {WARNING_SHORT[kind]}
             </span>
           ))}
-          {forecast && <span className="card-forecast">{forecast}</span>}
+          {note && <span className="card-forecast">{note}</span>}
           {lensScore && <span className="card-lens">{lensScore}</span>}
           {range && <span className="card-range">estimate {range} pts</span>}
         </p>
@@ -144,7 +188,9 @@ export const ItemCard = memo(function ItemCard({
   isFirst,
   isLast,
   warnings,
-  forecast,
+  startedAt = null,
+  completedAt = null,
+  note = null,
   lensScore,
   onOpen,
   onMove,
@@ -244,9 +290,12 @@ export const ItemCard = memo(function ItemCard({
         scenario={scenario}
         item={item}
         warnings={warnings}
-        forecast={forecast}
+        note={note}
         lensScore={lensScore}
       />
+      {slot !== null && (
+        <CardTimeline labels={labels} slot={slot} startedAt={startedAt} completedAt={completedAt} />
+      )}
       <div className="card-actions">
         {locked !== null ? (
           <p className="card-locked" data-testid="card-locked">
@@ -268,10 +317,24 @@ export const ItemCard = memo(function ItemCard({
   );
 });
 
-/** What follows the pointer (or the keyboard) while dragging. */
-export function DragPreview({ scenario, item }: { scenario: Scenario; item: Item }) {
+/** What follows the pointer (or the keyboard) while dragging, naming where it would land. */
+export function DragPreview({
+  scenario,
+  item,
+  target,
+}: {
+  scenario: Scenario;
+  item: Item;
+  /** "Q2, position 2 of 3" while over a place, else null. */
+  target: string | null;
+}) {
   return (
     <div className={`item-card type-${item.type} drag-preview`}>
+      {target && (
+        <p className="drag-target" aria-hidden="true">
+          → {target}
+        </p>
+      )}
       <div className="card-top">
         <span className="drag-handle" aria-hidden="true">
           <GripIcon />
@@ -285,7 +348,7 @@ export function DragPreview({ scenario, item }: { scenario: Scenario; item: Item
       <p className="card-title-line">
         <span className="card-open">{item.title}</span>
       </p>
-      <CardBody scenario={scenario} item={item} warnings="" forecast={null} lensScore={null} />
+      <CardBody scenario={scenario} item={item} warnings="" note={null} lensScore={null} />
     </div>
   );
 }
