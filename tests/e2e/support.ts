@@ -104,6 +104,17 @@ export const projectedScore = (page: Page) => page.getByTestId('projected-score'
 export const dndLiveRegion = (page: Page) => page.locator('[id^="DndLiveRegion"]');
 
 /**
+ * Turns practice mode off (outside tutorials it hides the projected score and share of par while
+ * planning): the board then shows them, and remembers the choice in this browser.
+ */
+export async function showProjection(page: Page) {
+  const toggle = page.getByRole('switch', { name: 'Show score' });
+  await expect(toggle).toBeVisible();
+  if ((await toggle.getAttribute('aria-checked')) !== 'true') await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-checked', 'true');
+}
+
+/**
  * Drags a card by mouse: press on its grip, move past the activation distance in small steps,
  * travel to the target in steps, settle, release.
  */

@@ -3,6 +3,7 @@ import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useId, type ReactNode } from 'react';
 
+import { Folded } from '../../components/Folded';
 import { ITEM_TYPE_LABELS, formatPoints, type BacklogSort } from '../../explain/advice';
 import type { ItemType } from '../../engine';
 import { BACKLOG } from './dnd';
@@ -31,6 +32,8 @@ export interface BacklogProps {
   children: ReactNode;
   /** One pane at a time (phones): the backlog is not the one shown. */
   hiddenPane?: boolean;
+  /** Fold the type filter and the sort order away (phones), behind "Filter and sort". */
+  foldTools?: boolean;
   /** One pane at a time: the tab that shows the backlog and the pane's id. */
   pane?: { tabId: string; id: string };
 }
@@ -46,6 +49,7 @@ export function Backlog({
   onSort,
   children,
   hiddenPane = false,
+  foldTools = false,
   pane,
 }: BacklogProps) {
   const titleId = useId();
@@ -61,8 +65,8 @@ export function Backlog({
       data-container={BACKLOG}
       {...(pane ? { role: 'tabpanel', 'aria-labelledby': pane.tabId, id: pane.id } : {})}
     >
-      <header className="column-header">
-        <div className="column-sticky">
+      <header className="column-header column-sticky">
+        <div className="column-sticky-body">
           <div className="column-title-row">
             <h2 id={titleId} className="column-title" tabIndex={-1}>
               Backlog
@@ -77,43 +81,51 @@ export function Backlog({
             </p>
           )}
         </div>
-        <fieldset className="type-filter">
-          <legend className="small">Show types</legend>
-          <div className="type-toggles">
-            {types.map((type) => {
-              const on = selectedTypes.length === 0 || selectedTypes.includes(type);
-              return (
-                <button
-                  key={type}
-                  type="button"
-                  className={`type-toggle type-${type}`}
-                  aria-pressed={on}
-                  onClick={() => onToggleType(type)}
-                >
-                  <TypeIcon type={type} />
-                  {ITEM_TYPE_LABELS[type]}
-                </button>
-              );
-            })}
-          </div>
-        </fieldset>
-        <div className="field-stacked">
-          <label htmlFor={sortId} className="small">
-            Sort by
-          </label>
-          <select
-            id={sortId}
-            value={sort}
-            onChange={(event) => onSort(event.target.value as BacklogSort)}
-          >
-            {(Object.keys(SORT_LABELS) as BacklogSort[]).map((key) => (
-              <option key={key} value={key}>
-                {SORT_LABELS[key]}
-              </option>
-            ))}
-          </select>
-        </div>
       </header>
+      <div className="column-details">
+        <Folded
+          when={foldTools}
+          summary={`Filter and sort${hiddenCount > 0 ? ` (${hiddenCount} hidden)` : ''}`}
+          className="backlog-tools"
+        >
+          <fieldset className="type-filter">
+            <legend className="small">Show types</legend>
+            <div className="type-toggles">
+              {types.map((type) => {
+                const on = selectedTypes.length === 0 || selectedTypes.includes(type);
+                return (
+                  <button
+                    key={type}
+                    type="button"
+                    className={`type-toggle type-${type}`}
+                    aria-pressed={on}
+                    onClick={() => onToggleType(type)}
+                  >
+                    <TypeIcon type={type} />
+                    {ITEM_TYPE_LABELS[type]}
+                  </button>
+                );
+              })}
+            </div>
+          </fieldset>
+          <div className="field-stacked">
+            <label htmlFor={sortId} className="small">
+              Sort by
+            </label>
+            <select
+              id={sortId}
+              value={sort}
+              onChange={(event) => onSort(event.target.value as BacklogSort)}
+            >
+              {(Object.keys(SORT_LABELS) as BacklogSort[]).map((key) => (
+                <option key={key} value={key}>
+                  {SORT_LABELS[key]}
+                </option>
+              ))}
+            </select>
+          </div>
+        </Folded>
+      </div>
       <div className="card-list-area">
         <SortableContext id={BACKLOG} items={[...itemIds]} strategy={verticalListSortingStrategy}>
           <ul className="card-list" aria-label="Items in the backlog">

@@ -40,6 +40,7 @@ import { Link } from 'wouter';
 
 import { ArrowLeftIcon } from '../../components/icons';
 import { LiveRegion, type Announcement } from '../../components/LiveRegion';
+import { Folded } from '../../components/Folded';
 import { Notice } from '../../components/Notice';
 import { useMediaQuery } from '../../components/useMediaQuery';
 import {
@@ -627,6 +628,16 @@ export function BoardPage({
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || busyRef.current || event.ctrlKey || event.metaKey) return;
       const element = event.target instanceof Element ? event.target : null;
+      const columns = [BACKLOG, ...scenarioRef.current.time.labels.map((_, s) => slotContainer(s))];
+      const sideways = (container: string, index: number, control: CardControl) => {
+        const next = columns[columns.indexOf(container) + (event.key === 'ArrowRight' ? 1 : -1)];
+        event.preventDefault();
+        if (next) requestFocus({ kind: 'slot', container: next, index, control });
+      };
+      // An empty column's placeholder takes focus too: Left and Right go on from there.
+      const empty = element instanceof HTMLElement ? element.dataset.emptyFor : undefined;
+      if (empty !== undefined && (event.key === 'ArrowLeft' || event.key === 'ArrowRight'))
+        return sideways(empty, 0, 'grip');
       const card = element?.closest<HTMLElement>('li[data-item-id]');
       const control = element ? controlOf(element) : null;
       const container = card?.closest<HTMLElement>('[data-container]')?.dataset.container;
@@ -669,13 +680,8 @@ export function BoardPage({
         case 'End':
           return go({ kind: 'slot', container, index: ids.length - 1, control });
         case 'ArrowLeft':
-        case 'ArrowRight': {
-          const all = [BACKLOG, ...scenarioRef.current.time.labels.map((_, s) => slotContainer(s))];
-          const next = all[all.indexOf(container) + (event.key === 'ArrowRight' ? 1 : -1)];
-          if (next) go({ kind: 'slot', container: next, index, control });
-          else event.preventDefault();
-          return;
-        }
+        case 'ArrowRight':
+          return sideways(container, index, control);
       }
     };
     // The skip link focuses the board; focus moves on to the first card of the pane shown.
@@ -811,22 +817,28 @@ export function BoardPage({
             planned
           </p>
         </header>
-        <Variants
-          scenario={scenario}
-          announce={announce}
-          {...(compareHref ? { compareHref } : {})}
-        />
-        <BoardTools
-          breakdownOpen={breakdownOpen}
-          breakdownId={breakdownId}
-          onBreakdown={() => setBreakdownOpen((open) => !open)}
-          scoresHidden={hideScores}
-          onReset={doReset}
-          plannedCount={plannedCount}
-          variantName={variant.name}
-          onShortcuts={() => setShortcutsOpen(true)}
-          actions={toolbarActions}
-        />
+        <Folded
+          when={onePane}
+          summary={`${variant.name}: variants, reset, sharing`}
+          className="board-more"
+        >
+          <Variants
+            scenario={scenario}
+            announce={announce}
+            {...(compareHref ? { compareHref } : {})}
+          />
+          <BoardTools
+            breakdownOpen={breakdownOpen}
+            breakdownId={breakdownId}
+            onBreakdown={() => setBreakdownOpen((open) => !open)}
+            scoresHidden={hideScores}
+            onReset={doReset}
+            plannedCount={plannedCount}
+            variantName={variant.name}
+            onShortcuts={() => setShortcutsOpen(true)}
+            actions={toolbarActions}
+          />
+        </Folded>
       </div>
       {workshop?.panel}
       <DndContext
@@ -907,6 +919,7 @@ export function BoardPage({
             onToggleType={toggleType}
             sort={sort}
             onSort={(next) => setPreferences({ backlogSort: next })}
+            foldTools={onePane}
             hiddenPane={onePane && pane !== BACKLOG}
             {...(onePane ? { pane: paneOf(BACKLOG)! } : {})}
           >

@@ -135,9 +135,9 @@ export function Column({
       data-container={containerId}
       {...(pane ? { role: 'tabpanel', 'aria-labelledby': pane.tabId, id: pane.id } : {})}
     >
-      <header className="column-header">
-        {/* Title, bars and verdict stay in view while the board scrolls under them. */}
-        <div className="column-sticky">
+      {/* Title, bars and verdict stay in view while the board scrolls under them. */}
+      <header className="column-header column-sticky">
+        <div className="column-sticky-body">
           <div className="column-title-row">
             <h2 id={titleId} className="column-title" tabIndex={-1}>
               {column.label}
@@ -162,6 +162,8 @@ export function Column({
               ` (+${formatPoints(column.queued - column.placed)} carried over)`}
           </p>
         </div>
+      </header>
+      <div className="column-details">
         {locked && (
           <p className="column-locked" data-testid="column-locked">
             <LockIcon />
@@ -177,7 +179,7 @@ export function Column({
           )}
         </p>
         <TypeShareBar shares={shares} label={`Work mix in ${column.label}`} />
-      </header>
+      </div>
       <WarningList warnings={warnings} />
       <div className="card-list-area">
         <SortableContext

@@ -172,9 +172,9 @@ function CardBody({ scenario, item, warnings, note, lensScore }: CardBodyProps) 
 
 function CardHead({ item }: { item: Item }) {
   return (
-    <span className="card-type">
+    <span className="card-type" title={ITEM_TYPE_LABELS[item.type]}>
       <TypeIcon type={item.type} />
-      {ITEM_TYPE_LABELS[item.type]}
+      <span className="card-type-label">{ITEM_TYPE_LABELS[item.type]}</span>
     </span>
   );
 }

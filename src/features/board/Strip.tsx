@@ -98,9 +98,9 @@ export const Strip = memo(function Strip({
           ({formatPoints(use.placed)} of {formatPoints(use.effective)} points)
         </span>
         {over.length > 0 && (
-          <span className="strip-over wide-only">
+          <span className="strip-over wide-only" title={`Over capacity: ${over.join(', ')}`}>
             <WarningIcon />
-            {over.join(', ')} over
+            {over.length <= 2 ? over.join(', ') : `${over.length} slots`} over
           </span>
         )}
       </p>

@@ -2,6 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import { formatPoints } from '../../../src/explain/advice';
+import { cardTiming } from '../../../src/explain/board';
 import { simulate, type Plan } from '../../../src/engine';
 import { activeVariantOf, planOf } from '../../../src/store';
 import { shippedScenario } from '../../store/helpers';
@@ -292,5 +293,136 @@ describe('board: shipped scenario', () => {
     expect(loadText(label)).toMatch(new RegExp(`placed ${formatPoints(effort)}$`));
     expect(planOf(store.getState(), tutorial).slots[0]).toEqual([first.id]);
     expect(store.getState().preferences.lastScenarioId).toBe(tutorial.id);
+  });
+});
+
+describe('board: practice mode', () => {
+  it('hides the projected score and par while planning outside the tutorial, until the switch shows them', async () => {
+    const { user, store } = await renderBoard();
+    const toggle = screen.getByRole('switch', { name: 'Show score' });
+    expect(toggle).toHaveAttribute('aria-checked', 'false');
+    expect(screen.getByTestId('practice-hidden')).toBeVisible();
+    expect(screen.queryByTestId('projected-score')).toBeNull();
+    expect(screen.queryByText(/% of par/)).toBeNull();
+
+    await moveTo(user, 'Patch the uploader', 'Q1');
+    expect(announced()).toMatch(/^Patch the uploader moved to Q1/);
+    expect(announced()).not.toMatch(/score/i);
+
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-checked', 'true');
+    expect(score()).toMatch(/^\d+\.\d$/);
+    expect(screen.getByTestId('par-status')).toBeVisible();
+    // Remembered: a preference, saved with the others.
+    expect(store.getState().preferences.projectionWhilePlanning).toBe('show');
+    const saved = JSON.parse(localStorage.getItem('roadmap-dojo') ?? '{}') as {
+      state?: { preferences?: { projectionWhilePlanning?: string } };
+    };
+    expect(saved.state?.preferences?.projectionWhilePlanning).toBe('show');
+
+    await user.click(toggle);
+    expect(screen.queryByTestId('projected-score')).toBeNull();
+    expect(store.getState().preferences.projectionWhilePlanning).toBe('hide');
+  });
+
+  it('shows the projection in the tutorial by default', async () => {
+    const tutorial = shippedScenario('tutorial');
+    await renderApp(`/s/${tutorial.id}/plan`);
+    expect(screen.getByRole('switch', { name: 'Show score' })).toHaveAttribute(
+      'aria-checked',
+      'true',
+    );
+    expect(score()).toMatch(/^\d+\.\d$/);
+  });
+});
+
+describe('board: keys and focus', () => {
+  const grip = (title: string) => screen.getByRole('button', { name: `Drag ${title}` });
+
+  it('moves the focused card with a number key and keeps focus in the backlog, on the next card', async () => {
+    const { user, store, scenario } = await renderBoard();
+    grip('Unify the user model').focus();
+    await user.keyboard('1');
+    expect(planOf(store.getState(), scenario)).toEqual({ slots: [['user-model'], []] });
+    expect(announced()).toMatch(/^Unify the user model moved to Q1, position 1 of 1/);
+    // The card that took its place (SSO login) has focus, so the next key moves it.
+    expect(grip('SSO login')).toHaveFocus();
+    await user.keyboard('2');
+    expect(planOf(store.getState(), scenario)).toEqual({ slots: [['user-model'], ['sso']] });
+    expect(grip('Patch the uploader')).toHaveFocus();
+    await user.keyboard('1');
+    expect(planOf(store.getState(), scenario).slots[0]).toEqual(['user-model', 'patch']);
+    expect(grip('Team calendars')).toHaveFocus();
+
+    // Arrows: right to Q1 at the same row (the first), down and up within it.
+    await user.keyboard('{ArrowRight}');
+    expect(grip('Unify the user model')).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(grip('Patch the uploader')).toHaveFocus();
+    await user.keyboard('{ArrowUp}');
+    expect(grip('Unify the user model')).toHaveFocus();
+    // Alt+Down moves the card down; focus stays on it.
+    await user.keyboard('{Alt>}{ArrowDown}{/Alt}');
+    expect(planOf(store.getState(), scenario).slots[0]).toEqual(['patch', 'user-model']);
+    expect(grip('Unify the user model')).toHaveFocus();
+    // 0 sends it back to the backlog; focus stays in Q1.
+    await user.keyboard('0');
+    expect(planOf(store.getState(), scenario).slots[0]).toEqual(['patch']);
+    expect(grip('Patch the uploader')).toHaveFocus();
+    // A slot the scenario does not have does nothing.
+    await user.keyboard('7');
+    expect(planOf(store.getState(), scenario).slots[0]).toEqual(['patch']);
+  });
+
+  it('keeps focus on Undo and Redo when they stop applying, and names what they changed', async () => {
+    const { user } = await renderBoard();
+    await moveTo(user, 'Read replica', 'Q2');
+    const undo = screen.getByRole('button', { name: 'Undo' });
+    const redo = screen.getByRole('button', { name: 'Redo' });
+    undo.focus();
+    await user.keyboard('{Enter}');
+    expect(announced()).toBe('Undone: Read replica back to the backlog. 0 items planned.');
+    expect(undo).toHaveAttribute('aria-disabled', 'true');
+    expect(undo).toHaveFocus();
+    // Pressed again while unavailable: nothing happens, focus stays.
+    await user.keyboard('{Enter}');
+    expect(undo).toHaveFocus();
+    redo.focus();
+    await user.keyboard('{Enter}');
+    expect(announced()).toBe('Redone: Read replica to Q2, position 1 of 1. 1 items planned.');
+    expect(redo).toHaveAttribute('aria-disabled', 'true');
+    expect(redo).toHaveFocus();
+  });
+
+  it('lists the shortcuts behind ?', async () => {
+    const { user } = await renderBoard();
+    grip('SSO login').focus();
+    await user.keyboard('?');
+    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(within(dialog).getByRole('table', { name: /^On a card/ })).toBeVisible();
+    expect(within(dialog).getByText(/1 is Q1, 2 is Q2/)).toBeVisible();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(grip('SSO login')).toHaveFocus();
+  });
+});
+
+describe('board: card timings', () => {
+  it('shows when each planned card is expected to start and finish, from the simulated outcome', async () => {
+    const { user, store, scenario } = await renderBoard();
+    await moveTo(user, 'Unify the user model', 'Q1');
+    await moveTo(user, 'Read replica', 'Q1');
+    const outcome = simulate(scenario, planOf(store.getState(), scenario));
+    for (const id of ['user-model', 'replica']) {
+      const item = outcome.items.find((i) => i.id === id)!;
+      const expected = cardTiming(scenario.time.labels, 0, item.startedAt, item.completedAt);
+      const cardTimingText = document.querySelector(
+        `[data-item-id="${id}"] [data-testid="card-timing"]`,
+      )?.textContent;
+      expect(cardTimingText).toBe(`${expected.short}${expected.sentence}`);
+    }
+    // The first card starts at the slot's start; the second after it (one queue in this model).
+    const first = outcome.items.find((i) => i.id === 'user-model')!;
+    expect(first.startedAt).toBe(0);
   });
 });
