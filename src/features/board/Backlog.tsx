@@ -127,7 +127,11 @@ export function Backlog({
         </Folded>
       </div>
       <div className="card-list-area">
-        <SortableContext id={BACKLOG} items={[...itemIds]} strategy={verticalListSortingStrategy}>
+        <SortableContext
+          id={BACKLOG}
+          items={itemIds as string[]}
+          strategy={verticalListSortingStrategy}
+        >
           <ul className="card-list" aria-label="Items in the backlog">
             {children}
           </ul>

@@ -354,7 +354,6 @@ export function BoardPage({
   // ---- Drag and drop -------------------------------------------------------------------------
   const [preview, setPreview] = useState<Containers | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
-  const [overLabel, setOverLabel] = useState<string | null>(null);
   const previewRef = useRef<Containers | null>(null);
   const keyboardTarget = useRef<string | null>(null);
   const dragOrigin = useRef<{ container: string; index: number } | null>(null);
@@ -416,7 +415,6 @@ export function BoardPage({
     keyboardTarget.current = null;
     setPreview(null);
     setActiveId(null);
-    setOverLabel(null);
   };
 
   const onDragStart = ({ active }: DragStartEvent) => {
@@ -434,10 +432,7 @@ export function BoardPage({
 
   const onDragOver = ({ active, over }: DragOverEvent) => {
     const current = previewRef.current;
-    if (!over || !current) {
-      setOverLabel(null);
-      return;
-    }
+    if (!over || !current) return;
     const keyboard = keyboardTarget.current !== null;
     const target = resolveTarget(over.id);
     const next = moveAcross(
@@ -446,13 +441,9 @@ export function BoardPage({
       target,
       !keyboard && target === over.id && isBelow(active, over),
     );
+    // One pane at a time: the pane follows the card (a tab dragged over opens its pane).
     const container = containerOf(next, String(active.id));
-    if (container) {
-      const slot = slotOfContainer(container);
-      setOverLabel(slot === null ? 'Backlog' : slotLabel(scenario, slot));
-      // One pane at a time: the pane follows the card (a tab dragged over opens its pane).
-      if (onePane && (keyboard || target !== over.id)) setPane(container);
-    }
+    if (container && onePane && (keyboard || target !== over.id)) setPane(container);
     if (next === current) return;
     previewRef.current = next;
     setPreview(next);
@@ -777,6 +768,15 @@ export function BoardPage({
   const backlogShown = shown[BACKLOG] ?? [];
   const backlogPoints = allBacklog.reduce((sum, id) => sum + (itemsById.get(id)?.effort ?? 0), 0);
   const activeItem = activeId ? itemsById.get(activeId) : undefined;
+  // Where the dragged card would land, shown on it (its column may be out of view).
+  const activeContainer = activeId && preview ? containerOf(preview, activeId) : null;
+  const activeSlot = activeContainer === null ? null : slotOfContainer(activeContainer);
+  const dragTarget =
+    activeContainer === null
+      ? null
+      : activeSlot === null
+        ? 'Backlog'
+        : slotLabel(scenario, activeSlot);
   const detailsItem = detailsId ? itemsById.get(detailsId) : undefined;
   const tabs: SwitcherTab[] = [
     {
@@ -946,9 +946,11 @@ export function BoardPage({
             );
           })}
         </div>
-        <DragOverlay className="drag-overlay">
+        {/* No drop animation: the card is in its new place at once, and the drop does not pay for
+            measuring and animating the overlay while the board re-renders. */}
+        <DragOverlay className="drag-overlay" dropAnimation={null}>
           {activeItem ? (
-            <DragPreview scenario={scenario} item={activeItem} target={overLabel} />
+            <DragPreview scenario={scenario} item={activeItem} target={dragTarget} />
           ) : null}
         </DragOverlay>
       </DndContext>

@@ -4,7 +4,7 @@
  */
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
-import { useId, type ReactNode } from 'react';
+import { memo, useId, type ReactNode } from 'react';
 
 import { LockIcon, WarningIcon } from '../../components/icons';
 import {
@@ -19,7 +19,13 @@ import { formatPercent } from '../../explain/format';
 /** Warnings listed before the rest fold into "more". */
 const WARNINGS_SHOWN = 1;
 
-export function CapacityBar({ column, scale }: { column: ColumnForecast; scale: number }) {
+export const CapacityBar = memo(function CapacityBar({
+  column,
+  scale,
+}: {
+  column: ColumnForecast;
+  scale: number;
+}) {
   const pct = (x: number) => `${Math.max(0, Math.min(100, (100 * x) / scale))}%`;
   const lost = column.dragLost + column.ktlo + column.firefighting;
   return (
@@ -40,9 +46,15 @@ export function CapacityBar({ column, scale }: { column: ColumnForecast; scale: 
       </div>
     </div>
   );
-}
+});
 
-export function TypeShareBar({ shares, label }: { shares: readonly TypeShare[]; label: string }) {
+export const TypeShareBar = memo(function TypeShareBar({
+  shares,
+  label,
+}: {
+  shares: readonly TypeShare[];
+  label: string;
+}) {
   const present = shares.filter((s) => s.points > 0);
   if (present.length === 0) return <p className="type-shares muted small">No work placed yet.</p>;
   return (
@@ -67,9 +79,13 @@ export function TypeShareBar({ shares, label }: { shares: readonly TypeShare[]; 
       </p>
     </div>
   );
-}
+});
 
-export function WarningList({ warnings }: { warnings: readonly PlanWarning[] }) {
+export const WarningList = memo(function WarningList({
+  warnings,
+}: {
+  warnings: readonly PlanWarning[];
+}) {
   if (warnings.length === 0) return null;
   const shown = warnings.slice(0, WARNINGS_SHOWN);
   const more = warnings.slice(WARNINGS_SHOWN);
@@ -92,7 +108,7 @@ export function WarningList({ warnings }: { warnings: readonly PlanWarning[] }) 
       )}
     </div>
   );
-}
+});
 
 export interface ColumnProps {
   containerId: string;
@@ -184,7 +200,7 @@ export function Column({
       <div className="card-list-area">
         <SortableContext
           id={containerId}
-          items={[...itemIds]}
+          items={itemIds as string[]}
           strategy={verticalListSortingStrategy}
         >
           <ul className="card-list" aria-label={`Items in ${column.label}`}>

@@ -4,6 +4,7 @@
  * keyboard drag; the whole card can be dragged with a mouse or by touch (after a short press).
  * "Move to…" does the same as a drag, without dragging.
  */
+import type { DraggableAttributes } from '@dnd-kit/core';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { memo, useMemo, type CSSProperties, type SyntheticEvent } from 'react';
@@ -179,7 +180,21 @@ function CardHead({ item }: { item: Item }) {
   );
 }
 
-export const ItemCard = memo(function ItemCard({
+type Listener = ((event: SyntheticEvent) => void) | undefined;
+
+interface CardContentProps extends ItemCardProps {
+  /** The grip: dnd-kit's activator ref, attributes and key handler (stable between drags). */
+  gripRef: (element: HTMLElement | null) => void;
+  gripAttributes: DraggableAttributes;
+  gripKeyDown: Listener;
+}
+
+/**
+ * The card's content, memoized apart from its sortable shell: while a drag is on, dnd-kit
+ * re-renders every sortable item as the pointer passes over places, and only the shell (its
+ * position) needs to change then.
+ */
+const CardContent = memo(function CardContent({
   scenario,
   item,
   slot,
@@ -194,18 +209,10 @@ export const ItemCard = memo(function ItemCard({
   lensScore,
   onOpen,
   onMove,
-}: ItemCardProps) {
-  const data: CardDragData = { type: 'card', itemId: item.id };
-  const {
-    attributes,
-    listeners,
-    setNodeRef,
-    setActivatorNodeRef,
-    transform,
-    transition,
-    isDragging,
-  } = useSortable({ id: item.id, data, disabled: locked !== null });
-
+  gripRef,
+  gripAttributes,
+  gripKeyDown,
+}: CardContentProps) {
   const labels = scenario.time.labels;
   const menuItems: MenuItem[] = [
     ...(slot !== null
@@ -239,20 +246,8 @@ export const ItemCard = memo(function ItemCard({
       onSelect: () => onMove(item.id, { kind: 'slot', slot: s }),
     })),
   ];
-
-  // Keyboard drags start from the grip button; mouse and touch drags from anywhere on the card.
-  const { onKeyDown, ...pointerListeners } = (listeners ?? {}) as Record<
-    string,
-    ((event: SyntheticEvent) => void) | undefined
-  >;
   return (
-    <li
-      ref={setNodeRef}
-      className={`item-card type-${item.type}${isDragging ? ' is-dragging' : ''}${warnings ? ' has-warning' : ''}${locked !== null ? ' is-locked' : ''}`}
-      style={{ transform: CSS.Translate.toString(transform), transition }}
-      data-item-id={item.id}
-      {...pointerListeners}
-    >
+    <>
       <div className="card-top">
         {locked !== null ? (
           <span className="drag-handle is-locked" aria-hidden="true">
@@ -260,12 +255,12 @@ export const ItemCard = memo(function ItemCard({
           </span>
         ) : (
           <button
-            ref={setActivatorNodeRef}
+            ref={gripRef}
             type="button"
             className="drag-handle"
             aria-label={`Drag ${item.title}`}
-            {...attributes}
-            onKeyDown={onKeyDown}
+            {...gripAttributes}
+            onKeyDown={gripKeyDown}
           >
             <GripIcon />
           </button>
@@ -313,6 +308,39 @@ export const ItemCard = memo(function ItemCard({
           </MenuButton>
         )}
       </div>
+    </>
+  );
+});
+
+export const ItemCard = memo(function ItemCard(props: ItemCardProps) {
+  const { item, locked = null, warnings } = props;
+  const data: CardDragData = { type: 'card', itemId: item.id };
+  const {
+    attributes,
+    listeners,
+    setNodeRef,
+    setActivatorNodeRef,
+    transform,
+    transition,
+    isDragging,
+  } = useSortable({ id: item.id, data, disabled: locked !== null });
+
+  // Keyboard drags start from the grip button; mouse and touch drags from anywhere on the card.
+  const { onKeyDown, ...pointerListeners } = (listeners ?? {}) as Record<string, Listener>;
+  return (
+    <li
+      ref={setNodeRef}
+      className={`item-card type-${item.type}${isDragging ? ' is-dragging' : ''}${warnings ? ' has-warning' : ''}${locked !== null ? ' is-locked' : ''}`}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      data-item-id={item.id}
+      {...pointerListeners}
+    >
+      <CardContent
+        {...props}
+        gripRef={setActivatorNodeRef}
+        gripAttributes={attributes}
+        gripKeyDown={onKeyDown}
+      />
     </li>
   );
 });
