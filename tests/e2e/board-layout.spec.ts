@@ -236,6 +236,15 @@ for (const size of [
         path: './#/workshop/compare',
         ready: (p) => expect(p.getByRole('heading', { level: 1 })).toBeVisible(),
       },
+      // Live rooms: joining by code, and hosting (no relay is running here: it says so).
+      {
+        path: './#/room',
+        ready: (p) => expect(p.getByRole('heading', { level: 1 })).toBeVisible(),
+      },
+      {
+        path: './#/room/host',
+        ready: (p) => expect(p.getByRole('heading', { level: 1 })).toBeVisible(),
+      },
       {
         path: './#/no/such/page',
         ready: (p) => expect(p.getByRole('heading', { level: 1, name: 'Not found' })).toBeVisible(),

@@ -39,7 +39,10 @@ async function savedPlan(page: Page): Promise<string[][]> {
 
 test.beforeEach(async ({ page }) => {
   await page.goto(board);
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(big.title);
+  // The first load after the server starts is slow on a busy machine.
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(big.title, {
+    timeout: 30_000,
+  });
   await showProjection(page);
   await expect(projectedScore(page)).toHaveText(/^\d+\.\d$/);
 });

@@ -35,6 +35,9 @@ export const test = base.extend<{ page: Page }>({
 export { expect };
 
 export async function expectNoAxeViolations(page: Page, include?: string) {
+  // An axe run over a full board takes seconds of CPU, many more on a loaded machine: each run
+  // gives the test another minute instead of racing its default timeout.
+  test.setTimeout(test.info().timeout + 60_000);
   const builder = new AxeBuilder({ page });
   if (include) builder.include(include);
   const results = await builder.analyze();

@@ -550,6 +550,22 @@ export function BoardPage({
 
   const onOpen = useCallback((itemId: string) => setDetailsId(itemId), []);
 
+  // The board keeps what it scrolls to (a focused card, a card scrolled into view) clear of the
+  // sticky column headers: its scroll padding is the tallest header's height.
+  useLayoutEffect(() => {
+    const root = boardRef.current;
+    if (!root || typeof ResizeObserver === 'undefined') return;
+    const headers = () => [...root.querySelectorAll<HTMLElement>('.column-sticky')];
+    const update = () => {
+      const tallest = Math.max(0, ...headers().map((header) => header.offsetHeight));
+      root.style.setProperty('--column-head', `${tallest}px`);
+    };
+    const observer = new ResizeObserver(update);
+    for (const header of headers()) observer.observe(header);
+    update();
+    return () => observer.disconnect();
+  }, [columns.length, onePane]);
+
   // Time from a drop to the updated board being committed (see scripts/measure-board.ts).
   useLayoutEffect(() => {
     if (!pendingDrop.current) return;
