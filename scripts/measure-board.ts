@@ -325,6 +325,7 @@ async function main() {
       // tsx keeps function names with a `__name` helper that the page does not have.
       await context.addInitScript('globalThis.__name = (fn) => fn;');
       const page = await context.newPage();
+      page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate });
       await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
