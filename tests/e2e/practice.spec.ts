@@ -83,6 +83,7 @@ test('the tutorial shows the projection; the debrief reveals the score in practi
   await expect(page.getByRole('switch', { name: 'Show score' })).toHaveAttribute(
     'aria-checked',
     'true',
+    { timeout: 30_000 },
   );
   await expect(projectedScore(page)).toHaveText(/^\d+\.\d$/);
 

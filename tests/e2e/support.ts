@@ -112,9 +112,10 @@ export const dndLiveRegion = (page: Page) => page.locator('[id^="DndLiveRegion"]
  */
 export async function showProjection(page: Page) {
   const toggle = page.getByRole('switch', { name: 'Show score' });
-  await expect(toggle).toBeVisible();
+  // The board may still be loading (a lazy screen, on a busy machine).
+  await expect(toggle).toBeVisible({ timeout: 30_000 });
   if ((await toggle.getAttribute('aria-checked')) !== 'true') await toggle.click();
-  await expect(toggle).toHaveAttribute('aria-checked', 'true');
+  await expect(toggle).toHaveAttribute('aria-checked', 'true', { timeout: 15_000 });
 }
 
 /**
