@@ -37,6 +37,9 @@ async function savedPlan(page: Page): Promise<string[][]> {
   }, big.id);
 }
 
+// Drags and simulations on a loaded 2-core machine: the default 30 s is not enough for a journey.
+test.describe.configure({ timeout: 90_000 });
+
 test.beforeEach(async ({ page }) => {
   await page.goto(board);
   // The first load after the server starts is slow on a busy machine.
