@@ -22,7 +22,8 @@ async function moveTo(
   await user.click(screen.getByRole('menuitem', { name: where }));
 }
 
-describe('board: Move to…', () => {
+// A user journey in jsdom with the simulation behind it takes seconds on a busy machine.
+describe('board: Move to…', { timeout: 30_000 }, () => {
   it('places an item in a slot: the column load, the score and the announcement follow', async () => {
     const { user, store, scenario } = await renderBoard({}, showProjection);
     expect(loadText('Q1')).toMatch(/placed 0$/);
@@ -90,7 +91,7 @@ describe('board: Move to…', () => {
   });
 });
 
-describe('board: undo, redo and reset', () => {
+describe('board: undo, redo and reset', { timeout: 30_000 }, () => {
   it('undoes and redoes every change exactly, by button and by keyboard', async () => {
     const { user, store, scenario } = await renderBoard({}, showProjection);
     const plan = () => planOf(store.getState(), scenario);
@@ -137,7 +138,7 @@ describe('board: undo, redo and reset', () => {
   });
 });
 
-describe('board: variants', () => {
+describe('board: variants', { timeout: 30_000 }, () => {
   it('creates, switches, renames and deletes named variants', async () => {
     const { user, store, scenario } = await renderBoard();
     await moveTo(user, 'Patch the uploader', 'Q1');
@@ -177,7 +178,7 @@ describe('board: variants', () => {
   });
 });
 
-describe('board: item details', () => {
+describe('board: item details', { timeout: 30_000 }, () => {
   it('opens a focus-managed dialog with effects, asks, lenses and a saved note', async () => {
     const { user, store, scenario } = await renderBoard();
     const opener = screen.getByRole('button', { name: 'SSO login' });
@@ -209,7 +210,7 @@ describe('board: item details', () => {
   });
 });
 
-describe('board: backlog', () => {
+describe('board: backlog', { timeout: 30_000 }, () => {
   it('filters by type and sorts by effort or a framework lens', async () => {
     const { user } = await renderBoard();
     const backlog = () => screen.getByRole('region', { name: 'Backlog' });
@@ -243,7 +244,7 @@ describe('board: backlog', () => {
   });
 });
 
-describe('board: par', () => {
+describe('board: par', { timeout: 30_000 }, () => {
   it('says "computing par…" until the worker answers, then shows the score as % of par', async () => {
     let answer: (value: { plan: Plan; score: number }) => void = () => undefined;
     const { user } = await renderBoard(
@@ -278,7 +279,7 @@ describe('board: par', () => {
   });
 });
 
-describe('board: shipped scenario', () => {
+describe('board: shipped scenario', { timeout: 30_000 }, () => {
   it('plans the tutorial through the menu like any other scenario', async () => {
     const tutorial = shippedScenario('tutorial');
     const first = tutorial.items.find((i) => !i.injected)!;
@@ -296,7 +297,7 @@ describe('board: shipped scenario', () => {
   });
 });
 
-describe('board: practice mode', () => {
+describe('board: practice mode', { timeout: 30_000 }, () => {
   it('hides the projected score and par while planning outside the tutorial, until the switch shows them', async () => {
     const { user, store } = await renderBoard();
     const toggle = screen.getByRole('switch', { name: 'Show score' });
@@ -336,7 +337,7 @@ describe('board: practice mode', () => {
   });
 });
 
-describe('board: keys and focus', () => {
+describe('board: keys and focus', { timeout: 30_000 }, () => {
   const grip = (title: string) => screen.getByRole('button', { name: `Drag ${title}` });
 
   it('moves the focused card with a number key and keeps focus in the backlog, on the next card', async () => {
@@ -407,7 +408,7 @@ describe('board: keys and focus', () => {
   });
 });
 
-describe('board: card timings', () => {
+describe('board: card timings', { timeout: 30_000 }, () => {
   it('shows when each planned card is expected to start and finish, from the simulated outcome', async () => {
     const { user, store, scenario } = await renderBoard();
     await moveTo(user, 'Unify the user model', 'Q1');
