@@ -50,6 +50,9 @@ export interface AppProps {
 
 const APP_NAME = 'Roadmap Dojo';
 
+/** The board's element that takes the "Skip to the board" link's focus (BoardPage's BOARD_ID). */
+const BOARD_ANCHOR = 'board';
+
 // The library is the first screen; the briefing and the board (with dnd-kit) load when opened.
 // A route that waits for the scenarios starts fetching its screen's code at the same time.
 const loadBriefing = () => import('../features/briefing/BriefingPage');
@@ -191,6 +194,7 @@ function BoardRoute({ scenarioId }: { scenarioId: string }) {
             scenario={scenario}
             briefingHref={paths.briefing(scenario.id)}
             libraryHref={paths.library}
+            compareHref={paths.compare(scenario.id)}
             toolbarActions={<ShareActions scenario={scenario} />}
             {...(workshop ? { workshop } : {})}
           />
@@ -202,14 +206,15 @@ function BoardRoute({ scenarioId }: { scenarioId: string }) {
       scenario={scenario}
       briefingHref={paths.briefing(scenario.id)}
       libraryHref={paths.library}
-      toolbarActions={
-        <>
-          <Link href={paths.play(scenario.id)} className="button button-small button-primary">
-            Play the year
-          </Link>
-          <ShareActions scenario={scenario} />
-        </>
+      compareHref={paths.compare(scenario.id)}
+      playAction={
+        <Link href={paths.play(scenario.id)} className="button button-small button-primary">
+          <span>
+            Play<span className="narrow-hidden"> the year</span>
+          </span>
+        </Link>
       }
+      toolbarActions={<ShareActions scenario={scenario} />}
     />
   );
 }
@@ -359,8 +364,20 @@ function Shell() {
     event.preventDefault();
     mainRef.current?.focus();
   };
+  // On the board, the first Tab offers the board itself: the board hands focus to its first card.
+  const skipToBoard = (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    const board = document.getElementById(BOARD_ANCHOR);
+    if (board) board.focus();
+    else mainRef.current?.focus();
+  };
   return (
     <>
+      {isBoard && (
+        <a className="skip-link" href={`#${BOARD_ANCHOR}`} onClick={skipToBoard}>
+          Skip to the board
+        </a>
+      )}
       <a className="skip-link" href="#main" onClick={skipToMain}>
         Skip to main content
       </a>
@@ -382,7 +399,7 @@ function Shell() {
         id="main"
         ref={mainRef}
         tabIndex={-1}
-        className={isBoard ? 'main-wide' : isPresent ? 'main-present' : undefined}
+        className={isBoard ? 'main-wide main-board' : isPresent ? 'main-present' : undefined}
       >
         <ScreenErrorBoundary loading={<Loading />}>
           <Switch>

@@ -2,7 +2,7 @@
  * A menu button (WAI-ARIA APG pattern): a real button that opens a `role="menu"` list. Arrow
  * keys, Home and End move between items, Enter or Space chooses, Escape closes and returns focus
  * to the button, Tab closes. The menu is rendered into the main landmark (else the body) with
- * fixed positioning so a scrolling column never clips it.
+ * fixed positioning so a scrolling column never clips it, and placed inside the viewport.
  */
 import {
   useEffect,
@@ -75,13 +75,20 @@ export function MenuButton({
     if (!open || !buttonRef.current || !menuRef.current) return;
     const anchor = buttonRef.current.getBoundingClientRect();
     const menu = menuRef.current.getBoundingClientRect();
+    // Inside the viewport, always: below the button, else above it, else as low as it fits
+    // (over the button). The menu's CSS caps its height at the viewport's, and it scrolls.
     const margin = 8;
-    const left = Math.max(margin, Math.min(anchor.left, window.innerWidth - menu.width - margin));
+    const width = document.documentElement.clientWidth || window.innerWidth;
+    const height = window.innerHeight;
+    const left = Math.max(margin, Math.min(anchor.left, width - menu.width - margin));
     const below = anchor.bottom + 4;
+    const above = anchor.top - menu.height - 4;
     const top =
-      below + menu.height > window.innerHeight - margin && anchor.top - menu.height - 4 > margin
-        ? anchor.top - menu.height - 4
-        : below;
+      below + menu.height <= height - margin
+        ? below
+        : above >= margin
+          ? above
+          : Math.max(margin, height - menu.height - margin);
     setPosition({ top, left });
   }, [open]);
 

@@ -23,7 +23,12 @@ export {
   type ScenarioPlans,
   type Variant,
 } from './plansSlice';
-export { DEFAULT_PREFERENCES, type Preferences } from './preferencesSlice';
+export {
+  DEFAULT_PREFERENCES,
+  showsProjectionWhilePlanning,
+  type Preferences,
+  type ProjectionVisibility,
+} from './preferencesSlice';
 export {
   activePlaysOf,
   livePlays,

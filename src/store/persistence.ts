@@ -21,7 +21,7 @@ import { isRoomCode, isSecret, isTeamId } from '../room/protocol';
 import type { StorageNotice } from './noticesSlice';
 import { FIRST_VARIANT_ID, type ScenarioPlans } from './plansSlice';
 import { livePlays, type PlayHistory } from './playsSlice';
-import { DEFAULT_PREFERENCES, type Preferences } from './preferencesSlice';
+import { DEFAULT_PREFERENCES, PROJECTION_VISIBILITIES, type Preferences } from './preferencesSlice';
 import type { AppState } from './state';
 import type { CatalogEntry, ImportedScenario } from './types';
 import { DEFAULT_TIMER, DEFAULT_WORKSHOP, TEAM_NAME_MAX, type Workshop } from './workshopSlice';
@@ -153,6 +153,7 @@ const preferencesJson = z
       .nullable()
       .catch(null),
     libraryTag: z.string().nullable().catch(null),
+    projectionWhilePlanning: z.enum(PROJECTION_VISIBILITIES).catch('auto'),
   })
   .partial()
   .catch({});

@@ -12,6 +12,7 @@ import {
   keyboardDrag,
   pointerDrag,
   projectedScore,
+  showProjection,
   readScenario,
   test,
 } from './support';
@@ -36,9 +37,16 @@ async function savedPlan(page: Page): Promise<string[][]> {
   }, big.id);
 }
 
+// Drags and simulations on a loaded 2-core machine: the default 30 s is not enough for a journey.
+test.describe.configure({ timeout: 90_000 });
+
 test.beforeEach(async ({ page }) => {
   await page.goto(board);
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(big.title);
+  // The first load after the server starts is slow on a busy machine.
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(big.title, {
+    timeout: 30_000,
+  });
+  await showProjection(page);
   await expect(projectedScore(page)).toHaveText(/^\d+\.\d$/);
 });
 
@@ -77,9 +85,18 @@ test('a pointer drag from the backlog and between columns updates load, warnings
   );
 });
 
+/** The id of the card after `itemId` in the backlog as shown (where focus goes when it leaves). */
+async function nextInBacklog(page: Page, itemId: string): Promise<string> {
+  const ids = await column(page, 'Backlog')
+    .locator('li[data-item-id]')
+    .evaluateAll((cards) => cards.map((c) => (c as HTMLElement).dataset.itemId ?? ''));
+  return ids[ids.indexOf(itemId) + 1] ?? ids[ids.indexOf(itemId) - 1] ?? '';
+}
+
 test('a keyboard-only drag moves between columns and the live region says so', async ({ page }) => {
   const [first] = freeItems(big);
   const score0 = await projectedScore(page).textContent();
+  const next = await nextInBacklog(page, first!.id);
 
   await keyboardDrag(page, first!.id, [
     { key: 'ArrowRight', expect: new RegExp(`is over ${Q1}, position 1 of 1`) },
@@ -98,8 +115,8 @@ test('a keyboard-only drag moves between columns and the live region says so', a
   await expect(column(page, Q2).locator(`[data-item-id="${first!.id}"]`)).toBeVisible();
   await expect(columnLoad(page, Q2)).not.toHaveText(/placed 0$/);
   await expect(projectedScore(page)).not.toHaveText(score0 ?? '');
-  // Focus returns to the grip, so the next move can start at once.
-  await expect(card(page, first!.id).locator('.drag-handle')).toBeFocused();
+  // Focus stays where the learner works: on the backlog card that took its place.
+  await expect(card(page, next).locator('.drag-handle')).toBeFocused();
 
   // Up and down reorder within a column; Escape cancels and changes nothing.
   const second = freeItems(big)[1]!;
@@ -122,6 +139,7 @@ test('a keyboard-only drag moves between columns and the live region says so', a
 
 test('"Move to…" places a card without dragging', async ({ page }) => {
   const [first] = freeItems(big);
+  const next = await nextInBacklog(page, first!.id);
   const button = page.getByRole('button', { name: `Move to… (${first!.title})` });
   await button.focus();
   await page.keyboard.press('Enter');
@@ -134,7 +152,8 @@ test('"Move to…" places a card without dragging', async ({ page }) => {
   await expect(page.locator('#board-announcer')).toHaveText(
     new RegExp(`^${first!.title} moved to ${Q3}, position 1 of 1`),
   );
-  await expect(page.getByRole('button', { name: `Move to… (${first!.title})` })).toBeFocused();
+  // The view does not jump to the card's new column: focus goes to the next backlog card.
+  await expect(card(page, next).locator('[data-move-button]')).toBeFocused();
 });
 
 test('undo and redo restore every plan exactly', async ({ page }) => {
@@ -224,67 +243,4 @@ test('par arrives from the worker and the score is shown as a share of it', asyn
   await expect(page.getByTestId('par-status')).toHaveText(/^\d+% of par \(par \d+\.\d\)/, {
     timeout: 15_000,
   });
-});
-
-test('on a 390 px phone the columns scroll sideways, not the page', async ({ page }) => {
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.reload();
-  await expect(column(page, Q1)).toBeAttached();
-  const pageOverflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(pageOverflow).toBeLessThanOrEqual(0);
-  const boardScrolls = await page
-    .locator('.board')
-    .evaluate((el) => el.scrollWidth > el.clientWidth && getComputedStyle(el).scrollSnapType);
-  expect(boardScrolls).toContain('x');
-});
-
-test('at 200% zoom (640 px wide) nothing overflows the page', async ({ page }) => {
-  await page.setViewportSize({ width: 640, height: 450 });
-  for (const path of ['./#/', `./#/s/${big.id}`, board]) {
-    await page.goto(path);
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow, path).toBeLessThanOrEqual(0);
-  }
-});
-
-test('on a phone, a touch press-and-hold drags a card into a slot', async ({ browser }) => {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    hasTouch: true,
-    isMobile: true,
-  });
-  const page = await context.newPage();
-  await page.goto(board);
-  await expect(projectedScore(page)).toHaveText(/^\d+\.\d$/);
-  const [first] = freeItems(big);
-  const title = card(page, first!.id).locator('.card-title-line');
-  await title.scrollIntoViewIfNeeded();
-  const box = await title.boundingBox();
-  if (!box) throw new Error('card not visible');
-  const cdp = await context.newCDPSession(page);
-  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x = 0, y = 0) =>
-    cdp.send('Input.dispatchTouchEvent', {
-      type,
-      touchPoints: type === 'touchEnd' ? [] : [{ x, y }],
-    });
-  const x = box.x + box.width / 2;
-  const y = box.y + box.height / 2;
-  await touch('touchStart', x, y);
-  await page.waitForTimeout(300); // hold past the sensor's 180 ms delay
-  // Onto the sliver of the next column at the right edge (it scrolls into view under the finger).
-  const target = { x: 365, y: 420 };
-  for (let i = 1; i <= 20; i++) {
-    await touch('touchMove', x + ((target.x - x) * i) / 20, y + ((target.y - y) * i) / 20);
-    await page.waitForTimeout(16);
-  }
-  await expect(dndLiveRegion(page)).toHaveText(/is over Q\d, position 1 of 1/);
-  await touch('touchEnd');
-  await expect(dndLiveRegion(page)).toHaveText(new RegExp(`^${first!.title} moved to Q\\d`));
-  expect((await savedPlan(page)).flat()).toEqual([first!.id]);
-  await context.close();
 });

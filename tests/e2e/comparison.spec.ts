@@ -7,6 +7,7 @@ import {
   expectNoAxeViolations,
   freeItems,
   projectedScore,
+  showProjection,
   readScenario,
   test,
 } from './support';
@@ -57,6 +58,7 @@ test('teams’ plan files and a share link make one leaderboard in score order, 
 }) => {
   // Three different plans exported from the board, and a fourth shared as a link.
   await page.goto(board);
+  await showProjection(page);
   await expect(page.getByTestId('par-status')).toContainText('% of par');
   const plans: Exported[] = [];
   await moveTo(page, first!.title, Q1);

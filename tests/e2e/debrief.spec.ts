@@ -16,6 +16,7 @@ import {
   freeItems,
   pointerDrag,
   projectedScore,
+  showProjection,
   readScenario,
   test,
 } from './support';
@@ -65,6 +66,7 @@ async function chartsLoaded(page: Page) {
 test.beforeEach(async ({ page }) => {
   await page.goto(board);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(big.title);
+  await showProjection(page);
   await expect(projectedScore(page)).toHaveText(/^\d+\.\d$/);
 });
 

@@ -3,7 +3,7 @@
  * mouse, no programmatic focus. Open a scenario, start planning, place one item by a keyboard drag
  * and another by the "Move to…" menu, play the year and reach the debrief's score. Along the way
  * focus must be visible and land somewhere sensible (the new page's heading after navigating,
- * back on the grip after a drop).
+ * after a move the next card of the backlog, where the learner works).
  */
 import type { Locator, Page } from '@playwright/test';
 
@@ -11,7 +11,7 @@ import { card, column, dndLiveRegion, expect, readScenario, test } from './suppo
 
 const tutorial = readScenario('tutorial');
 const [Q1, Q2] = tutorial.time.labels as [string, string];
-const [dragged, moved] = tutorial.items.filter((i) => !i.injected);
+const [dragged, moved, third] = tutorial.items.filter((i) => !i.injected);
 
 /** Presses Tab (Shift+Tab when `back`) until `target` has focus; fails after `max` presses. */
 async function tabTo(page: Page, target: Locator, { max = 120, back = false } = {}) {
@@ -82,7 +82,8 @@ test('library to debrief with the keyboard alone', async ({ page }) => {
     new RegExp(`^${dragged!.title} moved to ${Q1}, position 1 of 1`),
   );
   await expect(column(page, Q1).locator(`[data-item-id="${dragged!.id}"]`)).toBeVisible();
-  await expect(card(page, dragged!.id).locator('.drag-handle')).toBeFocused();
+  // Focus stays in the backlog, on the card that took the dragged one's place.
+  await expect(card(page, moved!.id).locator('.drag-handle')).toBeFocused();
 
   // 2. The "Move to…" menu: Enter opens it, arrows pick Q2, Enter places the card.
   const moveButton = page.getByRole('button', { name: `Move to… (${moved!.title})` });
@@ -99,7 +100,7 @@ test('library to debrief with the keyboard alone', async ({ page }) => {
   await expect(q2).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(column(page, Q2).locator(`[data-item-id="${moved!.id}"]`)).toBeVisible();
-  await expect(moveButton).toBeFocused();
+  await expect(card(page, third!.id).locator('[data-move-button]')).toBeFocused();
 
   // 3. Play the year: the toolbar link sits before the board, so go back with Shift+Tab.
   const play = page.getByRole('link', { name: 'Play the year' });

@@ -8,7 +8,15 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from '@playwright/test';
 
 import { watchedContext } from './contexts';
-import { column, expect, freeItems, projectedScore, readScenario, test } from './support';
+import {
+  column,
+  expect,
+  freeItems,
+  projectedScore,
+  readScenario,
+  showProjection,
+  test,
+} from './support';
 
 const big = readScenario('big-customer');
 const [Q1] = big.time.labels as [string];
@@ -62,6 +70,7 @@ test('after the first visit the app loads and works with the network cut', async
   await page.getByRole('button', { name: `Move to… (${first!.title})` }).click();
   await page.getByRole('menuitem', { name: Q1, exact: true }).click();
   await expect(column(page, Q1).locator(`[data-item-id="${first!.id}"]`)).toBeVisible();
+  await showProjection(page);
   await expect(projectedScore(page)).toHaveText(/^\d+\.\d$/);
   await page.reload();
   await expect(column(page, Q1).locator(`[data-item-id="${first!.id}"]`)).toBeVisible();

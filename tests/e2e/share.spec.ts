@@ -9,6 +9,7 @@ import {
   expectNoAxeViolations,
   freeItems,
   projectedScore,
+  showProjection,
   readScenario,
   test,
 } from './support';
@@ -36,6 +37,7 @@ async function savedVariants(page: Page): Promise<unknown> {
 /** The sender: plans two items, writes a note, and opens the share dialog. */
 async function planAndShare(page: Page) {
   await page.goto(board);
+  await showProjection(page);
   await moveTo(page, first!.title, Q1);
   await moveTo(page, second!.title, Q2);
   await page.getByRole('button', { name: first!.title, exact: true }).click();
@@ -78,6 +80,7 @@ test('a share link opens in a fresh browser with the same plan and score, and le
   await expect(other.getByRole('heading', { level: 1 })).toContainText(big.title);
   const variant = other.getByRole('combobox', { name: 'Plan variant' });
   await expect(variant.locator('option:checked')).toHaveText('Plan A (2)');
+  await showProjection(other);
   await expect(projectedScore(other)).toHaveText(score);
   await expect(column(other, Q1).locator(`[data-item-id="${first!.id}"]`)).toBeVisible();
   await variant.selectOption({ label: 'Plan A' });
@@ -128,6 +131,7 @@ test('a plan file exported here and imported elsewhere round-trips', async ({ pa
   const imported = other.getByRole('dialog', { name: 'Plan imported' });
   await expect(imported).toContainText('“Plan A (2)”');
   await imported.getByRole('button', { name: 'OK' }).click();
+  await showProjection(other);
   await expect(projectedScore(other)).toHaveText(score);
   await expect(column(other, Q1).locator(`[data-item-id="${first!.id}"]`)).toBeVisible();
   await expect(column(other, Q2).locator(`[data-item-id="${second!.id}"]`)).toBeVisible();

@@ -35,6 +35,9 @@ export const test = base.extend<{ page: Page }>({
 export { expect };
 
 export async function expectNoAxeViolations(page: Page, include?: string) {
+  // An axe run over a full board takes seconds of CPU, many more on a loaded machine: each run
+  // gives the test another minute instead of racing its default timeout.
+  test.setTimeout(test.info().timeout + 60_000);
   const builder = new AxeBuilder({ page });
   if (include) builder.include(include);
   const results = await builder.analyze();
@@ -102,6 +105,18 @@ export const columnLoad = (page: Page, label: string) =>
   column(page, label).getByTestId('column-load');
 export const projectedScore = (page: Page) => page.getByTestId('projected-score');
 export const dndLiveRegion = (page: Page) => page.locator('[id^="DndLiveRegion"]');
+
+/**
+ * Turns practice mode off (outside tutorials it hides the projected score and share of par while
+ * planning): the board then shows them, and remembers the choice in this browser.
+ */
+export async function showProjection(page: Page) {
+  const toggle = page.getByRole('switch', { name: 'Show score' });
+  // The board may still be loading (a lazy screen, on a busy machine).
+  await expect(toggle).toBeVisible({ timeout: 30_000 });
+  if ((await toggle.getAttribute('aria-checked')) !== 'true') await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-checked', 'true', { timeout: 15_000 });
+}
 
 /**
  * Drags a card by mouse: press on its grip, move past the activation distance in small steps,

@@ -116,10 +116,22 @@ export function withTestScenario(store: ReturnType<typeof freshStore>): Scenario
   return result.scenario;
 }
 
-/** Renders the board of the test scenario. */
-export async function renderBoard(options: Partial<AppStoreOptions> = {}) {
+/** Practice mode off: the board shows the projected score and share of par while planning. */
+export function showProjection(store: ReturnType<typeof freshStore>) {
+  store.getState().setPreferences({ projectionWhilePlanning: 'show' });
+}
+
+/**
+ * Renders the board of the test scenario (an advanced one: practice mode hides the projected
+ * score unless `setup` shows it, e.g. with `showProjection`).
+ */
+export async function renderBoard(
+  options: Partial<AppStoreOptions> = {},
+  setup?: (store: ReturnType<typeof freshStore>) => void,
+) {
   const store = freshStore(options);
   const scenario = withTestScenario(store);
+  setup?.(store);
   const location = memoryLocation({ path: `/s/${scenario.id}/plan`, record: true });
   const user = userEvent.setup();
   const view = render(<App store={store} hook={location.hook} />);

@@ -3,6 +3,7 @@ import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useId, type ReactNode } from 'react';
 
+import { Folded } from '../../components/Folded';
 import { ITEM_TYPE_LABELS, formatPoints, type BacklogSort } from '../../explain/advice';
 import type { ItemType } from '../../engine';
 import { BACKLOG } from './dnd';
@@ -29,6 +30,12 @@ export interface BacklogProps {
   sort: BacklogSort;
   onSort: (sort: BacklogSort) => void;
   children: ReactNode;
+  /** One pane at a time (phones): the backlog is not the one shown. */
+  hiddenPane?: boolean;
+  /** Fold the type filter and the sort order away (phones), behind "Filter and sort". */
+  foldTools?: boolean;
+  /** One pane at a time: the tab that shows the backlog and the pane's id. */
+  pane?: { tabId: string; id: string };
 }
 
 export function Backlog({
@@ -41,6 +48,9 @@ export function Backlog({
   sort,
   onSort,
   children,
+  hiddenPane = false,
+  foldTools = false,
+  pane,
 }: BacklogProps) {
   const titleId = useId();
   const sortId = useId();
@@ -49,63 +59,85 @@ export function Backlog({
   return (
     <section
       ref={setNodeRef}
-      className={`board-column backlog${isOver ? ' is-over' : ''}`}
+      className={`board-column backlog${isOver ? ' is-over' : ''}${hiddenPane ? ' is-hidden-pane' : ''}`}
       aria-labelledby={titleId}
       data-column="Backlog"
+      data-container={BACKLOG}
+      {...(pane ? { role: 'tabpanel', 'aria-labelledby': pane.tabId, id: pane.id } : {})}
     >
-      <header className="column-header">
-        <h2 id={titleId} className="column-title">
-          Backlog
-        </h2>
-        <p className="small muted">
-          {total} {total === 1 ? 'item' : 'items'} · {formatPoints(points)} pts
-          {hiddenCount > 0 && ` · ${hiddenCount} hidden by the filter`}
-        </p>
-        <fieldset className="type-filter">
-          <legend className="small">Show types</legend>
-          <div className="type-toggles">
-            {types.map((type) => {
-              const on = selectedTypes.length === 0 || selectedTypes.includes(type);
-              return (
-                <button
-                  key={type}
-                  type="button"
-                  className={`type-toggle type-${type}`}
-                  aria-pressed={on}
-                  onClick={() => onToggleType(type)}
-                >
-                  <TypeIcon type={type} />
-                  {ITEM_TYPE_LABELS[type]}
-                </button>
-              );
-            })}
+      <header className="column-header column-sticky">
+        <div className="column-sticky-body">
+          <div className="column-title-row">
+            <h2 id={titleId} className="column-title" tabIndex={-1}>
+              Backlog
+            </h2>
+            <span className="small muted">
+              {total} {total === 1 ? 'item' : 'items'} · {formatPoints(points)} pts
+            </span>
           </div>
-        </fieldset>
-        <div className="field-stacked">
-          <label htmlFor={sortId} className="small">
-            Sort by
-          </label>
-          <select
-            id={sortId}
-            value={sort}
-            onChange={(event) => onSort(event.target.value as BacklogSort)}
-          >
-            {(Object.keys(SORT_LABELS) as BacklogSort[]).map((key) => (
-              <option key={key} value={key}>
-                {SORT_LABELS[key]}
-              </option>
-            ))}
-          </select>
+          {hiddenCount > 0 && (
+            <p className="small muted" data-testid="backlog-hidden">
+              {hiddenCount} hidden by the filter
+            </p>
+          )}
         </div>
       </header>
+      <div className="column-details">
+        <Folded
+          when={foldTools}
+          summary={`Filter and sort${hiddenCount > 0 ? ` (${hiddenCount} hidden)` : ''}`}
+          className="backlog-tools"
+        >
+          <fieldset className="type-filter">
+            <legend className="small">Show types</legend>
+            <div className="type-toggles">
+              {types.map((type) => {
+                const on = selectedTypes.length === 0 || selectedTypes.includes(type);
+                return (
+                  <button
+                    key={type}
+                    type="button"
+                    className={`type-toggle type-${type}`}
+                    aria-pressed={on}
+                    onClick={() => onToggleType(type)}
+                  >
+                    <TypeIcon type={type} />
+                    {ITEM_TYPE_LABELS[type]}
+                  </button>
+                );
+              })}
+            </div>
+          </fieldset>
+          <div className="field-stacked">
+            <label htmlFor={sortId} className="small">
+              Sort by
+            </label>
+            <select
+              id={sortId}
+              value={sort}
+              onChange={(event) => onSort(event.target.value as BacklogSort)}
+            >
+              {(Object.keys(SORT_LABELS) as BacklogSort[]).map((key) => (
+                <option key={key} value={key}>
+                  {SORT_LABELS[key]}
+                </option>
+              ))}
+            </select>
+          </div>
+        </Folded>
+      </div>
       <div className="card-list-area">
-        <SortableContext id={BACKLOG} items={[...itemIds]} strategy={verticalListSortingStrategy}>
+        <SortableContext
+          id={BACKLOG}
+          items={itemIds as string[]}
+          strategy={verticalListSortingStrategy}
+        >
           <ul className="card-list" aria-label="Items in the backlog">
             {children}
           </ul>
         </SortableContext>
         {itemIds.length === 0 && (
-          <p className="column-empty">
+          <p className="column-empty" tabIndex={-1} data-empty-for={BACKLOG}>
             {hiddenCount > 0
               ? 'Every item here is hidden by the filter.'
               : 'Everything is planned.'}

@@ -1,8 +1,13 @@
 /**
  * The planning board: the backlog and one column per slot, dragged with mouse, touch or
- * keyboard (one DndContext; all dnd-kit code lives in this folder). Dragging only previews
- * locally; the store changes once, on drop, through the same action the "Move to…" menu uses.
- * The live projection, warnings and capacity forecasts are derived from the expected outcome.
+ * keyboard (one DndContext; all dnd-kit code lives in this folder), moved with a card's "Move
+ * to…" menu or its number keys. Dragging only previews locally; the store changes once, on drop,
+ * through the same action the menu and the keys use. The strip, warnings, capacity forecasts and
+ * card timings are all derived from the one expected outcome.
+ *
+ * Layout: on wide screens the backlog and every slot sit side by side under a compact strip, and
+ * the board scrolls as a whole (column headers stay in view); on phones and narrow windows one
+ * pane is shown at a time with a sticky switcher of tabs that are drop targets too.
  */
 import {
   DndContext,
@@ -14,6 +19,7 @@ import {
   useSensor,
   useSensors,
   type Active,
+  type DragCancelEvent,
   type DragEndEvent,
   type DragOverEvent,
   type DragStartEvent,
@@ -22,28 +28,33 @@ import {
 import {
   useCallback,
   useEffect,
+  useId,
   useLayoutEffect,
   useMemo,
   useRef,
   useState,
+  type CSSProperties,
   type ReactNode,
 } from 'react';
 import { Link } from 'wouter';
 
 import { ArrowLeftIcon } from '../../components/icons';
 import { LiveRegion, type Announcement } from '../../components/LiveRegion';
+import { Folded } from '../../components/Folded';
 import { Notice } from '../../components/Notice';
+import { useMediaQuery } from '../../components/useMediaQuery';
 import {
   columnForecasts,
   describePlacement,
   formatPoints,
   lensRows,
   planWarnings,
+  slotLabel,
   sortBacklog,
   typeShares,
   type PlanWarning,
 } from '../../explain/advice';
-import { formatSlotTime } from '../../explain/format';
+import { capacityUse, describePlanChange, placeOf } from '../../explain/board';
 import {
   ITEM_TYPES,
   backlogIds,
@@ -57,6 +68,7 @@ import {
 import {
   expectedOutcome,
   historyKey,
+  showsProjectionWhilePlanning,
   useActiveVariant,
   useAppStore,
   useAppStoreApi,
@@ -68,18 +80,25 @@ import { Column } from './Column';
 import {
   BACKLOG,
   boardCollisions,
+  containerOf,
   containersOf,
   createKeyboardCoordinates,
   moveAcross,
   projectDrop,
+  resolveTarget,
   slotContainer,
   slotOfContainer,
   type Containers,
 } from './dnd';
+import { applyFocus, controlOf, type CardControl, type FocusRequest } from './focus';
 import { ItemDetails } from './ItemDetails';
 import { DragPreview, ItemCard, type MoveTarget } from './ItemCard';
-import { Projection } from './Projection';
-import { Toolbar } from './Toolbar';
+import { Legend } from './Legend';
+import type { ScoreHidden } from './Projection';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { SlotSwitcher, paneIdOf, tabIdOf, type SwitcherTab } from './SlotSwitcher';
+import { BoardTools, BreakdownPanel, Strip } from './Strip';
+import { Variants } from './Variants';
 import { lockRefusal, type AddedItem, type BoardWorkshop } from './workshopMode';
 import './board.css';
 
@@ -87,7 +106,11 @@ export interface BoardPageProps {
   scenario: Scenario;
   briefingHref: string;
   libraryHref: string;
-  /** Actions the app adds at the end of the toolbar (e.g. "Play this plan"). */
+  /** The scenario's variant comparison; the board links to it when given. */
+  compareHref?: string;
+  /** The app's way to play the year (a link), at the end of the strip. */
+  playAction?: ReactNode;
+  /** Actions the app adds beside the board's tools (e.g. "Share…", "Import plan…"). */
   toolbarActions?: ReactNode;
   /** Workshop play (grading, played slots locked, hidden scores, the round's panel). */
   workshop?: BoardWorkshop;
@@ -98,8 +121,21 @@ export const DROP_MARK = 'dojo:drop';
 export const RENDERED_MARK = 'dojo:drop-rendered';
 export const DROP_MEASURE = 'dojo:drop-to-render';
 
+/** The element the "Skip to the board" link focuses; it hands focus on to the first card. */
+export const BOARD_ID = 'board';
+
+/** One pane at a time below this width (phones, narrow windows, 200% zoom on a laptop). */
+export const ONE_PANE_QUERY = '(max-width: 47.99rem)';
+
 /** Measure droppables while dragging only (not on every render of the page). */
 const MEASURING = { droppable: { strategy: MeasuringStrategy.WhileDragging } };
+
+/**
+ * Auto-scrolling while dragging: gentle, and never sideways with one pane (where a sideways
+ * scroll would carry the card past the column the finger aimed for).
+ */
+const AUTO_SCROLL_COLUMNS = { threshold: { x: 0.08, y: 0.12 }, acceleration: 6 };
+const AUTO_SCROLL_ONE_PANE = { threshold: { x: 0, y: 0.08 }, acceleration: 3 };
 
 const NO_WARNINGS: readonly PlanWarning[] = [];
 const NO_ADDED: readonly AddedItem[] = [];
@@ -120,10 +156,18 @@ function useLatest<T>(value: T) {
   return ref;
 }
 
+/** Typing in a field (or a dialog open) turns the board's shortcuts off. */
+function isTyping(target: EventTarget | null): boolean {
+  const element = target instanceof Element ? target : null;
+  return !!element?.closest('input, textarea, select, [contenteditable="true"], [role="dialog"]');
+}
+
 export function BoardPage({
   scenario,
   briefingHref,
   libraryHref,
+  compareHref,
+  playAction,
   toolbarActions,
   workshop,
 }: BoardPageProps) {
@@ -138,9 +182,21 @@ export function BoardPage({
     [workshopEvaluate],
   );
   const outcome = useMemo(() => evaluate(scenario, plan), [evaluate, scenario, plan]);
-  const hideScores = workshop?.hideScores ?? false;
   const lockedSlots = workshop?.lockedSlots ?? 0;
   const addedItems = workshop?.addedItems ?? NO_ADDED;
+
+  // Scores while planning: a workshop decides for itself; solo play follows practice mode.
+  const projectionWhilePlanning = useAppStore((s) => s.preferences.projectionWhilePlanning);
+  const soloShown = showsProjectionWhilePlanning(projectionWhilePlanning, scenario);
+  const scoreHidden: ScoreHidden = workshop
+    ? workshop.hideScores
+      ? 'workshop'
+      : null
+    : soloShown
+      ? null
+      : 'practice';
+  const hideScores = scoreHidden !== null;
+
   const columns = useMemo(
     () => columnForecasts(scenario, plan, outcome),
     [scenario, plan, outcome],
@@ -151,6 +207,7 @@ export function BoardPage({
     [scenario, warnings],
   );
   const shares = useMemo(() => typeShares(scenario, plan, outcome), [scenario, plan, outcome]);
+  const use = useMemo(() => capacityUse(columns), [columns]);
 
   const sort = useAppStore((s) => s.preferences.backlogSort);
   const selectedTypes = useAppStore((s) => s.preferences.backlogTypes);
@@ -165,6 +222,13 @@ export function BoardPage({
   const undo = useAppStore((s) => s.undo);
   const redo = useAppStore((s) => s.redo);
   const resetPlan = useAppStore((s) => s.resetPlan);
+
+  const onePane = useMediaQuery(ONE_PANE_QUERY);
+  const [pane, setPane] = useState<string>(BACKLOG);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [breakdownOpen, setBreakdownOpen] = useState(false);
+  const breakdownId = useId();
+  const boardRef = useRef<HTMLDivElement>(null);
 
   const [announcement, setAnnouncement] = useState<Announcement | null>(null);
   const announce = useCallback(
@@ -234,26 +298,22 @@ export function BoardPage({
     });
   };
 
-  // Per-card data, as strings so memoized cards re-render only when they change.
+  // Per-card data, as primitives so memoized cards re-render only when they change.
   const warningKinds = useMemo(() => {
     const byItem = new Map<string, string[]>();
     for (const w of warnings)
       if (w.itemId) byItem.set(w.itemId, [...(byItem.get(w.itemId) ?? []), w.kind]);
     return new Map([...byItem].map(([id, kinds]) => [id, [...new Set(kinds)].join(',')]));
   }, [warnings]);
-  const forecasts = useMemo(() => {
-    const map = new Map<string, string>();
-    for (const item of outcome.items) {
-      if (item.plannedSlot === null) continue;
-      map.set(
-        item.id,
-        item.completedAt === null
-          ? 'not done in the plan'
-          : `done ${formatSlotTime(scenario.time.labels, item.completedAt)}`,
-      );
-    }
-    return map;
-  }, [outcome, scenario]);
+  const timings = useMemo(
+    () =>
+      new Map(
+        outcome.items.flatMap((item) =>
+          item.plannedSlot === null ? [] : [[item.id, item] as const],
+        ),
+      ),
+    [outcome],
+  );
 
   // Items an event added: listed after the backlog, locked, with what happened to them.
   const addedNotes = useMemo(() => new Map(addedItems.map((a) => [a.id, a.note])), [addedItems]);
@@ -262,17 +322,45 @@ export function BoardPage({
     [backlog, addedItems],
   );
 
-  // ---- Drag and drop -------------------------------------------------------------------------
+  // ---- Focus: it stays where the learner works -------------------------------------------------
+  const pendingFocus = useRef<FocusRequest | null>(null);
+  const [focusTick, setFocusTick] = useState(0);
   const containers = useMemo(() => containersOf(plan, backlogWithAdded), [plan, backlogWithAdded]);
+  const containersRef = useLatest(containers);
+  const onePaneRef = useLatest(onePane);
+  const requestFocus = useCallback(
+    (request: FocusRequest) => {
+      pendingFocus.current = request;
+      // With one pane shown, show the pane the focus goes to (a hidden pane takes no focus).
+      if (onePaneRef.current) {
+        const container =
+          request.kind === 'slot'
+            ? request.container
+            : containerOf(containersRef.current, request.itemId);
+        if (container) setPane(container);
+      }
+      setFocusTick((tick) => tick + 1);
+    },
+    [onePaneRef, containersRef],
+  );
+  useEffect(() => {
+    const request = pendingFocus.current;
+    const root = boardRef.current;
+    if (request === null || !root) return;
+    pendingFocus.current = null;
+    applyFocus(root, request);
+  }, [focusTick, plan]);
+
+  // ---- Drag and drop -------------------------------------------------------------------------
   const [preview, setPreview] = useState<Containers | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const previewRef = useRef<Containers | null>(null);
   const keyboardTarget = useRef<string | null>(null);
-  const containersRef = useLatest(containers);
+  const dragOrigin = useRef<{ container: string; index: number } | null>(null);
   const scenarioRef = useLatest(scenario);
   const evaluateRef = useLatest(evaluate);
   const hideScoresRef = useLatest(hideScores);
-  // Keyboard drags skip the played (locked) slots.
+  // Keyboard drags and arrow keys skip the played (locked) slots.
   const order = useMemo(
     () => [
       BACKLOG,
@@ -282,7 +370,6 @@ export function BoardPage({
   );
   const orderRef = useLatest(order);
   const pendingDrop = useRef(false);
-  const focusAfterMove = useRef<string | null>(null);
 
   // dnd-kit calls these getters at event time (key presses, collisions, announcements), never
   // while rendering; they read refs so they always see the latest drag state.
@@ -317,6 +404,8 @@ export function BoardPage({
         preview: () => previewRef.current,
         outcome: (next) => evaluateRef.current(scenarioRef.current, next),
         hideScore: () => hideScoresRef.current,
+        keyboard: () => keyboardTarget.current !== null,
+        origin: () => dragOrigin.current,
       }),
     [scenarioRef, store, evaluateRef, hideScoresRef],
   );
@@ -329,22 +418,32 @@ export function BoardPage({
   };
 
   const onDragStart = ({ active }: DragStartEvent) => {
+    const id = String(active.id);
+    const container = containerOf(containersRef.current, id);
+    dragOrigin.current =
+      container === null
+        ? null
+        : { container, index: containersRef.current[container]?.indexOf(id) ?? 0 };
     previewRef.current = containersRef.current;
     keyboardTarget.current = null;
     setPreview(containersRef.current);
-    setActiveId(String(active.id));
+    setActiveId(id);
   };
 
   const onDragOver = ({ active, over }: DragOverEvent) => {
     const current = previewRef.current;
     if (!over || !current) return;
     const keyboard = keyboardTarget.current !== null;
+    const target = resolveTarget(over.id);
     const next = moveAcross(
       current,
       String(active.id),
-      over.id,
-      !keyboard && isBelow(active, over),
+      target,
+      !keyboard && target === over.id && isBelow(active, over),
     );
+    // One pane at a time: the pane follows the card (a tab dragged over opens its pane).
+    const container = containerOf(next, String(active.id));
+    if (container && onePane && (keyboard || target !== over.id)) setPane(container);
     if (next === current) return;
     previewRef.current = next;
     setPreview(next);
@@ -352,26 +451,48 @@ export function BoardPage({
     if (keyboard) keyboardTarget.current = String(active.id);
   };
 
-  const onDragEnd = ({ active, over }: DragEndEvent) => {
+  const onDragEnd = ({ active, over, activatorEvent }: DragEndEvent) => {
     const current = previewRef.current;
     const id = String(active.id);
+    const keyboard = activatorEvent instanceof KeyboardEvent;
+    const origin = dragOrigin.current;
     finishDrag();
-    if (!over || !current) return;
-    const drop = projectDrop(current, id, over.id);
-    if (!drop) return;
+    const stay = () => keyboard && requestFocus({ kind: 'card', itemId: id, control: 'grip' });
+    if (!over || !current) return stay();
+    const drop = projectDrop(current, id, resolveTarget(over.id));
+    if (!drop) return stay();
     const slot = slotOfContainer(drop.container);
-    if (refuse(id, slot)) return;
+    if (refuse(id, slot)) return stay();
+    // Focus stays where the learner works: the card that took this one's place in the column
+    // it left (a reorder within a column keeps focus on the card).
+    if (keyboard)
+      requestFocus(
+        origin && origin.container !== drop.container
+          ? { kind: 'slot', container: origin.container, index: origin.index, control: 'grip' }
+          : { kind: 'card', itemId: id, control: 'grip' },
+      );
     performance.mark(DROP_MARK);
     pendingDrop.current = true;
     if (slot === null) moveItem(scenario, id, null);
     else moveItem(scenario, id, slot, drop.index);
   };
 
-  /** "Move to…" and reorders from the menu: the same store action as a drop. */
-  const onMove = useCallback(
-    (itemId: string, target: MoveTarget) => {
+  const onDragCancel = ({ active, activatorEvent }: DragCancelEvent) => {
+    finishDrag();
+    if (activatorEvent instanceof KeyboardEvent)
+      requestFocus({ kind: 'card', itemId: String(active.id), control: 'grip' });
+  };
+
+  /**
+   * Moves a card without dragging ("Move to…", number keys, Alt+arrows): the same store action
+   * as a drop. Focus then goes to `control` of the card that took its place in the column it
+   * left, or stays on the card when it only moved up or down.
+   */
+  const moveCard = useCallback(
+    (itemId: string, target: MoveTarget, control: CardControl) => {
       const current = scenarioRef.current;
-      const at = findItem(planOf(store.getState(), current), itemId);
+      const before = planOf(store.getState(), current);
+      const at = findItem(before, itemId);
       const [slot, index] =
         target.kind === 'slot'
           ? [target.slot, undefined]
@@ -380,19 +501,70 @@ export function BoardPage({
             : at === null
               ? [null, undefined]
               : [at.slot, at.index + (target.kind === 'up' ? -1 : 1)];
+      const title = itemsById.get(itemId)?.title ?? itemId;
+      if (
+        (target.kind === 'slot' && at?.slot === slot) ||
+        (target.kind === 'backlog' && at === null) ||
+        (index !== undefined && (index < 0 || index >= (before.slots[at?.slot ?? 0]?.length ?? 0)))
+      ) {
+        announce(`${title} is already in ${placeOf(current, before, itemId)}.`);
+        return;
+      }
       if (refuse(itemId, slot)) return;
+      const from = at === null ? BACKLOG : slotContainer(at.slot);
+      const leaves = target.kind === 'slot' || target.kind === 'backlog';
+      requestFocus(
+        leaves
+          ? {
+              kind: 'slot',
+              container: from,
+              index: containersRef.current[from]?.indexOf(itemId) ?? 0,
+              control,
+            }
+          : { kind: 'card', itemId, control },
+      );
       performance.mark(DROP_MARK);
       pendingDrop.current = true;
       moveItem(current, itemId, slot, index);
       const next = planOf(store.getState(), current);
       const result = evaluate(current, next);
       announce(`${describePlacement(current, next, result, itemId)}.${scoreSentence(result)}`);
-      focusAfterMove.current = itemId;
     },
-    [moveItem, store, announce, scenarioRef, refuse, evaluate, scoreSentence],
+    [
+      moveItem,
+      store,
+      announce,
+      scenarioRef,
+      refuse,
+      evaluate,
+      scoreSentence,
+      itemsById,
+      requestFocus,
+      containersRef,
+    ],
+  );
+  const onMove = useCallback(
+    (itemId: string, target: MoveTarget) => moveCard(itemId, target, 'move'),
+    [moveCard],
   );
 
   const onOpen = useCallback((itemId: string) => setDetailsId(itemId), []);
+
+  // The board keeps what it scrolls to (a focused card, a card scrolled into view) clear of the
+  // sticky column headers: its scroll padding is the tallest header's height.
+  useLayoutEffect(() => {
+    const root = boardRef.current;
+    if (!root || typeof ResizeObserver === 'undefined') return;
+    const headers = () => [...root.querySelectorAll<HTMLElement>('.column-sticky')];
+    const update = () => {
+      const tallest = Math.max(0, ...headers().map((header) => header.offsetHeight));
+      root.style.setProperty('--column-head', `${tallest}px`);
+    };
+    const observer = new ResizeObserver(update);
+    for (const header of headers()) observer.observe(header);
+    update();
+    return () => observer.disconnect();
+  }, [columns.length, onePane]);
 
   // Time from a drop to the updated board being committed (see scripts/measure-board.ts).
   useLayoutEffect(() => {
@@ -406,50 +578,47 @@ export function BoardPage({
     }
   }, [plan]);
 
-  // After a move from the menu, keep focus on the moved card's menu button.
-  useEffect(() => {
-    const id = focusAfterMove.current;
-    if (id === null) return;
-    focusAfterMove.current = null;
-    // Item ids are letters, digits, "-", "_" and "." only: safe inside a quoted selector.
-    document.querySelector<HTMLElement>(`[data-move-button="${id}"]`)?.focus();
-  }, [plan]);
-
   // ---- Undo, redo, reset ---------------------------------------------------------------------
   const plannedCount = plannedIds(plan).length;
-  const summary = useCallback(() => {
-    const current = scenarioRef.current;
-    const next = planOf(store.getState(), current);
-    const result = evaluate(current, next);
-    return `${plannedIds(next).length} items planned.${scoreSentence(result)}`;
-  }, [store, scenarioRef, evaluate, scoreSentence]);
-  const doUndo = useCallback(() => {
-    undo(scenarioRef.current);
-    announce(`Undone. ${summary()}`);
-  }, [undo, announce, summary, scenarioRef]);
-  const doRedo = useCallback(() => {
-    redo(scenarioRef.current);
-    announce(`Redone. ${summary()}`);
-  }, [redo, announce, summary, scenarioRef]);
-  const doReset = () => {
+  const historyStep = useCallback(
+    (step: (scenario: Scenario) => void, verb: 'Undone' | 'Redone') => {
+      const current = scenarioRef.current;
+      const before = planOf(store.getState(), current);
+      step(current);
+      const after = planOf(store.getState(), current);
+      if (after === before) return;
+      const result = evaluate(current, after);
+      announce(
+        `${verb}: ${describePlanChange(current, before, after)}. ${plannedIds(after).length} items planned.${scoreSentence(result)}`,
+      );
+    },
+    [store, scenarioRef, evaluate, scoreSentence, announce],
+  );
+  const doUndo = useCallback(() => historyStep(undo, 'Undone'), [historyStep, undo]);
+  const doRedo = useCallback(() => historyStep(redo, 'Redone'), [historyStep, redo]);
+  const doReset = useCallback(() => {
     resetPlan(scenario);
     announce(
       lockedSlots > 0
         ? `${variant.name} reset: the played slots stay as played, every other item is back in the backlog. Undo brings the plan back.`
         : `${variant.name} reset: every item is back in the backlog. Undo brings the plan back.`,
     );
-  };
+  }, [resetPlan, scenario, announce, lockedSlots, variant.name]);
 
-  const busyRef = useLatest(activeId !== null || detailsId !== null);
+  // ---- Keys ------------------------------------------------------------------------------------
+  const busyRef = useLatest(activeId !== null || detailsId !== null || shortcutsOpen);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || isTyping(event.target)) return;
+      if (busyRef.current || document.querySelector('[role="dialog"], [role="menu"]')) return;
+      if (event.key === '?' && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        setShortcutsOpen(true);
+        return;
+      }
       if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
       const key = event.key.toLowerCase();
       if (key !== 'z' && key !== 'y') return;
-      const target = event.target instanceof Element ? event.target : null;
-      if (target?.closest('input, textarea, select, [contenteditable="true"], [role="dialog"]'))
-        return;
-      if (busyRef.current || document.querySelector('[role="dialog"]')) return;
       event.preventDefault();
       if (key === 'y' || event.shiftKey) doRedo();
       else doUndo();
@@ -457,6 +626,125 @@ export function BoardPage({
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [doUndo, doRedo, busyRef]);
+
+  // Keys on a card: arrows move focus between cards and columns, digits move the card.
+  const moveCardRef = useLatest(moveCard);
+  useEffect(() => {
+    const root = boardRef.current;
+    if (!root) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || busyRef.current || event.ctrlKey || event.metaKey) return;
+      const element = event.target instanceof Element ? event.target : null;
+      const columns = [BACKLOG, ...scenarioRef.current.time.labels.map((_, s) => slotContainer(s))];
+      const sideways = (container: string, index: number, control: CardControl) => {
+        const next = columns[columns.indexOf(container) + (event.key === 'ArrowRight' ? 1 : -1)];
+        event.preventDefault();
+        if (next) requestFocus({ kind: 'slot', container: next, index, control });
+      };
+      // An empty column's placeholder takes focus too: Left and Right go on from there.
+      const empty = element instanceof HTMLElement ? element.dataset.emptyFor : undefined;
+      if (empty !== undefined && (event.key === 'ArrowLeft' || event.key === 'ArrowRight'))
+        return sideways(empty, 0, 'grip');
+      const card = element?.closest<HTMLElement>('li[data-item-id]');
+      const control = element ? controlOf(element) : null;
+      const container = card?.closest<HTMLElement>('[data-container]')?.dataset.container;
+      const itemId = card?.dataset.itemId;
+      if (!card || !control || !container || !itemId) return;
+      const slots = scenarioRef.current.time.labels.length;
+      const move = (target: MoveTarget) => {
+        event.preventDefault();
+        moveCardRef.current(itemId, target, control);
+      };
+      if (event.altKey) {
+        if (event.key === 'ArrowUp') move({ kind: 'up' });
+        else if (event.key === 'ArrowDown') move({ kind: 'down' });
+        return;
+      }
+      if (/^[1-9]$/.test(event.key) && Number(event.key) <= slots)
+        return move({ kind: 'slot', slot: Number(event.key) - 1 });
+      if (event.key === '0') return move({ kind: 'backlog' });
+      // The "Move to…" button keeps its own arrow keys (they open its menu).
+      if (control === 'move') return;
+      const ids = Array.from(
+        root.querySelectorAll<HTMLElement>(`[data-container="${container}"] li[data-item-id]`),
+      ).map((el) => el.dataset.itemId);
+      const index = ids.indexOf(itemId);
+      const go = (request: FocusRequest) => {
+        event.preventDefault();
+        requestFocus(request);
+      };
+      switch (event.key) {
+        case 'ArrowUp':
+          if (index > 0) go({ kind: 'slot', container, index: index - 1, control });
+          else event.preventDefault();
+          return;
+        case 'ArrowDown':
+          if (index < ids.length - 1) go({ kind: 'slot', container, index: index + 1, control });
+          else event.preventDefault();
+          return;
+        case 'Home':
+          return go({ kind: 'slot', container, index: 0, control });
+        case 'End':
+          return go({ kind: 'slot', container, index: ids.length - 1, control });
+        case 'ArrowLeft':
+        case 'ArrowRight':
+          return sideways(container, index, control);
+      }
+    };
+    // The skip link focuses the board; focus moves on to the first card of the pane shown.
+    const onFocus = (event: FocusEvent) => {
+      if (event.target !== root) return;
+      const first = root.querySelector<HTMLElement>(
+        '.board-column:not(.is-hidden-pane) li[data-item-id] .drag-handle',
+      );
+      first?.focus();
+    };
+    root.addEventListener('keydown', onKeyDown);
+    root.addEventListener('focus', onFocus);
+    return () => {
+      root.removeEventListener('keydown', onKeyDown);
+      root.removeEventListener('focus', onFocus);
+    };
+  }, [busyRef, moveCardRef, requestFocus, scenarioRef]);
+
+  // ---- Warnings from the strip -----------------------------------------------------------------
+  const warningPlace = useCallback(
+    (w: PlanWarning) => {
+      const slot = w.slot === null ? 'Plan' : slotLabel(scenario, w.slot);
+      const item = w.itemId ? itemsById.get(w.itemId)?.title : undefined;
+      return item ? `${slot} · ${item}` : slot;
+    },
+    [scenario, itemsById],
+  );
+  const onShowWarning = useCallback(
+    (w: PlanWarning) => {
+      if (w.itemId && findItem(planOf(store.getState(), scenarioRef.current), w.itemId))
+        requestFocus({ kind: 'card', itemId: w.itemId, control: 'title' });
+      else if (w.slot !== null)
+        requestFocus({
+          kind: 'slot',
+          container: slotContainer(w.slot),
+          index: 0,
+          control: 'title',
+        });
+    },
+    [store, scenarioRef, requestFocus],
+  );
+  const setScoreShown = useCallback(
+    (shown: boolean) => {
+      setPreferences({ projectionWhilePlanning: shown ? 'show' : 'hide' });
+      announce(
+        shown
+          ? 'The projected score and share of par are shown while you plan.'
+          : 'Practice mode: the projected score and share of par are hidden until you play the year.',
+      );
+    },
+    [setPreferences, announce],
+  );
+  const scoreSwitch = useMemo(
+    () => (workshop ? null : { shown: soloShown, onChange: setScoreShown }),
+    [workshop, soloShown, setScoreShown],
+  );
 
   // ---- Render --------------------------------------------------------------------------------
   const shown = preview ?? containers;
@@ -466,6 +754,7 @@ export function BoardPage({
     if (!item) return null;
     const slot = slotOfContainer(container);
     const addedNote = addedNotes.get(id) ?? null;
+    const timing = slot === null ? undefined : timings.get(id);
     return (
       <ItemCard
         key={id}
@@ -483,7 +772,9 @@ export function BoardPage({
         isFirst={index === 0}
         isLast={index === ids.length - 1}
         warnings={warningKinds.get(id) ?? ''}
-        forecast={container === BACKLOG ? addedNote : (forecasts.get(id) ?? null)}
+        startedAt={timing?.startedAt ?? null}
+        completedAt={timing?.completedAt ?? null}
+        note={container === BACKLOG ? addedNote : null}
         lensScore={container === BACKLOG ? (lensScores?.get(id) ?? null) : null}
         onOpen={onOpen}
         onMove={onMove}
@@ -493,69 +784,148 @@ export function BoardPage({
   const backlogShown = shown[BACKLOG] ?? [];
   const backlogPoints = allBacklog.reduce((sum, id) => sum + (itemsById.get(id)?.effort ?? 0), 0);
   const activeItem = activeId ? itemsById.get(activeId) : undefined;
+  // Where the dragged card would land, shown on it (its column may be out of view).
+  const activeContainer = activeId && preview ? containerOf(preview, activeId) : null;
+  const activeSlot = activeContainer === null ? null : slotOfContainer(activeContainer);
+  const dragTarget =
+    activeContainer === null
+      ? null
+      : activeSlot === null
+        ? 'Backlog'
+        : slotLabel(scenario, activeSlot);
   const detailsItem = detailsId ? itemsById.get(detailsId) : undefined;
+  const tabs: SwitcherTab[] = [
+    {
+      container: BACKLOG,
+      label: 'Backlog',
+      count: allBacklog.length,
+      over: false,
+      locked: false,
+    },
+    ...columns.map((column) => ({
+      container: slotContainer(column.slot),
+      label: column.label,
+      count: (shown[slotContainer(column.slot)] ?? []).length,
+      over: column.overBy > 0,
+      locked: column.slot < lockedSlots,
+    })),
+  ];
+  const paneOf = (container: string) =>
+    onePane ? { tabId: tabIdOf(container), id: paneIdOf(container) } : undefined;
 
   return (
-    <div className="board-page">
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link href={libraryHref}>
-          <ArrowLeftIcon />
-          Scenario library
-        </Link>
-        <span aria-hidden="true">/</span>
-        <Link href={briefingHref}>Briefing</Link>
-      </nav>
-      <header className="board-header">
-        <h1 tabIndex={-1}>
-          <span className="eyebrow-inline">Plan ·</span> {scenario.title}
-        </h1>
-        <p className="muted small">
-          {variant.name} · {plannedCount} of {scenario.items.filter((i) => !i.injected).length}{' '}
-          items planned · drag cards, or use each card’s “Move to…” menu
-        </p>
-      </header>
-      <Toolbar
-        scenario={scenario}
-        canUndo={(history?.past.length ?? 0) > 0}
-        canRedo={(history?.future.length ?? 0) > 0}
-        onUndo={doUndo}
-        onRedo={doRedo}
-        onReset={doReset}
-        plannedCount={plannedCount}
-        actions={toolbarActions}
-        announce={announce}
-      />
-      {workshop?.panel}
-      <Projection
-        outcome={outcome}
-        par={par}
-        overall={shares.overall}
-        warningCount={warnings.length}
-        hidden={hideScores}
-        {...(workshop ? { caption: workshop.caption } : {})}
-      />
-      {refused && (
-        <Notice
-          tone="warning"
-          role="none"
-          className="board-refusal"
-          onDismiss={() => setRefused(null)}
-          dismissLabel="Dismiss this message"
+    <div className="board-page" data-layout={onePane ? 'one-pane' : 'columns'}>
+      <div className="board-head">
+        <nav className="breadcrumbs" aria-label="Breadcrumb">
+          <Link href={libraryHref}>
+            <ArrowLeftIcon />
+            Scenario library
+          </Link>
+          <span aria-hidden="true">/</span>
+          <Link href={briefingHref}>Briefing</Link>
+        </nav>
+        <header className="board-header">
+          <h1 tabIndex={-1}>
+            <span className="eyebrow-inline">Plan ·</span> {scenario.title}
+          </h1>
+          <p className="muted small" data-testid="planned-count">
+            {variant.name} · {plannedCount} of {scenario.items.filter((i) => !i.injected).length}{' '}
+            planned
+          </p>
+        </header>
+        <Folded
+          when={onePane}
+          summary={`${variant.name}: variants, reset, sharing`}
+          className="board-more"
         >
-          <p>{refused}</p>
-        </Notice>
-      )}
+          <Variants
+            scenario={scenario}
+            announce={announce}
+            {...(compareHref ? { compareHref } : {})}
+          />
+          <BoardTools
+            breakdownOpen={breakdownOpen}
+            breakdownId={breakdownId}
+            onBreakdown={() => setBreakdownOpen((open) => !open)}
+            scoresHidden={hideScores}
+            onReset={doReset}
+            plannedCount={plannedCount}
+            variantName={variant.name}
+            onShortcuts={() => setShortcutsOpen(true)}
+            actions={toolbarActions}
+          />
+        </Folded>
+      </div>
+      {workshop?.panel}
       <DndContext
         sensors={sensors}
         collisionDetection={collisionDetection}
         measuring={MEASURING}
-        accessibility={{ announcements, screenReaderInstructions }}
+        autoScroll={onePane ? AUTO_SCROLL_ONE_PANE : AUTO_SCROLL_COLUMNS}
+        accessibility={{ announcements, screenReaderInstructions, restoreFocus: false }}
         onDragStart={onDragStart}
         onDragOver={onDragOver}
         onDragEnd={onDragEnd}
-        onDragCancel={finishDrag}
+        onDragCancel={onDragCancel}
       >
-        <div className="board" data-dragging={activeId !== null || undefined}>
+        <div className="board-sticky">
+          <Strip
+            outcome={outcome}
+            par={par}
+            hidden={scoreHidden}
+            scoreSwitch={scoreSwitch}
+            {...(workshop ? { caption: workshop.caption } : {})}
+            use={use}
+            warnings={warnings}
+            warningPlace={warningPlace}
+            onShowWarning={onShowWarning}
+            canUndo={(history?.past.length ?? 0) > 0}
+            canRedo={(history?.future.length ?? 0) > 0}
+            onUndo={doUndo}
+            onRedo={doRedo}
+            play={playAction}
+          />
+          {onePane && (
+            <SlotSwitcher
+              tabs={tabs}
+              selected={pane}
+              onSelect={setPane}
+              dragging={activeId !== null}
+            />
+          )}
+          {onePane && announcement && (
+            <p className="board-last-action small" aria-hidden="true">
+              {announcement.text}
+            </p>
+          )}
+        </div>
+        <BreakdownPanel
+          id={breakdownId}
+          open={breakdownOpen}
+          outcome={outcome}
+          overall={shares.overall}
+          scoresHidden={hideScores}
+        />
+        <Legend open={!onePane} />
+        {refused && (
+          <Notice
+            tone="warning"
+            role="none"
+            className="board-refusal"
+            onDismiss={() => setRefused(null)}
+            dismissLabel="Dismiss this message"
+          >
+            <p>{refused}</p>
+          </Notice>
+        )}
+        <div
+          ref={boardRef}
+          id={BOARD_ID}
+          tabIndex={-1}
+          className="board"
+          style={{ '--slots': columns.length } as CSSProperties}
+          data-dragging={activeId !== null || undefined}
+        >
           <Backlog
             itemIds={backlogShown}
             hiddenCount={allBacklog.length - backlog.length}
@@ -565,6 +935,9 @@ export function BoardPage({
             onToggleType={toggleType}
             sort={sort}
             onSort={(next) => setPreferences({ backlogSort: next })}
+            foldTools={onePane}
+            hiddenPane={onePane && pane !== BACKLOG}
+            {...(onePane ? { pane: paneOf(BACKLOG)! } : {})}
           >
             {backlogShown.map((id, i) => card(BACKLOG, backlogShown, id, i))}
           </Backlog>
@@ -581,14 +954,20 @@ export function BoardPage({
                 shares={shares.perSlot[column.slot] ?? []}
                 warnings={warningsBySlot[column.slot] ?? NO_WARNINGS}
                 itemIds={ids}
+                hiddenPane={onePane && pane !== container}
+                {...(onePane ? { pane: paneOf(container)! } : {})}
               >
                 {ids.map((id, i) => card(container, ids, id, i))}
               </Column>
             );
           })}
         </div>
-        <DragOverlay className="drag-overlay">
-          {activeItem ? <DragPreview scenario={scenario} item={activeItem} /> : null}
+        {/* No drop animation: the card is in its new place at once, and the drop does not pay for
+            measuring and animating the overlay while the board re-renders. */}
+        <DragOverlay className="drag-overlay" dropAnimation={null}>
+          {activeItem ? (
+            <DragPreview scenario={scenario} item={activeItem} target={dragTarget} />
+          ) : null}
         </DragOverlay>
       </DndContext>
       <LiveRegion announcement={announcement} id="board-announcer" />
@@ -601,6 +980,9 @@ export function BoardPage({
           warnings={warnings.filter((w) => w.itemId === detailsItem.id)}
           onClose={() => setDetailsId(null)}
         />
+      )}
+      {shortcutsOpen && (
+        <ShortcutsDialog slots={scenario.time.labels} onClose={() => setShortcutsOpen(false)} />
       )}
     </div>
   );

@@ -4,7 +4,7 @@
  */
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
-import { useId, type ReactNode } from 'react';
+import { memo, useId, type ReactNode } from 'react';
 
 import { LockIcon, WarningIcon } from '../../components/icons';
 import {
@@ -19,7 +19,13 @@ import { formatPercent } from '../../explain/format';
 /** Warnings listed before the rest fold into "more". */
 const WARNINGS_SHOWN = 1;
 
-export function CapacityBar({ column, scale }: { column: ColumnForecast; scale: number }) {
+export const CapacityBar = memo(function CapacityBar({
+  column,
+  scale,
+}: {
+  column: ColumnForecast;
+  scale: number;
+}) {
   const pct = (x: number) => `${Math.max(0, Math.min(100, (100 * x) / scale))}%`;
   const lost = column.dragLost + column.ktlo + column.firefighting;
   return (
@@ -40,9 +46,15 @@ export function CapacityBar({ column, scale }: { column: ColumnForecast; scale: 
       </div>
     </div>
   );
-}
+});
 
-export function TypeShareBar({ shares, label }: { shares: readonly TypeShare[]; label: string }) {
+export const TypeShareBar = memo(function TypeShareBar({
+  shares,
+  label,
+}: {
+  shares: readonly TypeShare[];
+  label: string;
+}) {
   const present = shares.filter((s) => s.points > 0);
   if (present.length === 0) return <p className="type-shares muted small">No work placed yet.</p>;
   return (
@@ -67,9 +79,13 @@ export function TypeShareBar({ shares, label }: { shares: readonly TypeShare[]; 
       </p>
     </div>
   );
-}
+});
 
-export function WarningList({ warnings }: { warnings: readonly PlanWarning[] }) {
+export const WarningList = memo(function WarningList({
+  warnings,
+}: {
+  warnings: readonly PlanWarning[];
+}) {
   if (warnings.length === 0) return null;
   const shown = warnings.slice(0, WARNINGS_SHOWN);
   const more = warnings.slice(WARNINGS_SHOWN);
@@ -92,10 +108,14 @@ export function WarningList({ warnings }: { warnings: readonly PlanWarning[] }) 
       )}
     </div>
   );
-}
+});
 
 export interface ColumnProps {
   containerId: string;
+  /** One pane at a time (phones): this column is not the one shown. */
+  hiddenPane?: boolean;
+  /** One pane at a time: the tab that shows this column and the pane's id. */
+  pane?: { tabId: string; id: string };
   column: ColumnForecast;
   /** Points that fill a whole capacity bar (the largest nominal or queued load on the board). */
   scale: number;
@@ -109,6 +129,8 @@ export interface ColumnProps {
 
 export function Column({
   containerId,
+  hiddenPane = false,
+  pane,
   locked = false,
   column,
   scale,
@@ -123,52 +145,62 @@ export function Column({
   return (
     <section
       ref={setNodeRef}
-      className={`board-column${isOver ? ' is-over' : ''}${over ? ' is-overcommitted' : ''}${locked ? ' is-locked' : ''}`}
+      className={`board-column${isOver ? ' is-over' : ''}${over ? ' is-overcommitted' : ''}${locked ? ' is-locked' : ''}${hiddenPane ? ' is-hidden-pane' : ''}`}
       aria-labelledby={titleId}
       data-column={column.label}
+      data-container={containerId}
+      {...(pane ? { role: 'tabpanel', 'aria-labelledby': pane.tabId, id: pane.id } : {})}
     >
-      <header className="column-header">
-        <h2 id={titleId} className="column-title">
-          {column.label}
-        </h2>
+      {/* Title, bars and verdict stay in view while the board scrolls under them. */}
+      <header className="column-header column-sticky">
+        <div className="column-sticky-body">
+          <div className="column-title-row">
+            <h2 id={titleId} className="column-title" tabIndex={-1}>
+              {column.label}
+            </h2>
+            <span className={over ? 'capacity-verdict is-over' : 'capacity-verdict'}>
+              {over ? (
+                <>
+                  <WarningIcon />
+                  {pointsText(column.overBy)} over
+                </>
+              ) : column.spare > 0 ? (
+                `${pointsText(column.spare)} to spare`
+              ) : (
+                'Exactly full'
+              )}
+            </span>
+          </div>
+          <CapacityBar column={column} scale={scale} />
+          <p className="capacity-load small" data-testid="column-load">
+            Effective {formatPoints(column.effective)} · placed {formatPoints(column.placed)}
+            {column.queued - column.placed > 0.05 &&
+              ` (+${formatPoints(column.queued - column.placed)} carried over)`}
+          </p>
+        </div>
+      </header>
+      <div className="column-details">
         {locked && (
           <p className="column-locked" data-testid="column-locked">
             <LockIcon />
             <span>Played · locked: this slot’s plan can no longer change.</span>
           </p>
         )}
-        <CapacityBar column={column} scale={scale} />
         <p className="capacity-text small">
-          <span>
-            Capacity {formatPoints(column.nominal)} · drag −{formatPoints(column.dragLost)} · KTLO −
-            {formatPoints(column.ktlo)}
-            {column.firefighting > 0.05 && ` · firefighting −${formatPoints(column.firefighting)}`}
-          </span>
-          <span className="capacity-load" data-testid="column-load">
-            Effective {formatPoints(column.effective)} · placed {formatPoints(column.placed)}
-            {column.queued - column.placed > 0.05 &&
-              ` (+${formatPoints(column.queued - column.placed)} carried over)`}
-          </span>
-          <span className={over ? 'capacity-verdict is-over' : 'capacity-verdict'}>
-            {over ? (
-              <>
-                <WarningIcon />
-                {pointsText(column.overBy)} over capacity
-              </>
-            ) : column.spare > 0 ? (
-              `${pointsText(column.spare)} to spare`
-            ) : (
-              'Exactly full'
-            )}
-          </span>
+          Capacity {formatPoints(column.nominal)} · drag −{formatPoints(column.dragLost)} · KTLO −
+          {formatPoints(column.ktlo)}
+          {column.firefighting > 0.05 && ` · firefighting −${formatPoints(column.firefighting)}`}
+          {over && (
+            <span className="visually-hidden">; {pointsText(column.overBy)} over capacity</span>
+          )}
         </p>
         <TypeShareBar shares={shares} label={`Work mix in ${column.label}`} />
-      </header>
+      </div>
       <WarningList warnings={warnings} />
       <div className="card-list-area">
         <SortableContext
           id={containerId}
-          items={[...itemIds]}
+          items={itemIds as string[]}
           strategy={verticalListSortingStrategy}
         >
           <ul className="card-list" aria-label={`Items in ${column.label}`}>
@@ -176,7 +208,9 @@ export function Column({
           </ul>
         </SortableContext>
         {itemIds.length === 0 && (
-          <p className="column-empty">{locked ? 'Nothing was planned' : 'Drop items here'}</p>
+          <p className="column-empty" tabIndex={-1} data-empty-for={containerId}>
+            {locked ? 'Nothing was planned' : 'Nothing planned here yet'}
+          </p>
         )}
       </div>
     </section>

@@ -4,9 +4,10 @@
  * keyboard drag; the whole card can be dragged with a mouse or by touch (after a short press).
  * "Move to…" does the same as a drag, without dragging.
  */
+import type { DraggableAttributes } from '@dnd-kit/core';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { memo, useMemo, type SyntheticEvent } from 'react';
+import { memo, useMemo, type CSSProperties, type SyntheticEvent } from 'react';
 
 import { GripIcon, LockIcon, WarningIcon } from '../../components/icons';
 import { MenuButton, type MenuItem } from '../../components/MenuButton';
@@ -18,6 +19,7 @@ import {
   slotLabel,
   type WarningKind,
 } from '../../explain/advice';
+import { cardTiming } from '../../explain/board';
 import type { Item, Scenario } from '../../engine';
 import type { CardDragData } from './dnd';
 import { TypeIcon } from './TypeIcon';
@@ -54,8 +56,14 @@ export interface ItemCardProps {
   isLast: boolean;
   /** Warning kinds for this item, joined with "," (a string keeps the card memoizable). */
   warnings: string;
-  /** "done late Q2" / "does not finish", for planned items. */
-  forecast: string | null;
+  /**
+   * Expected start and finish (slot index + fraction, from the simulated outcome) of a planned
+   * item; null when not reached. Ignored in the backlog.
+   */
+  startedAt?: number | null;
+  completedAt?: number | null;
+  /** A line shown on the card, e.g. "Added by an event in Q3: worked on first". */
+  note?: string | null;
   /** The backlog's sort score, e.g. "RICE 40". */
   lensScore: string | null;
   onOpen: (itemId: string) => void;
@@ -66,12 +74,49 @@ interface CardBodyProps {
   scenario: Scenario;
   item: Item;
   warnings: string;
-  forecast: string | null;
+  note: string | null;
   lensScore: string | null;
 }
 
+/**
+ * When a planned card is expected to run: a thin bar spanning its slot (the filled part is the
+ * run; it reaches the right edge, with an arrow, when the work runs over into later slots) and the
+ * same in words; screen readers hear a sentence.
+ */
+function CardTimeline({
+  labels,
+  slot,
+  startedAt,
+  completedAt,
+}: {
+  labels: readonly string[];
+  slot: number;
+  startedAt: number | null;
+  completedAt: number | null;
+}) {
+  const timing = cardTiming(labels, slot, startedAt, completedAt);
+  const run: CSSProperties = {
+    left: `${(timing.from * 100).toFixed(1)}%`,
+    width: `${(Math.max(0, timing.to - timing.from) * 100).toFixed(1)}%`,
+  };
+  return (
+    <div
+      className={`card-timing${timing.runsOver ? ' runs-over' : ''}${timing.unfinished ? ' is-unfinished' : ''}${timing.startsLater ? ' starts-later' : ''}`}
+      data-testid="card-timing"
+    >
+      <span className="timeline" aria-hidden="true">
+        {!timing.startsLater && <span className="timeline-run" style={run} />}
+      </span>
+      <span className="timing-text" aria-hidden="true">
+        {timing.short}
+      </span>
+      <span className="visually-hidden">{timing.sentence}</span>
+    </div>
+  );
+}
+
 /** The card's content, shared by the card and its drag overlay. */
-function CardBody({ scenario, item, warnings, forecast, lensScore }: CardBodyProps) {
+function CardBody({ scenario, item, warnings, note, lensScore }: CardBodyProps) {
   const facts = useMemo(() => itemFacts(scenario, item), [scenario, item]);
   const effects = useMemo(() => effectBadges(scenario, item), [scenario, item]);
   const kinds = warnings === '' ? [] : (warnings.split(',') as WarningKind[]);
@@ -109,7 +154,7 @@ function CardBody({ scenario, item, warnings, forecast, lensScore }: CardBodyPro
           <li className="chip chip-more">+{effects.length - EFFECTS_SHOWN} more</li>
         )}
       </ul>
-      {(kinds.length > 0 || forecast || lensScore || range) && (
+      {(kinds.length > 0 || note || lensScore || range) && (
         <p className="card-meta">
           {kinds.map((kind) => (
             <span key={kind} className="card-warning">
@@ -117,7 +162,7 @@ function CardBody({ scenario, item, warnings, forecast, lensScore }: CardBodyPro
               {WARNING_SHORT[kind]}
             </span>
           ))}
-          {forecast && <span className="card-forecast">{forecast}</span>}
+          {note && <span className="card-forecast">{note}</span>}
           {lensScore && <span className="card-lens">{lensScore}</span>}
           {range && <span className="card-range">estimate {range} pts</span>}
         </p>
@@ -128,14 +173,28 @@ function CardBody({ scenario, item, warnings, forecast, lensScore }: CardBodyPro
 
 function CardHead({ item }: { item: Item }) {
   return (
-    <span className="card-type">
+    <span className="card-type" title={ITEM_TYPE_LABELS[item.type]}>
       <TypeIcon type={item.type} />
-      {ITEM_TYPE_LABELS[item.type]}
+      <span className="card-type-label">{ITEM_TYPE_LABELS[item.type]}</span>
     </span>
   );
 }
 
-export const ItemCard = memo(function ItemCard({
+type Listener = ((event: SyntheticEvent) => void) | undefined;
+
+interface CardContentProps extends ItemCardProps {
+  /** The grip: dnd-kit's activator ref, attributes and key handler (stable between drags). */
+  gripRef: (element: HTMLElement | null) => void;
+  gripAttributes: DraggableAttributes;
+  gripKeyDown: Listener;
+}
+
+/**
+ * The card's content, memoized apart from its sortable shell: while a drag is on, dnd-kit
+ * re-renders every sortable item as the pointer passes over places, and only the shell (its
+ * position) needs to change then.
+ */
+const CardContent = memo(function CardContent({
   scenario,
   item,
   slot,
@@ -144,22 +203,16 @@ export const ItemCard = memo(function ItemCard({
   isFirst,
   isLast,
   warnings,
-  forecast,
+  startedAt = null,
+  completedAt = null,
+  note = null,
   lensScore,
   onOpen,
   onMove,
-}: ItemCardProps) {
-  const data: CardDragData = { type: 'card', itemId: item.id };
-  const {
-    attributes,
-    listeners,
-    setNodeRef,
-    setActivatorNodeRef,
-    transform,
-    transition,
-    isDragging,
-  } = useSortable({ id: item.id, data, disabled: locked !== null });
-
+  gripRef,
+  gripAttributes,
+  gripKeyDown,
+}: CardContentProps) {
   const labels = scenario.time.labels;
   const menuItems: MenuItem[] = [
     ...(slot !== null
@@ -193,20 +246,8 @@ export const ItemCard = memo(function ItemCard({
       onSelect: () => onMove(item.id, { kind: 'slot', slot: s }),
     })),
   ];
-
-  // Keyboard drags start from the grip button; mouse and touch drags from anywhere on the card.
-  const { onKeyDown, ...pointerListeners } = (listeners ?? {}) as Record<
-    string,
-    ((event: SyntheticEvent) => void) | undefined
-  >;
   return (
-    <li
-      ref={setNodeRef}
-      className={`item-card type-${item.type}${isDragging ? ' is-dragging' : ''}${warnings ? ' has-warning' : ''}${locked !== null ? ' is-locked' : ''}`}
-      style={{ transform: CSS.Translate.toString(transform), transition }}
-      data-item-id={item.id}
-      {...pointerListeners}
-    >
+    <>
       <div className="card-top">
         {locked !== null ? (
           <span className="drag-handle is-locked" aria-hidden="true">
@@ -214,12 +255,12 @@ export const ItemCard = memo(function ItemCard({
           </span>
         ) : (
           <button
-            ref={setActivatorNodeRef}
+            ref={gripRef}
             type="button"
             className="drag-handle"
             aria-label={`Drag ${item.title}`}
-            {...attributes}
-            onKeyDown={onKeyDown}
+            {...gripAttributes}
+            onKeyDown={gripKeyDown}
           >
             <GripIcon />
           </button>
@@ -244,9 +285,12 @@ export const ItemCard = memo(function ItemCard({
         scenario={scenario}
         item={item}
         warnings={warnings}
-        forecast={forecast}
+        note={note}
         lensScore={lensScore}
       />
+      {slot !== null && (
+        <CardTimeline labels={labels} slot={slot} startedAt={startedAt} completedAt={completedAt} />
+      )}
       <div className="card-actions">
         {locked !== null ? (
           <p className="card-locked" data-testid="card-locked">
@@ -264,14 +308,61 @@ export const ItemCard = memo(function ItemCard({
           </MenuButton>
         )}
       </div>
+    </>
+  );
+});
+
+export const ItemCard = memo(function ItemCard(props: ItemCardProps) {
+  const { item, locked = null, warnings } = props;
+  const data: CardDragData = { type: 'card', itemId: item.id };
+  const {
+    attributes,
+    listeners,
+    setNodeRef,
+    setActivatorNodeRef,
+    transform,
+    transition,
+    isDragging,
+  } = useSortable({ id: item.id, data, disabled: locked !== null });
+
+  // Keyboard drags start from the grip button; mouse and touch drags from anywhere on the card.
+  const { onKeyDown, ...pointerListeners } = (listeners ?? {}) as Record<string, Listener>;
+  return (
+    <li
+      ref={setNodeRef}
+      className={`item-card type-${item.type}${isDragging ? ' is-dragging' : ''}${warnings ? ' has-warning' : ''}${locked !== null ? ' is-locked' : ''}`}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      data-item-id={item.id}
+      {...pointerListeners}
+    >
+      <CardContent
+        {...props}
+        gripRef={setActivatorNodeRef}
+        gripAttributes={attributes}
+        gripKeyDown={onKeyDown}
+      />
     </li>
   );
 });
 
-/** What follows the pointer (or the keyboard) while dragging. */
-export function DragPreview({ scenario, item }: { scenario: Scenario; item: Item }) {
+/** What follows the pointer (or the keyboard) while dragging, naming where it would land. */
+export function DragPreview({
+  scenario,
+  item,
+  target,
+}: {
+  scenario: Scenario;
+  item: Item;
+  /** "Q2, position 2 of 3" while over a place, else null. */
+  target: string | null;
+}) {
   return (
     <div className={`item-card type-${item.type} drag-preview`}>
+      {target && (
+        <p className="drag-target" aria-hidden="true">
+          → {target}
+        </p>
+      )}
       <div className="card-top">
         <span className="drag-handle" aria-hidden="true">
           <GripIcon />
@@ -285,7 +376,7 @@ export function DragPreview({ scenario, item }: { scenario: Scenario; item: Item
       <p className="card-title-line">
         <span className="card-open">{item.title}</span>
       </p>
-      <CardBody scenario={scenario} item={item} warnings="" forecast={null} lensScore={null} />
+      <CardBody scenario={scenario} item={item} warnings="" note={null} lensScore={null} />
     </div>
   );
 }

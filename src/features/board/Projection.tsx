@@ -1,7 +1,9 @@
 /**
- * The live projection: the expected-mode score of the current plan, each weighted metric as a
- * normalized bar, the score as a share of par (computed in a worker when not baked), and the
- * overall work mix.
+ * The live projection of the current plan, in two parts read from the same expected outcome:
+ * the headline in the board's strip (projected score and share of par, or why they are hidden)
+ * and the breakdown below it on request (each weighted metric as a normalized bar, and the
+ * overall work mix). Both take the outcome itself, so a new figure from it slots in beside the
+ * score without new plumbing.
  */
 import { memo } from 'react';
 
@@ -11,124 +13,130 @@ import type { Outcome } from '../../engine';
 import type { ParEntry } from '../../store';
 import { TypeShareBar } from './Column';
 
-export interface ProjectionProps {
+/** Why the score is not shown while planning, or null when it is. */
+export type ScoreHidden = 'practice' | 'workshop' | null;
+
+export interface ScoreSummaryProps {
   outcome: Outcome;
   par: ParEntry | undefined;
-  overall: readonly TypeShare[];
-  warningCount: number;
-  /** Scores hidden until a workshop's reveal: no score, par or metric bars. */
-  hidden?: boolean;
-  /** What the score is, under it (default "Expected outcome of this plan"). */
+  hidden: ScoreHidden;
+  /**
+   * What the score is, shown after it (a workshop says who grades it). Without one, screen
+   * readers hear "Expected outcome of this plan".
+   */
   caption?: string;
 }
+
+const DEFAULT_CAPTION = 'Expected outcome of this plan';
 
 function ParLine({ score, par }: { score: number; par: ParEntry | undefined }) {
   if (!par || par.status === 'computing')
     return (
-      <p className="par-line" data-testid="par-status">
+      <span className="par-line" data-testid="par-status">
         <span className="spinner" aria-hidden="true" /> computing par…
-      </p>
+      </span>
     );
   if (par.status === 'failed')
     return (
-      <p className="par-line muted" data-testid="par-status">
+      <span className="par-line muted" data-testid="par-status">
         Par is not available ({par.message}).
-      </p>
+      </span>
     );
   const percent = percentOfPar(score, par.score);
   return (
-    <p className="par-line" data-testid="par-status">
+    <span className="par-line" data-testid="par-status">
       {percent === null ? (
         'Par is not available for this scenario.'
       ) : (
         <>
           <strong>{percent.toFixed(0)}% of par</strong>{' '}
-          <span className="muted">(par {par.score.toFixed(1)})</span>
-          {par.source === 'yours' && (
-            <span className="par-beaten">
-              {' '}
-              Your plan beat the best plan found so far: it is the new par.
-            </span>
-          )}
+          <span className="muted xl-only">(par {par.score.toFixed(1)})</span>
+          {par.source === 'yours' && <span className="par-beaten"> Your plan is the new par.</span>}
         </>
       )}
-    </p>
+    </span>
   );
 }
 
-export const Projection = memo(function Projection({
+/** The strip's headline: the projected score and its share of par, or why they are hidden. */
+export const ScoreSummary = memo(function ScoreSummary({
   outcome,
   par,
-  overall,
-  warningCount,
-  hidden = false,
-  caption = 'Expected outcome of this plan',
-}: ProjectionProps) {
-  const bars = metricBars(outcome);
-  const warningText =
-    warningCount > 0
-      ? ` · ${warningCount} advisory ${warningCount === 1 ? 'warning' : 'warnings'}`
-      : '';
-  if (hidden)
+  hidden,
+  caption,
+}: ScoreSummaryProps) {
+  if (hidden === 'workshop')
     return (
-      <section className="projection" aria-labelledby="projection-title">
-        <div className="projection-score">
-          <h2 id="projection-title" className="projection-title">
-            Projected score
-          </h2>
-          <p className="score-hidden" data-testid="scores-hidden">
-            Hidden until your facilitator reveals the scores.
-          </p>
-          {warningText && <p className="small muted">{warningText.slice(3)}</p>}
-        </div>
-        <div className="projection-mix">
-          <h3 className="projection-subtitle">Work mix, whole plan</h3>
-          <TypeShareBar shares={overall} label="Work mix, whole plan" />
-        </div>
-      </section>
+      <p className="score-summary score-hidden" data-testid="scores-hidden">
+        <strong>Score hidden</strong>{' '}
+        <span className="muted">until your facilitator reveals the scores.</span>
+      </p>
+    );
+  if (hidden === 'practice')
+    return (
+      <p className="score-summary score-hidden" data-testid="practice-hidden">
+        <strong className="narrow-hidden">Practice mode</strong>{' '}
+        <span className="muted xl-only">score and par hidden until you play the year</span>
+      </p>
     );
   return (
-    <section className="projection" aria-labelledby="projection-title">
-      <div className="projection-score">
-        <h2 id="projection-title" className="projection-title">
-          Projected score
-        </h2>
-        <p className="score-line">
-          <span className="score-value" data-testid="projected-score">
-            {outcome.score.toFixed(1)}
-          </span>
-          <span className="score-max"> / 100</span>
-        </p>
-        <ParLine score={outcome.score} par={par} />
-        <p className="small muted">
-          {caption}
-          {warningText}
-        </p>
-      </div>
-      <div className="projection-metrics">
-        <h3 className="visually-hidden">Score by metric</h3>
-        <ul className="metric-bars">
-          {bars.map((bar) => (
-            <li key={bar.metric} className="metric" title={bar.description}>
-              <span className="metric-label">
-                {bar.label}
-                <span className="metric-weight">weight {formatPercent(bar.weightShare)}</span>
-              </span>
-              <span className="metric-track" aria-hidden="true">
-                <span
-                  className="metric-fill"
-                  style={{ width: `${(bar.value * 100).toFixed(1)}%` }}
-                />
-              </span>
-              <span className="metric-value">{formatPercent(bar.value)}</span>
-            </li>
-          ))}
-        </ul>
-      </div>
+    <p className="score-summary" title={caption ?? DEFAULT_CAPTION}>
+      <span className="score-label narrow-hidden">Projected score</span>{' '}
+      <span className="score-line">
+        <strong className="score-value" data-testid="projected-score">
+          {outcome.score.toFixed(1)}
+        </strong>
+        <span className="score-max">/100</span>
+      </span>{' '}
+      {caption === undefined && <span className="visually-hidden">({DEFAULT_CAPTION}); </span>}
+      <ParLine score={outcome.score} par={par} />
+      {caption !== undefined && <span className="score-caption small muted">{caption}</span>}
+    </p>
+  );
+});
+
+export interface ScoreBreakdownProps {
+  outcome: Outcome;
+  overall: readonly TypeShare[];
+  /** Scores hidden: only the work mix is shown. */
+  hidden: boolean;
+}
+
+/** Each weighted metric as a bar (unless scores are hidden) and the whole plan's work mix. */
+export const ScoreBreakdown = memo(function ScoreBreakdown({
+  outcome,
+  overall,
+  hidden,
+}: ScoreBreakdownProps) {
+  const bars = hidden ? [] : metricBars(outcome);
+  return (
+    <div className="score-breakdown">
+      {!hidden && (
+        <div className="projection-metrics">
+          <h3 className="projection-subtitle">Score by metric</h3>
+          <ul className="metric-bars">
+            {bars.map((bar) => (
+              <li key={bar.metric} className="metric" title={bar.description}>
+                <span className="metric-label">
+                  {bar.label}
+                  <span className="metric-weight">weight {formatPercent(bar.weightShare)}</span>
+                </span>
+                <span className="metric-track" aria-hidden="true">
+                  <span
+                    className="metric-fill"
+                    style={{ width: `${(bar.value * 100).toFixed(1)}%` }}
+                  />
+                </span>
+                <span className="metric-value">{formatPercent(bar.value)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div className="projection-mix">
         <h3 className="projection-subtitle">Work mix, whole plan</h3>
         <TypeShareBar shares={overall} label="Work mix, whole plan" />
       </div>
-    </section>
+    </div>
   );
 });

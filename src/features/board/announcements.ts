@@ -5,14 +5,21 @@
  */
 import type { Announcements, ScreenReaderInstructions } from '@dnd-kit/core';
 
-import { describePlacement, slotLabel } from '../../explain/advice';
-import { findItem, type Outcome, type Plan, type Scenario } from '../../engine';
+import { describePlacement } from '../../explain/advice';
+import { placeOf } from '../../explain/board';
+import type { Outcome, Plan, Scenario } from '../../engine';
 import { expectedOutcome } from '../../store';
-import { planOfContainers, projectedContainers, type Containers } from './dnd';
+import {
+  containerOf,
+  planOfContainers,
+  projectedContainers,
+  resolveTarget,
+  type Containers,
+} from './dnd';
 
 export const screenReaderInstructions: ScreenReaderInstructions = {
   draggable:
-    'To move this item, press Space or Enter. Then Left and Right arrows move it to the previous or next column, Up and Down change its position in the column. Press Space or Enter to drop it, or Escape to cancel. The Move to menu on each card does the same without dragging.',
+    'To move this item, press Space or Enter. Then Left and Right arrows move it to the previous or next column, Up and Down change its position in the column. Press Space or Enter to drop it, or Escape to cancel. Or press a number key to send it to that slot, 0 to send it back to the backlog. The Move to menu on each card does the same. Press question mark for every shortcut.',
 };
 
 export interface AnnouncementSources {
@@ -23,20 +30,22 @@ export interface AnnouncementSources {
   preview: () => Containers | null;
   /** Grades a plan; default the expected outcome (a workshop grades under its own weights). */
   outcome?: (plan: Plan) => Outcome;
-  /** True while scores are hidden (a workshop before its reveal): no score is said. */
+  /** True while scores are hidden (practice mode, a workshop before its reveal). */
   hideScore?: () => boolean;
+  /**
+   * True when the drag is a keyboard drag: only then does a drag-over say what the move does to
+   * the slot's capacity (a pointer passes over many places; simulating each would slow the drag).
+   */
+  keyboard?: () => boolean;
+  /** Where the card was when it was picked up (its container and index in the preview). */
+  origin?: () => { container: string; index: number } | null;
 }
 
 function titleOf(scenario: Scenario, id: string): string {
   return scenario.items.find((i) => i.id === id)?.title ?? id;
 }
 
-/** "Q1, position 2 of 3" or "the backlog". */
-function whereIs(scenario: Scenario, plan: Plan, id: string): string {
-  const at = findItem(plan, id);
-  if (!at) return 'the backlog';
-  return `${slotLabel(scenario, at.slot)}, position ${at.index + 1} of ${plan.slots[at.slot]?.length ?? 0}`;
-}
+const whereIs = placeOf;
 
 export function createAnnouncements(sources: AnnouncementSources): Announcements {
   const outcomeOf = (scenario: Scenario, plan: Plan) =>
@@ -52,11 +61,19 @@ export function createAnnouncements(sources: AnnouncementSources): Announcements
       const id = String(active.id);
       const preview = sources.preview();
       if (!over || !preview) return `${titleOf(scenario, id)} is not over a column.`;
-      const plan = planOfContainers(
-        projectedContainers(preview, id, over.id),
-        scenario.time.labels.length,
-      );
-      return describePlacement(scenario, plan, outcomeOf(scenario, plan), id, 'is over');
+      const projected = projectedContainers(preview, id, resolveTarget(over.id));
+      // Still where it was picked up: the pick-up announcement (which names it) stands.
+      const origin = sources.origin?.();
+      const container = containerOf(projected, id);
+      if (
+        origin &&
+        container === origin.container &&
+        projected[container]?.indexOf(id) === origin.index
+      )
+        return undefined;
+      const plan = planOfContainers(projected, scenario.time.labels.length);
+      const outcome = sources.keyboard?.() === false ? null : outcomeOf(scenario, plan);
+      return describePlacement(scenario, plan, outcome, id, 'is over');
     },
     onDragEnd({ active, over }) {
       const scenario = sources.scenario();

@@ -34,6 +34,19 @@ export function slotOfContainer(id: ContainerId): number | null {
   return Number.isInteger(slot) ? slot : null;
 }
 
+/**
+ * The slot switcher's tabs (one pane at a time, on phones) are drop targets too: dropping on a
+ * tab puts the card at the end of that tab's container.
+ */
+const TAB_PREFIX = 'tab:';
+
+export const tabTarget = (container: ContainerId): string => `${TAB_PREFIX}${container}`;
+
+/** The container a drop target stands for: a tab's container, else the id itself. */
+export function resolveTarget(id: UniqueIdentifier): UniqueIdentifier {
+  return typeof id === 'string' && id.startsWith(TAB_PREFIX) ? id.slice(TAB_PREFIX.length) : id;
+}
+
 /** Drag data attached to every card. */
 export interface CardDragData {
   type: 'card';
@@ -180,8 +193,8 @@ export function createKeyboardCoordinates(options: {
 
 /**
  * Collisions: a keyboard drag gets exactly the target its coordinate getter chose; a pointer
- * drag gets the droppables under the pointer (cards before their column), falling back to the
- * closest corners when the pointer is between columns.
+ * drag gets the droppables under the pointer (a slot tab first, then cards before their column),
+ * falling back to the closest corners when the pointer is between columns.
  */
 export function boardCollisions(forcedTarget: () => string | null): CollisionDetection {
   return (args) => {
@@ -190,9 +203,17 @@ export function boardCollisions(forcedTarget: () => string | null): CollisionDet
       return [{ id: forced }];
     const within = pointerWithin(args);
     if (within.length > 0) {
+      // A sticky tab lies over the cards scrolled beneath it: the tab wins.
+      const tabs = within.filter((c) => String(c.id).startsWith(TAB_PREFIX));
+      if (tabs.length > 0) return tabs;
       const cards = within.filter((c) => !isContainerId(c.id));
       return cards.length > 0 ? cards : within;
     }
-    return closestCorners(args);
+    // Panes hidden by the slot switcher measure 0 × 0: never the closest.
+    const shown = args.droppableContainers.filter((c) => {
+      const rect = args.droppableRects.get(c.id);
+      return rect !== undefined && rect.width > 0 && rect.height > 0;
+    });
+    return closestCorners({ ...args, droppableContainers: shown });
   };
 }

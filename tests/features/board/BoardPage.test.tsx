@@ -2,10 +2,11 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import { formatPoints } from '../../../src/explain/advice';
+import { cardTiming } from '../../../src/explain/board';
 import { simulate, type Plan } from '../../../src/engine';
 import { activeVariantOf, planOf } from '../../../src/store';
 import { shippedScenario } from '../../store/helpers';
-import { renderApp, renderBoard } from '../helpers';
+import { renderApp, renderBoard, showProjection } from '../helpers';
 
 const column = (label: string) => screen.getByRole('region', { name: label });
 const loadText = (label: string) => within(column(label)).getByTestId('column-load').textContent;
@@ -21,9 +22,10 @@ async function moveTo(
   await user.click(screen.getByRole('menuitem', { name: where }));
 }
 
-describe('board: Move to…', () => {
+// A user journey in jsdom with the simulation behind it takes seconds on a busy machine.
+describe('board: Move to…', { timeout: 30_000 }, () => {
   it('places an item in a slot: the column load, the score and the announcement follow', async () => {
-    const { user, store, scenario } = await renderBoard();
+    const { user, store, scenario } = await renderBoard({}, showProjection);
     expect(loadText('Q1')).toMatch(/placed 0$/);
     const before = score();
 
@@ -41,8 +43,9 @@ describe('board: Move to…', () => {
         `^Patch the uploader moved to Q1, position 1 of 1; Q1 has [\\d.]+ points? to spare\\. Projected score ${expected.replace('.', '\\.')}\\.$`,
       ),
     );
-    // Focus stays with the card that moved.
-    expect(screen.getByRole('button', { name: 'Move to… (Patch the uploader)' })).toHaveFocus();
+    // Focus stays where the learner works: on the card that took its place in the backlog
+    // (scenario order: the user model, SSO, the patch, then Team calendars).
+    expect(screen.getByRole('button', { name: 'Move to… (Team calendars)' })).toHaveFocus();
   });
 
   it('says how far over capacity a slot is, and shows the warning', async () => {
@@ -50,7 +53,7 @@ describe('board: Move to…', () => {
     await moveTo(user, 'Team calendars', 'Q1');
     await moveTo(user, 'Read replica', 'Q1');
 
-    expect(within(column('Q1')).getByText(/points? over capacity$/)).toBeVisible();
+    expect(within(column('Q1')).getByText(/points? over$/)).toBeVisible();
     expect(within(column('Q1')).getByText(/^Q1 is over-committed: 19 points queued/)).toBeVisible();
     expect(announced()).toMatch(
       /^Read replica moved to Q1, position 2 of 2; Q1 is [\d.]+ points? over capacity/,
@@ -88,9 +91,9 @@ describe('board: Move to…', () => {
   });
 });
 
-describe('board: undo, redo and reset', () => {
+describe('board: undo, redo and reset', { timeout: 30_000 }, () => {
   it('undoes and redoes every change exactly, by button and by keyboard', async () => {
-    const { user, store, scenario } = await renderBoard();
+    const { user, store, scenario } = await renderBoard({}, showProjection);
     const plan = () => planOf(store.getState(), scenario);
     await moveTo(user, 'Patch the uploader', 'Q1');
     const afterFirst = plan();
@@ -101,7 +104,7 @@ describe('board: undo, redo and reset', () => {
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     expect(plan()).toEqual(afterFirst);
     expect(loadText('Q2')).toMatch(/placed 0$/);
-    expect(announced()).toMatch(/^Undone\. 1 items planned/);
+    expect(announced()).toMatch(/^Undone: Read replica back to the backlog\. 1 items planned\./);
 
     await user.click(document.body);
     await user.keyboard('{Control>}z{/Control}');
@@ -111,7 +114,9 @@ describe('board: undo, redo and reset', () => {
     await user.keyboard('{Meta>}{Shift>}z{/Shift}{/Meta}');
     expect(plan()).toEqual(afterSecond);
     expect(score()).toBe(scoreAfterSecond);
-    expect(screen.getByRole('button', { name: 'Redo' })).toBeDisabled();
+    expect(announced()).toMatch(/^Redone: Read replica to Q2, position 1 of 1\. 2 items planned\./);
+    // Unavailable, yet still focusable: focus never drops to the page when it stops applying.
+    expect(screen.getByRole('button', { name: 'Redo' })).toHaveAttribute('aria-disabled', 'true');
   });
 
   it('resets only after confirmation, and reset can be undone', async () => {
@@ -133,7 +138,7 @@ describe('board: undo, redo and reset', () => {
   });
 });
 
-describe('board: variants', () => {
+describe('board: variants', { timeout: 30_000 }, () => {
   it('creates, switches, renames and deletes named variants', async () => {
     const { user, store, scenario } = await renderBoard();
     await moveTo(user, 'Patch the uploader', 'Q1');
@@ -173,7 +178,7 @@ describe('board: variants', () => {
   });
 });
 
-describe('board: item details', () => {
+describe('board: item details', { timeout: 30_000 }, () => {
   it('opens a focus-managed dialog with effects, asks, lenses and a saved note', async () => {
     const { user, store, scenario } = await renderBoard();
     const opener = screen.getByRole('button', { name: 'SSO login' });
@@ -205,7 +210,7 @@ describe('board: item details', () => {
   });
 });
 
-describe('board: backlog', () => {
+describe('board: backlog', { timeout: 30_000 }, () => {
   it('filters by type and sorts by effort or a framework lens', async () => {
     const { user } = await renderBoard();
     const backlog = () => screen.getByRole('region', { name: 'Backlog' });
@@ -239,12 +244,13 @@ describe('board: backlog', () => {
   });
 });
 
-describe('board: par', () => {
+describe('board: par', { timeout: 30_000 }, () => {
   it('says "computing par…" until the worker answers, then shows the score as % of par', async () => {
     let answer: (value: { plan: Plan; score: number }) => void = () => undefined;
-    const { user } = await renderBoard({
-      computePar: () => new Promise((resolve) => (answer = resolve)),
-    });
+    const { user } = await renderBoard(
+      { computePar: () => new Promise((resolve) => (answer = resolve)) },
+      showProjection,
+    );
     expect(screen.getByTestId('par-status')).toHaveTextContent('computing par…');
     await moveTo(user, 'Patch the uploader', 'Q1');
     expect(screen.getByTestId('par-status')).toHaveTextContent('computing par…');
@@ -261,20 +267,19 @@ describe('board: par', () => {
   });
 
   it('makes a plan that beats par the new par, and says so', async () => {
-    const { user } = await renderBoard({
-      computePar: () => Promise.resolve({ plan: { slots: [[], []] }, score: 1 }),
-    });
+    const { user } = await renderBoard(
+      { computePar: () => Promise.resolve({ plan: { slots: [[], []] }, score: 1 }) },
+      showProjection,
+    );
     await moveTo(user, 'Patch the uploader', 'Q1');
     await waitFor(() =>
-      expect(screen.getByTestId('par-status')).toHaveTextContent(
-        'Your plan beat the best plan found so far: it is the new par.',
-      ),
+      expect(screen.getByTestId('par-status')).toHaveTextContent('Your plan is the new par.'),
     );
     expect(screen.getByTestId('par-status')).toHaveTextContent('100% of par');
   });
 });
 
-describe('board: shipped scenario', () => {
+describe('board: shipped scenario', { timeout: 30_000 }, () => {
   it('plans the tutorial through the menu like any other scenario', async () => {
     const tutorial = shippedScenario('tutorial');
     const first = tutorial.items.find((i) => !i.injected)!;
@@ -289,5 +294,136 @@ describe('board: shipped scenario', () => {
     expect(loadText(label)).toMatch(new RegExp(`placed ${formatPoints(effort)}$`));
     expect(planOf(store.getState(), tutorial).slots[0]).toEqual([first.id]);
     expect(store.getState().preferences.lastScenarioId).toBe(tutorial.id);
+  });
+});
+
+describe('board: practice mode', { timeout: 30_000 }, () => {
+  it('hides the projected score and par while planning outside the tutorial, until the switch shows them', async () => {
+    const { user, store } = await renderBoard();
+    const toggle = screen.getByRole('switch', { name: 'Show score' });
+    expect(toggle).toHaveAttribute('aria-checked', 'false');
+    expect(screen.getByTestId('practice-hidden')).toBeVisible();
+    expect(screen.queryByTestId('projected-score')).toBeNull();
+    expect(screen.queryByText(/% of par/)).toBeNull();
+
+    await moveTo(user, 'Patch the uploader', 'Q1');
+    expect(announced()).toMatch(/^Patch the uploader moved to Q1/);
+    expect(announced()).not.toMatch(/score/i);
+
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-checked', 'true');
+    expect(score()).toMatch(/^\d+\.\d$/);
+    expect(screen.getByTestId('par-status')).toBeVisible();
+    // Remembered: a preference, saved with the others.
+    expect(store.getState().preferences.projectionWhilePlanning).toBe('show');
+    const saved = JSON.parse(localStorage.getItem('roadmap-dojo') ?? '{}') as {
+      state?: { preferences?: { projectionWhilePlanning?: string } };
+    };
+    expect(saved.state?.preferences?.projectionWhilePlanning).toBe('show');
+
+    await user.click(toggle);
+    expect(screen.queryByTestId('projected-score')).toBeNull();
+    expect(store.getState().preferences.projectionWhilePlanning).toBe('hide');
+  });
+
+  it('shows the projection in the tutorial by default', async () => {
+    const tutorial = shippedScenario('tutorial');
+    await renderApp(`/s/${tutorial.id}/plan`);
+    expect(screen.getByRole('switch', { name: 'Show score' })).toHaveAttribute(
+      'aria-checked',
+      'true',
+    );
+    expect(score()).toMatch(/^\d+\.\d$/);
+  });
+});
+
+describe('board: keys and focus', { timeout: 30_000 }, () => {
+  const grip = (title: string) => screen.getByRole('button', { name: `Drag ${title}` });
+
+  it('moves the focused card with a number key and keeps focus in the backlog, on the next card', async () => {
+    const { user, store, scenario } = await renderBoard();
+    grip('Unify the user model').focus();
+    await user.keyboard('1');
+    expect(planOf(store.getState(), scenario)).toEqual({ slots: [['user-model'], []] });
+    expect(announced()).toMatch(/^Unify the user model moved to Q1, position 1 of 1/);
+    // The card that took its place (SSO login) has focus, so the next key moves it.
+    expect(grip('SSO login')).toHaveFocus();
+    await user.keyboard('2');
+    expect(planOf(store.getState(), scenario)).toEqual({ slots: [['user-model'], ['sso']] });
+    expect(grip('Patch the uploader')).toHaveFocus();
+    await user.keyboard('1');
+    expect(planOf(store.getState(), scenario).slots[0]).toEqual(['user-model', 'patch']);
+    expect(grip('Team calendars')).toHaveFocus();
+
+    // Arrows: right to Q1 at the same row (the first), down and up within it.
+    await user.keyboard('{ArrowRight}');
+    expect(grip('Unify the user model')).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(grip('Patch the uploader')).toHaveFocus();
+    await user.keyboard('{ArrowUp}');
+    expect(grip('Unify the user model')).toHaveFocus();
+    // Alt+Down moves the card down; focus stays on it.
+    await user.keyboard('{Alt>}{ArrowDown}{/Alt}');
+    expect(planOf(store.getState(), scenario).slots[0]).toEqual(['patch', 'user-model']);
+    expect(grip('Unify the user model')).toHaveFocus();
+    // 0 sends it back to the backlog; focus stays in Q1.
+    await user.keyboard('0');
+    expect(planOf(store.getState(), scenario).slots[0]).toEqual(['patch']);
+    expect(grip('Patch the uploader')).toHaveFocus();
+    // A slot the scenario does not have does nothing.
+    await user.keyboard('7');
+    expect(planOf(store.getState(), scenario).slots[0]).toEqual(['patch']);
+  });
+
+  it('keeps focus on Undo and Redo when they stop applying, and names what they changed', async () => {
+    const { user } = await renderBoard();
+    await moveTo(user, 'Read replica', 'Q2');
+    const undo = screen.getByRole('button', { name: 'Undo' });
+    const redo = screen.getByRole('button', { name: 'Redo' });
+    undo.focus();
+    await user.keyboard('{Enter}');
+    expect(announced()).toBe('Undone: Read replica back to the backlog. 0 items planned.');
+    expect(undo).toHaveAttribute('aria-disabled', 'true');
+    expect(undo).toHaveFocus();
+    // Pressed again while unavailable: nothing happens, focus stays.
+    await user.keyboard('{Enter}');
+    expect(undo).toHaveFocus();
+    redo.focus();
+    await user.keyboard('{Enter}');
+    expect(announced()).toBe('Redone: Read replica to Q2, position 1 of 1. 1 items planned.');
+    expect(redo).toHaveAttribute('aria-disabled', 'true');
+    expect(redo).toHaveFocus();
+  });
+
+  it('lists the shortcuts behind ?', async () => {
+    const { user } = await renderBoard();
+    grip('SSO login').focus();
+    await user.keyboard('?');
+    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(within(dialog).getByRole('table', { name: /^On a card/ })).toBeVisible();
+    expect(within(dialog).getByText(/1 is Q1, 2 is Q2/)).toBeVisible();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(grip('SSO login')).toHaveFocus();
+  });
+});
+
+describe('board: card timings', { timeout: 30_000 }, () => {
+  it('shows when each planned card is expected to start and finish, from the simulated outcome', async () => {
+    const { user, store, scenario } = await renderBoard();
+    await moveTo(user, 'Unify the user model', 'Q1');
+    await moveTo(user, 'Read replica', 'Q1');
+    const outcome = simulate(scenario, planOf(store.getState(), scenario));
+    for (const id of ['user-model', 'replica']) {
+      const item = outcome.items.find((i) => i.id === id)!;
+      const expected = cardTiming(scenario.time.labels, 0, item.startedAt, item.completedAt);
+      const cardTimingText = document.querySelector(
+        `[data-item-id="${id}"] [data-testid="card-timing"]`,
+      )?.textContent;
+      expect(cardTimingText).toBe(`${expected.short}${expected.sentence}`);
+    }
+    // The first card starts at the slot's start; the second after it (one queue in this model).
+    const first = outcome.items.find((i) => i.id === 'user-model')!;
+    expect(first.startedAt).toBe(0);
   });
 });

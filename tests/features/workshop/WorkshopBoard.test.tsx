@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { memoryLocation } from 'wouter/memory-location';
@@ -50,6 +50,23 @@ describe('the board in a workshop', { timeout: 30_000 }, () => {
     store.getState().setRevealed(true);
     expect(await screen.findByTestId('projected-score')).toHaveTextContent(/^\d+\.\d$/);
     expect(screen.queryByTestId('scores-hidden')).toBeNull();
+  });
+
+  it('keeps its own setting for scores, whatever practice mode says, and offers no switch', async () => {
+    // The facilitator shows scores; the learner's practice mode would hide them.
+    const shown = await renderWorkshopBoard({ hideScores: false });
+    shown.store.getState().setPreferences({ projectionWhilePlanning: 'hide' });
+    expect(await screen.findByTestId('projected-score')).toHaveTextContent(/^\d+\.\d$/);
+    expect(screen.queryByRole('switch', { name: 'Show score' })).toBeNull();
+    cleanup();
+
+    // The facilitator hides scores; the learner's practice mode would show them.
+    const hidden = await renderWorkshopBoard({ hideScores: true });
+    hidden.store.getState().setPreferences({ projectionWhilePlanning: 'show' });
+    await moveTo(hidden.user, 'Patch the uploader', 'Q1');
+    expect(screen.getByTestId('scores-hidden')).toBeInTheDocument();
+    expect(screen.queryByTestId('projected-score')).toBeNull();
+    expect(screen.queryByRole('switch', { name: 'Show score' })).toBeNull();
   });
 
   it('commits a slot: it is played and locked, its story is told, the next round begins', async () => {

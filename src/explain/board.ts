@@ -1,0 +1,192 @@
+/**
+ * Words for the planning board that are not advice: when a card is expected to run inside its
+ * slot, how much of the year's capacity the plan uses, and what an undo or a redo changed. All of
+ * it is read from the engine's plan and outcome; nothing here decides anything.
+ */
+import { findItem, type Plan } from '../engine/plan.ts';
+import type { Scenario } from '../engine/schema.ts';
+import { formatPoints, slotLabel, type ColumnForecast } from './advice.ts';
+
+/** Fractions of a slot below/above these read as "early"/"late" (same cut-offs as completions). */
+const EARLY = 0.34;
+const LATE = 0.67;
+
+function phase(fraction: number): 'early' | 'mid' | 'late' {
+  return fraction <= EARLY ? 'early' : fraction >= LATE ? 'late' : 'mid';
+}
+
+/**
+ * A start time (slot index + fraction, as `Outcome.items[].startedAt`) as "early Q2": work that
+ * starts exactly at a slot boundary starts early in the next slot.
+ */
+export function formatStart(labels: readonly string[], at: number): string {
+  const slot = Math.min(labels.length - 1, Math.max(0, Math.floor(at)));
+  const label = labels[slot] ?? `slot ${slot + 1}`;
+  return `${phase(Math.max(0, at - slot))} ${label}`;
+}
+
+/**
+ * A completion time (slot index + fraction, as `Outcome.items[].completedAt`) as "mid Q2": work
+ * that ends exactly at a slot boundary ends late in the slot before.
+ */
+export function formatFinish(labels: readonly string[], at: number): string {
+  const slot = Math.min(labels.length - 1, Math.max(0, Math.ceil(at) - 1));
+  const label = labels[slot] ?? `slot ${slot + 1}`;
+  return `${phase(Math.max(0, at - slot))} ${label}`;
+}
+
+/** When a planned card is expected to run, in words and as a bar inside its own slot. */
+export interface CardTiming {
+  /** Shown on the card: "early Q1 → mid Q1", "late Q1 → mid Q2", "not started". */
+  short: string;
+  /** Read by screen readers: "Expected to start early Q1 and finish mid Q1." */
+  sentence: string;
+  /** The run inside the planned slot, as fractions of it (0–1); `from === to` when none. */
+  from: number;
+  to: number;
+  /** It starts after its slot (capacity or a prerequisite held it back). */
+  startsLater: boolean;
+  /** It finishes after its slot, or not at all within the plan. */
+  runsOver: boolean;
+  /** It does not finish within the plan. */
+  unfinished: boolean;
+}
+
+const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
+
+/**
+ * The expected start and finish of an item placed in `slot`, from the simulated outcome
+ * (`startedAt`/`completedAt` in slots: slot index + fraction; null when not reached).
+ */
+export function cardTiming(
+  labels: readonly string[],
+  slot: number,
+  startedAt: number | null,
+  completedAt: number | null,
+): CardTiming {
+  if (startedAt === null)
+    return {
+      short: 'not started in the plan',
+      sentence: 'Expected not to start within the plan.',
+      from: 0,
+      to: 0,
+      startsLater: true,
+      runsOver: true,
+      unfinished: true,
+    };
+  const start = formatStart(labels, startedAt);
+  const from = clamp01(startedAt - slot);
+  const startsLater = startedAt >= slot + 1;
+  if (completedAt === null)
+    return {
+      short: `${start} → not done`,
+      sentence: `Expected to start ${start} and not to finish within the plan.`,
+      from,
+      to: 1,
+      startsLater,
+      runsOver: true,
+      unfinished: true,
+    };
+  const finish = formatFinish(labels, completedAt);
+  return {
+    short: start === finish ? `${start}` : `${start} → ${finish}`,
+    sentence:
+      start === finish
+        ? `Expected to start and finish ${start}.`
+        : `Expected to start ${start} and finish ${finish}.`,
+    from,
+    to: clamp01(completedAt - slot),
+    startsLater,
+    runsOver: completedAt > slot + 1 + 1e-9,
+    unfinished: false,
+  };
+}
+
+/** How much of the year's forecast effective capacity the plan asks for. */
+export interface CapacityUse {
+  /** Expected effort placed in slots, points. */
+  placed: number;
+  /** Forecast effective capacity summed over slots, points. */
+  effective: number;
+  /** placed ÷ effective (0 when there is no capacity). */
+  share: number;
+  /** Labels of the over-committed slots, in order. */
+  overSlots: string[];
+  /** "62% of capacity used (68 of 110 pts); Q1 over" */
+  sentence: string;
+}
+
+export function capacityUse(columns: readonly ColumnForecast[]): CapacityUse {
+  let placed = 0;
+  let effective = 0;
+  const overSlots: string[] = [];
+  for (const column of columns) {
+    placed += column.placed;
+    effective += Math.max(0, column.effective);
+    if (column.overBy > 0) overSlots.push(column.label);
+  }
+  const share = effective > 0 ? placed / effective : 0;
+  const over =
+    overSlots.length === 0
+      ? ''
+      : `; ${overSlots.join(', ')} ${overSlots.length === 1 ? 'is' : 'are'} over capacity`;
+  return {
+    placed,
+    effective,
+    share,
+    overSlots,
+    sentence: `${Math.round(share * 100)}% of capacity used (${formatPoints(placed)} of ${formatPoints(effective)} pts)${over}`,
+  };
+}
+
+/** Where an item is in a plan, for sentences: "Q2, position 1 of 3" or "the backlog". */
+export function placeOf(scenario: Scenario, plan: Plan, itemId: string): string {
+  const at = findItem(plan, itemId);
+  if (at === null) return 'the backlog';
+  return `${slotLabel(scenario, at.slot)}, position ${at.index + 1} of ${plan.slots[at.slot]?.length ?? 0}`;
+}
+
+/**
+ * What changed between two plans, naming the items: "SSO login back to the backlog", "SSO login
+ * to Q2, position 1 of 3", or for many changes "5 items moved: SSO login, …". Used to announce
+ * an undo or a redo. Items whose only change is a shift caused by another move are not named.
+ */
+export function describePlanChange(scenario: Scenario, before: Plan, after: Plan): string {
+  const titles = new Map(scenario.items.map((i) => [i.id, i.title]));
+  const slotOf = (plan: Plan) => {
+    const map = new Map<string, number>();
+    plan.slots.forEach((ids, s) => ids.forEach((id) => map.has(id) || map.set(id, s)));
+    return map;
+  };
+  const was = slotOf(before);
+  const now = slotOf(after);
+  const ids = new Set([...was.keys(), ...now.keys()]);
+  const moved = [...ids].filter((id) => was.get(id) !== now.get(id));
+  if (moved.length === 0) {
+    // Same slots: a reorder inside a slot. Two neighbours that swapped are named together;
+    // otherwise the item whose position changed the most.
+    const shifted = [...now.keys()].flatMap((id) => {
+      const a = findItem(before, id);
+      const b = findItem(after, id);
+      return a && b && a.index !== b.index ? [{ id, distance: Math.abs(a.index - b.index) }] : [];
+    });
+    if (shifted.length === 0) return 'nothing changed';
+    const [a, b] = shifted;
+    if (shifted.length === 2 && a && b && a.distance === 1 && b.distance === 1) {
+      const slot = findItem(after, a.id)?.slot ?? 0;
+      return `${titles.get(a.id) ?? a.id} and ${titles.get(b.id) ?? b.id} swap places in ${slotLabel(scenario, slot)}`;
+    }
+    const best = shifted.reduce((x, y) => (y.distance > x.distance ? y : x)).id;
+    return `${titles.get(best) ?? best} to ${placeOf(scenario, after, best)}`;
+  }
+  const sentence = (id: string) => {
+    const title = titles.get(id) ?? id;
+    return now.has(id)
+      ? `${title} to ${placeOf(scenario, after, id)}`
+      : `${title} back to the backlog`;
+  };
+  if (moved.length === 1) return sentence(moved[0]!);
+  const shown = moved.slice(0, 3).map((id) => titles.get(id) ?? id);
+  const rest = moved.length - shown.length;
+  return `${moved.length} items moved: ${shown.join(', ')}${rest > 0 ? ` and ${rest} more` : ''}`;
+}

@@ -1,0 +1,117 @@
+/**
+ * One pane at a time (phones and narrow windows): a sticky row of tabs, one for the backlog and
+ * one per slot, each with its count and an over-capacity mark, so no column is hidden silently.
+ * The tabs are drop targets as well: dragging a card onto a tab opens that pane, and dropping
+ * it there puts the card at the end of it (no sideways auto-scrolling that could overshoot).
+ */
+import { useDroppable } from '@dnd-kit/core';
+import { useRef, type KeyboardEvent } from 'react';
+
+import { WarningIcon } from '../../components/icons';
+import { tabTarget } from './dnd';
+
+export interface SwitcherTab {
+  container: string;
+  label: string;
+  count: number;
+  /** Over capacity (slots only). */
+  over: boolean;
+  locked: boolean;
+}
+
+/** The id of a container's tab (its pane is labelled by it). */
+export const tabIdOf = (container: string) => `board-tab-${container.replace(':', '-')}`;
+export const paneIdOf = (container: string) => `board-pane-${container.replace(':', '-')}`;
+
+function Tab({
+  tab,
+  selected,
+  onSelect,
+  onKeyDown,
+  dragging,
+}: {
+  tab: SwitcherTab;
+  selected: boolean;
+  onSelect: () => void;
+  onKeyDown: (event: KeyboardEvent<HTMLButtonElement>) => void;
+  dragging: boolean;
+}) {
+  const { setNodeRef, isOver } = useDroppable({
+    id: tabTarget(tab.container),
+    disabled: tab.locked,
+  });
+  return (
+    <button
+      ref={setNodeRef}
+      type="button"
+      role="tab"
+      id={tabIdOf(tab.container)}
+      aria-selected={selected}
+      aria-controls={paneIdOf(tab.container)}
+      tabIndex={selected ? 0 : -1}
+      className={`switcher-tab${isOver && dragging ? ' is-over' : ''}${tab.over ? ' is-overcommitted' : ''}`}
+      onClick={onSelect}
+      onKeyDown={onKeyDown}
+    >
+      <span className="switcher-label">{tab.label}</span>
+      <span className="switcher-count">
+        {tab.count}
+        <span className="visually-hidden"> {tab.count === 1 ? 'item' : 'items'}</span>
+      </span>
+      {tab.over && (
+        <span className="switcher-over">
+          <WarningIcon />
+          <span className="visually-hidden">, over capacity</span>
+        </span>
+      )}
+    </button>
+  );
+}
+
+export function SlotSwitcher({
+  tabs,
+  selected,
+  onSelect,
+  dragging,
+}: {
+  tabs: readonly SwitcherTab[];
+  selected: string;
+  onSelect: (container: string) => void;
+  dragging: boolean;
+}) {
+  const listRef = useRef<HTMLDivElement>(null);
+  // Arrow keys, Home and End move between tabs and show the tab's pane (APG tabs pattern).
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
+    const at = tabs.findIndex((t) => t.container === selected);
+    const go = (i: number) => {
+      const tab = tabs[(i + tabs.length) % tabs.length];
+      if (!tab) return;
+      event.preventDefault();
+      onSelect(tab.container);
+      listRef.current?.querySelector<HTMLElement>(`#${tabIdOf(tab.container)}`)?.focus();
+    };
+    if (event.key === 'ArrowRight') go(at + 1);
+    else if (event.key === 'ArrowLeft') go(at - 1);
+    else if (event.key === 'Home') go(0);
+    else if (event.key === 'End') go(tabs.length - 1);
+  };
+  return (
+    <div
+      ref={listRef}
+      className="slot-switcher"
+      role="tablist"
+      aria-label="Show one column of the board"
+    >
+      {tabs.map((tab) => (
+        <Tab
+          key={tab.container}
+          tab={tab}
+          selected={tab.container === selected}
+          onSelect={() => onSelect(tab.container)}
+          onKeyDown={onKeyDown}
+          dragging={dragging}
+        />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,447 @@
+/**
+ * The board's layout at every size: at 1280×800 the backlog's first card and every slot's header
+ * are on the first screen, and the board scrolls as a whole (no column hides cards in a scroller
+ * of its own); no screen of the app is wider than the window at 390 px or at 200% zoom with items
+ * placed; on a phone one pane shows at a time under a sticky switcher, the drawer is full width,
+ * targets are at least 44 px, tap-to-move keeps the learner's place and a touch drag onto a tab
+ * lands in that slot, never further; menus open inside the viewport.
+ */
+import type { Locator, Page } from '@playwright/test';
+
+import { watchedContext } from './contexts';
+import {
+  card,
+  column,
+  dndLiveRegion,
+  expect,
+  expectNoAxeViolations,
+  readScenario,
+  test,
+} from './support';
+
+const big = readScenario('big-customer');
+const [Q1, Q2] = big.time.labels as [string, string];
+const board = `./#/s/${big.id}/plan`;
+const SHIPPED = [
+  'tutorial',
+  'big-customer',
+  'audit-year',
+  'platform-sprints',
+  'delighters',
+  'demo-day',
+  'exchange-launch',
+  'holiday-peak',
+  'launch-demand',
+  'legacy-router',
+  'right-to-erasure',
+  'zero-day',
+].map(readScenario);
+
+/** The saved plan of the active variant of big-customer, from local storage. */
+async function savedSlots(page: Page): Promise<string[][]> {
+  return page.evaluate((id) => {
+    const saved = JSON.parse(localStorage.getItem('roadmap-dojo') ?? '{}') as {
+      state?: {
+        plans?: Record<
+          string,
+          { activeId: string; variants: { id: string; plan: { slots: string[][] } }[] }
+        >;
+      };
+    };
+    const plans = saved.state?.plans?.[id];
+    return plans?.variants.find((v) => v.id === plans.activeId)?.plan.slots ?? [];
+  }, big.id);
+}
+
+/** The element's box lies inside the viewport. */
+async function expectInViewport(page: Page, locator: Locator, what: string) {
+  const box = await locator.boundingBox();
+  const viewport = page.viewportSize()!;
+  expect(box, what).not.toBeNull();
+  expect(box!.x, `${what}: left`).toBeGreaterThanOrEqual(0);
+  expect(box!.y, `${what}: top`).toBeGreaterThanOrEqual(0);
+  expect(box!.x + box!.width, `${what}: right`).toBeLessThanOrEqual(viewport.width + 0.5);
+  expect(box!.y + box!.height, `${what}: bottom`).toBeLessThanOrEqual(viewport.height + 0.5);
+}
+
+/** The page is no wider than the window (nothing scrolls the whole page sideways). */
+async function expectNoSidewaysScroll(page: Page, where: string) {
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(
+    scroll,
+    `${where}: document width ${scroll} in a window ${client} wide`,
+  ).toBeLessThanOrEqual(client);
+}
+
+/** Places items with the keyboard: focus the first backlog card, then one number key each. */
+async function placeWithKeys(page: Page, keys: string[]) {
+  await column(page, 'Backlog').locator('li[data-item-id] .drag-handle').first().focus();
+  for (const key of keys) {
+    const before = (await savedSlots(page)).flat().length;
+    await page.keyboard.press(key);
+    await expect.poll(async () => (await savedSlots(page)).flat().length).toBe(before + 1);
+  }
+}
+
+test('at 1280×800 the first backlog card and every slot header are on the first screen, on every shipped scenario', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  for (const scenario of SHIPPED) {
+    await page.goto(`./#/s/${scenario.id}/plan`);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(scenario.title, {
+      timeout: 30_000,
+    });
+    await expectInViewport(
+      page,
+      column(page, 'Backlog').locator('li[data-item-id]').first(),
+      `${scenario.id}: the first backlog card`,
+    );
+    for (const label of scenario.time.labels)
+      await expectInViewport(
+        page,
+        column(page, label).getByRole('heading', { level: 2 }),
+        `${scenario.id}: the header of ${label}`,
+      );
+    // Without scrolling the page: it is exactly one window tall and wide.
+    const page_ = await page.evaluate(() => ({
+      height: document.documentElement.scrollHeight,
+      width: document.documentElement.scrollWidth,
+    }));
+    expect(page_, scenario.id).toEqual({ width: 1280, height: 800 });
+  }
+  // The capacity bars have a legend.
+  const legend = page.getByTestId('board-legend');
+  await expect(legend).toBeVisible();
+  for (const key of ['effective', 'debt drag', 'work queued', 'over capacity', 'when it runs'])
+    await expect(legend).toContainText(key);
+});
+
+test('the board scrolls as a whole: a full column hides no card in a scroller of its own', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(board);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(big.title, {
+    timeout: 30_000,
+  });
+  await placeWithKeys(page, ['1', '1', '1', '1', '1', '1', '1', '1']);
+  const q1 = column(page, Q1);
+  await expect(q1.locator('li[data-item-id]')).toHaveCount(8);
+
+  // Only the board scrolls; no column or card list scrolls on its own.
+  const scrollers = await page
+    .locator('.board *')
+    .evaluateAll((elements) =>
+      elements
+        .filter((el) => /auto|scroll/.test(getComputedStyle(el).overflowY))
+        .map((el) => el.className),
+    );
+  expect(scrollers).toEqual([]);
+  const boardBox = page.locator('#board');
+  const scrollable = await boardBox.evaluate((el) => el.scrollHeight > el.clientHeight);
+  expect(scrollable).toBe(true);
+
+  // Scrolling the board reaches Q1's last card, and Q1's header stays in view above it.
+  await boardBox.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  const last = q1.locator('li[data-item-id]').last();
+  const lastBox = (await last.boundingBox())!;
+  const frame = (await boardBox.boundingBox())!;
+  expect(lastBox.y + lastBox.height).toBeLessThanOrEqual(frame.y + frame.height + 1);
+  const header = (await q1.getByRole('heading', { level: 2 }).boundingBox())!;
+  expect(header.y).toBeGreaterThanOrEqual(frame.y - 0.5);
+  expect(header.y + header.height).toBeLessThanOrEqual(frame.y + frame.height);
+});
+
+for (const size of [
+  { name: '390 px phone', width: 390, height: 844 },
+  { name: '200% zoom', width: 640, height: 400 },
+] as const)
+  test(`no screen is wider than the window at ${size.name}, with items placed`, async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await page.goto(board);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(big.title, {
+      timeout: 30_000,
+    });
+    await placeWithKeys(page, ['1', '1', '2', '3']);
+    // On narrow screens the variants and tools fold away behind a summary.
+    await page.getByText(/variants, reset, sharing$/).click();
+    // A second variant, for the comparison screen.
+    await page.getByRole('button', { name: 'Duplicate', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Duplicate', exact: true }).click();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+
+    // The board, every pane of it.
+    const tabs = page.getByRole('tab');
+    await expect(tabs).toHaveCount(big.time.labels.length + 1);
+    for (const label of ['Backlog', ...big.time.labels]) {
+      await page.getByRole('tab', { name: new RegExp(`^${label}\\b`) }).click();
+      await expect(column(page, label)).toBeVisible();
+      await expectNoSidewaysScroll(page, `board, ${label}`);
+    }
+    // The item details, full width.
+    await page.getByRole('tab', { name: /^Q1\b/ }).click();
+    const placed = column(page, Q1).locator('li[data-item-id]').first();
+    await placed.locator('.card-open').click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toBeVisible();
+    const box = (await dialog.boundingBox())!;
+    expect(box.x).toBeLessThanOrEqual(0.5);
+    expect(box.width).toBeGreaterThanOrEqual(size.width - 1);
+    await expectInViewport(page, dialog.getByRole('heading', { level: 2 }).first(), 'drawer title');
+    const note = dialog.getByRole('textbox', { name: 'Your rationale' });
+    await note.scrollIntoViewIfNeeded();
+    const noteBox = (await note.boundingBox())!;
+    expect(noteBox.x + noteBox.width).toBeLessThanOrEqual(size.width);
+    await expectNoSidewaysScroll(page, 'item details');
+    await page.keyboard.press('Escape');
+    // The share dialog; its link is the shared-plan screen.
+    await page.getByRole('button', { name: 'Share…' }).click();
+    const share = page.getByRole('dialog', { name: /^Share/ });
+    const link = await share.getByTestId('share-link').inputValue();
+    await expectNoSidewaysScroll(page, 'share dialog');
+    await page.keyboard.press('Escape');
+
+    const screens: { path: string; ready: (page: Page) => Promise<void> }[] = [
+      { path: './#/', ready: (p) => expect(p.getByRole('article').first()).toBeVisible() },
+      {
+        path: `./#/s/${big.id}`,
+        ready: (p) => expect(p.getByRole('heading', { level: 1 })).toContainText(big.title),
+      },
+      {
+        path: `./#/s/${big.id}/compare`,
+        ready: (p) => expect(p.getByRole('heading', { level: 1 })).toBeVisible(),
+      },
+      {
+        path: `./#/s/${big.id}/play`,
+        ready: async (p) => {
+          await p.getByRole('button', { name: 'Skip to the debrief' }).click({ timeout: 30_000 });
+          await expect(p.getByTestId('debrief-score')).toBeVisible({ timeout: 30_000 });
+          await expect(p.locator('.chart-placeholder')).toHaveCount(0, { timeout: 30_000 });
+        },
+      },
+      {
+        path: link,
+        ready: (p) => expect(p.getByRole('heading', { level: 1 })).toBeVisible(),
+      },
+      {
+        path: './#/workshop/compare',
+        ready: (p) => expect(p.getByRole('heading', { level: 1 })).toBeVisible(),
+      },
+      // Live rooms: joining by code, and hosting (no relay is running here: it says so).
+      {
+        path: './#/room',
+        ready: (p) => expect(p.getByRole('heading', { level: 1 })).toBeVisible(),
+      },
+      {
+        path: './#/room/host',
+        ready: (p) => expect(p.getByRole('heading', { level: 1 })).toBeVisible(),
+      },
+      {
+        path: './#/no/such/page',
+        ready: (p) => expect(p.getByRole('heading', { level: 1, name: 'Not found' })).toBeVisible(),
+      },
+    ];
+    for (const screen of screens) {
+      await page.goto(screen.path);
+      await screen.ready(page);
+      await expectNoSidewaysScroll(page, screen.path);
+    }
+
+    // The workshop: setup (started), its join link and the presentation view.
+    await page.goto('./#/workshop');
+    await expect(page.getByRole('heading', { level: 1, name: 'Run a workshop' })).toBeVisible();
+    await expectNoSidewaysScroll(page, 'workshop setup');
+    await page.getByRole('button', { name: 'Start the workshop' }).click();
+    await expect(page.getByTestId('workshop-status')).toContainText('The workshop is on');
+    await expectNoSidewaysScroll(page, 'workshop started');
+    const join = await page.getByTestId('workshop-link').inputValue();
+    await page.goto('./#/workshop/present');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectNoSidewaysScroll(page, 'presentation view');
+    await page.goto(join);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectNoSidewaysScroll(page, 'join page');
+  });
+
+test('on a phone one pane shows at a time under a sticky switcher, with 44 px targets', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const phone = await watchedContext(browser, undefined, {
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  const { page } = phone;
+  await page.goto(board);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(big.title, {
+    timeout: 30_000,
+  });
+  // The board starts on the first screen.
+  await expectInViewport(
+    page,
+    column(page, 'Backlog').locator('li[data-item-id]').first().locator('.card-top'),
+    'the first backlog card',
+  );
+  // One pane: the backlog; the slots wait behind their tabs.
+  await expect(page.getByRole('tab', { name: /^Backlog\b/ })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await expect(column(page, 'Backlog')).toBeVisible();
+  for (const label of big.time.labels) await expect(column(page, label)).toBeHidden();
+  await page.getByRole('tab', { name: /^Q2\b/ }).tap();
+  await expect(column(page, Q2)).toBeVisible();
+  await expect(column(page, 'Backlog')).toBeHidden();
+  await page.getByRole('tab', { name: /^Backlog\b/ }).tap();
+
+  // Scrolled down, the strip and the switcher stay in view.
+  await page.evaluate(() => window.scrollTo(0, 1500));
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
+  await expectInViewport(page, page.getByRole('tablist'), 'the slot switcher');
+  await expectInViewport(page, page.getByTestId('strip'), 'the strip');
+
+  // Every target on the board is at least 44 × 44 px.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const small = await page
+    .locator('.board-page')
+    .locator('button, a[href], select, summary, [role="tab"]')
+    .evaluateAll((elements) =>
+      elements
+        .filter((el) => el.getClientRects().length > 0 && !el.closest('.is-hidden-pane'))
+        .map((el) => ({ el, box: el.getBoundingClientRect() }))
+        .filter(({ box }) => box.width < 44 - 0.5 || box.height < 44 - 0.5)
+        .map(
+          ({ el, box }) =>
+            `${el.textContent?.trim() || el.getAttribute('aria-label')} ${Math.round(box.width)}×${Math.round(box.height)}`,
+        ),
+    );
+  expect(small).toEqual([]);
+  await expectNoAxeViolations(page);
+  await phone.close();
+});
+
+test('tap to move on a phone: "Move to…" then a slot, the view stays put and says what moved', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const phone = await watchedContext(browser, undefined, {
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  const { page } = phone;
+  await page.goto(board);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(big.title, {
+    timeout: 30_000,
+  });
+  const cards = column(page, 'Backlog').locator('li[data-item-id]');
+  const third = cards.nth(2);
+  const id = (await third.getAttribute('data-item-id'))!;
+  const title = big.items.find((i) => i.id === id)!.title;
+  const next = (await cards.nth(3).getAttribute('data-item-id'))!;
+  await third.scrollIntoViewIfNeeded();
+  const scrolled = await page.evaluate(() => window.scrollY);
+
+  await third.getByRole('button', { name: `Move to… (${title})` }).tap();
+  const menu = page.getByRole('menu');
+  await expect(menu).toBeVisible();
+  await expectInViewport(page, menu, 'the Move to… menu');
+  const items = await menu
+    .getByRole('menuitem')
+    .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
+  for (const height of items) expect(height).toBeGreaterThanOrEqual(44 - 0.5);
+  await menu.getByRole('menuitem', { name: Q2, exact: true }).tap();
+
+  await expect
+    .poll(() => savedSlots(page))
+    .toEqual(big.time.labels.map((_, s) => (s === 1 ? [id] : [])));
+  // Still in the backlog, at the same place, on the next card; the move is said on screen.
+  await expect(column(page, 'Backlog')).toBeVisible();
+  await expect(card(page, next).locator('[data-move-button]')).toBeFocused();
+  expect(Math.abs((await page.evaluate(() => window.scrollY)) - scrolled)).toBeLessThanOrEqual(60);
+  await expect(page.locator('.board-last-action')).toContainText(`${title} moved to ${Q2}`);
+  await expect(page.getByRole('tab', { name: /^Q2\b/ })).toContainText('1');
+  await phone.close();
+});
+
+test('a touch drag onto a slot’s tab lands in that slot and never scrolls past it', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const phone = await watchedContext(browser, undefined, {
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  const { page, context } = phone;
+  await page.goto(board);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(big.title, {
+    timeout: 30_000,
+  });
+  const first = column(page, 'Backlog').locator('li[data-item-id]').first();
+  const id = (await first.getAttribute('data-item-id'))!;
+  const title = first.locator('.card-title-line');
+  await title.scrollIntoViewIfNeeded();
+  const from = (await title.boundingBox())!;
+  const tab = (await page.getByRole('tab', { name: /^Q2\b/ }).boundingBox())!;
+
+  const cdp = await context.newCDPSession(page);
+  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x = 0, y = 0) =>
+    cdp.send('Input.dispatchTouchEvent', {
+      type,
+      touchPoints: type === 'touchEnd' ? [] : [{ x, y }],
+    });
+  const x = from.x + from.width / 2;
+  const y = from.y + from.height / 2;
+  const tx = tab.x + tab.width / 2;
+  const ty = tab.y + tab.height / 2;
+  await touch('touchStart', x, y);
+  // Hold past the touch sensor's delay, then wait for the drag to start.
+  await expect(page.locator('.drag-preview')).toBeVisible();
+  for (let i = 1; i <= 16; i++)
+    await touch('touchMove', x + ((tx - x) * i) / 16, y + ((ty - y) * i) / 16);
+  await expect(dndLiveRegion(page)).toHaveText(new RegExp(`is over ${Q2}, position 1 of 1`));
+  // Held over the tab a while: nothing runs on to later slots.
+  for (let i = 0; i < 10; i++) await touch('touchMove', tx + (i % 2), ty);
+  await expect(page.locator('.drag-target')).toHaveText(`→ ${Q2}`);
+  await touch('touchEnd');
+  await expect(dndLiveRegion(page)).toHaveText(new RegExp(`^.+ moved to ${Q2}, position 1 of 1`));
+  expect(await savedSlots(page)).toEqual(big.time.labels.map((_, s) => (s === 1 ? [id] : [])));
+  expect(await page.evaluate(() => window.scrollX)).toBe(0);
+  await expect(page.getByRole('tab', { name: /^Q2\b/ })).toHaveAttribute('aria-selected', 'true');
+  await phone.close();
+});
+
+test('at 200% zoom the menus open inside the window', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 640, height: 400 });
+  await page.goto(board);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(big.title, {
+    timeout: 30_000,
+  });
+  // A card low on the screen: its "Move to…" button near the bottom edge.
+  const cards = column(page, 'Backlog').locator('li[data-item-id]');
+  const button = cards.nth(3).locator('[data-move-button]');
+  await button.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  await button.click();
+  const menu = page.getByRole('menu');
+  await expect(menu).toBeVisible();
+  await expectInViewport(page, menu, 'the Move to… menu near the bottom');
+  await page.keyboard.press('Escape');
+  // The warnings menu, in the sticky strip at the top.
+  await placeWithKeys(page, ['1', '1', '1']);
+  await page.getByTestId('warning-count').click();
+  await expect(menu).toBeVisible();
+  await expectInViewport(page, menu, 'the warnings menu');
+  await expectNoAxeViolations(page);
+});
