@@ -98,6 +98,9 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/{engine,explain,cli,scenarios,scripts,workers}/**/*.test.ts'],
           exclude: sharedExclude,
+          // Hang detection, not a speed check: generous for a busy 2-core machine. Property
+          // tests set their own per file (tests/support/depth.ts).
+          testTimeout: 60_000,
         },
       },
       {
@@ -108,6 +111,10 @@ export default defineConfig({
           include: ['tests/{store,features,app,components}/**/*.test.{ts,tsx}'],
           exclude: sharedExclude,
           setupFiles: ['tests/setup.ts'],
+          // Hang detection, not a speed check: a screen test with a few user steps can take
+          // 10 s on a busy 2-core machine.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
     ],

@@ -142,7 +142,7 @@ describe('team comparison page', () => {
       scores.map((v) => v.toFixed(1)),
     );
     // Par for the CISO's weights arrives from the search, then the % of par shows.
-    await waitFor(() => expect(rows[0]).toHaveTextContent(/\d+%/), { timeout: 10_000 });
+    await waitFor(() => expect(rows[0]).toHaveTextContent(/\d+%/));
     expect(screen.getByTestId('cmp-par')).toHaveTextContent(/Par/);
   });
 });

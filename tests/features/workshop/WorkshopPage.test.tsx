@@ -7,7 +7,7 @@ import '../../../src/features/workshop/WorkshopPage';
 import { renderApp } from '../helpers';
 import { shippedScenario } from '../../store/helpers';
 
-describe('workshop setup', { timeout: 20_000 }, () => {
+describe('workshop setup', () => {
   it('saves the settings as they are chosen and gives a link that decodes back to them', async () => {
     const { store, user } = await renderApp('/workshop');
     await screen.findByRole('heading', { level: 1, name: 'Run a workshop' });
