@@ -5,6 +5,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+import { buildStamp } from './scripts/vite/buildStamp.ts';
 import { scenarioIndex } from './scripts/vite/scenarioIndex';
 
 // Test folders outside these two projects (e2e) are run by Playwright, never by Vitest.
@@ -84,6 +85,7 @@ export default defineConfig({
     offline,
     contentSecurityPolicy(),
     scenarioIndex(fileURLToPath(new URL('./scenarios', import.meta.url))),
+    buildStamp(fileURLToPath(new URL('.', import.meta.url))),
   ],
   // Relative asset URLs: the built app can be hosted from any sub-path (or opened from a folder).
   base: './',

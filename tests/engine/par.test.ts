@@ -25,14 +25,15 @@ import {
 } from '../../src/engine/par.ts';
 import { scoringOf } from '../../src/engine/simulate.ts';
 import { ENGINE_VERSION } from '../../src/engine/version.ts';
+import { searchBudget } from '../support/depth.ts';
 import { shipped } from './helpers.ts';
 import { item, scenario } from './mechanics/build.ts';
 
 describe('par search', () => {
   it('is reproducible: same scenario, same par plan and score', () => {
     const s = shipped('big-customer');
-    const a = findPar(s, { budget: 8000 });
-    const b = findPar(s, { budget: 8000 });
+    const a = findPar(s, { budget: searchBudget(8000) });
+    const b = findPar(s, { budget: searchBudget(8000) });
     expect(b.plan).toEqual(a.plan);
     expect(b.score).toBe(a.score);
     expect(simulate(s, a.plan).score).toBeCloseTo(a.score, 9);
@@ -40,7 +41,7 @@ describe('par search', () => {
 
   it('beats or equals every strategy of the battery', () => {
     const s = shipped('big-customer');
-    const par = findPar(s, { budget: 8000 });
+    const par = findPar(s, { budget: searchBudget(8000) });
     for (const start of [{ slots: [['sso'], [], [], []] }])
       expect(par.score).toBeGreaterThanOrEqual(simulate(s, start).score);
     const c = compile(s);
@@ -50,7 +51,7 @@ describe('par search', () => {
   });
 
   it('keeps prerequisites before the items that need them', () => {
-    const par = findPar(shipped('big-customer'), { budget: 8000 });
+    const par = findPar(shipped('big-customer'), { budget: searchBudget(8000) });
     const queue = par.plan.slots.flat();
     if (queue.includes('sso'))
       expect(queue.indexOf('user-model')).toBeLessThan(queue.indexOf('sso'));
@@ -62,7 +63,7 @@ describe('par search', () => {
     const c = compile(s);
     const { weights, anchors } = scoringOf(c);
     const found = searchPlans(c, scoreObjective(weights, anchors), {
-      budget: 6000,
+      budget: searchBudget(6000),
       frozenSlots: 1,
       fixedPlan,
     });

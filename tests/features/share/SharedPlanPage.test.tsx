@@ -36,7 +36,10 @@ describe('opening a share link', () => {
     expect(screen.getByTestId('shared-score')).toHaveTextContent(
       simulate(big, plan).score.toFixed(1),
     );
-    expect(screen.getByTestId('shared-par')).toHaveTextContent(/\d+% of par/);
+    // Par is requested when the page opens and arrives a moment later.
+    await waitFor(() =>
+      expect(screen.getByTestId('shared-par')).toHaveTextContent(/\d+% of par/),
+    );
     const firstSlot = screen.getByRole('heading', {
       level: 2,
       name: new RegExp(`^${big.time.labels[0]}`),
