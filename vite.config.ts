@@ -98,7 +98,7 @@ export default defineConfig({
         test: {
           name: 'engine',
           environment: 'node',
-          include: ['tests/{engine,explain,cli,scenarios,scripts,workers}/**/*.test.ts'],
+          include: ['tests/{engine,explain,cli,scenarios,scripts,workers,room,relay}/**/*.test.ts'],
           exclude: sharedExclude,
           // Hang detection, not a speed check: generous for a busy 2-core machine. Property
           // tests set their own per file (tests/support/depth.ts).

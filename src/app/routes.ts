@@ -11,6 +11,11 @@
  *   #/workshop/present      the workshop's presentation view, for the projector
  *   #/workshop/join/:token  a team joins a workshop (the token is `encodeWorkshop`'s output)
  *   #/workshop/compare      teams' plans (files or links) compared in one leaderboard
+ *   #/room                  a team joins a live room by its code
+ *   #/room/host             the facilitator's live room (also #/room/new, printed by npm run room)
+ *   #/room/:code            a team joins room :code (the room's QR code); `/via/:relay` for a
+ *                           relay that is not beside the app
+ *   #/room/:code/facilitator/:key   the facilitator's console moved to another laptop
  *
  * Features never import this file: the app passes them the links they need as props.
  */
@@ -25,6 +30,12 @@ export const paths = {
   workshopPresent: '/workshop/present',
   workshopJoin: (token: string) => `/workshop/join/${token}`,
   workshopCompare: '/workshop/compare',
+  room: '/room',
+  roomHost: '/room/host',
+  roomJoin: (code: string, relay: string | null = null) =>
+    `/room/${code}${relay ? `/via/${encodeURIComponent(relay)}` : ''}`,
+  roomTakeOver: (code: string, key: string, relay: string | null = null) =>
+    `/room/${code}/facilitator/${key}${relay ? `/via/${encodeURIComponent(relay)}` : ''}`,
 } as const;
 
 export const routePatterns = {
@@ -38,4 +49,11 @@ export const routePatterns = {
   workshopPresent: '/workshop/present',
   workshopJoin: '/workshop/join/:token',
   workshopCompare: '/workshop/compare',
+  room: '/room',
+  roomHost: '/room/host',
+  roomNew: '/room/new',
+  roomTakeOver: '/room/:code/facilitator/:key',
+  roomTakeOverVia: '/room/:code/facilitator/:key/via/:relay',
+  roomJoinVia: '/room/:code/via/:relay',
+  roomJoin: '/room/:code',
 } as const;

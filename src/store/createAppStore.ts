@@ -23,6 +23,7 @@ import {
 import { createPlansSlice } from './plansSlice';
 import { createPlaysSlice, randomSeed } from './playsSlice';
 import { createPreferencesSlice } from './preferencesSlice';
+import { createRoomSlice, type RoomSliceOptions } from './roomSlice';
 import { createScenariosSlice } from './scenariosSlice';
 import type { AppState } from './state';
 import type { CatalogEntry, CatalogIndexEntry } from './types';
@@ -46,6 +47,8 @@ export interface AppStoreOptions {
   now?: () => string;
   /** A fresh seed for each new play of a plan; injectable for tests. */
   randomSeed?: () => number;
+  /** The live room's transport, randomness and clock; injectable for tests. */
+  room?: RoomSliceOptions;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -90,6 +93,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
             now: options.now ?? (() => new Date().toISOString()),
           })(...a),
           ...createWorkshopSlice({ now: options.now ?? (() => new Date().toISOString()) })(...a),
+          ...createRoomSlice(options.room)(...a),
         };
       },
       {

@@ -17,6 +17,7 @@ import { fitPlan, loadScenario, type Scenario } from '../engine';
 import { BACKLOG_SORTS } from '../explain/advice';
 import { ITEM_TYPES } from '../engine';
 import { workshopSettingsSchema } from '../engine/workshop';
+import { isRoomCode, isSecret, isTeamId } from '../room/protocol';
 import type { StorageNotice } from './noticesSlice';
 import { FIRST_VARIANT_ID, type ScenarioPlans } from './plansSlice';
 import { livePlays, type PlayHistory } from './playsSlice';
@@ -184,6 +185,23 @@ const workshopJson = z
         }),
       )
       .catch([]),
+    room: z
+      .object({
+        relay: z
+          .string()
+          .regex(/^wss?:\/\//)
+          .max(500),
+        code: z.string().refine(isRoomCode),
+        role: z.enum(['facilitator', 'team']),
+        secret: z.string().refine(isSecret),
+        teamId: z.string().refine(isTeamId).optional(),
+        controlState: z.string().max(1_000_000).optional(),
+        teamState: z.string().max(1_000_000).optional(),
+      })
+      .nullable()
+      .catch(null)
+      .default(null),
+    locked: z.boolean().catch(false).default(false),
   })
   .catch(DEFAULT_WORKSHOP);
 

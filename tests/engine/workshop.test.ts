@@ -49,6 +49,7 @@ const settingsArb: fc.Arbitrary<WorkshopSettings> = fc
     play: fc.constantFrom(...WORKSHOP_PLAY_MODES),
     hideScores: fc.boolean(),
     revealed: fc.boolean(),
+    parFromHere: fc.boolean(),
     visualAlert: fc.boolean(),
     seed: fc.integer({ min: 1, max: MAX_SEED }),
   })
