@@ -229,9 +229,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 }
 
 test('par arrives from the worker and the score is shown as a share of it', async ({ page }) => {
-  await expect(page.getByTestId('par-status')).toHaveText(/^\d+% of par \(par \d+\.\d\)/, {
-    timeout: 15_000,
-  });
+  await expect(page.getByTestId('par-status')).toHaveText(/^\d+% of par \(par \d+\.\d\)/);
 });
 
 test('on a 390 px phone the columns scroll sideways, not the page', async ({ page }) => {

@@ -62,7 +62,7 @@ async function commitWithKeyboard(page: Page, slot: string) {
 }
 
 test('a round-by-round game of a 4-slot scenario plays to the debrief', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await setUp(page);
   await page.getByRole('link', { name: 'Open the board' }).click();
   const panel = page.getByTestId('round-panel');
@@ -155,7 +155,9 @@ test('hidden scores: no score on the board until the facilitator reveals them', 
 
   // The reveal, on the presentation view.
   await page.goto('./#/workshop/present');
-  await expect(page.getByTestId('present-reveal-state')).toHaveText('Scores hidden until the reveal');
+  await expect(page.getByTestId('present-reveal-state')).toHaveText(
+    'Scores hidden until the reveal',
+  );
   await page.getByRole('button', { name: 'Reveal the scores' }).click();
   await expect(page.getByTestId('present-reveal-state')).toHaveText('Scores revealed');
   await page.goto(`./#/s/${zeroDay.id}/plan`);
@@ -246,7 +248,7 @@ test('the commit dialog has no axe violations', async ({ page }) => {
 });
 
 test('the round panel with par from here has no axe violations', async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   await openCommitDialog(page);
   await page.getByRole('dialog').getByRole('button', { name: 'Commit Q1', exact: true }).click();
   await page.getByRole('button', { name: 'Par from here' }).click();
