@@ -37,9 +37,7 @@ describe('opening a share link', () => {
       simulate(big, plan).score.toFixed(1),
     );
     // Par is requested when the page opens and arrives a moment later.
-    await waitFor(() =>
-      expect(screen.getByTestId('shared-par')).toHaveTextContent(/\d+% of par/),
-    );
+    await waitFor(() => expect(screen.getByTestId('shared-par')).toHaveTextContent(/\d+% of par/));
     const firstSlot = screen.getByRole('heading', {
       level: 2,
       name: new RegExp(`^${big.time.labels[0]}`),
