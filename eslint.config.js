@@ -268,6 +268,10 @@ export default defineConfig(
       'blob-report/',
       'scenarios/schema.json',
       '**/tmp/',
+      // Mutation testing: Stryker's sandbox, its reports and its incremental file.
+      '.stryker-tmp/',
+      'reports/',
+      'mutation/',
     ],
   },
   js.configs.recommended,

@@ -16,7 +16,14 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
+  // Two browsers on two cores next to a static preview server (which needs almost no CPU). The
+  // timeouts are hang detection, not speed checks: a passing test never waits for them, so they
+  // are sized for a machine far busier than two browsers make it. At a load average of 26 on 2
+  // cores one axe scan of a whole page took up to 40 s and a lazy screen over 10 s; tests that
+  // wait for a par search set their own, longer budget.
   workers: 2,
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
   reporter: 'list',
   use: {
     baseURL: BASE_URL,
@@ -46,12 +53,12 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command:
-      PORT === 4173
-        ? 'npm run build && npm run preview'
-        : `npx vite build --outDir ${OUT_DIR} && npx vite preview --outDir ${OUT_DIR} --host 127.0.0.1 --port ${PORT} --strictPort`,
+    // Serves the production build, building it only when OUT_DIR does not already hold a build
+    // of the current sources (after `npm run check`, dist/ does: it is not built twice).
+    command: `npx tsx scripts/e2e/server.ts --port ${PORT} --out-dir ${OUT_DIR}`,
     url: BASE_URL,
     reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
+    // A build on a busy 2-core machine can take minutes.
+    timeout: 300_000,
   },
 });

@@ -5,6 +5,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+import { buildStamp } from './scripts/vite/buildStamp.ts';
 import { scenarioIndex } from './scripts/vite/scenarioIndex.ts';
 
 // Test folders outside these two projects (e2e) are run by Playwright, never by Vitest.
@@ -84,6 +85,7 @@ export default defineConfig({
     offline,
     contentSecurityPolicy(),
     scenarioIndex(fileURLToPath(new URL('./scenarios', import.meta.url))),
+    buildStamp(fileURLToPath(new URL('.', import.meta.url))),
   ],
   // Relative asset URLs: the built app can be hosted from any sub-path (or opened from a folder).
   base: './',
@@ -98,6 +100,9 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/{engine,explain,cli,scenarios,scripts,workers,room,relay}/**/*.test.ts'],
           exclude: sharedExclude,
+          // Hang detection, not a speed check: generous for a busy 2-core machine. Property
+          // tests set their own per file (tests/support/depth.ts).
+          testTimeout: 60_000,
         },
       },
       {
@@ -108,6 +113,10 @@ export default defineConfig({
           include: ['tests/{store,features,app,components}/**/*.test.{ts,tsx}'],
           exclude: sharedExclude,
           setupFiles: ['tests/setup.ts'],
+          // Hang detection, not a speed check: a screen test with a few user steps can take
+          // 10 s on a busy 2-core machine.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
     ],

@@ -92,7 +92,7 @@ describe('dojo command line', () => {
       seeded: { seed: number };
     };
     expect(parsed.seeded.seed).toBe(42);
-  }, 20_000);
+  });
 });
 
 describe('dojo par, debrief and seeds', () => {

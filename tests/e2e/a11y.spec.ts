@@ -34,6 +34,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.goto('./#/no/such/page');
     await expect(page.getByRole('heading', { level: 1, name: 'Not found' })).toBeVisible();
     await expectNoAxeViolations(page);
+  });
+
+  test(`a board for an unknown scenario has no axe violations (${colorScheme})`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme });
     await page.goto('./#/s/no-such-scenario/plan');
     await expect(
       page.getByText('There is no scenario “no-such-scenario” in the library.'),
@@ -53,18 +59,37 @@ async function checkDialog(page: Page, button: string, title: string | RegExp) {
   await expect(page.getByRole('button', { name: button, exact: true })).toBeFocused();
 }
 
-test('the board’s dialogs and the Move to… menu have no axe violations', async ({ page }) => {
+/** The board of big-customer with one item planned, so every toolbar action is enabled. */
+async function boardWithAPlan(page: Page) {
   await page.goto(`./#/s/${big.id}/plan`);
-  const moveTo = page.getByRole('button', { name: `Move to… (${first!.title})` });
-  await moveTo.click();
+  await page.getByRole('button', { name: `Move to… (${first!.title})` }).click();
+  await expect(page.getByRole('menu')).toBeVisible();
+  await page.getByRole('menuitem', { name: big.time.labels[0]!, exact: true }).click();
+  await expect(page.getByRole('menu')).toHaveCount(0);
+}
+
+// One axe scan per test: each scan takes seconds on a busy 2-core machine.
+test('the board’s open Move to… menu has no axe violations', async ({ page }) => {
+  await page.goto(`./#/s/${big.id}/plan`);
+  await page.getByRole('button', { name: `Move to… (${first!.title})` }).click();
   await expect(page.getByRole('menu')).toBeVisible();
   await expectNoAxeViolations(page);
-  await page.getByRole('menuitem', { name: big.time.labels[0]!, exact: true }).click();
+});
 
-  await checkDialog(page, 'New', 'New plan variant');
-  await checkDialog(page, 'Duplicate', 'Duplicate Plan A');
-  await checkDialog(page, 'Rename', 'Rename Plan A');
-  await checkDialog(page, 'Reset…', 'Reset Plan A?');
+for (const [button, title] of [
+  ['New', 'New plan variant'],
+  ['Duplicate', 'Duplicate Plan A'],
+  ['Rename', 'Rename Plan A'],
+  ['Reset…', 'Reset Plan A?'],
+] as const) {
+  test(`the board’s ${button} dialog has no axe violations`, async ({ page }) => {
+    await boardWithAPlan(page);
+    await checkDialog(page, button, title);
+  });
+}
+
+test('the board’s Delete dialog has no axe violations', async ({ page }) => {
+  await boardWithAPlan(page);
   // Delete needs a second variant.
   await page.getByRole('button', { name: 'Duplicate', exact: true }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Duplicate', exact: true }).click();
@@ -72,7 +97,8 @@ test('the board’s dialogs and the Move to… menu have no axe violations', asy
   await checkDialog(page, 'Delete', /^Delete .+\?$/);
 });
 
-test('removing an imported scenario asks first, without axe violations', async ({ page }) => {
+/** Imports a copy of the tutorial on the library page; returns its card. */
+async function importCopy(page: Page) {
   await page.goto('./');
   const data = JSON.parse(scenarioText('tutorial')) as { id: string; title: string };
   data.id = 'tutorial-copy';
@@ -84,7 +110,16 @@ test('removing an imported scenario asks first, without axe violations', async (
   });
   const card = page.getByRole('article', { name: 'Tutorial copy' });
   await expect(card).toBeVisible();
+  return card;
+}
+
+test('an imported scenario’s card has no axe violations', async ({ page }) => {
+  await importCopy(page);
   await expectNoAxeViolations(page);
+});
+
+test('removing an imported scenario asks first, without axe violations', async ({ page }) => {
+  const card = await importCopy(page);
   await card.getByRole('button', { name: /^Remove/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Remove “Tutorial copy”?' });
   await expect(dialog).toBeVisible();

@@ -50,7 +50,6 @@ const announcer = (page: Page) => page.locator('#board-announcer');
 test('six items placed with the keyboard in at most 40 keystrokes, focus staying in the backlog', async ({
   page,
 }) => {
-  test.setTimeout(90_000);
   let keystrokes = 0;
   const press = async (key: string) => {
     keystrokes++;
@@ -112,7 +111,6 @@ test('six items placed with the keyboard in at most 40 keystrokes, focus staying
 test('Undo and Redo keep focus when they stop applying, and say what they changed', async ({
   page,
 }) => {
-  test.setTimeout(90_000);
   await page.goto(board);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(big.title, {
     timeout: 30_000,
@@ -158,7 +156,6 @@ test('Undo and Redo keep focus when they stop applying, and say what they change
 test('arrow keys jump between the backlog and the slots; ? lists every shortcut', async ({
   page,
 }) => {
-  test.setTimeout(90_000);
   await page.goto(board);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(big.title, {
     timeout: 30_000,

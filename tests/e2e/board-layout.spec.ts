@@ -124,7 +124,6 @@ test('at 1280×800 the first backlog card and every slot header are on the first
 test('the board scrolls as a whole: a full column hides no card in a scroller of its own', async ({
   page,
 }) => {
-  test.setTimeout(90_000);
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(board);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(big.title, {
@@ -275,7 +274,6 @@ for (const size of [
 test('on a phone one pane shows at a time under a sticky switcher, with 44 px targets', async ({
   browser,
 }) => {
-  test.setTimeout(90_000);
   const phone = await watchedContext(browser, undefined, {
     viewport: { width: 390, height: 844 },
     hasTouch: true,
@@ -333,7 +331,6 @@ test('on a phone one pane shows at a time under a sticky switcher, with 44 px ta
 test('tap to move on a phone: "Move to…" then a slot, the view stays put and says what moved', async ({
   browser,
 }) => {
-  test.setTimeout(90_000);
   const phone = await watchedContext(browser, undefined, {
     viewport: { width: 390, height: 844 },
     hasTouch: true,
@@ -377,7 +374,6 @@ test('tap to move on a phone: "Move to…" then a slot, the view stays put and s
 test('a touch drag onto a slot’s tab lands in that slot and never scrolls past it', async ({
   browser,
 }) => {
-  test.setTimeout(90_000);
   const phone = await watchedContext(browser, undefined, {
     viewport: { width: 390, height: 844 },
     hasTouch: true,
@@ -423,7 +419,6 @@ test('a touch drag onto a slot’s tab lands in that slot and never scrolls past
 });
 
 test('at 200% zoom the menus open inside the window', async ({ page }) => {
-  test.setTimeout(90_000);
   await page.setViewportSize({ width: 640, height: 400 });
   await page.goto(board);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(big.title, {

@@ -73,7 +73,7 @@ test.beforeEach(async ({ page }) => {
 test('play a plan, read the debrief, export it, change the plan and play again', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   // Place: one pointer drag, two "Move to…"; then a rationale note on the first item.
   await pointerDrag(page, card(page, first.id), column(page, Q1));
   await expect(column(page, Q1).locator(`[data-item-id="${first.id}"]`)).toBeVisible();
@@ -170,7 +170,7 @@ test('play a plan, read the debrief, export it, change the plan and play again',
 });
 
 test('a second variant and the compare page show both with scores', async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   await moveTo(page, first.title, Q1);
   await page.getByRole('button', { name: 'New' }).click();
   await page.getByRole('textbox', { name: 'Name' }).fill('Security first');
@@ -219,7 +219,7 @@ test('with reduced motion the reveal waits, steps by keyboard and skips', async 
 test('on a 390 px phone the debrief fits: no sideways page scroll, radar labels inside the chart, no axe violations in the dark', async ({
   page,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   await moveTo(page, first.title, Q1);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.getByRole('link', { name: 'Play the year' }).click();

@@ -43,7 +43,7 @@ async function expectFocusVisible(page: Page) {
 }
 
 test('library to debrief with the keyboard alone', async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto('./');
   await expect(page.getByRole('heading', { level: 1, name: 'Scenario library' })).toBeVisible();

@@ -20,7 +20,6 @@ const board = `./#/s/${big.id}/plan`;
 test('practice mode hides the projection by default; the switch shows it and is remembered', async ({
   page,
 }) => {
-  test.setTimeout(90_000);
   await page.goto(board);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(big.title, {
     timeout: 30_000,
@@ -56,7 +55,6 @@ for (const shown of [false, true])
   test(`at 390 px the practice switch is in the strip, nothing overflows, axe finds nothing (score ${shown ? 'shown' : 'hidden'})`, async ({
     page,
   }) => {
-    test.setTimeout(90_000);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(board);
     await expect(page.getByRole('heading', { level: 1 })).toContainText(big.title, {
@@ -78,7 +76,6 @@ for (const shown of [false, true])
 test('the tutorial shows the projection; the debrief reveals the score in practice mode', async ({
   page,
 }) => {
-  test.setTimeout(90_000);
   await page.goto(`./#/s/${tutorial.id}/plan`);
   await expect(page.getByRole('switch', { name: 'Show score' })).toHaveAttribute(
     'aria-checked',

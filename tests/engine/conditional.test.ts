@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate, type Plan } from '../../src/engine/index.ts';
 import { findPar } from '../../src/engine/par.ts';
+import { searchBudget } from '../support/depth.ts';
 import { shipped } from './helpers.ts';
 
 const s = shipped('big-customer');
@@ -40,7 +41,12 @@ describe('conditional mode', () => {
 
   it('finds par from here: the played slots stay, the rest is re-optimized in the revealed world', () => {
     const played: Plan = { slots: [['dark-mode', 'ai-assistant'], [], [], []] };
-    const here = findPar(s, { frozenSlots: 1, fixedPlan: played, revealedSeed: 3, budget: 6000 });
+    const here = findPar(s, {
+      frozenSlots: 1,
+      fixedPlan: played,
+      revealedSeed: 3,
+      budget: searchBudget(6000),
+    });
     expect(here.plan.slots[0]).toEqual(['dark-mode', 'ai-assistant']);
     const committed = simulate(s, played, { mode: 'conditional', seed: 3, revealedSlots: 1 });
     const best = simulate(s, here.plan, { mode: 'conditional', seed: 3, revealedSlots: 1 });

@@ -16,7 +16,7 @@ import { scenarioInput, scenarioWithPlan } from './arbitraries.ts';
 import { cases, propertyTimeout } from '../support/depth.ts';
 
 /** Random scenarios per property (1,000 in `npm run test:deep`) and their hang timeout. */
-const RUNS = cases(1_000, 300);
+const RUNS = cases(1_000, 300, 10);
 const TIMEOUT = propertyTimeout(RUNS, 200);
 
 function allFinite(value: unknown): boolean {

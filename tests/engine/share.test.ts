@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { decodeShare, encodeShare, SHARE_VERSION } from '../../src/engine/share.ts';
 import type { Plan, Scenario } from '../../src/engine/index.ts';
@@ -36,6 +37,29 @@ describe('share links', () => {
     const decoded = decodeShare(token, () => undefined);
     expect(decoded.ok && decoded.shared.scenario?.id).toBe(s.id);
     expect(decoded.ok && decoded.shared.scenario?.items.length).toBe(s.items.length);
+  });
+
+  it('refuses a link whose carried scenario is not the one it names', () => {
+    // A link naming big-customer but carrying another scenario (here: the same one under a new
+    // id) would otherwise open the plan against a scenario the sender never planned for.
+    const token = encodeShare({ scenario: s, plan, name: 'x', includeScenario: true });
+    const payload = JSON.parse(
+      LZString.decompressFromEncodedURIComponent(token.slice('p1.'.length)),
+    ) as { scenario: { id: string } };
+    payload.scenario.id = 'not-big-customer';
+    const forged = `p1.${LZString.compressToEncodedURIComponent(JSON.stringify(payload))}`;
+    for (const find of [known, () => undefined]) {
+      const decoded = decodeShare(forged, find);
+      expect(decoded).toEqual({
+        ok: false,
+        issues: [
+          {
+            path: '(link) scenarioId',
+            message: 'does not match the scenario in the link (not-big-customer)',
+          },
+        ],
+      });
+    }
   });
 
   it('explains a truncated, tampered, foreign or too-new link', () => {

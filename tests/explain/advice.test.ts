@@ -510,6 +510,18 @@ describe('describeMove', () => {
   });
 });
 
+/** Step 1 of docs/model.md, worked out from a scenario's team, constants and one slot's state. */
+function effectiveFromInputs(scenario: Scenario, t: number, debt: number, lastIncidents: number) {
+  const k = { ...DEFAULT_CONSTANTS, ...scenario.constants };
+  const perSlot = (v: number | number[] | undefined) =>
+    v === undefined ? undefined : typeof v === 'number' ? v : v.length === 1 ? v[0]! : v[t]!;
+  const nominal = perSlot(scenario.team.capacity)!;
+  const ktlo = perSlot(scenario.team.ktlo) ?? nominal * k.ktloShare;
+  const drag = debt / (debt + k.debtHalf);
+  const raw = nominal * (1 - drag) - ktlo - lastIncidents * k.firefightingPerIncident;
+  return { nominal, raw, effective: Math.max(0, raw) };
+}
+
 describe('on every shipped scenario', () => {
   for (const file of scenarioFiles()) {
     const name = file.replace(/\.json$/, '');
@@ -523,7 +535,24 @@ describe('on every shipped scenario', () => {
 
       const columns = columnForecasts(scenario, p, outcome);
       columns.forEach((c, t) => {
-        expect(c.effective).toBeCloseTo(outcome.slots[t]!.effectiveCapacity, 9);
+        // Step 1 of the model from the scenario's own inputs: nominal capacity less debt drag
+        // (at the debt the slot starts with), KTLO and firefighting after the last slot's
+        // incidents. The column must show that, not just repeat a trace field.
+        const want = effectiveFromInputs(
+          scenario,
+          t,
+          outcome.slots[t]!.debtStart,
+          outcome.slots[t - 1]?.incidents ?? 0,
+        );
+        expect(c.nominal).toBeCloseTo(want.nominal, 9);
+        expect(c.effective).toBeCloseTo(want.effective, 9);
+        expect(c.nominal - c.dragLost - c.ktlo - c.firefighting).toBeCloseTo(
+          Math.max(0, want.raw),
+          9,
+        );
+        // Over capacity by what is queued beyond that; the first slot queues what is placed in it.
+        if (t === 0) expect(c.queued).toBeCloseTo(c.placed, 9);
+        expect(c.overBy).toBeCloseTo(Math.max(0, c.queued - want.effective), 9);
         expect(c.overBy > 0).toBe(outcome.slots[t]!.overcommit > 1e-3);
       });
       const warnings = planWarnings(scenario, p, outcome);

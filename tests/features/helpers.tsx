@@ -8,15 +8,35 @@ import type { Scenario, ScenarioInput } from '../../src/engine';
 import type { AppStoreOptions } from '../../src/store';
 import { freshStore } from '../store/helpers';
 
-/** Waits until the route's screen (lazy-loaded for the briefing and the board) has rendered. */
+/**
+ * Waits until the route's screen has rendered its heading. Most screens are lazy-loaded: their
+ * code arrives when the route opens, which on a busy machine takes seconds, so this waits for the
+ * heading itself (up to Testing Library's `asyncUtilTimeout`, set in tests/setup.ts), never for a
+ * fixed time.
+ */
 async function screenReady() {
-  // Lazy screens load their code first: on a busy two-core machine that can take seconds.
-  await waitFor(
-    () => {
-      if (!document.querySelector('main h1')) throw new Error('the screen has not rendered yet');
-    },
-    { timeout: 15_000 },
+  await waitFor(() => {
+    const visible = Array.from(document.querySelectorAll<HTMLElement>('main h1')).some(
+      (h) => !h.closest('[hidden]'),
+    );
+    if (!visible) throw new Error('the screen has not rendered its heading yet');
+  });
+}
+
+/**
+ * Everything of the user's this browser keeps, as plain JSON: plans, imported scenarios, the
+ * workshop and every local-storage entry. Take it before rendering (in `renderApp`'s setup) to
+ * check that a screen changed nothing, including while it mounted.
+ */
+export function userWork(store: ReturnType<typeof freshStore>): unknown {
+  const { plans, imported, workshop } = store.getState();
+  const storage = Object.fromEntries(
+    Array.from({ length: localStorage.length }, (_, i) => {
+      const key = localStorage.key(i) ?? '';
+      return [key, localStorage.getItem(key)];
+    }),
   );
+  return JSON.parse(JSON.stringify({ plans, imported, workshop, storage })) as unknown;
 }
 
 export async function renderApp(

@@ -1,9 +1,12 @@
 /**
  * Property tests: bad input never alters the user's current work. Junk scenario files, plan files
- * and share links go through the same functions and store actions the library's import, the
- * board's "Import plan…" and the shared-plan page's "Make a copy" use; afterwards every plan,
- * variant, note and imported scenario the user had is exactly as before. (A junk input that
- * happens to be valid may only *add*: a new variant or a new imported scenario.)
+ * and share links go through the same functions the library's import, the board's "Import
+ * plan…" and the shared-plan page's "Make a copy" run, store calls included; afterwards every
+ * plan, variant, note and imported scenario the user had is exactly as before. An input that is
+ * valid may only *add* (one new variant, or a new imported scenario); one that is refused changes
+ * nothing at all. Besides junk, each property feeds well-formed inputs with arbitrary content
+ * (plans, names, notes, carried scenarios), so a good share of the cases reach the store — the
+ * tests count them, and fail if too few do.
  */
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -12,7 +15,7 @@ import type { Scenario } from '../../src/engine';
 import { makePlanFile } from '../../src/engine/planFile';
 import { decodeShare, encodeShare } from '../../src/engine/share';
 import { copySharedPlan } from '../../src/features/share/copyShared';
-import { readPlanFileFor } from '../../src/features/share/files';
+import { importPlanFile } from '../../src/features/share/files';
 import { createAppStore, type AppState, type CatalogEntry } from '../../src/store';
 import { rawScenario, scenarioFiles, shipped } from '../engine/helpers';
 import { FIXED_NOW } from './helpers';
@@ -106,6 +109,39 @@ const junkText = (valid: unknown) => {
   );
 };
 
+/**
+ * Known ids spread over `slots` slots in any order, sometimes with one more id that makes the plan
+ * invalid (an unknown id, or one planned twice).
+ */
+const arrangement = (ids: readonly string[], slots: number) =>
+  fc
+    .tuple(
+      fc.shuffledSubarray([...ids]),
+      fc.array(fc.nat({ max: slots - 1 }), { minLength: ids.length, maxLength: ids.length }),
+      fc.oneof(
+        { arbitrary: fc.constant(null), weight: 4 },
+        { arbitrary: fc.constantFrom('ghost', ids[0]!), weight: 1 },
+      ),
+    )
+    .map(([picked, where, extra]) => {
+      const out: string[][] = Array.from({ length: slots }, () => []);
+      picked.forEach((id, i) => out[where[i]!]!.push(id));
+      if (extra !== null) out[slots - 1]!.push(extra);
+      return out;
+    });
+
+/** Names and notes as a user might type them, some too long to be accepted. */
+const someName = fc.string({ maxLength: 90 });
+const someNotes = fc.dictionary(
+  fc.constantFrom(...bigIds.slice(0, 4), 'ghost'),
+  fc.string({ maxLength: 40 }),
+  { maxKeys: 3 },
+);
+
+/** How many variants a scenario has in a `work` snapshot. */
+const variantCount = (w: ReturnType<typeof work>, scenarioId: string) =>
+  w.plans[scenarioId]?.variants.length ?? 0;
+
 beforeEach(() => localStorage.clear());
 
 describe("bad input never alters the user's current work", () => {
@@ -141,33 +177,44 @@ describe("bad input never alters the user's current work", () => {
       const valid = makePlanFile(
         big,
         { slots: big.time.labels.map((_, i) => (i === 0 ? [bigIds[3]!] : [])) },
-        {
-          name: 'Team Blue',
-          notes: { [bigIds[3]!]: 'cheap win' },
-        },
+        { name: 'Team Blue', notes: { [bigIds[3]!]: 'cheap win' } },
       );
+      // A well-formed plan file for this scenario with any plan, name and notes in it.
+      const wellFormed = fc
+        .record({
+          slots: arrangement(bigIds, big.time.labels.length),
+          name: someName,
+          notes: someNotes,
+        })
+        .map(({ slots, name, notes }) =>
+          JSON.stringify({ ...valid, name, notes, plan: { slots } }),
+        );
+      let added = 0;
       await fc.assert(
-        fc.asyncProperty(junkText(valid), async (text) => {
+        fc.asyncProperty(fc.oneof(junkText(valid), wellFormed), async (text) => {
           const before = store.getState();
           const snapshot = work(before);
-          // What the board's "Import plan…" does with a picked file.
-          const read = await readPlanFileFor(big, {
+          // Exactly what the board's "Import plan…" runs with a picked file.
+          const report = await importPlanFile(store.getState, big, {
+            name: 'picked.plan.json',
             size: text.length,
             text: () => Promise.resolve(text),
           });
-          if (read.ok)
-            before.addVariant(big, { name: read.name, plan: read.plan, notes: read.notes });
-          const after = store.getState();
-          if (!read.ok) {
-            expect(after.plans).toBe(before.plans);
-            expect(read.issues.length).toBeGreaterThan(0);
+          const after = work(store.getState());
+          expectOnlyAdditions(snapshot, after);
+          if (report.ok) {
+            expect(variantCount(after, big.id)).toBe(variantCount(snapshot, big.id) + 1);
+            added += 1;
+          } else {
+            expect(report.issues.length).toBeGreaterThan(0);
+            expect(after).toEqual(snapshot);
           }
-          expectOnlyAdditions(snapshot, work(after));
-          // Start the next case from the same work (a valid input may have added a variant).
+          // Start the next case from the same work.
           store.setState({ plans: before.plans, imported: before.imported });
         }),
         { numRuns: RUNS },
       );
+      expect(added).toBeGreaterThan(RUNS / 10);
     },
     TIMEOUT,
   );
@@ -182,32 +229,76 @@ describe("bad input never alters the user's current work", () => {
       const plan = { slots: big.time.labels.map((_, i) => (i === 1 ? [bigIds[4]!] : [])) };
       const token = encodeShare({ scenario: big, plan, name: 'Shared' });
       const carried = encodeShare({ scenario: big, plan, name: 'Carried', includeScenario: true });
+      // Well-formed links with any plan and name, for the shipped scenario or carrying one: the same
+      // one, one changed under the same id, one under the id of the user's own import, one under a
+      // new id — sometimes with one value of the carried scenario replaced by junk.
+      const mine = store.getState().imported[0]!.scenario.id;
+      const carriedAs = {
+        none: big,
+        same: big,
+        changed: { ...big, title: 'Big customer, their version' },
+        mine: { ...big, id: mine },
+        new: { ...big, id: 'from-a-colleague' },
+      };
+      const wellFormed = fc
+        .record({
+          slots: arrangement(bigIds, big.time.labels.length),
+          name: someName,
+          carry: fc.constantFrom('none', 'same', 'changed', 'mine', 'new'),
+          junk: fc.option(fc.tuple(fc.nat(), fc.jsonValue()), { freq: 4 }),
+        })
+        .map(({ slots, name, carry, junk }) => {
+          const scenario = carriedAs[carry];
+          const sent = junk ? (withJunkAt(scenario, junk[0], junk[1]) as Scenario) : scenario;
+          return encodeShare({
+            scenario: sent,
+            plan: { slots },
+            name,
+            includeScenario: carry !== 'none',
+          });
+        });
       const link = fc.oneof(
         fc.string({ maxLength: 300 }),
         tampered(token),
         tampered(carried),
         fc.string({ maxLength: 40 }).map((s) => `p1.${s}`),
+        wellFormed,
+        wellFormed,
       );
+      let copied = 0;
       fc.assert(
         fc.property(link, (text) => {
           const before = store.getState();
           const snapshot = work(before);
+          // Exactly what the shared-plan page runs: decode the link, and on "Make a copy" (offered
+          // only for a link that decoded) add the copy.
           const decoded = decodeShare(text, lookup);
-          if (decoded.ok) {
-            const copied = copySharedPlan(() => store.getState(), decoded.shared);
-            if (!copied.ok) expect(copied.issues.length).toBeGreaterThan(0);
-          } else expect(decoded.issues.length).toBeGreaterThan(0);
-          const after = store.getState();
-          if (!decoded.ok) {
-            expect(after.plans).toBe(before.plans);
-            expect(after.imported).toBe(before.imported);
+          if (!decoded.ok) expect(decoded.issues.length).toBeGreaterThan(0);
+          else {
+            const copy = copySharedPlan(() => store.getState(), decoded.shared);
+            const after = work(store.getState());
+            expectOnlyAdditions(snapshot, after);
+            if (copy.ok) {
+              // One new variant holding the shared plan (a scenario new to this browser also
+              // gets its own first, empty variant).
+              const had = variantCount(snapshot, copy.scenario.id);
+              if (had > 0) expect(variantCount(after, copy.scenario.id)).toBe(had + 1);
+              const made = after.plans[copy.scenario.id]!.variants.find(
+                (v) => v.id === copy.variantId,
+              );
+              expect(made?.plan).toEqual(decoded.shared.plan);
+              copied += 1;
+            } else {
+              expect(copy.issues.length).toBeGreaterThan(0);
+              expect(after).toEqual(snapshot);
+            }
           }
-          expectOnlyAdditions(snapshot, work(after));
-          // Start the next case from the same work (a valid input may have added a variant).
+          // Start the next case from the same work.
           store.setState({ plans: before.plans, imported: before.imported });
         }),
         { numRuns: RUNS },
       );
+      expect(copied).toBeGreaterThan(RUNS / 10);
     },
     TIMEOUT,
   );

@@ -28,7 +28,19 @@ export function cases(deep: number, normal = Math.min(deep, 1_000), mutation = 5
   return normal;
 }
 
-/** The timeout of a property-test file: `perCase` ms for each of `count` cases, at least 60 s. */
+/**
+ * The timeout of a property-test file: `perCase` ms for each of `count` cases, at least 60 s;
+ * ten times that under mutation testing, whose instrumented code runs many times slower.
+ */
 export function propertyTimeout(count: number, perCase: number): number {
-  return Math.max(60_000, count * perCase);
+  return Math.max(60_000, count * perCase) * (DEPTH === 'mutation' ? 10 : 1);
+}
+
+/**
+ * An evaluation budget for a par search in a test: as given, or a twentieth (at least 50) under
+ * mutation testing. Only for tests whose assertions hold at any budget (reproducible, keeps
+ * prerequisites, beats its starting plans…).
+ */
+export function searchBudget(budget: number): number {
+  return DEPTH === 'mutation' ? Math.max(50, Math.round(budget / 20)) : budget;
 }

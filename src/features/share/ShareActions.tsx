@@ -7,9 +7,9 @@ import { lazy, Suspense, useRef, useState, type ChangeEvent } from 'react';
 
 import { Dialog } from '../../components/Dialog';
 import { OpenFileIcon, ShareIcon } from '../../components/icons';
-import type { Issue, Scenario } from '../../engine';
-import { activeVariantOf, useActiveVariant, useAppStore, useAppStoreApi } from '../../store';
-import { readPlanFileFor } from './files';
+import type { Scenario } from '../../engine';
+import { useActiveVariant, useAppStore, useAppStoreApi } from '../../store';
+import { importPlanFile, type ImportReport } from './files';
 import './share.css';
 
 // The dialog brings the QR encoder: load it when first opened.
@@ -17,9 +17,6 @@ const ShareDialog = lazy(() => import('./ShareDialog').then((m) => ({ default: m
 
 /** How many issues an import error lists before summarising the rest. */
 const ISSUES_SHOWN = 12;
-
-type ImportReport =
-  { ok: true; fileName: string; name: string } | { ok: false; fileName: string; issues: Issue[] };
 
 export function ImportReportDialog({
   report,
@@ -72,7 +69,6 @@ export function ImportReportDialog({
 export function ShareActions({ scenario }: { scenario: Scenario }) {
   const variant = useActiveVariant(scenario);
   const imported = useAppStore((s) => s.imported.some((i) => i.scenario.id === scenario.id));
-  const addVariant = useAppStore((s) => s.addVariant);
   const store = useAppStoreApi();
   const [sharing, setSharing] = useState(false);
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -83,15 +79,7 @@ export function ShareActions({ scenario }: { scenario: Scenario }) {
     // Let the same file be picked again after fixing it.
     event.target.value = '';
     if (!file) return;
-    const read = await readPlanFileFor(scenario, file);
-    if (!read.ok) {
-      setReport({ ok: false, fileName: file.name, issues: read.issues });
-      return;
-    }
-    addVariant(scenario, { name: read.name, plan: read.plan, notes: read.notes });
-    // The name the store gave it: " (2)" is added when the name was taken.
-    const added = activeVariantOf(store.getState(), scenario);
-    setReport({ ok: true, fileName: file.name, name: added.name });
+    setReport(await importPlanFile(store.getState, scenario, file));
   };
 
   return (

@@ -5,6 +5,7 @@
  */
 import { makePlanFile, MAX_PLAN_CHARS, readPlanFile, checkPlanFile } from '../../engine/planFile';
 import { ENGINE_VERSION, type Issue, type Plan, type Scenario } from '../../engine';
+import { activeVariantOf, type AppState } from '../../store';
 
 /** A file name made of the safe characters of `text` ("Team Red: Q1 bet" → "team-red-q1-bet"). */
 export function fileSlug(text: string): string {
@@ -91,4 +92,25 @@ export async function readPlanFileFor(
   const checked = checkPlanFile(scenario, read.file);
   if (!checked.ok) return checked;
   return { ok: true, name: read.file.name, plan: checked.plan, notes: read.file.notes };
+}
+
+/** What importing a plan file did: the new variant's name, or the file's problems. */
+export type ImportReport =
+  { ok: true; fileName: string; name: string } | { ok: false; fileName: string; issues: Issue[] };
+
+/**
+ * The board's "Import plan…": reads the picked file, checks it against the scenario and adds it as
+ * a new variant (the store makes its name unique). A bad file changes nothing and comes back as
+ * its problems.
+ */
+export async function importPlanFile(
+  getState: () => AppState,
+  scenario: Scenario,
+  file: Pick<File, 'name' | 'size' | 'text'>,
+): Promise<ImportReport> {
+  const read = await readPlanFileFor(scenario, file);
+  if (!read.ok) return { ok: false, fileName: file.name, issues: read.issues };
+  getState().addVariant(scenario, { name: read.name, plan: read.plan, notes: read.notes });
+  // The name the store gave it: " (2)" is added when the name was taken.
+  return { ok: true, fileName: file.name, name: activeVariantOf(getState(), scenario).name };
 }

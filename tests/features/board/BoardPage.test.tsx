@@ -23,7 +23,7 @@ async function moveTo(
 }
 
 // A user journey in jsdom with the simulation behind it takes seconds on a busy machine.
-describe('board: Move to…', { timeout: 30_000 }, () => {
+describe('board: Move to…', () => {
   it('places an item in a slot: the column load, the score and the announcement follow', async () => {
     const { user, store, scenario } = await renderBoard({}, showProjection);
     expect(loadText('Q1')).toMatch(/placed 0$/);
@@ -91,7 +91,7 @@ describe('board: Move to…', { timeout: 30_000 }, () => {
   });
 });
 
-describe('board: undo, redo and reset', { timeout: 30_000 }, () => {
+describe('board: undo, redo and reset', () => {
   it('undoes and redoes every change exactly, by button and by keyboard', async () => {
     const { user, store, scenario } = await renderBoard({}, showProjection);
     const plan = () => planOf(store.getState(), scenario);
@@ -138,7 +138,7 @@ describe('board: undo, redo and reset', { timeout: 30_000 }, () => {
   });
 });
 
-describe('board: variants', { timeout: 30_000 }, () => {
+describe('board: variants', () => {
   it('creates, switches, renames and deletes named variants', async () => {
     const { user, store, scenario } = await renderBoard();
     await moveTo(user, 'Patch the uploader', 'Q1');
@@ -178,7 +178,7 @@ describe('board: variants', { timeout: 30_000 }, () => {
   });
 });
 
-describe('board: item details', { timeout: 30_000 }, () => {
+describe('board: item details', () => {
   it('opens a focus-managed dialog with effects, asks, lenses and a saved note', async () => {
     const { user, store, scenario } = await renderBoard();
     const opener = screen.getByRole('button', { name: 'SSO login' });
@@ -210,7 +210,7 @@ describe('board: item details', { timeout: 30_000 }, () => {
   });
 });
 
-describe('board: backlog', { timeout: 30_000 }, () => {
+describe('board: backlog', () => {
   it('filters by type and sorts by effort or a framework lens', async () => {
     const { user } = await renderBoard();
     const backlog = () => screen.getByRole('region', { name: 'Backlog' });
@@ -244,7 +244,7 @@ describe('board: backlog', { timeout: 30_000 }, () => {
   });
 });
 
-describe('board: par', { timeout: 30_000 }, () => {
+describe('board: par', () => {
   it('says "computing par…" until the worker answers, then shows the score as % of par', async () => {
     let answer: (value: { plan: Plan; score: number }) => void = () => undefined;
     const { user } = await renderBoard(
@@ -279,7 +279,7 @@ describe('board: par', { timeout: 30_000 }, () => {
   });
 });
 
-describe('board: shipped scenario', { timeout: 30_000 }, () => {
+describe('board: shipped scenario', () => {
   it('plans the tutorial through the menu like any other scenario', async () => {
     const tutorial = shippedScenario('tutorial');
     const first = tutorial.items.find((i) => !i.injected)!;
@@ -297,7 +297,7 @@ describe('board: shipped scenario', { timeout: 30_000 }, () => {
   });
 });
 
-describe('board: practice mode', { timeout: 30_000 }, () => {
+describe('board: practice mode', () => {
   it('hides the projected score and par while planning outside the tutorial, until the switch shows them', async () => {
     const { user, store } = await renderBoard();
     const toggle = screen.getByRole('switch', { name: 'Show score' });
@@ -337,7 +337,7 @@ describe('board: practice mode', { timeout: 30_000 }, () => {
   });
 });
 
-describe('board: keys and focus', { timeout: 30_000 }, () => {
+describe('board: keys and focus', () => {
   const grip = (title: string) => screen.getByRole('button', { name: `Drag ${title}` });
 
   it('moves the focused card with a number key and keeps focus in the backlog, on the next card', async () => {
@@ -408,7 +408,7 @@ describe('board: keys and focus', { timeout: 30_000 }, () => {
   });
 });
 
-describe('board: card timings', { timeout: 30_000 }, () => {
+describe('board: card timings', () => {
   it('shows when each planned card is expected to start and finish, from the simulated outcome', async () => {
     const { user, store, scenario } = await renderBoard();
     await moveTo(user, 'Unify the user model', 'Q1');

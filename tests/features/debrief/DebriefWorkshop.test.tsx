@@ -60,13 +60,13 @@ async function renderWorkshopDebrief(changes: Partial<WorkshopSettings>) {
     </EngineProvider>,
   );
   // The year was played on the board: the debrief opens without a reveal.
-  await screen.findByRole('heading', { name: 'Result', level: 2 }, { timeout: 10_000 });
+  await screen.findByRole('heading', { name: 'Result', level: 2 });
   const plan = activeVariantOf(store.getState(), scenario).plan;
   const weights = workshopWeights(scenario, store.getState().workshop.settings!);
   return { store, scenario, plan, weights, searches };
 }
 
-describe('the debrief in a workshop', { timeout: 30_000 }, () => {
+describe('the debrief in a workshop', () => {
   it('grades with the workshop’s weights against par under them, as the board did', async () => {
     const { scenario, plan, weights, searches } = await renderWorkshopDebrief({ preset: 'ciso' });
 

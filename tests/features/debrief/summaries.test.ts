@@ -50,9 +50,30 @@ describe('chart summaries', () => {
     expect(text).toMatch(/^Of 160 points of capacity over the year: delivered \d+%/);
   });
 
-  it('walks the ledger in words', () => {
-    expect(ledgerSummary(yours.ledger)).toBe(
-      `Net ${formatMoney(yours.ledger.net)}: revenue ${formatMoney(yours.ledger.revenue)} during the year, less outages ${formatMoney(yours.ledger.outage)}, breaches ${formatMoney(yours.ledger.breach)}, fees ${formatMoney(yours.ledger.fees)}, plus one year of ending ARR (${formatMoney(yours.ledger.terminal)}).`,
+  it('walks the ledger in words, naming each loss with its own amount', () => {
+    // A ledger with a different amount in every line, so a line shown under the wrong name or
+    // left out changes the sentence. Losses under 50 cents are not worth a word.
+    const ledger = {
+      revenue: 4_200_000,
+      outage: 12_000,
+      overload: 3_400,
+      breach: 250_000,
+      fines: 0.4,
+      fees: 60_000,
+      cascade: 1_500_000,
+      terminal: 3_900_000,
+      dealArr: 700_000,
+      net: 6_274_600,
+    };
+    expect(ledgerSummary(ledger)).toBe(
+      'Net $6.27M: revenue $4.20M during the year, less outages $12k, overload $3k, breaches $250k, fees $60k, cascades $1.50M, plus one year of ending ARR ($3.90M).',
+    );
+    const quiet = { ...ledger, outage: 0, overload: 0, breach: 0, fines: 0, fees: 0, cascade: 0 };
+    expect(ledgerSummary({ ...quiet, net: 8_100_000 })).toBe(
+      'Net $8.10M: revenue $4.20M during the year, with no losses, plus one year of ending ARR ($3.90M).',
+    );
+    expect(ledgerSummary({ ...quiet, fines: 80_000, net: 8_020_000 })).toBe(
+      'Net $8.02M: revenue $4.20M during the year, less fines $80k, plus one year of ending ARR ($3.90M).',
     );
   });
 

@@ -133,8 +133,8 @@ describe('library: browsing', () => {
     await user.click(within(region).getByRole('link', { name: 'Continue planning' }));
     expect(location.history?.at(-1)).toBe(`/s/${big.id}/plan`);
     // The board loads lazily: allow for a slow machine.
-    expect(
-      await screen.findByRole('combobox', { name: 'Plan variant' }, { timeout: 5000 }),
-    ).toHaveDisplayValue('Migration first');
+    expect(await screen.findByRole('combobox', { name: 'Plan variant' })).toHaveDisplayValue(
+      'Migration first',
+    );
   });
 });

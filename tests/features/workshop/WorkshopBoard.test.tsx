@@ -26,7 +26,7 @@ async function renderWorkshopBoard(changes: Partial<WorkshopSettings> = {}) {
   const location = memoryLocation({ path: `/s/${scenario.id}/plan`, record: true });
   const user = userEvent.setup();
   render(<App store={store} hook={location.hook} />);
-  const panel = await screen.findByTestId('round-panel', {}, { timeout: 10_000 });
+  const panel = await screen.findByTestId('round-panel');
   return { store, scenario, user, location, panel };
 }
 
@@ -37,7 +37,7 @@ async function moveTo(user: ReturnType<typeof userEvent.setup>, title: string, s
 
 const column = (label: string) => document.querySelector<HTMLElement>(`[data-column="${label}"]`)!;
 
-describe('the board in a workshop', { timeout: 30_000 }, () => {
+describe('the board in a workshop', () => {
   it('hides every score until the reveal, then shows them', async () => {
     const { store, user } = await renderWorkshopBoard({ hideScores: true });
     expect(screen.getByTestId('scores-hidden')).toBeInTheDocument();

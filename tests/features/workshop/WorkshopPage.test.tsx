@@ -7,7 +7,7 @@ import '../../../src/features/workshop/WorkshopPage';
 import { renderApp } from '../helpers';
 import { shippedScenario } from '../../store/helpers';
 
-describe('workshop setup', { timeout: 20_000 }, () => {
+describe('workshop setup', () => {
   it('keeps the Growth board and CISO descriptions after a change of scenario', async () => {
     const { user } = await renderApp('/workshop');
     await screen.findByRole('heading', { level: 1, name: 'Run a workshop' });
