@@ -6,6 +6,7 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 import { scenarioIndex } from './scripts/vite/scenarioIndex';
+import { META_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './src/security/headers';
 
 // Test folders outside these two projects (e2e) are run by Playwright, never by Vitest.
 const sharedExclude = ['**/node_modules/**', 'dist/**', 'tests/e2e/**'];
@@ -48,22 +49,10 @@ const offline = VitePWA({
 /*
  * Content-Security-Policy of the built app: no inline script, no eval, nothing from other
  * origins. A meta tag, so it holds on any static host; only in builds, because the dev server
- * injects inline scripts for hot reloading. Every browser test runs the build under it.
+ * injects inline scripts for hot reloading. Every browser test runs the build under it, and
+ * `vite preview` also sends the full security headers (with frame-ancestors, which a meta tag
+ * cannot carry). One source for both: src/security/headers.ts.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'none'",
-].join('; ');
-
 const contentSecurityPolicy = (): Plugin => ({
   name: 'roadmap-dojo:csp',
   apply: 'build',
@@ -73,7 +62,7 @@ const contentSecurityPolicy = (): Plugin => ({
       html.replace(
         /<meta charset="UTF-8" \/>/i,
         (charset) =>
-          `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
+          `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${META_CONTENT_SECURITY_POLICY}" />`,
       ),
   },
 });
@@ -87,6 +76,8 @@ export default defineConfig({
   ],
   // Relative asset URLs: the built app can be hosted from any sub-path (or opened from a folder).
   base: './',
+  // The headers a static host sends from public/_headers (Netlify, Cloudflare Pages).
+  preview: { headers: { ...SECURITY_HEADERS } },
   test: {
     // A project with no test files yet (e.g. `ui` early on) must not fail `npm test`.
     passWithNoTests: true,
