@@ -15,7 +15,7 @@ import {
 import { Link, Route, Router, Switch, useLocation, useRoute, type BaseLocationHook } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 
-import { Notice } from '../components/Notice';
+import { StorageNotices } from '../features/data/StorageNotices';
 import { LibraryPage } from '../features/library/LibraryPage';
 import type { DebriefGrading } from '../features/debrief/DebriefPage';
 import { ShareActions } from '../features/share/ShareActions';
@@ -73,6 +73,9 @@ const WorkshopPresentPage = lazy(() =>
 const WorkshopJoinPage = lazy(() =>
   import('../features/workshop/JoinPage').then((m) => ({ default: m.JoinPage })),
 );
+const SavedDataPage = lazy(() =>
+  import('../features/data/SavedDataPage').then((m) => ({ default: m.SavedDataPage })),
+);
 const ComparisonPage = lazy(() =>
   import('../features/workshop/ComparisonPage').then((m) => ({ default: m.ComparisonPage })),
 );
@@ -96,31 +99,6 @@ function usePageTitle(title: string | null) {
   useEffect(() => {
     document.title = title ? `${title} · ${APP_NAME}` : APP_NAME;
   }, [title]);
-}
-
-function StorageNoticeBanner() {
-  const notice = useAppStore((state) => state.storageNotice);
-  const dismiss = useAppStore((state) => state.dismissStorageNotice);
-  if (!notice) return null;
-  return (
-    <div className="app-notice">
-      <Notice
-        tone="warning"
-        title="Saved data could not be used"
-        onDismiss={dismiss}
-        dismissLabel="Dismiss this notice"
-      >
-        <p>{notice.message}</p>
-        {notice.details.length > 0 && (
-          <ul className="notice-details">
-            {notice.details.map((detail, index) => (
-              <li key={index}>{detail}</li>
-            ))}
-          </ul>
-        )}
-      </Notice>
-    </div>
-  );
 }
 
 function NotFound({ what }: { what: ReactNode }) {
@@ -235,6 +213,11 @@ function WorkshopJoinRoute({ token }: { token: string }) {
   return <WorkshopJoinPage token={token} boardHref={paths.board} libraryHref={paths.library} />;
 }
 
+function SavedDataRoute() {
+  usePageTitle('Saved data');
+  return <SavedDataPage libraryHref={paths.library} />;
+}
+
 function ShareRoute({ token }: { token: string }) {
   usePageTitle('Shared plan');
   return <SharedPlanPage token={token} libraryHref={paths.library} boardHref={paths.board} />;
@@ -330,10 +313,11 @@ function Shell() {
           <span className="tagline">Practise roadmap prioritization</span>
           <nav className="site-nav" aria-label="Site">
             <Link href={paths.workshop}>Run a workshop</Link>
+            <Link href={paths.data}>Saved data</Link>
           </nav>
         </div>
       </header>
-      <StorageNoticeBanner />
+      <StorageNotices savedDataHref={paths.data} />
       <main id="main" ref={mainRef} tabIndex={-1} className={isBoard ? 'main-wide' : undefined}>
         <ScreenErrorBoundary loading={<Loading />}>
           <Switch>
@@ -364,6 +348,7 @@ function Shell() {
             <Route path={routePatterns.workshopJoin}>
               {(params: { token: string }) => <WorkshopJoinRoute token={params.token} />}
             </Route>
+            <Route path={routePatterns.data} component={SavedDataRoute} />
             <Route path={routePatterns.share}>
               {(params: { token: string }) => <ShareRoute token={params.token} />}
             </Route>

@@ -11,6 +11,7 @@
  *   #/workshop/present      the workshop's presentation view, for the projector
  *   #/workshop/join/:token  a team joins a workshop (the token is `encodeWorkshop`'s output)
  *   #/workshop/compare      teams' plans (files or links) compared in one leaderboard
+ *   #/data                  saved data: export and import everything, set-aside data
  *
  * Features never import this file: the app passes them the links they need as props.
  */
@@ -25,6 +26,7 @@ export const paths = {
   workshopPresent: '/workshop/present',
   workshopJoin: (token: string) => `/workshop/join/${token}`,
   workshopCompare: '/workshop/compare',
+  data: '/data',
 } as const;
 
 export const routePatterns = {
@@ -38,4 +40,5 @@ export const routePatterns = {
   workshopPresent: '/workshop/present',
   workshopJoin: '/workshop/join/:token',
   workshopCompare: '/workshop/compare',
+  data: '/data',
 } as const;

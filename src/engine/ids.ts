@@ -76,7 +76,7 @@ export function hasEntry(record: Readonly<Record<string, unknown>>, id: string):
 export function withEntry<T>(
   record: Readonly<Record<string, T>>,
   id: string,
-  value: T,
+  value: NoInfer<T>,
 ): IdRecord<T> {
   const out = idRecord(record);
   out[id] = value;
@@ -133,7 +133,11 @@ export function idRecordSchema<T extends z.ZodType>(value: T, maxKeyLength = 200
         if (parsed.success) out[key] = parsed.data;
         else
           for (const issue of parsed.error.issues)
-            ctx.issues.push({ ...issue, input: raw, path: [key, ...issue.path] });
+            ctx.issues.push({
+              ...issue,
+              input: raw,
+              path: [key, ...issue.path],
+            } as (typeof ctx.issues)[number]);
       }
       return out;
     });

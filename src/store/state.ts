@@ -7,6 +7,7 @@ import type { ParSlice } from './parSlice';
 import type { PlansSlice } from './plansSlice';
 import type { PlaysSlice } from './playsSlice';
 import type { PreferencesSlice } from './preferencesSlice';
+import type { SavedDataSlice } from './savedDataSlice';
 import type { ScenariosSlice } from './scenariosSlice';
 import type { WorkshopSlice } from './workshopSlice';
 
@@ -16,4 +17,5 @@ export type AppState = ScenariosSlice &
   ParSlice &
   NoticesSlice &
   PlaysSlice &
-  WorkshopSlice;
+  WorkshopSlice &
+  SavedDataSlice;

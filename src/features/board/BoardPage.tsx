@@ -4,6 +4,7 @@
  * locally; the store changes once, on drop, through the same action the "Move to…" menu uses.
  * The live projection, warnings and capacity forecasts are derived from the expected outcome.
  */
+import { entryOf } from '../../engine/ids';
 import {
   DndContext,
   DragOverlay,
@@ -156,7 +157,7 @@ export function BoardPage({
   const selectedTypes = useAppStore((s) => s.preferences.backlogTypes);
   const setPreferences = useAppStore((s) => s.setPreferences);
   const history = useAppStore((s) => s.history[historyKey(scenario.id, variant.id)]);
-  const storePar = useAppStore((s) => s.par[scenario.id]);
+  const storePar = useAppStore((s) => entryOf(s.par, scenario.id));
   const par = workshop ? workshop.par : storePar;
   const inWorkshop = workshop !== undefined;
   const requestPar = useAppStore((s) => s.requestPar);
