@@ -36,7 +36,16 @@ import {
 import { livePlays } from './playsSlice';
 import { DEFAULT_PREFERENCES } from './preferencesSlice';
 import type { AppState } from './state';
-import { Ledger, adoptSaved, localSaved, mergeSaved, stampLocal, type LoadImported } from './sync';
+import {
+  Ledger,
+  adoptSaved,
+  isNewer,
+  localSaved,
+  mergeSaved,
+  plainVariant,
+  stampLocal,
+  type LoadImported,
+} from './sync';
 import type { CatalogEntry, ImportedScenario } from './types';
 import { DEFAULT_WORKSHOP } from './workshopSlice';
 
@@ -346,6 +355,9 @@ export function createPersistence(options: PersistenceOptions): Persistence {
     const titles = scenarioTitles();
     for (const entry of entries) {
       if (entry.lost.tab !== tab) continue;
+      // A later change made here, on top of the lost one, has won since: nothing of it is lost.
+      const current = ledger.variants.get(entry.scenarioId)?.get(entry.variant.id)?.version;
+      if (current && current.tab === tab && isNewer(current, entry.by)) continue;
       const key = `${entry.scenarioId}/${entry.variant.id}@${entry.lost.stamp}`;
       if (told.has(key)) continue;
       told.add(key);
@@ -427,6 +439,14 @@ export function createPersistence(options: PersistenceOptions): Persistence {
   ) => {
     if (Object.keys(parts).length > 0) later(() => options.adopt(parts));
     tellSuperseded([...lostHere, ...superseded]);
+    // A version told lost that is back (undo, or the same edit again) needs keeping no more.
+    for (const notice of options.getState()?.notices ?? []) {
+      const lost = notice.superseded;
+      if (!lost) continue;
+      const here = ledger.variants.get(lost.scenarioId)?.get(lost.variant.id)?.ref;
+      if (here && JSON.stringify(plainVariant(here)) === JSON.stringify(plainVariant(lost.variant)))
+        later(() => options.withdraw(notice.id));
+    }
   };
 
   const persistStorage: PersistStorage<PersistedInput> = {

@@ -60,6 +60,12 @@ export class Ledger {
   readonly imports = new Map<string, Entry<ImportedScenario>>();
   preferences: Entry<Preferences> | null = null;
   workshop: Entry<Workshop> | null = null;
+  /** The active variant per scenario as this tab last saved it, and which it changed since. */
+  readonly active = new Map<string, string>();
+  readonly activeChanged = new Set<string>();
+  /** The order of each scenario's variants as last saved or adopted, and which changed here. */
+  readonly order = new Map<string, string>();
+  readonly orderChanged = new Set<string>();
   /** The largest stamp seen anywhere: the next local change is stamped after it. */
   private maxStamp = 0;
 
@@ -102,6 +108,8 @@ export class Ledger {
 
   /** Everything here has been written: the versions here are the ones storage holds. */
   markSeen(): void {
+    this.activeChanged.clear();
+    this.orderChanged.clear();
     for (const map of this.variants.values()) for (const e of map.values()) e.seen = e.version;
     for (const e of this.imports.values()) e.seen = e.version;
     if (this.preferences) this.preferences.seen = this.preferences.version;
@@ -126,6 +134,16 @@ export function stampLocal(input: PersistedInput, ledger: Ledger): boolean {
     return { ref, version: ledger.tick(), seen };
   };
   for (const [scenarioId, plans] of Object.entries(input.plans)) {
+    if (ledger.active.get(scenarioId) !== plans.activeId) {
+      // Which variant is active is this tab's choice; saved, but never a change to merge.
+      ledger.active.set(scenarioId, plans.activeId);
+      ledger.activeChanged.add(scenarioId);
+    }
+    const order = JSON.stringify(plans.variants.map((v) => v.id));
+    if (ledger.order.get(scenarioId) !== order) {
+      ledger.order.set(scenarioId, order);
+      ledger.orderChanged.add(scenarioId);
+    }
     const map = ledger.variantsOf(scenarioId);
     const live = new Set<string>();
     for (const variant of plans.variants) {
@@ -267,7 +285,11 @@ export function mergeSaved(local: SavedState, stored: SavedState, ledger: Ledger
         winner = mine;
         // Stored holds a change this tab never saw, and this tab's later change replaces it.
         const seen = known?.get(id)?.seen ?? NO_VERSION;
-        if (theirs.value && !sameVersion(theirs.version, seen))
+        if (
+          theirs.value &&
+          !sameVersion(theirs.version, seen) &&
+          !(mine.value && sameContent(mine.value, theirs.value))
+        )
           superseded.push({
             scenarioId,
             variant: plainVariant(theirs.value),
@@ -279,7 +301,12 @@ export function mergeSaved(local: SavedState, stored: SavedState, ledger: Ledger
         winner = theirs;
         // This tab's change was never written and a later change elsewhere replaces it.
         const entry = known?.get(id);
-        if (mine.value && entry && !sameVersion(entry.version, entry.seen))
+        if (
+          mine.value &&
+          entry &&
+          !sameVersion(entry.version, entry.seen) &&
+          !(theirs.value && sameContent(mine.value, theirs.value))
+        )
           lostHere.push({
             scenarioId,
             variant: plainVariant(mine.value),
@@ -297,9 +324,11 @@ export function mergeSaved(local: SavedState, stored: SavedState, ledger: Ledger
       live.set(latest.id, latest);
       delete deleted[latest.id];
     }
+    // The order of the last tab that added, copied or deleted a variant (so tabs agree).
+    const [first, second] = ledger.orderChanged.has(scenarioId) ? [l, s] : [s, l];
     const order = [
-      ...(l?.variants ?? []).map((v) => v.id),
-      ...(s?.variants ?? []).map((v) => v.id),
+      ...(first?.variants ?? []).map((v) => v.id),
+      ...(second?.variants ?? []).map((v) => v.id),
       ...live.keys(),
     ];
     const variants = [...new Set(order)].flatMap((id) => {
@@ -307,7 +336,11 @@ export function mergeSaved(local: SavedState, stored: SavedState, ledger: Ledger
       return v ? [v] : [];
     });
     if (variants.length === 0) continue;
-    const activeId = [l?.activeId, s?.activeId].find((id) => id !== undefined && live.has(id));
+    // The last tab to switch variants decides what opens after a reload.
+    const choices = ledger.activeChanged.has(scenarioId)
+      ? [l?.activeId, s?.activeId]
+      : [s?.activeId, l?.activeId];
+    const activeId = choices.find((id) => id !== undefined && live.has(id));
     plans[scenarioId] = { activeId: activeId ?? variants[0]!.id, variants, deleted };
   }
 
@@ -386,6 +419,11 @@ export function mergeSaved(local: SavedState, stored: SavedState, ledger: Ledger
   };
 }
 
+/** Two versions of a variant that look the same to the user (name, plan, notes). */
+function sameContent(a: Variant, b: Variant): boolean {
+  return sameJson(plainVariant(a), plainVariant(b));
+}
+
 function importId(entry: { scenario: unknown }): string | null {
   const scenario = entry.scenario as { id?: unknown } | null;
   return scenario && typeof scenario.id === 'string' ? scenario.id : null;
@@ -432,13 +470,18 @@ export function adoptSaved(
       return ref;
     });
     const here = entryOf(input.plans, scenarioId);
+    // This tab keeps the variant it shows, unless it is gone.
+    const activeId =
+      here && variants.some((v) => v.id === here.activeId) ? here.activeId : savedPlans.activeId;
+    if (!here) ledger.active.set(scenarioId, activeId);
+    ledger.order.set(scenarioId, JSON.stringify(variants.map((v) => v.id)));
     const same =
       here !== undefined &&
-      here.activeId === savedPlans.activeId &&
+      here.activeId === activeId &&
       here.variants.length === variants.length &&
       here.variants.every((v, i) => v === variants[i]);
     if (!same) plansChanged = true;
-    plans[scenarioId] = same ? here : { activeId: savedPlans.activeId, variants };
+    plans[scenarioId] = same ? here : { activeId, variants };
   }
   for (const [scenarioId, here] of Object.entries(input.plans))
     // Nothing saved for it (a scenario never loses every variant): keep what is here.

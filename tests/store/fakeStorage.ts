@@ -63,7 +63,8 @@ export class TabView implements Storage {
 
   setItem(key: string, value: string): void {
     const before = this.area.data.get(key);
-    const grows = key.length + value.length - (before === undefined ? 0 : key.length + before.length);
+    const grows =
+      key.length + value.length - (before === undefined ? 0 : key.length + before.length);
     if (this.area.used() + grows > this.area.quota)
       throw new QuotaExceededError(`Setting the value of '${key}' exceeded the quota.`);
     this.area.data.set(key, value);
