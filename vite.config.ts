@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import react from '@vitejs/plugin-react';
@@ -13,14 +14,16 @@ const sharedExclude = ['**/node_modules/**', 'dist/**', 'tests/e2e/**'];
 
 /*
  * Offline: a Workbox service worker precaches the whole build (every screen, chunk, scenario and
- * icon), so after the first visit the app loads with no network. It is registered by a small
- * external file (registerSW.js, no inline script, so a strict Content-Security-Policy holds) and
- * fetches nothing from other origins. A new version waits until every tab of the app is closed
- * (no mid-session swap of code). Not active in `npm run dev` or in the unit tests.
+ * icon), so after the first visit the app loads with no network. The app registers it from its
+ * own bundle (no inline script, so a strict Content-Security-Policy holds); it fetches nothing from
+ * other origins. A new version waits (no mid-session swap of code) and the app offers to switch to
+ * it. Not active in `npm run dev` or in the unit tests.
  */
 const offline = VitePWA({
   registerType: 'prompt',
-  injectRegister: 'script',
+  // Registered by the app (src/app/updates.ts through virtual:pwa-register), which says when a
+  // new version is waiting and switches to it when the user asks.
+  injectRegister: false,
   manifest: {
     name: 'Roadmap Dojo',
     short_name: 'Roadmap Dojo',
@@ -67,7 +70,17 @@ const contentSecurityPolicy = (): Plugin => ({
   },
 });
 
+/** The version users see (Saved data): package.json's, with a build label when one is given. */
+const appVersion = (() => {
+  const { version } = JSON.parse(
+    readFileSync(fileURLToPath(new URL('./package.json', import.meta.url)), 'utf8'),
+  ) as { version: string };
+  const label = process.env.DOJO_BUILD_LABEL;
+  return label ? `${version} (${label})` : version;
+})();
+
 export default defineConfig({
+  define: { __APP_VERSION__: JSON.stringify(appVersion) },
   plugins: [
     react(),
     offline,

@@ -34,6 +34,8 @@ import type { CatalogEntry } from './catalog';
 import { loadShippedCatalog } from './catalogData';
 import { paths, routePatterns } from './routes';
 import { ScreenErrorBoundary } from './ScreenErrorBoundary';
+import { UpdatePrompt } from './UpdatePrompt';
+import type { AppUpdates } from './updates';
 
 export interface AppProps {
   /**
@@ -45,6 +47,8 @@ export interface AppProps {
   store?: AppStore;
   /** The location hook; default hash-based. Tests pass wouter's memory location. */
   hook?: BaseLocationHook;
+  /** New versions of the app (the service worker); none in tests and `npm run dev`. */
+  updates?: AppUpdates;
 }
 
 const APP_NAME = 'Roadmap Dojo';
@@ -275,7 +279,7 @@ function FocusAfterNavigation({ takeRequest }: { takeRequest: () => boolean }) {
   return null;
 }
 
-function Shell() {
+function Shell({ updates }: { updates: AppUpdates | undefined }) {
   const mainRef = useRef<HTMLElement>(null);
   // The board uses the whole window width; the other screens a readable column.
   const [isBoard] = useRoute(routePatterns.board);
@@ -317,6 +321,7 @@ function Shell() {
           </nav>
         </div>
       </header>
+      {updates && <UpdatePrompt updates={updates} />}
       <StorageNotices savedDataHref={paths.data} />
       <main id="main" ref={mainRef} tabIndex={-1} className={isBoard ? 'main-wide' : undefined}>
         <ScreenErrorBoundary loading={<Loading />}>
@@ -384,7 +389,7 @@ function loadCatalog(): Promise<CatalogEntry[]> {
 
 const shippedScenarios = { index: scenarioIndex, load: loadCatalog };
 
-export function App({ entries, store, hook = useHashLocation }: AppProps) {
+export function App({ entries, store, hook = useHashLocation, updates }: AppProps) {
   const [appStore] = useState(
     () =>
       store ??
@@ -408,7 +413,7 @@ export function App({ entries, store, hook = useHashLocation }: AppProps) {
   return (
     <AppStoreProvider store={appStore}>
       <Router hook={hook}>
-        <Shell />
+        <Shell updates={updates} />
       </Router>
     </AppStoreProvider>
   );

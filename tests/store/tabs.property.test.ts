@@ -41,7 +41,8 @@ type Op =
   | { kind: 'undo'; tab: number; scenario: number }
   | { kind: 'create' | 'duplicate' | 'rename'; tab: number; scenario: number; name: string }
   | { kind: 'delete' | 'switch'; tab: number; scenario: number; pick: number }
-  | { kind: 'deliver' | 'reload'; tab: number };
+  | { kind: 'deliver'; tab: number }
+  | { kind: 'reload'; tab: number };
 
 const tabArb = fc.integer({ min: 0, max: 1 });
 const scenarioArb = fc.integer({ min: 0, max: scenarios.length - 1 });

@@ -11,7 +11,13 @@ import { Link } from 'wouter';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { UploadIcon } from '../../components/icons';
 import { Notice } from '../../components/Notice';
-import { useAppStore, useAppStoreApi, type BackupInfo, type Issue } from '../../store';
+import {
+  PERSIST_VERSION,
+  useAppStore,
+  useAppStoreApi,
+  type BackupInfo,
+  type Issue,
+} from '../../store';
 import { downloadEverything, downloadStored } from './downloads';
 import './data.css';
 
@@ -234,6 +240,9 @@ export function SavedDataPage({ libraryHref }: SavedDataPageProps) {
         )}
       </section>
 
+      <p className="muted small" data-testid="app-version">
+        Roadmap Dojo {__APP_VERSION__}, saved-data format {PERSIST_VERSION}.
+      </p>
       <p>
         <Link href={libraryHref}>Back to the scenario library</Link>
       </p>
