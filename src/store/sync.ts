@@ -382,6 +382,9 @@ export function mergeSaved(local: SavedState, stored: SavedState, ledger: Ledger
   const plays = idRecord<PlayHistory>();
   for (const source of [stored.plays, local.plays])
     for (const [key, history] of Object.entries(source)) {
+      // An empty entry (a damaged play reads as null) is no play: keeping it would differ from the
+      // store, which drops it, and every save would then adopt and save it again.
+      if (!history) continue;
       const other = entryOf(plays, key);
       if (other && history.last.playedAt < other.last.playedAt) continue;
       const slash = key.indexOf('/');
