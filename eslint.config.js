@@ -292,6 +292,53 @@ export default defineConfig(
     },
   },
   {
+    // The room protocol (document names, tokens, limits, plan reading and writing) is shared by
+    // the app's store and the Node relay: pure like the engine, plus Yjs.
+    name: 'dojo/boundaries/room',
+    files: [`src/room/**/*.${SOURCE_FILES}`],
+    rules: {
+      ...engineRules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: engineForbiddenPackages.map((name) => ({
+            name,
+            message: 'src/room is shared with the relay: UI and browser libraries stay out of it.',
+          })),
+          patterns: [
+            layerPattern(
+              ['explain', 'store', 'features', 'app', 'components', 'workers', 'relay'],
+              'src/room may import only the engine (engine <- room <- store, engine <- room <- relay).',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The relay runs in Node: it may check what it relays with the engine and the room protocol,
+    // never import the app's store, features, components, workers or app.
+    name: 'dojo/boundaries/relay',
+    files: [`src/relay/**/*.${SOURCE_FILES}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['react', 'react-dom', 'zustand', 'recharts', 'wouter'].map((name) => ({
+            name,
+            message: 'src/relay is the Node relay: no UI libraries.',
+          })),
+          patterns: [
+            layerPattern(
+              ['explain', 'store', 'features', 'app', 'components', 'workers'],
+              'src/relay may import only the engine and src/room.',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
     name: 'dojo/boundaries/store',
     files: [`src/store/**/*.${SOURCE_FILES}`],
     rules: {
@@ -300,8 +347,8 @@ export default defineConfig(
         {
           patterns: [
             layerPattern(
-              ['features', 'app', 'components'],
-              'src/store must not import features, the app or components (engine <- store <- features <- app).',
+              ['features', 'app', 'components', 'relay'],
+              'src/store must not import features, the app, components or the relay (engine <- store <- features <- app).',
             ),
           ],
         },

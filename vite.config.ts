@@ -100,7 +100,7 @@ export default defineConfig({
         test: {
           name: 'engine',
           environment: 'node',
-          include: ['tests/{engine,explain,cli,scenarios,scripts,workers}/**/*.test.ts'],
+          include: ['tests/{engine,explain,cli,scenarios,scripts,workers,room,relay}/**/*.test.ts'],
           exclude: sharedExclude,
         },
       },

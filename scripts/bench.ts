@@ -158,6 +158,7 @@ const refusals: [string, string, (text: string) => { ok: boolean }][] = [
     readPlanFile,
   ],
   ['5 MB share link', `p1.${'A'.repeat(5_000_000)}`, (text) => decodeShare(text, () => undefined)],
+  ['scenario nested 200,000 deep', `${'['.repeat(200_000)}${']'.repeat(200_000)}`, loadScenario],
 ];
 const refusalRows = refusals.map(([name, text, refuse]) => {
   if (refuse(text).ok) throw new Error(`${name} was accepted`);

@@ -83,6 +83,12 @@ const SavedDataPage = lazy(() =>
 const ComparisonPage = lazy(() =>
   import('../features/workshop/ComparisonPage').then((m) => ({ default: m.ComparisonPage })),
 );
+const RoomHostPage = lazy(() =>
+  import('../features/workshop/RoomHostPage').then((m) => ({ default: m.RoomHostPage })),
+);
+const RoomJoinPage = lazy(() =>
+  import('../features/workshop/RoomJoinPage').then((m) => ({ default: m.RoomJoinPage })),
+);
 // Loaded only when a workshop drives the board (or grades the debrief) in this browser.
 const WorkshopBoard = lazy(() =>
   import('../features/workshop/WorkshopBoard').then((m) => ({ default: m.WorkshopBoard })),
@@ -198,13 +204,20 @@ function WorkshopRoute() {
       presentHref={paths.workshopPresent}
       compareHref={paths.workshopCompare}
       joinPath={paths.workshopJoin}
+      roomHref={paths.roomHost}
     />
   );
 }
 
 function WorkshopPresentRoute() {
   usePageTitle('Workshop presentation');
-  return <WorkshopPresentPage setupHref={paths.workshop} joinPath={paths.workshopJoin} />;
+  return (
+    <WorkshopPresentPage
+      setupHref={paths.workshop}
+      joinPath={paths.workshopJoin}
+      roomJoinPath={paths.roomJoin}
+    />
+  );
 }
 
 function WorkshopCompareRoute() {
@@ -220,6 +233,30 @@ function WorkshopJoinRoute({ token }: { token: string }) {
 function SavedDataRoute() {
   usePageTitle('Saved data');
   return <SavedDataPage libraryHref={paths.library} />;
+}
+
+function RoomHostRoute() {
+  usePageTitle('Live room');
+  return (
+    <RoomHostPage
+      setupHref={paths.workshop}
+      presentHref={paths.workshopPresent}
+      joinPath={paths.roomJoin}
+      takeOverPath={paths.roomTakeOver}
+    />
+  );
+}
+
+function RoomJoinRoute(props: { code?: string; relay?: string; secret?: string }) {
+  usePageTitle(props.secret ? 'Live room' : 'Join a room');
+  return (
+    <RoomJoinPage
+      {...props}
+      boardHref={paths.board}
+      hostHref={paths.roomHost}
+      libraryHref={paths.library}
+    />
+  );
 }
 
 function ShareRoute({ token }: { token: string }) {
@@ -281,8 +318,13 @@ function FocusAfterNavigation({ takeRequest }: { takeRequest: () => boolean }) {
 
 function Shell({ updates }: { updates: AppUpdates | undefined }) {
   const mainRef = useRef<HTMLElement>(null);
+  // A live room this browser is in (saved) connects again after a reload.
+  const connectRoom = useAppStore((state) => state.connectRoom);
+  useEffect(() => connectRoom(), [connectRoom]);
   // The board uses the whole window width; the other screens a readable column.
   const [isBoard] = useRoute(routePatterns.board);
+  // The presentation view fills the projector's screen.
+  const [isPresent] = useRoute(routePatterns.workshopPresent);
   const [location] = useLocation();
   const lastLocation = useRef(location);
   const focusPending = useRef(false);
@@ -316,6 +358,7 @@ function Shell({ updates }: { updates: AppUpdates | undefined }) {
           </Link>
           <span className="tagline">Practise roadmap prioritization</span>
           <nav className="site-nav" aria-label="Site">
+            <Link href={paths.room}>Join a room</Link>
             <Link href={paths.workshop}>Run a workshop</Link>
             <Link href={paths.data}>Saved data</Link>
           </nav>
@@ -323,7 +366,12 @@ function Shell({ updates }: { updates: AppUpdates | undefined }) {
       </header>
       {updates && <UpdatePrompt updates={updates} />}
       <StorageNotices savedDataHref={paths.data} />
-      <main id="main" ref={mainRef} tabIndex={-1} className={isBoard ? 'main-wide' : undefined}>
+      <main
+        id="main"
+        ref={mainRef}
+        tabIndex={-1}
+        className={isBoard ? 'main-wide' : isPresent ? 'main-present' : undefined}
+      >
         <ScreenErrorBoundary loading={<Loading />}>
           <Switch>
             <Route path={routePatterns.library} component={LibraryRoute} />
@@ -354,6 +402,31 @@ function Shell({ updates }: { updates: AppUpdates | undefined }) {
               {(params: { token: string }) => <WorkshopJoinRoute token={params.token} />}
             </Route>
             <Route path={routePatterns.data} component={SavedDataRoute} />
+            <Route path={routePatterns.roomHost} component={RoomHostRoute} />
+            <Route path={routePatterns.roomNew} component={RoomHostRoute} />
+            <Route path={routePatterns.room}>{() => <RoomJoinRoute />}</Route>
+            <Route path={routePatterns.roomTakeOverVia}>
+              {(params: { code: string; key: string; relay: string }) => (
+                <RoomJoinRoute
+                  code={params.code}
+                  secret={params.key}
+                  relay={decodeURIComponent(params.relay)}
+                />
+              )}
+            </Route>
+            <Route path={routePatterns.roomTakeOver}>
+              {(params: { code: string; key: string }) => (
+                <RoomJoinRoute code={params.code} secret={params.key} />
+              )}
+            </Route>
+            <Route path={routePatterns.roomJoinVia}>
+              {(params: { code: string; relay: string }) => (
+                <RoomJoinRoute code={params.code} relay={decodeURIComponent(params.relay)} />
+              )}
+            </Route>
+            <Route path={routePatterns.roomJoin}>
+              {(params: { code: string }) => <RoomJoinRoute code={params.code} />}
+            </Route>
             <Route path={routePatterns.share}>
               {(params: { token: string }) => <ShareRoute token={params.token} />}
             </Route>

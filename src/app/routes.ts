@@ -12,6 +12,11 @@
  *   #/workshop/join/:token  a team joins a workshop (the token is `encodeWorkshop`'s output)
  *   #/workshop/compare      teams' plans (files or links) compared in one leaderboard
  *   #/data                  saved data: export and import everything, set-aside data
+ *   #/room                  a team joins a live room by its code
+ *   #/room/host             the facilitator's live room (also #/room/new, printed by npm run room)
+ *   #/room/:code            a team joins room :code (the room's QR code); `/via/:relay` for a
+ *                           relay that is not beside the app
+ *   #/room/:code/facilitator/:key   the facilitator's console moved to another laptop
  *
  * Features never import this file: the app passes them the links they need as props.
  */
@@ -27,6 +32,12 @@ export const paths = {
   workshopJoin: (token: string) => `/workshop/join/${token}`,
   workshopCompare: '/workshop/compare',
   data: '/data',
+  room: '/room',
+  roomHost: '/room/host',
+  roomJoin: (code: string, relay: string | null = null) =>
+    `/room/${code}${relay ? `/via/${encodeURIComponent(relay)}` : ''}`,
+  roomTakeOver: (code: string, key: string, relay: string | null = null) =>
+    `/room/${code}/facilitator/${key}${relay ? `/via/${encodeURIComponent(relay)}` : ''}`,
 } as const;
 
 export const routePatterns = {
@@ -41,4 +52,11 @@ export const routePatterns = {
   workshopJoin: '/workshop/join/:token',
   workshopCompare: '/workshop/compare',
   data: '/data',
+  room: '/room',
+  roomHost: '/room/host',
+  roomNew: '/room/new',
+  roomTakeOver: '/room/:code/facilitator/:key',
+  roomTakeOverVia: '/room/:code/facilitator/:key/via/:relay',
+  roomJoinVia: '/room/:code/via/:relay',
+  roomJoin: '/room/:code',
 } as const;

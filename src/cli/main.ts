@@ -52,6 +52,7 @@ Commands:
         [--seed N]                        the seeded run to tell the story with (default 1)
   seeds <scenario.json> <plan.json>       the spread of seeded scores for the plan and par
         [--n 1000]                        how many seeded runs
+  room [--port 8080] [--help]             a live workshop room on this laptop (see docs/rooms.md)
 
 Options:
   --json        machine-readable output (stable and deterministic)
@@ -505,6 +506,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
   if (name === '--version') {
     io.stdout(`${ENGINE_VERSION}\n`);
     return EXIT.ok;
+  }
+  if (name === 'room') {
+    // The live room server runs until it is stopped; it has its own options and help.
+    const room = await import('../relay/main.ts');
+    return room.main(rest);
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {

@@ -48,12 +48,19 @@ const GENERIC: readonly ScoringPreset[] = [
  * presets, then the generic ones it does not redefine.
  */
 export function scoringPresets(scenario: Scenario): ScoringPreset[] {
-  const own = (scenario.scoring.presets ?? []).map((p) => ({
-    id: p.id,
-    name: p.name,
-    description: 'Defined by this scenario.',
-    weights: p.weights,
-  }));
+  // A scenario that redefines a generic preset ("growth", "ciso") keeps its description: the
+  // judge is the same kind of person, with this scenario's weights.
+  const own = (scenario.scoring.presets ?? []).map((p) => {
+    const generic = GENERIC.find((g) => g.id === p.id);
+    return {
+      id: p.id,
+      name: p.name,
+      description: generic
+        ? `${generic.description} Weights set by this scenario.`
+        : 'Defined by this scenario.',
+      weights: p.weights,
+    };
+  });
   return [
     {
       id: 'balanced',

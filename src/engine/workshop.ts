@@ -8,7 +8,7 @@
  * with a message a person can act on.
  *
  * Format: `w<version>.<lz-string, URI-safe>` of JSON `{ scenarioId, title?, preset, weights?,
- * timerMinutes, play, hideScores, revealed, visualAlert, seed, scenario? }`.
+ * timerMinutes, play, hideScores, revealed, visualAlert, seed, parFromHere?, scenario? }`.
  */
 // lz-string is CommonJS: its default export works under Vite, Vitest and plain Node alike.
 import LZString from 'lz-string';
@@ -62,6 +62,8 @@ export interface WorkshopSettings {
   visualAlert: boolean;
   /** The dice every team plays with: the same scripted events and rolls for everyone. */
   seed: number;
+  /** Teams may ask for "par from here" (the best continuation); off hides it. */
+  parFromHere: boolean;
 }
 
 /** Custom weights go from 0 to this (sliders in half steps). */
@@ -84,6 +86,7 @@ const settingsFields = {
   revealed: z.boolean().default(false),
   visualAlert: z.boolean().default(true),
   seed: z.int().min(1).max(MAX_SEED),
+  parFromHere: z.boolean().default(true),
 };
 
 /** The settings as stored (local storage): the same fields and limits as in a link. */
@@ -104,6 +107,7 @@ export function defaultWorkshopSettings(scenario: Scenario, seed: number): Works
     revealed: false,
     visualAlert: true,
     seed: Math.min(MAX_SEED, Math.max(1, Math.floor(seed))),
+    parFromHere: true,
   };
 }
 
@@ -166,6 +170,7 @@ export function encodeWorkshop(
     revealed: settings.revealed,
     visualAlert: settings.visualAlert,
     seed: settings.seed,
+    ...(settings.parFromHere ? {} : { parFromHere: false }),
     ...(options.scenario ? { scenario: stripBaked(options.scenario) } : {}),
   };
   return `w${WORKSHOP_VERSION}.${LZString.compressToEncodedURIComponent(JSON.stringify(payload))}`;

@@ -5,8 +5,9 @@
  * - `public/_headers`, which Netlify and Cloudflare Pages read (`npm run headers` writes it, and a
  *   test fails when it is stale);
  * - `vite preview` (so every browser test runs under the real headers);
- * - any Node server of the app (a live-room relay that also serves the build imports
- *   `SECURITY_HEADERS` from here).
+ * - the room server (`npm run room`, src/relay/server.ts), which serves the build beside its relay:
+ *   its `connect-src 'self'` covers its own `ws://…/relay` (CSP Level 3 matches a page's own
+ *   ws:/wss: origin with 'self').
  *
  * This module has no dependencies (no app code, no browser or Node APIs) so all of them can import
  * it. A `<meta>` policy cannot carry `frame-ancestors` (browsers ignore it there and warn), which is
@@ -45,6 +46,11 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze(
   'X-Content-Type-Options': 'nosniff',
   // Plans travel in the address's #fragment, which is never sent; send no referrer at all.
   'Referrer-Policy': 'no-referrer',
+  // No other page shares this window's browsing context or loads its files.
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  // The app uses none of these; no script it runs may ask for them.
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
 });
 
 /** The `_headers` file of Netlify and Cloudflare Pages: every path gets every header. */

@@ -121,5 +121,5 @@ export function readBackupFile(
     };
   const checked = backupSchema.safeParse(raw);
   if (!checked.success) return { ok: false, issues: fromZodError(checked.error, raw) };
-  return { ok: true, file: checked.data as BackupFile };
+  return { ok: true, file: checked.data };
 }

@@ -33,6 +33,7 @@ import {
   type StorageProvider,
   type WatchStorage,
 } from './saving';
+import { createRoomSlice, type RoomSliceOptions } from './roomSlice';
 import { createScenariosSlice } from './scenariosSlice';
 import type { AppState } from './state';
 import type { CatalogEntry, CatalogIndexEntry } from './types';
@@ -64,6 +65,8 @@ export interface AppStoreOptions {
   watchStorage?: WatchStorage | null;
   /** A fresh seed for each new play of a plan; injectable for tests. */
   randomSeed?: () => number;
+  /** The live room's transport, randomness and clock; injectable for tests. */
+  room?: RoomSliceOptions;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -93,7 +96,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     catalog: Array.isArray(options.catalog) ? (options.catalog as readonly CatalogEntry[]) : [],
     tab,
     clock: options.clock ?? (() => Date.now()),
-    getState: () => api?.getState() as AppState | undefined,
+    getState: () => api?.getState(),
     notify: (notice) => {
       if (api) api.setState((state) => ({ notices: withNotice(state.notices, notice) }));
       else early.push(notice);
@@ -126,6 +129,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
           ...createPlaysSlice({ randomSeed: options.randomSeed ?? randomSeed, now })(...a),
           ...createWorkshopSlice({ now })(...a),
           ...createSavedDataSlice({ persistence: () => persistence, now })(...a),
+          ...createRoomSlice(options.room)(...a),
         };
       },
       {

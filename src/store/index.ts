@@ -79,3 +79,11 @@ export {
 } from './workshopSlice';
 export type { AppState } from './state';
 export type * from './types';
+export {
+  relayAddress,
+  roomSettingsOf,
+  sameOriginRelay,
+  type RoomIdentity,
+  type RoomLive,
+  type RoomTeam,
+} from './roomSlice';

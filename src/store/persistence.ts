@@ -13,6 +13,7 @@ import { idRecord, idRecordSchema, mapEntries, type IdRecord } from '../engine/i
 import { BACKLOG_SORTS } from '../explain/advice';
 import { ITEM_TYPES } from '../engine';
 import { workshopSettingsSchema } from '../engine/workshop';
+import { isRoomCode, isSecret, isTeamId } from '../room/protocol';
 import { FIRST_VARIANT_ID, type ScenarioPlans, type Variant } from './plansSlice';
 import type { PlayHistory } from './playsSlice';
 import type { Preferences } from './preferencesSlice';
@@ -235,6 +236,23 @@ const workshopJson = z
         }),
       )
       .catch([]),
+    room: z
+      .object({
+        relay: z
+          .string()
+          .regex(/^wss?:\/\//)
+          .max(500),
+        code: z.string().refine(isRoomCode),
+        role: z.enum(['facilitator', 'team']),
+        secret: z.string().refine(isSecret),
+        teamId: z.string().refine(isTeamId).optional(),
+        controlState: z.string().max(1_000_000).optional(),
+        teamState: z.string().max(1_000_000).optional(),
+      })
+      .nullable()
+      .catch(null)
+      .default(null),
+    locked: z.boolean().catch(false).default(false),
   })
   .catch(DEFAULT_WORKSHOP);
 

@@ -25,6 +25,7 @@ import {
 import { expectedOutcome, selectScenario } from './derived';
 import { activeVariantOf, historyKey, scenarioPlansOf } from './plansSlice';
 import type { PlayHistory, PlayRecord } from './playsSlice';
+import type { RoomIdentity } from './roomSlice';
 import type { AppState } from './state';
 
 /** The facilitator's countdown. Times are epoch milliseconds, passed in by the caller. */
@@ -70,6 +71,10 @@ export interface Workshop {
   games: IdRecord<RoundGame>;
   /** Teams' plans loaded into the comparison, in the order they were added. */
   teamPlans: TeamPlanInput[];
+  /** The live room this browser is in (see roomSlice), or null. */
+  room: RoomIdentity | null;
+  /** The facilitator locked the room: teams cannot change their plans. */
+  locked: boolean;
 }
 
 export const DEFAULT_TIMER: TimerState = { startedAt: null, elapsedMs: 0 };
@@ -83,6 +88,8 @@ export const DEFAULT_WORKSHOP: Workshop = {
   round: 0,
   games: idRecord(),
   teamPlans: [],
+  room: null,
+  locked: false,
 };
 
 /** Most plans a comparison holds (20 teams, each with a spare or two). */

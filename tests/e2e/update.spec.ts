@@ -102,7 +102,9 @@ test.describe('a new version', () => {
       await page.getByRole('menuitem', { name: Q1, exact: true }).click();
       expect(await versionShown(page)).not.toContain('(next)');
       await other.goto(`${origin}/#/`);
-      await expect(other.getByRole('heading', { level: 1, name: 'Scenario library' })).toBeVisible();
+      await expect(
+        other.getByRole('heading', { level: 1, name: 'Scenario library' }),
+      ).toBeVisible();
 
       // The host now serves the next build; the open tab finds it.
       folder = nextBuild;
@@ -121,7 +123,10 @@ test.describe('a new version', () => {
       expect(await page.getByTestId('app-version').textContent()).not.toContain('(next)');
 
       // Asked, it switches and reloads: the next build runs, the plan is as it was.
-      await page.getByTestId('update-prompt').getByRole('button', { name: 'Reload to update' }).click();
+      await page
+        .getByTestId('update-prompt')
+        .getByRole('button', { name: 'Reload to update' })
+        .click();
       await expect(page.getByTestId('app-version')).toContainText('(next)');
       await expect(page.getByTestId('update-prompt')).toHaveCount(0);
       await page.goto(`${origin}/#/s/${big.id}/plan`);
@@ -131,7 +136,10 @@ test.describe('a new version', () => {
       await expect(other.getByTestId('update-prompt')).toContainText(
         'Roadmap Dojo was updated in another tab',
       );
-      await other.getByTestId('update-prompt').getByRole('button', { name: 'Reload to update' }).click();
+      await other
+        .getByTestId('update-prompt')
+        .getByRole('button', { name: 'Reload to update' })
+        .click();
       await expect(other.getByTestId('update-prompt')).toHaveCount(0);
       expect(await versionShown(other)).toContain('(next)');
       await tab.close();

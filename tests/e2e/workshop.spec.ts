@@ -155,9 +155,11 @@ test('hidden scores: no score on the board until the facilitator reveals them', 
 
   // The reveal, on the presentation view.
   await page.goto('./#/workshop/present');
-  await expect(page.getByTestId('present-reveal-state')).toHaveText('Hidden until the reveal');
+  await expect(page.getByTestId('present-reveal-state')).toHaveText(
+    'Scores hidden until the reveal',
+  );
   await page.getByRole('button', { name: 'Reveal the scores' }).click();
-  await expect(page.getByTestId('present-reveal-state')).toHaveText('Revealed');
+  await expect(page.getByTestId('present-reveal-state')).toHaveText('Scores revealed');
   await page.goto(`./#/s/${zeroDay.id}/plan`);
   await expect(projectedScore(page)).toHaveText(/^\d+\.\d$/);
   await expect(page.getByTestId('scores-hidden')).toHaveCount(0);

@@ -2,6 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadScenario, MAX_SCENARIO_CHARS, type Issue } from '../../src/engine/index.ts';
 import { edited, rawScenario, scenarioFiles } from './helpers.ts';
+import { cases, propertyTimeout } from '../support/depth.ts';
+
+/** The fuzzers' cases (10,000 in `npm run test:deep`) and their hang timeout. */
+const FUZZ = cases(10_000);
+const TIMEOUT = propertyTimeout(FUZZ, 10);
 
 function issuesOf(input: unknown): Issue[] {
   const result = loadScenario(input);
@@ -122,50 +127,62 @@ describe('loadScenario', () => {
     expect(issues[0]).toMatchObject({ path: 'items' });
   });
 
-  it('never throws on arbitrary JSON', () => {
-    fc.assert(
-      fc.property(fc.jsonValue(), (value) => {
-        const result = loadScenario(value);
-        expect(result.ok).toBe(false);
-      }),
-      { numRuns: 10_000 },
-    );
-  }, 60_000);
+  it(
+    `never throws on arbitrary JSON (${FUZZ.toLocaleString('en')} cases)`,
+    () => {
+      fc.assert(
+        fc.property(fc.jsonValue(), (value) => {
+          const result = loadScenario(value);
+          expect(result.ok).toBe(false);
+        }),
+        { numRuns: FUZZ },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('never throws on arbitrary text', () => {
-    fc.assert(
-      fc.property(fc.string(), (text) => {
-        expect(loadScenario(text).ok).toBe(false);
-      }),
-      { numRuns: 10_000 },
-    );
-  }, 60_000);
+  it(
+    `never throws on arbitrary text (${FUZZ.toLocaleString('en')} cases)`,
+    () => {
+      fc.assert(
+        fc.property(fc.string(), (text) => {
+          expect(loadScenario(text).ok).toBe(false);
+        }),
+        { numRuns: FUZZ },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('never throws on a shipped scenario with one value replaced by junk, and names the field', () => {
-    const base = rawScenario('big-customer');
-    const paths: (string | number)[][] = [];
-    const walk = (node: unknown, path: (string | number)[]) => {
-      if (node !== null && typeof node === 'object') {
-        for (const [k, v] of Object.entries(node))
-          walk(v, [...path, Array.isArray(node) ? Number(k) : k]);
-      } else paths.push(path);
-    };
-    walk(base, []);
-    fc.assert(
-      fc.property(fc.constantFrom(...paths), fc.jsonValue(), (path, junk) => {
-        const copy = structuredClone(base);
-        let node = copy as Record<string | number, unknown>;
-        for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
-        node[path[path.length - 1]!] = junk;
-        const result = loadScenario(copy);
-        if (!result.ok) {
-          for (const issue of result.issues) {
-            expect(issue.path).not.toBe('');
-            expect(issue.message.length).toBeGreaterThan(3);
+  it(
+    `never throws on a shipped scenario with one value replaced by junk, and names the field (${FUZZ.toLocaleString('en')} cases)`,
+    () => {
+      const base = rawScenario('big-customer');
+      const paths: (string | number)[][] = [];
+      const walk = (node: unknown, path: (string | number)[]) => {
+        if (node !== null && typeof node === 'object') {
+          for (const [k, v] of Object.entries(node))
+            walk(v, [...path, Array.isArray(node) ? Number(k) : k]);
+        } else paths.push(path);
+      };
+      walk(base, []);
+      fc.assert(
+        fc.property(fc.constantFrom(...paths), fc.jsonValue(), (path, junk) => {
+          const copy = structuredClone(base);
+          let node = copy as Record<string | number, unknown>;
+          for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+          node[path[path.length - 1]!] = junk;
+          const result = loadScenario(copy);
+          if (!result.ok) {
+            for (const issue of result.issues) {
+              expect(issue.path).not.toBe('');
+              expect(issue.message.length).toBeGreaterThan(3);
+            }
           }
-        }
-      }),
-      { numRuns: 10_000 },
-    );
-  }, 60_000);
+        }),
+        { numRuns: FUZZ },
+      );
+    },
+    TIMEOUT,
+  );
 });

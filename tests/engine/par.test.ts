@@ -12,6 +12,15 @@ import {
 import { scoringOf } from '../../src/engine/simulate.ts';
 import { smallScenarioArb } from './arbitraries.ts';
 import { shipped } from './helpers.ts';
+import { cases, propertyTimeout } from '../support/depth.ts';
+
+/**
+ * Generated instances checked against exhaustive enumeration (each takes about a second): a few
+ * in the default run, 15 and 10 in `npm run test:deep`.
+ */
+const EXACT_CASES = cases(15, 4, 2);
+const HEURISTIC_CASES = cases(10, 3, 2);
+const TIMEOUT = propertyTimeout(EXACT_CASES + HEURISTIC_CASES, 20_000);
 
 /** The par objective: the score with the scenario's resolved (and widened) anchors. */
 function objectiveOf(s: Scenario) {
@@ -28,28 +37,36 @@ const sized = (min: number, max: number) =>
   });
 
 describe('par search', () => {
-  it('equals the exact optimum on generated instances with up to 10 items', () => {
-    fc.assert(
-      fc.property(sized(0, 100_000), (s) => {
-        const { c, objective } = objectiveOf(s);
-        const exact = exactBest(c, objective, 100_000)!;
-        expect(findPar(s).score).toBeCloseTo(exact.value, 9);
-      }),
-      { numRuns: 15 },
-    );
-  }, 120_000);
+  it(
+    'equals the exact optimum on generated instances with up to 10 items',
+    () => {
+      fc.assert(
+        fc.property(sized(0, 100_000), (s) => {
+          const { c, objective } = objectiveOf(s);
+          const exact = exactBest(c, objective, 100_000)!;
+          expect(findPar(s).score).toBeCloseTo(exact.value, 9);
+        }),
+        { numRuns: EXACT_CASES },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('finds the exact optimum by heuristic search alone when the plan space exceeds its budget', () => {
-    fc.assert(
-      fc.property(sized(25_000, 100_000), (s) => {
-        const { c, objective } = objectiveOf(s);
-        const exact = exactBest(c, objective, 100_000)!;
-        const heuristic = searchPlans(c, objective, { budget: 20_000, exhaustiveUpTo: 0 });
-        expect(heuristic.value).toBeCloseTo(exact.value, 9);
-      }),
-      { numRuns: 10 },
-    );
-  }, 120_000);
+  it(
+    'finds the exact optimum by heuristic search alone when the plan space exceeds its budget',
+    () => {
+      fc.assert(
+        fc.property(sized(25_000, 100_000), (s) => {
+          const { c, objective } = objectiveOf(s);
+          const exact = exactBest(c, objective, 100_000)!;
+          const heuristic = searchPlans(c, objective, { budget: 20_000, exhaustiveUpTo: 0 });
+          expect(heuristic.value).toBeCloseTo(exact.value, 9);
+        }),
+        { numRuns: HEURISTIC_CASES },
+      );
+    },
+    TIMEOUT,
+  );
 
   it('finds the optimum of the tutorial, checked by enumeration', () => {
     const s = shipped('tutorial');

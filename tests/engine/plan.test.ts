@@ -13,6 +13,11 @@ import {
 } from '../../src/engine/index.ts';
 import { checkPlanFile, makePlanFile, readPlanFile } from '../../src/engine/planFile.ts';
 import { shipped } from './helpers.ts';
+import { cases, propertyTimeout } from '../support/depth.ts';
+
+/** The fuzzers' cases (10,000 in `npm run test:deep`) and their hang timeout. */
+const FUZZ = cases(10_000);
+const TIMEOUT = propertyTimeout(FUZZ, 10);
 
 const s = shipped('tutorial');
 
@@ -103,27 +108,31 @@ describe('plan files', () => {
     expect(checked.ok && checked.plan).toEqual(plan);
   });
 
-  it('rejects a plan file for another scenario, a future version and junk', () => {
-    const file = makePlanFile({ id: 'big-customer' }, emptyPlan(s));
-    const checked = checkPlanFile(s, file);
-    expect(!checked.ok && checked.issues[0]).toEqual({
-      path: 'scenarioId',
-      message: 'is "big-customer" but the scenario is "tutorial"',
-    });
-    const future = readPlanFile({ ...file, version: 9 });
-    expect(!future.ok && future.issues[0]!.path).toBe('version');
-    fc.assert(
-      fc.property(fc.jsonValue(), (v) => {
-        const result = readPlanFile(v);
-        if (!result.ok) expect(result.issues.length).toBeGreaterThan(0);
-      }),
-      { numRuns: 10_000 },
-    );
-    fc.assert(
-      fc.property(fc.string(), (v) => {
-        expect(readPlanFile(v).ok).toBe(false);
-      }),
-      { numRuns: 10_000 },
-    );
-  }, 60_000);
+  it(
+    'rejects a plan file for another scenario, a future version and junk',
+    () => {
+      const file = makePlanFile({ id: 'big-customer' }, emptyPlan(s));
+      const checked = checkPlanFile(s, file);
+      expect(!checked.ok && checked.issues[0]).toEqual({
+        path: 'scenarioId',
+        message: 'is "big-customer" but the scenario is "tutorial"',
+      });
+      const future = readPlanFile({ ...file, version: 9 });
+      expect(!future.ok && future.issues[0]!.path).toBe('version');
+      fc.assert(
+        fc.property(fc.jsonValue(), (v) => {
+          const result = readPlanFile(v);
+          if (!result.ok) expect(result.issues.length).toBeGreaterThan(0);
+        }),
+        { numRuns: FUZZ },
+      );
+      fc.assert(
+        fc.property(fc.string(), (v) => {
+          expect(readPlanFile(v).ok).toBe(false);
+        }),
+        { numRuns: FUZZ },
+      );
+    },
+    TIMEOUT,
+  );
 });

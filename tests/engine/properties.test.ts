@@ -13,8 +13,11 @@ import {
   type ScenarioInput,
 } from '../../src/engine/index.ts';
 import { scenarioInput, scenarioWithPlan } from './arbitraries.ts';
+import { cases, propertyTimeout } from '../support/depth.ts';
 
-const RUNS = Number(process.env.PROP_RUNS ?? 300);
+/** Random scenarios per property (1,000 in `npm run test:deep`) and their hang timeout. */
+const RUNS = cases(1_000, 300);
+const TIMEOUT = propertyTimeout(RUNS, 200);
 
 function allFinite(value: unknown): boolean {
   if (typeof value === 'number') return Number.isFinite(value);
@@ -50,118 +53,136 @@ function checkBounds(out: Outcome) {
 }
 
 describe('engine properties', () => {
-  it('keeps every number finite and in bounds, in both modes', () => {
-    fc.assert(
-      fc.property(scenarioWithPlan(), fc.nat(), ({ scenario, plan }, seed) => {
-        checkBounds(simulate(scenario, plan));
-        checkBounds(simulate(scenario, plan, { mode: 'seeded', seed }));
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  it(
+    'keeps every number finite and in bounds, in both modes',
+    () => {
+      fc.assert(
+        fc.property(scenarioWithPlan(), fc.nat(), ({ scenario, plan }, seed) => {
+          checkBounds(simulate(scenario, plan));
+          checkBounds(simulate(scenario, plan, { mode: 'seeded', seed }));
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('is deterministic, and the expected score ignores the seed', () => {
-    fc.assert(
-      fc.property(scenarioWithPlan(), fc.nat(), fc.nat(), ({ scenario, plan }, seed, other) => {
-        const a = simulate(scenario, plan, { mode: 'seeded', seed });
-        const b = simulate(scenario, plan, { mode: 'seeded', seed });
-        expect(JSON.stringify(a)).toBe(JSON.stringify(b));
-        expect(simulate(scenario, plan, { seed }).score).toBe(
-          simulate(scenario, plan, { seed: other }).score,
-        );
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  it(
+    'is deterministic, and the expected score ignores the seed',
+    () => {
+      fc.assert(
+        fc.property(scenarioWithPlan(), fc.nat(), fc.nat(), ({ scenario, plan }, seed, other) => {
+          const a = simulate(scenario, plan, { mode: 'seeded', seed });
+          const b = simulate(scenario, plan, { mode: 'seeded', seed });
+          expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+          expect(simulate(scenario, plan, { seed }).score).toBe(
+            simulate(scenario, plan, { seed: other }).score,
+          );
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('never raises breach probability in any slot when a vulnerability is closed earlier', () => {
-    // Ceteris paribus: only the patch closes anything, no item changes posture, and the
-    // debt-linked baseline is off — otherwise delaying another security item could raise risk.
-    const arb = scenarioInput({ maxItems: 8 })
-      .filter((input) => (input.security?.vulnerabilities?.length ?? 0) > 0)
-      .map((input): ScenarioInput => ({
-        ...input,
-        constants: { stalenessHazard: 0 },
-        items: input.items.map((item) => ({
-          ...item,
-          effects: { ...item.effects, postureReduction: 0 },
-        })),
-      }))
-      .chain((input) => {
-        const loaded = loadScenario(input);
-        if (!loaded.ok) throw new Error('invalid');
-        const patch = loaded.scenario.items.find((i) => i.effects.closes.length > 0)!;
-        const s: Scenario = {
-          ...loaded.scenario,
-          items: loaded.scenario.items.map((i) =>
-            i.id === patch.id ? i : { ...i, effects: { ...i.effects, closes: [] } },
-          ),
-        };
-        const slots = s.time.labels.length;
-        return fc.record({
-          scenario: fc.constant(s),
-          patch: fc.constant(patch.id),
-          early: fc.integer({ min: 0, max: slots - 1 }),
-          delay: fc.integer({ min: 1, max: slots }),
-          others: fc.array(fc.integer({ min: -1, max: slots - 1 }), {
-            minLength: s.items.length,
-            maxLength: s.items.length,
-          }),
-        });
-      });
-    fc.assert(
-      fc.property(arb, ({ scenario, patch, early, delay, others }) => {
-        const slots = scenario.time.labels.length;
-        const late = early + delay; // may be past the horizon: never patched
-        // Other work goes after the later patch, so planning the patch earlier cannot make it
-        // finish later (an earlier slot that is over-committed would thrash and delay it).
-        const base: string[][] = Array.from({ length: slots }, () => []);
-        scenario.items.forEach((item, i) => {
-          const at = others[i]!;
-          if (item.id !== patch && at > late && !item.dependsOn.length) base[at]!.push(item.id);
-        });
-        const withPatchAt = (slot: number): Plan => ({
-          slots: base.map((ids, s) => (s === slot ? [patch, ...ids] : ids)),
-        });
-        const a = simulate(scenario, withPatchAt(early));
-        const b = simulate(scenario, late < slots ? withPatchAt(late) : { slots: base });
-        a.slots.forEach((slot, t) => {
-          expect(slot.breachProbability).toBeLessThanOrEqual(b.slots[t]!.breachProbability + 1e-12);
-        });
-      }),
-      { numRuns: RUNS },
-    );
-  }, 120_000);
-
-  it('never raises utilization in any slot when capacity is added', () => {
-    const arb = scenarioWithPlan({ maxItems: 8 }).filter(
-      ({ scenario }) => scenario.demand !== undefined,
-    );
-    fc.assert(
-      fc.property(
-        arb,
-        fc.double({ min: 0.01, max: 2, noNaN: true }),
-        ({ scenario, plan }, boost) => {
-          // Same plan, one planned item adds more system capacity.
-          const target = plan.slots.flat()[0];
-          if (target === undefined) return;
-          const boosted: Scenario = {
-            ...scenario,
-            items: scenario.items.map((i) =>
-              i.id === target
-                ? { ...i, effects: { ...i.effects, capacityAdd: i.effects.capacityAdd + boost } }
-                : i,
+  it(
+    'never raises breach probability in any slot when a vulnerability is closed earlier',
+    () => {
+      // Ceteris paribus: only the patch closes anything, no item changes posture, and the
+      // debt-linked baseline is off — otherwise delaying another security item could raise risk.
+      const arb = scenarioInput({ maxItems: 8 })
+        .filter((input) => (input.security?.vulnerabilities?.length ?? 0) > 0)
+        .map((input): ScenarioInput => ({
+          ...input,
+          constants: { stalenessHazard: 0 },
+          items: input.items.map((item) => ({
+            ...item,
+            effects: { ...item.effects, postureReduction: 0 },
+          })),
+        }))
+        .chain((input) => {
+          const loaded = loadScenario(input);
+          if (!loaded.ok) throw new Error('invalid');
+          const patch = loaded.scenario.items.find((i) => i.effects.closes.length > 0)!;
+          const s: Scenario = {
+            ...loaded.scenario,
+            items: loaded.scenario.items.map((i) =>
+              i.id === patch.id ? i : { ...i, effects: { ...i.effects, closes: [] } },
             ),
           };
-          const a = simulate(scenario, plan);
-          const b = simulate(boosted, plan);
-          b.slots.forEach((slot, t) => {
-            expect(slot.utilization).toBeLessThanOrEqual(a.slots[t]!.utilization + 1e-12);
-            expect(slot.peakUtilization).toBeLessThanOrEqual(a.slots[t]!.peakUtilization + 1e-12);
+          const slots = s.time.labels.length;
+          return fc.record({
+            scenario: fc.constant(s),
+            patch: fc.constant(patch.id),
+            early: fc.integer({ min: 0, max: slots - 1 }),
+            delay: fc.integer({ min: 1, max: slots }),
+            others: fc.array(fc.integer({ min: -1, max: slots - 1 }), {
+              minLength: s.items.length,
+              maxLength: s.items.length,
+            }),
           });
-        },
-      ),
-      { numRuns: RUNS },
-    );
-  });
+        });
+      fc.assert(
+        fc.property(arb, ({ scenario, patch, early, delay, others }) => {
+          const slots = scenario.time.labels.length;
+          const late = early + delay; // may be past the horizon: never patched
+          // Other work goes after the later patch, so planning the patch earlier cannot make it
+          // finish later (an earlier slot that is over-committed would thrash and delay it).
+          const base: string[][] = Array.from({ length: slots }, () => []);
+          scenario.items.forEach((item, i) => {
+            const at = others[i]!;
+            if (item.id !== patch && at > late && !item.dependsOn.length) base[at]!.push(item.id);
+          });
+          const withPatchAt = (slot: number): Plan => ({
+            slots: base.map((ids, s) => (s === slot ? [patch, ...ids] : ids)),
+          });
+          const a = simulate(scenario, withPatchAt(early));
+          const b = simulate(scenario, late < slots ? withPatchAt(late) : { slots: base });
+          a.slots.forEach((slot, t) => {
+            expect(slot.breachProbability).toBeLessThanOrEqual(
+              b.slots[t]!.breachProbability + 1e-12,
+            );
+          });
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'never raises utilization in any slot when capacity is added',
+    () => {
+      const arb = scenarioWithPlan({ maxItems: 8 }).filter(
+        ({ scenario }) => scenario.demand !== undefined,
+      );
+      fc.assert(
+        fc.property(
+          arb,
+          fc.double({ min: 0.01, max: 2, noNaN: true }),
+          ({ scenario, plan }, boost) => {
+            // Same plan, one planned item adds more system capacity.
+            const target = plan.slots.flat()[0];
+            if (target === undefined) return;
+            const boosted: Scenario = {
+              ...scenario,
+              items: scenario.items.map((i) =>
+                i.id === target
+                  ? { ...i, effects: { ...i.effects, capacityAdd: i.effects.capacityAdd + boost } }
+                  : i,
+              ),
+            };
+            const a = simulate(scenario, plan);
+            const b = simulate(boosted, plan);
+            b.slots.forEach((slot, t) => {
+              expect(slot.utilization).toBeLessThanOrEqual(a.slots[t]!.utilization + 1e-12);
+              expect(slot.peakUtilization).toBeLessThanOrEqual(a.slots[t]!.peakUtilization + 1e-12);
+            });
+          },
+        ),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 });

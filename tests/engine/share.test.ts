@@ -3,6 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { decodeShare, encodeShare, SHARE_VERSION } from '../../src/engine/share.ts';
 import type { Plan, Scenario } from '../../src/engine/index.ts';
 import { shipped } from './helpers.ts';
+import { cases, propertyTimeout } from '../support/depth.ts';
+
+/** The fuzzers' cases (10,000 in `npm run test:deep`) and their hang timeout. */
+const FUZZ = cases(10_000);
+const TIMEOUT = propertyTimeout(FUZZ, 10);
 
 const s = shipped('big-customer');
 const known = (id: string): Scenario | undefined => (id === s.id ? s : undefined);
@@ -58,29 +63,33 @@ describe('share links', () => {
     });
   });
 
-  it('never throws and never accepts junk (10,000 cases each)', () => {
-    const token = encodeShare({ scenario: s, plan, name: 'x' });
-    fc.assert(
-      fc.property(fc.string({ maxLength: 400 }), (junk) => {
-        const result = decodeShare(junk, known);
-        if (result.ok) expect(junk).toContain(token);
-      }),
-      { numRuns: 10_000 },
-    );
-    fc.assert(
-      fc.property(
-        fc.nat({ max: token.length - 1 }),
-        fc.string({ minLength: 1, maxLength: 3 }),
-        (at, insert) => {
-          // A link with characters changed or cut: decoded safely, either as a valid plan for this
-          // scenario or as issues.
-          const tampered = token.slice(0, at) + insert + token.slice(at + insert.length);
-          const result = decodeShare(tampered, known);
-          if (result.ok) expect(result.shared.plan.slots).toHaveLength(4);
-          else expect(result.issues.length).toBeGreaterThan(0);
-        },
-      ),
-      { numRuns: 10_000 },
-    );
-  });
+  it(
+    `never throws and never accepts junk (${FUZZ.toLocaleString('en')} cases each)`,
+    () => {
+      const token = encodeShare({ scenario: s, plan, name: 'x' });
+      fc.assert(
+        fc.property(fc.string({ maxLength: 400 }), (junk) => {
+          const result = decodeShare(junk, known);
+          if (result.ok) expect(junk).toContain(token);
+        }),
+        { numRuns: FUZZ },
+      );
+      fc.assert(
+        fc.property(
+          fc.nat({ max: token.length - 1 }),
+          fc.string({ minLength: 1, maxLength: 3 }),
+          (at, insert) => {
+            // A link with characters changed or cut: decoded safely, either as a valid plan for this
+            // scenario or as issues.
+            const tampered = token.slice(0, at) + insert + token.slice(at + insert.length);
+            const result = decodeShare(tampered, known);
+            if (result.ok) expect(result.shared.plan.slots).toHaveLength(4);
+            else expect(result.issues.length).toBeGreaterThan(0);
+          },
+        ),
+        { numRuns: FUZZ },
+      );
+    },
+    TIMEOUT,
+  );
 });

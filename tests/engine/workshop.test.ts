@@ -21,6 +21,12 @@ import {
   type WorkshopSettings,
 } from '../../src/engine/workshop.ts';
 import { shipped } from './helpers.ts';
+import { cases, propertyTimeout } from '../support/depth.ts';
+
+/** The fuzzers' cases (10,000 in `npm run test:deep`) and their hang timeout. */
+const FUZZ = cases(10_000);
+const ROUND_TRIPS = cases(1_000);
+const TIMEOUT = propertyTimeout(FUZZ, 10);
 
 const s = shipped('big-customer');
 const known = (id: string): Scenario | undefined => (id === s.id ? s : undefined);
@@ -43,6 +49,7 @@ const settingsArb: fc.Arbitrary<WorkshopSettings> = fc
     play: fc.constantFrom(...WORKSHOP_PLAY_MODES),
     hideScores: fc.boolean(),
     revealed: fc.boolean(),
+    parFromHere: fc.boolean(),
     visualAlert: fc.boolean(),
     seed: fc.integer({ min: 1, max: MAX_SEED }),
   })
@@ -54,18 +61,22 @@ const settingsArb: fc.Arbitrary<WorkshopSettings> = fc
   }));
 
 describe('workshop links', () => {
-  it('round-trips any settings (1,000 cases)', () => {
-    fc.assert(
-      fc.property(settingsArb, (settings) => {
-        const token = encodeWorkshop(settings);
-        expect(token.startsWith(`w${WORKSHOP_VERSION}.`)).toBe(true);
-        const decoded = decodeWorkshop(`#/workshop/join/${token}`, known);
-        expect(decoded.ok && decoded.workshop.settings).toEqual(settings);
-        expect(decoded.ok && decoded.workshop.embedded).toBe(false);
-      }),
-      { numRuns: 1000 },
-    );
-  });
+  it(
+    `round-trips any settings (${ROUND_TRIPS.toLocaleString('en')} cases)`,
+    () => {
+      fc.assert(
+        fc.property(settingsArb, (settings) => {
+          const token = encodeWorkshop(settings);
+          expect(token.startsWith(`w${WORKSHOP_VERSION}.`)).toBe(true);
+          const decoded = decodeWorkshop(`#/workshop/join/${token}`, known);
+          expect(decoded.ok && decoded.workshop.settings).toEqual(settings);
+          expect(decoded.ok && decoded.workshop.embedded).toBe(false);
+        }),
+        { numRuns: ROUND_TRIPS },
+      );
+    },
+    TIMEOUT,
+  );
 
   it('carries the whole scenario for one the teams do not have', () => {
     const settings = defaultWorkshopSettings(s, 42);
@@ -119,42 +130,46 @@ describe('workshop links', () => {
     expect(!nothingWeighed.ok && nothingWeighed.issues[0]!.path).toBe('(link) weights');
   });
 
-  it('never throws on junk and never accepts it (10,000 cases each)', () => {
-    const token = encodeWorkshop(defaultWorkshopSettings(s, 11));
-    fc.assert(
-      fc.property(fc.string({ maxLength: 400 }), (junk) => {
-        const result = decodeWorkshop(junk, known);
-        if (result.ok) expect(junk).toContain(token);
-        else expect(result.issues.length).toBeGreaterThan(0);
-      }),
-      { numRuns: 10_000 },
-    );
-    fc.assert(
-      fc.property(
-        fc.nat({ max: token.length - 1 }),
-        fc.string({ minLength: 1, maxLength: 3 }),
-        (at, insert) => {
-          // Characters changed or cut: decoded safely, as valid settings or as issues.
-          const tampered = token.slice(0, at) + insert + token.slice(at + insert.length);
-          const result = decodeWorkshop(tampered, known);
-          if (result.ok) expect(checkWorkshopSettings(s, result.workshop.settings)).toEqual([]);
+  it(
+    `never throws on junk and never accepts it (${FUZZ.toLocaleString('en')} cases each)`,
+    () => {
+      const token = encodeWorkshop(defaultWorkshopSettings(s, 11));
+      fc.assert(
+        fc.property(fc.string({ maxLength: 400 }), (junk) => {
+          const result = decodeWorkshop(junk, known);
+          if (result.ok) expect(junk).toContain(token);
           else expect(result.issues.length).toBeGreaterThan(0);
-        },
-      ),
-      { numRuns: 10_000 },
-    );
-    fc.assert(
-      fc.property(fc.jsonValue(), (value) => {
-        // Valid compression of any JSON: the schema answers, never an exception.
-        const result = decodeWorkshop(
-          `w1.${compressToEncodedURIComponent(JSON.stringify(value))}`,
-          known,
-        );
-        expect(result.ok).toBe(false);
-      }),
-      { numRuns: 10_000 },
-    );
-  });
+        }),
+        { numRuns: FUZZ },
+      );
+      fc.assert(
+        fc.property(
+          fc.nat({ max: token.length - 1 }),
+          fc.string({ minLength: 1, maxLength: 3 }),
+          (at, insert) => {
+            // Characters changed or cut: decoded safely, as valid settings or as issues.
+            const tampered = token.slice(0, at) + insert + token.slice(at + insert.length);
+            const result = decodeWorkshop(tampered, known);
+            if (result.ok) expect(checkWorkshopSettings(s, result.workshop.settings)).toEqual([]);
+            else expect(result.issues.length).toBeGreaterThan(0);
+          },
+        ),
+        { numRuns: FUZZ },
+      );
+      fc.assert(
+        fc.property(fc.jsonValue(), (value) => {
+          // Valid compression of any JSON: the schema answers, never an exception.
+          const result = decodeWorkshop(
+            `w1.${compressToEncodedURIComponent(JSON.stringify(value))}`,
+            known,
+          );
+          expect(result.ok).toBe(false);
+        }),
+        { numRuns: FUZZ },
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 describe('workshop settings', () => {

@@ -10,9 +10,13 @@ import { freshStore } from '../store/helpers';
 
 /** Waits until the route's screen (lazy-loaded for the briefing and the board) has rendered. */
 async function screenReady() {
-  await waitFor(() => {
-    if (!document.querySelector('main h1')) throw new Error('the screen has not rendered yet');
-  });
+  // Lazy screens load their code first: on a busy two-core machine that can take seconds.
+  await waitFor(
+    () => {
+      if (!document.querySelector('main h1')) throw new Error('the screen has not rendered yet');
+    },
+    { timeout: 15_000 },
+  );
 }
 
 export async function renderApp(

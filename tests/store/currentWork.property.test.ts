@@ -16,8 +16,11 @@ import { readPlanFileFor } from '../../src/features/share/files';
 import { createAppStore, type AppState, type CatalogEntry } from '../../src/store';
 import { rawScenario, scenarioFiles, shipped } from '../engine/helpers';
 import { FIXED_NOW } from './helpers';
+import { cases, propertyTimeout } from '../support/depth';
 
-const RUNS = Number(process.env.RUNS ?? 10_000);
+/** Cases per property (10,000 in `npm run test:deep`) and their hang timeout. */
+const RUNS = cases(10_000);
+const TIMEOUT = propertyTimeout(RUNS, 40);
 
 const shippedScenarios = scenarioFiles().map((file) => shipped(file.replace(/\.json$/, '')));
 const catalog: CatalogEntry[] = shippedScenarios.map((scenario) => ({
@@ -106,94 +109,106 @@ const junkText = (valid: unknown) => {
 beforeEach(() => localStorage.clear());
 
 describe("bad input never alters the user's current work", () => {
-  it(`importing a junk scenario file (${RUNS.toLocaleString('en')} cases)`, () => {
-    const store = storeWithWork();
-    const fresh = { ...rawScenario('tutorial'), id: 'fresh-import', title: 'Fresh' };
-    fc.assert(
-      fc.property(junkText(fresh), (text) => {
-        const before = store.getState();
-        const snapshot = work(before);
-        const result = before.importScenario(text, 'junk.json');
-        const after = store.getState();
-        expect(after.plans).toBe(before.plans);
-        if (!result.ok) {
-          expect(after.imported).toBe(before.imported);
-          expect(result.issues.length).toBeGreaterThan(0);
-        }
-        expectOnlyAdditions(snapshot, work(after));
-        store.setState({ plans: before.plans, imported: before.imported });
-      }),
-      { numRuns: RUNS },
-    );
-  }, 300_000);
-
-  it(`importing a junk plan file on the board (${RUNS.toLocaleString('en')} cases)`, async () => {
-    const store = storeWithWork();
-    const valid = makePlanFile(
-      big,
-      { slots: big.time.labels.map((_, i) => (i === 0 ? [bigIds[3]!] : [])) },
-      {
-        name: 'Team Blue',
-        notes: { [bigIds[3]!]: 'cheap win' },
-      },
-    );
-    await fc.assert(
-      fc.asyncProperty(junkText(valid), async (text) => {
-        const before = store.getState();
-        const snapshot = work(before);
-        // What the board's "Import plan…" does with a picked file.
-        const read = await readPlanFileFor(big, {
-          size: text.length,
-          text: () => Promise.resolve(text),
-        });
-        if (read.ok)
-          before.addVariant(big, { name: read.name, plan: read.plan, notes: read.notes });
-        const after = store.getState();
-        if (!read.ok) {
+  it(
+    `importing a junk scenario file (${RUNS.toLocaleString('en')} cases)`,
+    () => {
+      const store = storeWithWork();
+      const fresh = { ...rawScenario('tutorial'), id: 'fresh-import', title: 'Fresh' };
+      fc.assert(
+        fc.property(junkText(fresh), (text) => {
+          const before = store.getState();
+          const snapshot = work(before);
+          const result = before.importScenario(text, 'junk.json');
+          const after = store.getState();
           expect(after.plans).toBe(before.plans);
-          expect(read.issues.length).toBeGreaterThan(0);
-        }
-        expectOnlyAdditions(snapshot, work(after));
-        // Start the next case from the same work (a valid input may have added a variant).
-        store.setState({ plans: before.plans, imported: before.imported });
-      }),
-      { numRuns: RUNS },
-    );
-  }, 300_000);
+          if (!result.ok) {
+            expect(after.imported).toBe(before.imported);
+            expect(result.issues.length).toBeGreaterThan(0);
+          }
+          expectOnlyAdditions(snapshot, work(after));
+          store.setState({ plans: before.plans, imported: before.imported });
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it(`opening a junk share link and making a copy (${RUNS.toLocaleString('en')} cases)`, () => {
-    const store = storeWithWork();
-    const lookup = (id: string): Scenario | undefined =>
-      shippedScenarios.find((s) => s.id === id) ??
-      store.getState().imported.find((i) => i.scenario.id === id)?.scenario;
-    const plan = { slots: big.time.labels.map((_, i) => (i === 1 ? [bigIds[4]!] : [])) };
-    const token = encodeShare({ scenario: big, plan, name: 'Shared' });
-    const carried = encodeShare({ scenario: big, plan, name: 'Carried', includeScenario: true });
-    const link = fc.oneof(
-      fc.string({ maxLength: 300 }),
-      tampered(token),
-      tampered(carried),
-      fc.string({ maxLength: 40 }).map((s) => `p1.${s}`),
-    );
-    fc.assert(
-      fc.property(link, (text) => {
-        const before = store.getState();
-        const snapshot = work(before);
-        const decoded = decodeShare(text, lookup);
-        if (decoded.ok) {
-          const copied = copySharedPlan(() => store.getState(), decoded.shared);
-          if (!copied.ok) expect(copied.issues.length).toBeGreaterThan(0);
-        } else expect(decoded.issues.length).toBeGreaterThan(0);
-        const after = store.getState();
-        if (!decoded.ok) {
-          expect(after.plans).toBe(before.plans);
-          expect(after.imported).toBe(before.imported);
-        }
-        expectOnlyAdditions(snapshot, work(after));
-        // Start the next case from the same work (a valid input may have added a variant).
-        store.setState({ plans: before.plans, imported: before.imported });
-      }),
-      { numRuns: RUNS },
-    );
-  }, 300_000);
+  it(
+    `importing a junk plan file on the board (${RUNS.toLocaleString('en')} cases)`,
+    async () => {
+      const store = storeWithWork();
+      const valid = makePlanFile(
+        big,
+        { slots: big.time.labels.map((_, i) => (i === 0 ? [bigIds[3]!] : [])) },
+        {
+          name: 'Team Blue',
+          notes: { [bigIds[3]!]: 'cheap win' },
+        },
+      );
+      await fc.assert(
+        fc.asyncProperty(junkText(valid), async (text) => {
+          const before = store.getState();
+          const snapshot = work(before);
+          // What the board's "Import plan…" does with a picked file.
+          const read = await readPlanFileFor(big, {
+            size: text.length,
+            text: () => Promise.resolve(text),
+          });
+          if (read.ok)
+            before.addVariant(big, { name: read.name, plan: read.plan, notes: read.notes });
+          const after = store.getState();
+          if (!read.ok) {
+            expect(after.plans).toBe(before.plans);
+            expect(read.issues.length).toBeGreaterThan(0);
+          }
+          expectOnlyAdditions(snapshot, work(after));
+          // Start the next case from the same work (a valid input may have added a variant).
+          store.setState({ plans: before.plans, imported: before.imported });
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    `opening a junk share link and making a copy (${RUNS.toLocaleString('en')} cases)`,
+    () => {
+      const store = storeWithWork();
+      const lookup = (id: string): Scenario | undefined =>
+        shippedScenarios.find((s) => s.id === id) ??
+        store.getState().imported.find((i) => i.scenario.id === id)?.scenario;
+      const plan = { slots: big.time.labels.map((_, i) => (i === 1 ? [bigIds[4]!] : [])) };
+      const token = encodeShare({ scenario: big, plan, name: 'Shared' });
+      const carried = encodeShare({ scenario: big, plan, name: 'Carried', includeScenario: true });
+      const link = fc.oneof(
+        fc.string({ maxLength: 300 }),
+        tampered(token),
+        tampered(carried),
+        fc.string({ maxLength: 40 }).map((s) => `p1.${s}`),
+      );
+      fc.assert(
+        fc.property(link, (text) => {
+          const before = store.getState();
+          const snapshot = work(before);
+          const decoded = decodeShare(text, lookup);
+          if (decoded.ok) {
+            const copied = copySharedPlan(() => store.getState(), decoded.shared);
+            if (!copied.ok) expect(copied.issues.length).toBeGreaterThan(0);
+          } else expect(decoded.issues.length).toBeGreaterThan(0);
+          const after = store.getState();
+          if (!decoded.ok) {
+            expect(after.plans).toBe(before.plans);
+            expect(after.imported).toBe(before.imported);
+          }
+          expectOnlyAdditions(snapshot, work(after));
+          // Start the next case from the same work (a valid input may have added a variant).
+          store.setState({ plans: before.plans, imported: before.imported });
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 });

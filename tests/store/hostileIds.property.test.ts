@@ -176,7 +176,7 @@ function screensOf(store: AppStore, scenario: Scenario) {
     texts.push(
       announcements.onDragStart({ active }) ?? '',
       announcements.onDragEnd({ active, over: { id: 'column:0' } } as never) ?? '',
-      announcements.onDragCancel({ active, over: null } as never) ?? '',
+      announcements.onDragCancel({ active, over: null }) ?? '',
     );
   }
   // The debrief: the analysis, its story, the journal of notes, the exports.

@@ -23,8 +23,12 @@ import { createAppStore, PERSIST_NAME, PERSIST_VERSION, type CatalogEntry } from
 import { partializeState, persistedSchema } from '../../src/store/persistence';
 import { scenarioFiles, shipped } from '../engine/helpers';
 import { FIXED_NOW, firstNotice } from './helpers';
+import { cases, propertyTimeout } from '../support/depth';
 
-const RUNS = Number(process.env.RUNS ?? 10_000);
+/** Cases per property (10,000 in `npm run test:deep`) and their hang timeout. */
+const RUNS = cases(10_000);
+const TIMEOUT = propertyTimeout(RUNS, 40);
+
 const OTHER_KEY = 'another-app';
 const OTHER_VALUE = 'not ours: must survive';
 
@@ -202,74 +206,80 @@ describe('stored state: loading whatever is saved', () => {
     }
   });
 
-  it(`never throws, never loses saved work silently, and leaves the next load clean (${RUNS.toLocaleString('en')} cases)`, () => {
-    fc.assert(
-      fc.property(savedText, (text) => {
-        localStorage.clear();
-        localStorage.setItem(OTHER_KEY, OTHER_VALUE);
-        localStorage.setItem(PERSIST_NAME, text);
+  it(
+    `never throws, never loses saved work silently, and leaves the next load clean (${RUNS.toLocaleString('en')} cases)`,
+    () => {
+      fc.assert(
+        fc.property(savedText, (text) => {
+          localStorage.clear();
+          localStorage.setItem(OTHER_KEY, OTHER_VALUE);
+          localStorage.setItem(PERSIST_NAME, text);
 
-        // 1. Never throws.
-        const state = freshStore().getState();
+          // 1. Never throws.
+          const state = freshStore().getState();
 
-        // 2. The state in memory has the current saved shape, every plan fitted.
-        expect(persistedSchema.safeParse(partializeState(state)).success).toBe(true);
-        const scenarios = scenarioIn(state);
-        for (const [scenarioId, plans] of Object.entries(state.plans)) {
-          const scenario = scenarios.get(scenarioId);
-          if (scenario)
-            for (const variant of plans.variants)
-              expect(fitPlan(scenario, variant.plan).dropped).toEqual([]);
-        }
-
-        // 4. Only its own key and at most one backup are written.
-        expect(localStorage.getItem(OTHER_KEY)).toBe(OTHER_VALUE);
-        const keys = Object.keys(localStorage).filter((k) => k !== OTHER_KEY && k !== PERSIST_NAME);
-
-        const notice = firstNotice(state);
-        expect(state.notices.length).toBeLessThanOrEqual(1);
-        if (notice?.kind === 'newer-version') {
-          // 3c. Data of a newer version is never touched: it stays verbatim, and this tab does
-          // not save (every later load says so again, until the newer version is loaded).
-          expect(localStorage.getItem(PERSIST_NAME)).toBe(text);
-          expect(keys).toEqual([]);
-          const again = freshStore().getState();
-          expect(firstNotice(again)?.kind).toBe('newer-version');
-          expect(localStorage.getItem(PERSIST_NAME)).toBe(text);
-          return;
-        }
-        if (notice) {
-          // 3b. A notice names the problem and where the original text was kept, verbatim.
-          expect(notice.message).toMatch(/saved/i);
-          expect(notice.backupKey).toBe(`${PERSIST_NAME}:backup-1`);
-          expect(notice.message).toContain(notice.backupKey!);
-          expect(localStorage.getItem(notice.backupKey!)).toBe(text);
-          expect(keys).toEqual([notice.backupKey]);
-        } else {
-          // 3a. No notice: nothing was set aside and every saved scenario's variants are kept.
-          expect(keys).toEqual([]);
-          const plans = savedPlans(text);
-          for (const [scenarioId, saved] of Object.entries(plans ?? {})) {
-            const loaded = state.plans[scenarioId];
-            expect(loaded, `plans of ${scenarioId}`).toBeDefined();
-            // Before variants (format 1) a scenario's entry was one plan (or nothing): it becomes
-            // "Plan A". From then on, every saved variant is kept.
-            if (!Array.isArray((saved as { variants?: unknown } | null)?.variants)) continue;
-            const ids = new Set(saved.variants!.map((v) => v.id));
-            expect(loaded!.variants.map((v) => v.id).sort()).toEqual([...ids].sort());
+          // 2. The state in memory has the current saved shape, every plan fitted.
+          expect(persistedSchema.safeParse(partializeState(state)).success).toBe(true);
+          const scenarios = scenarioIn(state);
+          for (const [scenarioId, plans] of Object.entries(state.plans)) {
+            const scenario = scenarios.get(scenarioId);
+            if (scenario)
+              for (const variant of plans.variants)
+                expect(fitPlan(scenario, variant.plan).dropped).toEqual([]);
           }
-        }
 
-        // 5. The next load is clean: no notice, the same plans, no further backup.
-        const again = freshStore().getState();
-        expect(firstNotice(again)).toBeNull();
-        expect(again.plans).toEqual(state.plans);
-        expect(again.imported).toEqual(state.imported);
-        expect(
-          Object.keys(localStorage).filter((k) => k !== OTHER_KEY && k !== PERSIST_NAME),
-        ).toEqual(keys);
-      }),
-      { numRuns: RUNS },
-    );
-  }, 300_000);
+          // 4. Only its own key and at most one backup are written.
+          expect(localStorage.getItem(OTHER_KEY)).toBe(OTHER_VALUE);
+          const keys = Object.keys(localStorage).filter(
+            (k) => k !== OTHER_KEY && k !== PERSIST_NAME,
+          );
+
+          const notice = firstNotice(state);
+          expect(state.notices.length).toBeLessThanOrEqual(1);
+          if (notice?.kind === 'newer-version') {
+            // 3c. Data of a newer version is never touched: it stays verbatim, and this tab does
+            // not save (every later load says so again, until the newer version is loaded).
+            expect(localStorage.getItem(PERSIST_NAME)).toBe(text);
+            expect(keys).toEqual([]);
+            const again = freshStore().getState();
+            expect(firstNotice(again)?.kind).toBe('newer-version');
+            expect(localStorage.getItem(PERSIST_NAME)).toBe(text);
+            return;
+          }
+          if (notice) {
+            // 3b. A notice names the problem and where the original text was kept, verbatim.
+            expect(notice.message).toMatch(/saved/i);
+            expect(notice.backupKey).toBe(`${PERSIST_NAME}:backup-1`);
+            expect(notice.message).toContain(notice.backupKey!);
+            expect(localStorage.getItem(notice.backupKey!)).toBe(text);
+            expect(keys).toEqual([notice.backupKey]);
+          } else {
+            // 3a. No notice: nothing was set aside and every saved scenario's variants are kept.
+            expect(keys).toEqual([]);
+            const plans = savedPlans(text);
+            for (const [scenarioId, saved] of Object.entries(plans ?? {})) {
+              const loaded = state.plans[scenarioId];
+              expect(loaded, `plans of ${scenarioId}`).toBeDefined();
+              // Before variants (format 1) a scenario's entry was one plan (or nothing): it becomes
+              // "Plan A". From then on, every saved variant is kept.
+              if (!Array.isArray((saved as { variants?: unknown } | null)?.variants)) continue;
+              const ids = new Set(saved.variants!.map((v) => v.id));
+              expect(loaded!.variants.map((v) => v.id).sort()).toEqual([...ids].sort());
+            }
+          }
+
+          // 5. The next load is clean: no notice, the same plans, no further backup.
+          const again = freshStore().getState();
+          expect(firstNotice(again)).toBeNull();
+          expect(again.plans).toEqual(state.plans);
+          expect(again.imported).toEqual(state.imported);
+          expect(
+            Object.keys(localStorage).filter((k) => k !== OTHER_KEY && k !== PERSIST_NAME),
+          ).toEqual(keys);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 });

@@ -57,6 +57,8 @@ export function ShareDialog({
           scenario,
           plan: variant.plan,
           name: variant.name,
+          // In a workshop the link carries the team's name too, so the comparison names the team.
+          ...(team ? { team } : {}),
           ...(notes ? { notes: variant.notes } : {}),
           includeScenario,
         }),
@@ -67,7 +69,7 @@ export function ShareDialog({
     const fitsWithoutNotes =
       !matrix && includeNotes && noteCount > 0 ? qrMatrix(make(false)) !== null : false;
     return { url, matrix, fitsWithoutNotes };
-  }, [base, scenario, variant, includeScenario, includeNotes, noteCount]);
+  }, [base, scenario, variant, team, includeScenario, includeNotes, noteCount]);
 
   const copy = async () => {
     const copied = await copyText(link.url, inputRef.current);

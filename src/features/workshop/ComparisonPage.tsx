@@ -227,6 +227,16 @@ export function ComparisonPage({ libraryHref, workshopHref }: ComparisonPageProp
         if (entry.ok) good.push(inputs[i]!);
         else problems.push({ label: entry.label, issues: entry.issues });
       });
+    // The same file or link added twice is one team: the copies are skipped, not ranked twice.
+    const seen = new Set(teamPlans.map((p) => `${p.kind}\n${p.text.trim()}`));
+    const fresh = good.filter((input) => {
+      const key = `${input.kind}\n${input.text.trim()}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    const repeated = good.length - fresh.length;
+    good.splice(0, good.length, ...fresh);
     const added = addTeamPlans(good);
     if (added < good.length)
       problems.push(
@@ -243,6 +253,10 @@ export function ComparisonPage({ libraryHref, workshopHref }: ComparisonPageProp
     setErrors(problems);
     const parts: string[] = [];
     if (added > 0) parts.push(`Added ${plural(added, 'team')}.`);
+    if (repeated > 0)
+      parts.push(
+        `${plural(repeated, 'plan')} already loaded ${repeated === 1 ? 'was' : 'were'} skipped.`,
+      );
     if (problems.length > 0)
       parts.push(
         `${plural(problems.length, 'plan')} could not be loaded: ${problems.map((p) => p.label).join(', ')}.`,

@@ -12,6 +12,8 @@ import { METRIC_INFO, METRICS, compile } from '../../engine';
 import { scoresVisible } from '../../engine/workshop';
 import { useAppStore, useScenarioListings } from '../../store';
 import { useWeights, useWorkshopLink } from './hooks';
+import { RoomLeaderboard, RoomRoster } from './RoomParts';
+import { useRoomServer } from './useRoomServer';
 import { WorkshopTimer } from './Timer';
 import { graderName } from './WorkshopBoard';
 import './workshop.css';
@@ -19,9 +21,11 @@ import './workshop.css';
 export interface PresentPageProps {
   setupHref: string;
   joinPath: (token: string) => string;
+  /** The route teams open to join a live room (with the relay when it is not beside the app). */
+  roomJoinPath: (code: string, relay: string | null) => string;
 }
 
-export function PresentPage({ setupHref, joinPath }: PresentPageProps) {
+export function PresentPage({ setupHref, joinPath, roomJoinPath }: PresentPageProps) {
   const settings = useAppStore((s) => s.workshop.settings);
   const listings = useScenarioListings();
   const scenario = settings
@@ -30,8 +34,17 @@ export function PresentPage({ setupHref, joinPath }: PresentPageProps) {
   const round = useAppStore((s) => s.workshop.round);
   const setRound = useAppStore((s) => s.setRound);
   const setRevealed = useAppStore((s) => s.setRevealed);
-  const link = useWorkshopLink(settings, scenario, joinPath);
+  const workshopLink = useWorkshopLink(settings, scenario, joinPath);
   const weights = useWeights(scenario, settings);
+  const room = useAppStore((s) =>
+    s.workshop.room?.role === 'facilitator' ? s.workshop.room : null,
+  );
+  const server = useRoomServer();
+  const appBase = server.status === 'found' ? server.appBase : window.location.href.split('#')[0]!;
+  const sameRelay = server.status === 'found' && room !== null && server.relay === room.relay;
+  const link = room
+    ? `${appBase}#${roomJoinPath(room.code, sameRelay ? null : room.relay)}`
+    : workshopLink;
 
   if (!settings || !scenario)
     return (
@@ -55,31 +68,34 @@ export function PresentPage({ setupHref, joinPath }: PresentPageProps) {
   const metrics = METRICS.filter((m) => applicable[m] && (weights?.weights[m] ?? 0) > 0);
   const total = metrics.reduce((sum, m) => sum + (weights?.weights[m] ?? 0), 0);
 
+  const grader = graderName(scenario, settings);
   return (
-    <section className="present-page" aria-labelledby="present-title">
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link href={setupHref}>
-          <ArrowLeftIcon />
-          Workshop setup
-        </Link>
-      </nav>
+    <section className="present-page" aria-labelledby="present-title" data-testid="present-page">
       <header className="present-title">
-        <h1 id="present-title" tabIndex={-1}>
-          {settings.title || scenario.title}
-        </h1>
-        <p className="present-scenario">
-          {settings.title ? `${scenario.title} · ` : ''}
-          {scenario.industry}
-        </p>
+        <div>
+          <h1 id="present-title" tabIndex={-1}>
+            {settings.title || scenario.title}
+          </h1>
+          <p className="present-scenario">
+            {settings.title ? `${scenario.title} · ` : ''}
+            {scenario.industry} · graded as {grader}
+          </p>
+        </div>
+        <nav className="breadcrumbs" aria-label="Breadcrumb">
+          <Link href={setupHref}>
+            <ArrowLeftIcon />
+            Workshop setup
+          </Link>
+        </nav>
       </header>
 
       <div className="present-grid">
-        <section className="present-panel" aria-labelledby="present-timer">
+        <section className="present-panel present-clock" aria-labelledby="present-timer">
           <h2 id="present-timer">Timer</h2>
           <WorkshopTimer settings={settings} size="large" />
         </section>
 
-        <section className="present-panel" aria-labelledby="present-round">
+        <section className="present-panel present-round" aria-labelledby="present-round">
           <h2 id="present-round">{settings.play === 'rounds' ? 'Round' : 'Play'}</h2>
           {settings.play === 'rounds' ? (
             <>
@@ -89,7 +105,6 @@ export function PresentPage({ setupHref, joinPath }: PresentPageProps) {
               <p className="present-round-of">
                 Round {shown + 1} of {labels.length}
               </p>
-              <p>Plan {labels[shown]}, then commit it: its events are revealed.</p>
               <div className="workshop-actions">
                 <button
                   type="button"
@@ -102,8 +117,8 @@ export function PresentPage({ setupHref, joinPath }: PresentPageProps) {
                 <button
                   type="button"
                   className="button button-primary"
-                  disabled={shown >= labels.length - 1}
-                  onClick={() => setRound(shown + 1)}
+                  disabled={round >= labels.length || (!room && shown >= labels.length - 1)}
+                  onClick={() => setRound(round + 1)}
                 >
                   Next round
                 </button>
@@ -113,15 +128,10 @@ export function PresentPage({ setupHref, joinPath }: PresentPageProps) {
             <>
               <p className="present-round-value">Whole year</p>
               <p>
-                Plan {labels[0]}–{labels[labels.length - 1]}, then play the year.
+                Plan {labels[0]}–{labels[labels.length - 1]}, then {room ? 'submit it' : 'play it'}.
               </p>
             </>
           )}
-        </section>
-
-        <section className="present-panel" aria-labelledby="present-grader">
-          <h2 id="present-grader">Who grades</h2>
-          <p className="present-big">{graderName(scenario, settings)}</p>
           <ul className="present-weights" aria-label="Share of the score by metric">
             {metrics.map((m) => {
               const share = total > 0 ? (weights?.weights[m] ?? 0) / total : 0;
@@ -129,28 +139,60 @@ export function PresentPage({ setupHref, joinPath }: PresentPageProps) {
                 <li key={m}>
                   <span>{METRIC_INFO[m].label}</span>
                   <span className="share-value">{Math.round(share * 100)}%</span>
-                  <span className="share-bar" aria-hidden="true">
-                    <span style={{ width: `${Math.round(share * 100)}%` }} />
-                  </span>
                 </li>
               );
             })}
           </ul>
         </section>
 
-        <section className="present-panel" aria-labelledby="present-scores">
-          <h2 id="present-scores">Scores</h2>
+        {link && (
+          <section className="present-panel present-join" aria-labelledby="present-join">
+            <h2 id="present-join">Join</h2>
+            {room ? (
+              <p className="present-code">
+                <span className="present-code-label">Room code</span>
+                <strong data-testid="present-code">{room.code}</strong>
+              </p>
+            ) : (
+              <p>Scan the code, or open the workshop link you were sent.</p>
+            )}
+            <TextQrCode
+              text={link}
+              label={room ? 'QR code of the room’s join address' : 'QR code of the workshop link'}
+              className="workshop-qr"
+            />
+            {room && (
+              <p className="present-address">
+                {appBase.replace(/^https?:\/\//, '').replace(/\/$/, '')} → Join a room
+              </p>
+            )}
+          </section>
+        )}
+
+        <section className="present-panel present-scores" aria-labelledby="present-scores">
+          <h2 id="present-scores">{room && visible ? 'Leaderboard' : room ? 'Teams' : 'Scores'}</h2>
           <p
             className={`present-reveal ${visible ? 'is-shown' : 'is-hidden'}`}
             data-testid="present-reveal-state"
             role="status"
           >
             {!settings.hideScores
-              ? 'Shown to teams'
+              ? 'Scores shown to teams'
               : settings.revealed
-                ? 'Revealed'
-                : 'Hidden until the reveal'}
+                ? 'Scores revealed'
+                : 'Scores hidden until the reveal'}
           </p>
+          {room && visible && scenario && (
+            <RoomLeaderboard
+              scenario={scenario}
+              settings={settings}
+              caption="Teams by score, with share of par"
+              className="present-leaderboard"
+            />
+          )}
+          {room && !visible && (
+            <RoomRoster scenario={scenario} settings={settings} className="present-roster" />
+          )}
           {settings.hideScores && (
             <p>
               <button
@@ -162,24 +204,13 @@ export function PresentPage({ setupHref, joinPath }: PresentPageProps) {
               </button>
             </p>
           )}
-          {settings.hideScores && (
+          {settings.hideScores && !room && (
             <p className="small">
               Teams on other laptops see the change when they open the workshop link again.
             </p>
           )}
         </section>
       </div>
-
-      {link && (
-        <section className="present-panel present-join" aria-labelledby="present-join">
-          <div>
-            <h2 id="present-join">Join</h2>
-            <p className="present-big">Scan the code, or open the workshop link you were sent.</p>
-            <p>Then enter your team’s name and plan on the board.</p>
-          </div>
-          <TextQrCode text={link} label="QR code of the workshop link" className="workshop-qr" />
-        </section>
-      )}
     </section>
   );
 }

@@ -32,9 +32,12 @@ function spokenClock(ms: number): string {
 export function WorkshopTimer({
   settings,
   size = 'normal',
+  readOnly = false,
 }: {
   settings: WorkshopSettings;
-  size?: 'normal' | 'large';
+  size?: 'normal' | 'large' | 'small';
+  /** A team's copy of the room's timer: the clock without its controls. */
+  readOnly?: boolean;
 }) {
   const timer = useAppStore((s) => s.workshop.timer);
   const startTimer = useAppStore((s) => s.startTimer);
@@ -60,26 +63,28 @@ export function WorkshopTimer({
         {state}
         {!up && ` · ${settings.timerMinutes} ${settings.timerMinutes === 1 ? 'minute' : 'minutes'}`}
       </p>
-      <div className="timer-controls">
-        {running && !up ? (
-          <button type="button" className="button" onClick={() => pauseTimer(Date.now())}>
-            Pause the timer
-          </button>
-        ) : (
-          !up && (
-            <button
-              type="button"
-              className="button button-primary"
-              onClick={() => startTimer(Date.now())}
-            >
-              {started ? 'Resume the timer' : 'Start the timer'}
+      {!readOnly && (
+        <div className="timer-controls">
+          {running && !up ? (
+            <button type="button" className="button" onClick={() => pauseTimer(Date.now())}>
+              Pause the timer
             </button>
-          )
-        )}
-        <button type="button" className="button" onClick={resetTimer} disabled={!started}>
-          Reset the timer
-        </button>
-      </div>
+          ) : (
+            !up && (
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={() => startTimer(Date.now())}
+              >
+                {started ? 'Resume the timer' : 'Start the timer'}
+              </button>
+            )
+          )}
+          <button type="button" className="button" onClick={resetTimer} disabled={!started}>
+            Reset the timer
+          </button>
+        </div>
+      )}
       {/* Derived from the time, so each change is announced once, as it happens. */}
       <div className="visually-hidden" aria-live="assertive" aria-atomic="true">
         {up ? 'Time is up.' : running && remaining <= 60_000 ? 'One minute left.' : ''}

@@ -34,6 +34,7 @@ import {
 } from '../../store';
 import type { ParFromInput } from '../../workers/workshopParJob';
 import { memoByPlan, parOrBetter, useWorkshopPar } from './hooks';
+import { RoomBar } from './RoomBar';
 import {
   addedByEvents,
   committedPlan,
@@ -111,18 +112,25 @@ function ActiveWorkshopBoard({
   const hideScores = !scoresVisible(settings);
   const plan = useActiveVariant(scenario).plan;
 
+  // One score: the board, the debrief and the leaderboard grade the same number — the expected
+  // outcome of the plan under the workshop's weights. The dice of the played slots tell the
+  // story (below, "as played"); they never decide the grade.
   const evaluate = useMemo(
-    () =>
-      memoByPlan((next: Plan) =>
-        simulate(
-          scenario,
-          next,
-          played > 0 ? { mode: 'conditional', seed, revealedSlots: played, weights } : { weights },
-        ),
-      ),
-    [scenario, played, seed, weights],
+    () => memoByPlan((next: Plan) => simulate(scenario, next, { weights })),
+    [scenario, weights],
   );
   const outcome = evaluate(plan);
+  // "Par from here" compares continuations given the slots as played: its own, labelled, number.
+  const fromHereScore = useMemo(
+    () =>
+      played > 0
+        ? simulate(scenario, plan, { mode: 'conditional', seed, revealedSlots: played, weights })
+            .score
+        : outcome.score,
+    [scenario, plan, played, seed, weights, outcome.score],
+  );
+  const room = useAppStore((s) => (s.workshop.room?.role === 'team' ? s.workshop.room : null));
+  const locked = useAppStore((s) => s.workshop.room?.role === 'team' && s.workshop.locked);
 
   // The played slots' story: the seeded run of what was committed (later slots empty).
   const run = useMemo(
@@ -154,15 +162,12 @@ function ActiveWorkshopBoard({
     }),
     [ownWeights, weights, played, scenario, committed, seed],
   );
-  const searched = useWorkshopPar(scenario, parInput, ownWeights);
+  const searched = useWorkshopPar(scenario, settings.parFromHere ? parInput : null, ownWeights);
   const par = parOrBetter(searched, plan, outcome.score);
 
   const grader = graderName(scenario, settings);
   const labels = scenario.time.labels;
-  const caption =
-    played > 0
-      ? `Expected outcome given ${labels.slice(0, played).join(', ')} as played · graded as ${grader === 'custom weights' ? 'the custom weights' : `“${grader}”`} would`
-      : `Expected outcome · graded as ${grader === 'custom weights' ? 'the custom weights' : `“${grader}”`} would`;
+  const caption = `Expected outcome · graded as ${grader === 'custom weights' ? 'the custom weights' : `“${grader}”`} would`;
 
   const panel = (
     <WorkshopPanel
@@ -172,7 +177,9 @@ function ActiveWorkshopBoard({
       story={story}
       plan={plan}
       par={searched}
-      yourScore={outcome.score}
+      yourScore={fromHereScore}
+      inRoom={room !== null}
+      locked={locked}
       hideScores={hideScores}
       grader={grader}
       playHref={playHref}
@@ -185,7 +192,7 @@ function ActiveWorkshopBoard({
       {children({
         evaluate,
         par,
-        lockedSlots: played,
+        lockedSlots: locked ? labels.length : played,
         hideScores,
         caption,
         addedItems,
@@ -310,7 +317,11 @@ function WorkshopPanel({
   grader,
   playHref,
   setupHref,
+  inRoom,
+  locked,
 }: {
+  inRoom: boolean;
+  locked: boolean;
   scenario: Scenario;
   settings: WorkshopSettings;
   played: number;
@@ -324,6 +335,7 @@ function WorkshopPanel({
   setupHref: string;
 }) {
   const commitSlot = useAppStore((s) => s.commitSlot);
+  const roomRound = useAppStore((s) => s.workshop.round);
   const finishGame = useAppStore((s) => s.finishGame);
   const role = useAppStore((s) => s.workshop.role);
   const teamName = useAppStore((s) => s.workshop.teamName);
@@ -337,6 +349,9 @@ function WorkshopPanel({
   const done = rounds && played >= labels.length;
   const next = labels[played];
   const nextItems = plan.slots[played] ?? [];
+  // In a live room a slot opens when the facilitator moves the room to its round.
+  const waitingForRound = inRoom && played > roomRound;
+  const canCommit = !locked && !waitingForRound;
   const parId = 'par-from-here';
   // The round just played is told in full; earlier ones fold away, so the board stays in view.
   const latest = story[story.length - 1];
@@ -406,6 +421,7 @@ function WorkshopPanel({
               ref={commitButton}
               type="button"
               className="button button-primary"
+              disabled={!canCommit}
               onClick={() => setConfirming(true)}
             >
               Commit {next}
@@ -417,7 +433,7 @@ function WorkshopPanel({
                 {rounds ? 'See the debrief' : 'Play the year'}
               </button>
             ))}
-          {!done && (
+          {!done && settings.parFromHere && (
             <button
               type="button"
               className="button"
@@ -430,7 +446,13 @@ function WorkshopPanel({
           )}
         </div>
       </div>
-      {rounds && !done && (
+      {inRoom && <RoomBar settings={settings} rounds={rounds} />}
+      {rounds && !done && waitingForRound && (
+        <p className="small" data-testid="waiting-for-round">
+          {next} opens when your facilitator moves the room to it. Plan ahead meanwhile.
+        </p>
+      )}
+      {rounds && !done && !waitingForRound && (
         <p className="small">
           Plan {next} below, then commit it: {next} is played and locked, and its events are
           revealed.{played < labels.length - 1 ? ' The slots after it stay open to re-plan.' : ''}
@@ -439,8 +461,10 @@ function WorkshopPanel({
       {(done || !rounds) && hideScores && (
         <p className="small" data-testid="waiting-for-reveal">
           {done ? 'The year is played. ' : ''}Scores stay hidden until your facilitator reveals
-          them; the debrief opens after the reveal (open the workshop link again when the
-          facilitator sends it).
+          them; the debrief opens after the reveal
+          {inRoom
+            ? ' (it appears here the moment they do).'
+            : ' (open the workshop link again when the facilitator sends it).'}
         </p>
       )}
       {earlier.length > 0 && (
@@ -458,7 +482,7 @@ function WorkshopPanel({
           <SlotStory slot={latest} latest />
         </ol>
       )}
-      {showPar && !done && (
+      {showPar && !done && settings.parFromHere && (
         <ParFromHere
           scenario={scenario}
           played={played}

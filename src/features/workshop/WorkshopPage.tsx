@@ -38,6 +38,8 @@ export interface WorkshopPageProps {
   compareHref: string;
   /** The route that joins a workshop from its token. */
   joinPath: (token: string) => string;
+  /** The facilitator's live room (teams join with a code, everything syncs). */
+  roomHref: string;
 }
 
 /**
@@ -204,6 +206,7 @@ export function WorkshopPage({
   presentHref,
   compareHref,
   joinPath,
+  roomHref,
 }: WorkshopPageProps) {
   const { settings, scenario } = useWorkshopDraft();
   const listings = useScenarioListings();
@@ -310,6 +313,9 @@ export function WorkshopPage({
               <Link href={presentHref} className="button">
                 Presentation view
               </Link>
+              <Link href={roomHref} className="button">
+                Live room
+              </Link>
               <button type="button" className="button" onClick={endWorkshop}>
                 End the workshop
               </button>
@@ -334,6 +340,9 @@ export function WorkshopPage({
               >
                 Start the workshop
               </button>
+              <Link href={roomHref} className="button">
+                Open a live room
+              </Link>
             </div>
           </>
         )}
@@ -438,6 +447,13 @@ export function WorkshopPage({
             onChange={(checked) => change({ hideScores: checked, revealed: false })}
             title="Hide scores until I reveal them"
             description="Teams see their board, capacity and warnings, but no projected score or % of par."
+          />
+          <Choice
+            type="checkbox"
+            checked={settings.parFromHere}
+            onChange={(parFromHere) => change({ parFromHere })}
+            title="Teams may ask for “Par from here”"
+            description="The best continuation the search finds. Off hides it: it shows a whole best plan."
           />
           {hidden && (
             <div className="reveal-row">

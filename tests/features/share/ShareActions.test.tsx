@@ -1,9 +1,11 @@
-import { screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import { decodeShare } from '../../../src/engine/share';
-import { activeVariantOf, planOf, scenarioPlansOf } from '../../../src/store';
-import { shippedScenario } from '../../store/helpers';
+import { defaultWorkshopSettings } from '../../../src/engine/workshop';
+import { ShareDialog } from '../../../src/features/share/ShareDialog';
+import { AppStoreProvider, activeVariantOf, planOf, scenarioPlansOf } from '../../../src/store';
+import { freshStore, shippedScenario } from '../../store/helpers';
 import { renderApp, renderBoard } from '../helpers';
 
 const big = shippedScenario('big-customer');
@@ -34,6 +36,26 @@ describe('board: Share…', () => {
     expect(within(dialog).queryByText(/The scenario travels in the link too/)).toBeNull();
     const qr = within(dialog).getByRole('img', { name: 'QR code of the share link' });
     expect(qr.querySelector('path')?.getAttribute('d')).toMatch(/^M\d+ \d+h\d+v1h-\d+z/);
+  });
+
+  it('in a workshop, the link carries the team’s name', () => {
+    const store = freshStore();
+    store.getState().joinWorkshop(defaultWorkshopSettings(big, 3), 'Team Red');
+    render(
+      <AppStoreProvider store={store}>
+        <ShareDialog
+          scenario={big}
+          variant={activeVariantOf(store.getState(), big)}
+          includeScenario={false}
+          onClose={() => {}}
+          base="http://localhost/"
+        />
+      </AppStoreProvider>,
+    );
+    const decoded = decodeShare(linkValue().split('#')[1]!, (id) =>
+      id === big.id ? big : undefined,
+    );
+    expect(decoded.ok && decoded.shared.team).toBe('Team Red');
   });
 
   it('puts an imported scenario in the link, so a recipient without it can open it', async () => {

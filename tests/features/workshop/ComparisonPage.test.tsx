@@ -97,6 +97,28 @@ describe('team comparison page', () => {
     expect(store.getState().workshop.teamPlans).toHaveLength(1);
   });
 
+  it(
+    'names a team from its link, and ranks a link pasted twice once',
+    { timeout: 20_000 },
+    async () => {
+      const { user, store } = renderPage();
+      const link = `http://localhost/#/share/${encodeShare({ scenario: big, plan: strong, name: 'Plan A', team: 'Team Red' })}`;
+      const box = screen.getByLabelText('Share links, one per line');
+      box.focus();
+      await user.paste(`${link}\n${link}`);
+      await user.click(screen.getByRole('button', { name: 'Add links' }));
+      await waitFor(() => expect(leaderboardTeams()).toEqual(['Team Red']));
+      box.focus();
+      await user.paste(link);
+      await user.click(screen.getByRole('button', { name: 'Add links' }));
+      await waitFor(() =>
+        expect(screen.getByText(/1 plan already loaded was skipped/)).toBeInTheDocument(),
+      );
+      expect(leaderboardTeams()).toEqual(['Team Red']);
+      expect(store.getState().workshop.teamPlans).toHaveLength(1);
+    },
+  );
+
   it('adds pasted links, renames and removes teams from the keyboard', async () => {
     const { user, store } = renderPage();
     const link = `http://localhost/#/share/${encodeShare({ scenario: big, plan: strong, name: 'Bold bets' })}`;

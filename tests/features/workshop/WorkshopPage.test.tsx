@@ -8,6 +8,31 @@ import { renderApp } from '../helpers';
 import { shippedScenario } from '../../store/helpers';
 
 describe('workshop setup', { timeout: 20_000 }, () => {
+  it('keeps the Growth board and CISO descriptions after a change of scenario', async () => {
+    const { user } = await renderApp('/workshop');
+    await screen.findByRole('heading', { level: 1, name: 'Run a workshop' });
+    // big-customer redefines "growth" with its own weights; zero-day uses the generic one.
+    for (const id of ['zero-day', 'big-customer', 'zero-day']) {
+      await user.selectOptions(screen.getByRole('combobox', { name: 'Scenario' }), id);
+      expect(screen.getByRole('radio', { name: 'Growth board' })).toHaveAccessibleDescription(
+        /^Revenue first/,
+      );
+      expect(screen.getByRole('radio', { name: 'CISO' })).toHaveAccessibleDescription(
+        /^Security, reliability and compliance first/,
+      );
+    }
+  });
+
+  it('lets the facilitator switch "Par from here" off, and the link carries it', async () => {
+    const { store, user } = await renderApp('/workshop');
+    await screen.findByRole('heading', { level: 1, name: 'Run a workshop' });
+    await user.click(screen.getByRole('checkbox', { name: 'Teams may ask for “Par from here”' }));
+    expect(store.getState().workshop.settings?.parFromHere).toBe(false);
+    const link = screen.getByTestId<HTMLInputElement>('workshop-link').value;
+    const decoded = decodeWorkshop(link.slice(link.indexOf('#') + 1), (id) => shippedScenario(id));
+    expect(decoded.ok && decoded.workshop.settings.parFromHere).toBe(false);
+  });
+
   it('saves the settings as they are chosen and gives a link that decodes back to them', async () => {
     const { store, user } = await renderApp('/workshop');
     await screen.findByRole('heading', { level: 1, name: 'Run a workshop' });

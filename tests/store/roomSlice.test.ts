@@ -1,0 +1,208 @@
+/**
+ * The room slice with documents linked in memory (a stand-in relay that can drop a browser):
+ * the facilitator's workshop reaches the teams, the teams' plans reach the facilitator, a round
+ * the room moves past is committed, and work done offline merges when the link is back.
+ */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+
+import { controlDocName, readControl, teamDocName, writePlan } from '../../src/room/protocol';
+import { planOf, withCommitted } from '../../src/store';
+import type { RoomLinkOptions, RoomTransport } from '../../src/store/roomTransport';
+import { freshStore, shippedScenario } from './helpers';
+
+const zeroDay = shippedScenario('zero-day');
+const [first, second, third] = zeroDay.items.filter(
+  (i) => !i.injected && (i.dependsOn ?? []).length === 0 && (i.notBefore ?? 0) === 0,
+);
+
+/** A relay in memory: one server document per name; each browser's copy is linked to it. */
+function memoryRelay() {
+  const server = new Map<string, Y.Doc>();
+  const links: { online: boolean; sync: () => void; options: RoomLinkOptions }[] = [];
+  const serverDoc = (name: string) => {
+    let doc = server.get(name);
+    if (!doc) server.set(name, (doc = new Y.Doc()));
+    return doc;
+  };
+  const transport: RoomTransport = (options) => {
+    const pairs: [Y.Doc, Y.Doc][] = [];
+    const entry = { online: true, options, sync: () => {} };
+    const link = (name: string) => {
+      const local = new Y.Doc();
+      const remote = serverDoc(name);
+      pairs.push([local, remote]);
+      local.on('update', (update: Uint8Array, origin: unknown) => {
+        if (origin !== 'relay' && entry.online) Y.applyUpdate(remote, update, local);
+      });
+      remote.on('update', (update: Uint8Array, origin: unknown) => {
+        if (origin !== local && entry.online) Y.applyUpdate(local, update, 'relay');
+      });
+      if (entry.online) Y.applyUpdate(local, Y.encodeStateAsUpdate(remote), 'relay');
+      return local;
+    };
+    entry.sync = () => {
+      for (const [local, remote] of pairs) {
+        Y.applyUpdate(remote, Y.encodeStateAsUpdate(local, Y.encodeStateVector(remote)), local);
+        Y.applyUpdate(local, Y.encodeStateAsUpdate(remote, Y.encodeStateVector(local)), 'relay');
+      }
+    };
+    links.push(entry);
+    const { code, token } = options;
+    const team = token.role === 'team' ? link(teamDocName(code, token.team)) : null;
+    if (token.role === 'team') {
+      // The relay adds a team to the roster when it first connects.
+      const teams = serverDoc(controlDocName(code)).getMap('teams');
+      if (!teams.has(token.team)) teams.set(token.team, { joinedAt: links.length });
+    }
+    const control = link(controlDocName(code));
+    const opened = new Map<string, Y.Doc>();
+    queueMicrotask(() => options.on.status('online'));
+    return {
+      control,
+      team,
+      snapshot: (doc) => String(Y.encodeStateAsUpdate(doc).length),
+      openTeam: (id) => {
+        let doc = opened.get(id);
+        if (!doc) opened.set(id, (doc = link(teamDocName(code, id))));
+        return doc;
+      },
+      destroy: () => {},
+    };
+  };
+  return {
+    transport,
+    server,
+    /** Drops (false) or restores (true) a browser's link; restoring merges both ways. */
+    setOnline(index: number, online: boolean) {
+      const entry = links[index]!;
+      entry.online = online;
+      entry.options.on.status(online ? 'online' : 'offline');
+      if (online) entry.sync();
+    },
+  };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+async function room() {
+  const relay = memoryRelay();
+  let n = 0;
+  const random = (size: number) => new Uint8Array(size).map(() => (n = (n * 31 + 7) % 251));
+  const facilitator = freshStore({
+    name: 'facilitator',
+    room: { transport: relay.transport, random },
+  });
+  facilitator.getState().setWorkshopSettings({
+    scenarioId: zeroDay.id,
+    title: 'Guild',
+    preset: 'ciso',
+    weights: {},
+    timerMinutes: 10,
+    play: 'rounds',
+    hideScores: true,
+    revealed: false,
+    visualAlert: true,
+    seed: 5,
+    parFromHere: false,
+  });
+  const code = facilitator.getState().createRoom('ws://relay.test/relay');
+  await settle();
+  const team = freshStore({ name: 'team', room: { transport: relay.transport, random } });
+  team.getState().joinRoom('ws://relay.test/relay', code, 'Team Red');
+  await settle();
+  return { relay, facilitator, team, code };
+}
+
+describe('live room slice', () => {
+  it('drives a team’s workshop from the room and fills the facilitator’s roster', async () => {
+    const { facilitator, team, relay, code } = await room();
+    expect(readControl(relay.server.get(controlDocName(code))!).settings?.preset).toBe('ciso');
+    const w = team.getState().workshop;
+    expect(w).toMatchObject({ active: true, role: 'team', teamName: 'Team Red' });
+    expect(w.settings).toMatchObject({
+      scenarioId: zeroDay.id,
+      preset: 'ciso',
+      parFromHere: false,
+    });
+    expect(team.getState().roomLive).toMatchObject({ status: 'online', ready: true });
+
+    team.getState().moveItem(zeroDay, first!.id, 0);
+    const [red] = facilitator.getState().roomLive.teams;
+    expect(red).toMatchObject({ name: 'Team Red' });
+    expect(red!.plan.slots[0]).toEqual([first!.id]);
+
+    facilitator.getState().setRevealed(true);
+    facilitator.getState().setRoomLocked(true);
+    expect(team.getState().workshop.settings?.revealed).toBe(true);
+    expect(team.getState().workshop.locked).toBe(true);
+  });
+
+  it('commits the slot of a round the room moves past', async () => {
+    const { facilitator, team } = await room();
+    team.getState().moveItem(zeroDay, first!.id, 0);
+    facilitator.getState().setRound(1);
+    expect(team.getState().workshop.round).toBe(1);
+    expect(team.getState().workshop.games[zeroDay.id]?.committed).toEqual([[first!.id]]);
+    expect(facilitator.getState().roomLive.teams[0]!.committed).toEqual([[first!.id]]);
+  });
+
+  it('merges what a team did offline, and the team catches up with the room', async () => {
+    const { facilitator, team, relay } = await room();
+    team.getState().moveItem(zeroDay, first!.id, 0);
+    relay.setOnline(1, false);
+    team.getState().moveItem(zeroDay, second!.id, 1);
+    team.getState().moveItem(zeroDay, third!.id, 2);
+    facilitator.getState().setRound(1);
+    expect(facilitator.getState().roomLive.teams[0]!.plan.slots[1]).toEqual([]);
+    expect(team.getState().workshop.round).toBe(0);
+
+    relay.setOnline(1, true);
+    const plan = planOf(team.getState(), zeroDay);
+    expect(plan.slots.slice(0, 3)).toEqual([[first!.id], [second!.id], [third!.id]]);
+    expect(team.getState().workshop.round).toBe(1);
+    const seen = facilitator.getState().roomLive.teams[0]!;
+    expect(withCommitted(seen.plan, seen.committed)).toEqual(plan);
+  });
+
+  it('brings a move made on another laptop of the team to the board', async () => {
+    const { team, relay, code } = await room();
+    team.getState().moveItem(zeroDay, first!.id, 0);
+    const teamId = team.getState().workshop.room!.teamId!;
+    // The other laptop's copy, merged through the relay.
+    const other = new Y.Doc();
+    const server = relay.server.get(teamDocName(code, teamId))!;
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(server));
+    writePlan(other, { slots: [[first!.id], [], [second!.id], []] });
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(other, Y.encodeStateVector(server)));
+    expect(planOf(team.getState(), zeroDay).slots[2]).toEqual([second!.id]);
+  });
+
+  it('moves the console to another laptop without changing the room', async () => {
+    const { facilitator, relay, code } = await room();
+    facilitator.getState().setRound(2);
+    const { secret } = facilitator.getState().workshop.room!;
+    // The other laptop had a workshop of its own set up: the room's is adopted, not overwritten.
+    const other = freshStore({ name: 'other', room: { transport: relay.transport } });
+    other.getState().setWorkshopSettings({
+      ...facilitator.getState().workshop.settings!,
+      preset: 'growth',
+      seed: 99,
+    });
+    other.getState().takeOverRoom('ws://relay.test/relay', code, secret);
+    await settle();
+    expect(other.getState().workshop.settings).toMatchObject({ preset: 'ciso', seed: 5 });
+    expect(other.getState().workshop.round).toBe(2);
+    expect(readControl(relay.server.get(controlDocName(code))!).settings?.preset).toBe('ciso');
+    other.getState().setRound(3);
+    expect(readControl(relay.server.get(controlDocName(code))!).round).toBe(3);
+  });
+
+  it('leaves the room without touching the plans', async () => {
+    const { team } = await room();
+    team.getState().moveItem(zeroDay, first!.id, 0);
+    team.getState().leaveRoom();
+    expect(team.getState().workshop.room).toBeNull();
+    expect(planOf(team.getState(), zeroDay).slots[0]).toEqual([first!.id]);
+  });
+});
