@@ -30,7 +30,10 @@ export type RegisterSW = (options?: RegisterSWOptions) => (reloadPage?: boolean)
 /** How often a page that stays open asks whether a new version was deployed. */
 const CHECK_EVERY_MS = 60 * 60 * 1000;
 
-export function registerAppUpdates(registerSW: RegisterSW): AppUpdates {
+export function registerAppUpdates(
+  registerSW: RegisterSW,
+  reload: () => void = () => window.location.reload(),
+): AppUpdates {
   let status: UpdateStatus = 'current';
   let requested = false;
   const listeners = new Set<() => void>();
@@ -41,7 +44,7 @@ export function registerAppUpdates(registerSW: RegisterSW): AppUpdates {
   const apply = registerSW({
     onNeedRefresh: () => set('waiting'),
     // The new version took over: reload if this tab asked for it, else ask the user to.
-    onNeedReload: () => (requested ? window.location.reload() : set('elsewhere')),
+    onNeedReload: () => (requested ? reload() : set('elsewhere')),
     onRegisteredSW: (_url, registration) => {
       if (!registration) return;
       window.setInterval(() => void registration.update().catch(() => {}), CHECK_EVERY_MS);
@@ -55,7 +58,7 @@ export function registerAppUpdates(registerSW: RegisterSW): AppUpdates {
     },
     update: () => {
       if (status === 'elsewhere') {
-        window.location.reload();
+        reload();
         return;
       }
       requested = true;

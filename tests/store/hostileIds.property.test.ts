@@ -42,8 +42,9 @@ import {
 import { shipped } from '../engine/helpers';
 import { FIXED_NOW } from './helpers';
 import { SharedArea } from './fakeStorage';
+import { cases, propertyTimeout } from '../support/depth';
 
-const RUNS = Number(process.env.ID_RUNS ?? 40);
+const RUNS = cases(400, 40);
 
 const tutorial = shipped('tutorial');
 const catalog: CatalogEntry[] = [{ ok: true, file: 'scenarios/tutorial.json', scenario: tutorial }];
@@ -229,45 +230,49 @@ function screensOf(store: AppStore, scenario: Scenario) {
 }
 
 describe('ids that are names of Object.prototype', () => {
-  it(`go through the store and every screen's data as plain data (${RUNS} runs)`, () => {
-    fc.assert(
-      fc.property(hostileArb, fc.array(stepArb, { maxLength: 12 }), (scenario, steps) => {
-        const area = new SharedArea();
-        const [viewA, viewB] = [area.view(), area.view()];
-        const open = (view: typeof viewA, tab: string) =>
-          createAppStore({
-            catalog,
-            storage: () => view,
-            watchStorage: view.watch,
-            now: () => FIXED_NOW,
-            tabId: tab,
-          });
-        const a = open(viewA, 'a');
-        const b = open(viewB, 'b');
-        const entry = { scenario, fileName: 'hostile.json', importedAt: FIXED_NOW };
-        a.setState({ imported: [entry] });
-        b.setState({ imported: [entry] });
-        for (const step of steps) run(a, scenario, step);
-        screensOf(a, scenario);
+  it(
+    `go through the store and every screen's data as plain data (${RUNS} runs)`,
+    () => {
+      fc.assert(
+        fc.property(hostileArb, fc.array(stepArb, { maxLength: 12 }), (scenario, steps) => {
+          const area = new SharedArea();
+          const [viewA, viewB] = [area.view(), area.view()];
+          const open = (view: typeof viewA, tab: string) =>
+            createAppStore({
+              catalog,
+              storage: () => view,
+              watchStorage: view.watch,
+              now: () => FIXED_NOW,
+              tabId: tab,
+            });
+          const a = open(viewA, 'a');
+          const b = open(viewB, 'b');
+          const entry = { scenario, fileName: 'hostile.json', importedAt: FIXED_NOW };
+          a.setState({ imported: [entry] });
+          b.setState({ imported: [entry] });
+          for (const step of steps) run(a, scenario, step);
+          screensOf(a, scenario);
 
-        // The other tab hears of it: the same variants under the hostile ids.
-        viewB.deliver();
-        const planOfA = entryOf(a.getState().plans, scenario.id);
-        const planOfB = entryOf(b.getState().plans, scenario.id);
-        expect(planOfB?.variants).toEqual(planOfA?.variants);
-        screensOf(b, scenario);
+          // The other tab hears of it: the same variants under the hostile ids.
+          viewB.deliver();
+          const planOfA = entryOf(a.getState().plans, scenario.id);
+          const planOfB = entryOf(b.getState().plans, scenario.id);
+          expect(planOfB?.variants).toEqual(planOfA?.variants);
+          screensOf(b, scenario);
 
-        // A reload keeps the plans under the hostile scenario id (the scenario itself is refused
-        // by the schema now, and set aside with a notice).
-        const reloaded = open(area.view(), 'c');
-        expect(entryOf(reloaded.getState().plans, scenario.id)?.variants).toEqual(
-          planOfA?.variants,
-        );
-        expect(Object.getPrototypeOf(reloaded.getState().plans)).toBeNull();
-      }),
-      { numRuns: RUNS },
-    );
-  }, 600_000);
+          // A reload keeps the plans under the hostile scenario id (the scenario itself is refused
+          // by the schema now, and set aside with a notice).
+          const reloaded = open(area.view(), 'c');
+          expect(entryOf(reloaded.getState().plans, scenario.id)?.variants).toEqual(
+            planOfA?.variants,
+          );
+          expect(Object.getPrototypeOf(reloaded.getState().plans)).toBeNull();
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    propertyTimeout(RUNS, 2_000),
+  );
 
   it('as variant ids and note keys in saved state, load and work', () => {
     const items = tutorial.items.map((i) => i.id);

@@ -27,8 +27,9 @@ import {
 import { shipped } from '../engine/helpers';
 import { FIXED_NOW } from './helpers';
 import { SharedArea, type TabView } from './fakeStorage';
+import { cases, propertyTimeout } from '../support/depth';
 
-const RUNS = Number(process.env.QUOTA_RUNS ?? 300);
+const RUNS = cases(3_000, 300);
 
 const tutorial = shipped('tutorial');
 const zeroDay = shipped('zero-day');
@@ -173,122 +174,127 @@ async function flush() {
 }
 
 describe('a full storage', () => {
-  it(`never costs saved work, and says what is at risk (${RUNS} runs)`, async () => {
-    // How often each situation came up, so the test shows it reached them.
-    const seen = { failedSaves: 0, kept: 0, setAside: 0 };
-    await fc.assert(
-      fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 30 }), async (ops) => {
-        const world = new World();
-        for (const op of ops) {
-          world.now += 100;
-          const s = world.store.getState();
-          const scenario = 'scenario' in op ? scenarios[op.scenario]! : tutorial;
-          const items = ids(scenario);
-          switch (op.kind) {
-            case 'move':
-              s.moveItem(
-                scenario,
-                items[op.item % items.length]!,
-                op.slot < 0 ? null : op.slot % scenario.time.labels.length,
-              );
-              break;
-            case 'note':
-              s.setNote(scenario, items[op.item % items.length]!, op.text);
-              break;
-            case 'create':
-              s.createVariant(scenario);
-              break;
-            case 'fill':
-              world.fill(op.slack);
-              break;
-            case 'free':
-              world.free();
-              break;
-            case 'reload':
-              world.open();
-              break;
-            case 'junk': {
-              // Unusable data under our key (if it fits), found at the next start.
-              const before = world.area.data.get(PERSIST_NAME);
-              world.area.data.set(PERSIST_NAME, op.text);
-              if (world.area.used() > world.area.quota) {
-                if (before === undefined) world.area.data.delete(PERSIST_NAME);
-                else world.area.data.set(PERSIST_NAME, before);
+  it(
+    `never costs saved work, and says what is at risk (${RUNS} runs)`,
+    async () => {
+      // How often each situation came up, so the test shows it reached them.
+      const seen = { failedSaves: 0, kept: 0, setAside: 0 };
+      await fc.assert(
+        fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 30 }), async (ops) => {
+          const world = new World();
+          for (const op of ops) {
+            world.now += 100;
+            const s = world.store.getState();
+            const scenario = 'scenario' in op ? scenarios[op.scenario]! : tutorial;
+            const items = ids(scenario);
+            switch (op.kind) {
+              case 'move':
+                s.moveItem(
+                  scenario,
+                  items[op.item % items.length]!,
+                  op.slot < 0 ? null : op.slot % scenario.time.labels.length,
+                );
+                break;
+              case 'note':
+                s.setNote(scenario, items[op.item % items.length]!, op.text);
+                break;
+              case 'create':
+                s.createVariant(scenario);
+                break;
+              case 'fill':
+                world.fill(op.slack);
+                break;
+              case 'free':
+                world.free();
+                break;
+              case 'reload':
+                world.open();
+                break;
+              case 'junk': {
+                // Unusable data under our key (if it fits), found at the next start.
+                const before = world.area.data.get(PERSIST_NAME);
+                world.area.data.set(PERSIST_NAME, op.text);
+                if (world.area.used() > world.area.quota) {
+                  if (before === undefined) world.area.data.delete(PERSIST_NAME);
+                  else world.area.data.set(PERSIST_NAME, before);
+                  break;
+                }
+                const backupsBefore = [...world.area.data.keys()].filter((k) =>
+                  k.includes(':backup-'),
+                ).length;
+                world.open();
+                await flush();
+                const notices = world.store.getState().notices;
+                const backups = [...world.area.data.keys()].filter((k) => k.includes(':backup-'));
+                if (world.area.data.get(PERSIST_NAME) !== op.text) {
+                  seen.setAside += 1;
+                  // 4. Removed only after a backup that holds it verbatim.
+                  expect(backups.length).toBe(backupsBefore + 1);
+                  expect(backups.some((k) => world.area.data.get(k) === op.text)).toBe(true);
+                } else {
+                  seen.kept += 1;
+                  expect(notices.some((n) => n.kind === 'kept' || n.kind === 'newer-version')).toBe(
+                    true,
+                  );
+                }
                 break;
               }
-              const backupsBefore = [...world.area.data.keys()].filter((k) =>
-                k.includes(':backup-'),
-              ).length;
-              world.open();
-              await flush();
-              const notices = world.store.getState().notices;
-              const backups = [...world.area.data.keys()].filter((k) => k.includes(':backup-'));
-              if (world.area.data.get(PERSIST_NAME) !== op.text) {
-                seen.setAside += 1;
-                // 4. Removed only after a backup that holds it verbatim.
-                expect(backups.length).toBe(backupsBefore + 1);
-                expect(backups.some((k) => world.area.data.get(k) === op.text)).toBe(true);
-              } else {
-                seen.kept += 1;
-                expect(notices.some((n) => n.kind === 'kept' || n.kind === 'newer-version')).toBe(
-                  true,
-                );
-              }
-              break;
             }
-          }
-          await flush();
+            await flush();
 
-          const state = world.store.getState();
-          const memory = memoryOf(world.store);
-          const stored = storedOf(world.area);
-          const paused = state.savingPaused();
-          if (paused) {
-            // 4. Held data stays verbatim while this tab does not save.
-            expect(world.area.data.get(PERSIST_NAME)).toBe(paused.raw);
-            continue;
-          }
-          expect(stored, 'our key holds our saved state').not.toBeNull();
-          const failed = state.notices.find((n) => n.kind === 'save-failed');
-          const atRisk = [...memory].filter(([k, v]) => stored!.get(k) !== v).map(([k]) => k);
-          if (!failed) {
-            // 2. Saved: storage holds what the tab has.
-            expect(atRisk).toEqual([]);
-          } else {
-            seen.failedSaves += 1;
-            // 2. Not saved: the notice names exactly what exists only here…
-            const named = atRisk.map((key) => {
-              const [scenarioId, variantId] = key.split('/') as [string, string];
-              const v = state.plans[scenarioId]!.variants.find((x) => x.id === variantId)!;
-              return `“${v.name}” in ${titles.get(scenarioId)}`;
-            });
-            expect([...failed.details].sort()).toEqual(named.sort());
-            expect(failed.message).toMatch(/Export everything/);
-            // …and Export everything holds every variant, the unsaved ones too.
-            const file = readBackupFile(state.exportEverything());
-            expect(file.ok).toBe(true);
-            if (!file.ok) continue;
-            const exported: Content = new Map();
-            for (const [scenarioId, p] of Object.entries(file.file.plans))
-              for (const v of p.variants) exported.set(`${scenarioId}/${v.id}`, variantContent(v));
-            expect(exported).toEqual(memory);
-          }
-          // 5. One notice per condition: none replaced another of a different kind.
-          const kinds = state.notices.map((n) => n.id);
-          expect(new Set(kinds).size).toBe(kinds.length);
+            const state = world.store.getState();
+            const memory = memoryOf(world.store);
+            const stored = storedOf(world.area);
+            const paused = state.savingPaused();
+            if (paused) {
+              // 4. Held data stays verbatim while this tab does not save.
+              expect(world.area.data.get(PERSIST_NAME)).toBe(paused.raw);
+              continue;
+            }
+            expect(stored, 'our key holds our saved state').not.toBeNull();
+            const failed = state.notices.find((n) => n.kind === 'save-failed');
+            const atRisk = [...memory].filter(([k, v]) => stored!.get(k) !== v).map(([k]) => k);
+            if (!failed) {
+              // 2. Saved: storage holds what the tab has.
+              expect(atRisk).toEqual([]);
+            } else {
+              seen.failedSaves += 1;
+              // 2. Not saved: the notice names exactly what exists only here…
+              const named = atRisk.map((key) => {
+                const [scenarioId, variantId] = key.split('/') as [string, string];
+                const v = state.plans[scenarioId]!.variants.find((x) => x.id === variantId)!;
+                return `“${v.name}” in ${titles.get(scenarioId)}`;
+              });
+              expect([...failed.details].sort()).toEqual(named.sort());
+              expect(failed.message).toMatch(/Export everything/);
+              // …and Export everything holds every variant, the unsaved ones too.
+              const file = readBackupFile(state.exportEverything());
+              expect(file.ok).toBe(true);
+              if (!file.ok) continue;
+              const exported: Content = new Map();
+              for (const [scenarioId, p] of Object.entries(file.file.plans))
+                for (const v of p.variants)
+                  exported.set(`${scenarioId}/${v.id}`, variantContent(v));
+              expect(exported).toEqual(memory);
+            }
+            // 5. One notice per condition: none replaced another of a different kind.
+            const kinds = state.notices.map((n) => n.id);
+            expect(new Set(kinds).size).toBe(kinds.length);
 
-          // 3. What is stored is what a reload brings back (checked on a second tab).
-          if (op.kind === 'reload') expect(memory).toEqual(stored);
-        }
-      }),
-      { numRuns: RUNS },
-    );
-    if (RUNS >= 100) {
-      expect(seen.failedSaves).toBeGreaterThan(RUNS / 10);
-      expect(seen.kept).toBeGreaterThan(0);
-      expect(seen.setAside).toBeGreaterThan(0);
-    }
-  }, 600_000);
+            // 3. What is stored is what a reload brings back (checked on a second tab).
+            if (op.kind === 'reload') expect(memory).toEqual(stored);
+          }
+        }),
+        { numRuns: RUNS },
+      );
+      if (RUNS >= 100) {
+        expect(seen.failedSaves).toBeGreaterThan(RUNS / 10);
+        expect(seen.kept).toBeGreaterThan(0);
+        expect(seen.setAside).toBeGreaterThan(0);
+      }
+    },
+    propertyTimeout(RUNS, 2_000),
+  );
 
   it('a notice about set-aside data and one about a failed save are shown together', async () => {
     const world = new World();

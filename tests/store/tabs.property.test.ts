@@ -22,8 +22,9 @@ import { createAppStore, type AppStore, type CatalogEntry } from '../../src/stor
 import { shipped } from '../engine/helpers';
 import { FIXED_NOW } from './helpers';
 import { SharedArea, type TabView } from './fakeStorage';
+import { cases, propertyTimeout } from '../support/depth';
 
-const RUNS = Number(process.env.TAB_RUNS ?? 300);
+const RUNS = cases(3_000, 300);
 
 const tutorial = shipped('tutorial');
 const zeroDay = shipped('zero-day');
@@ -224,73 +225,79 @@ async function flush() {
 }
 
 describe('two tabs on one saved state', () => {
-  it(`merge per variant: the later edit wins, the loser is told (${RUNS} runs)`, async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 40 }), async (ops) => {
-        const world = new World();
-        for (const op of ops) {
-          world.apply(op);
+  it(
+    `merge per variant: the later edit wins, the loser is told (${RUNS} runs)`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 40 }), async (ops) => {
+          const world = new World();
+          for (const op of ops) {
+            world.apply(op);
+            await flush();
+          }
+          world.settle();
           await flush();
-        }
-        world.settle();
-        await flush();
-        world.settle();
-        await flush();
+          world.settle();
+          await flush();
 
-        // 1. Both tabs and a fresh load agree.
-        const [a, b] = world.tabs.map((t) => variantsOf(t.store));
-        const fresh = variantsOf(world.open().store);
-        expect(b).toEqual(a);
-        expect(fresh).toEqual(a);
+          // 1. Both tabs and a fresh load agree.
+          const [a, b] = world.tabs.map((t) => variantsOf(t.store));
+          const fresh = variantsOf(world.open().store);
+          expect(b).toEqual(a);
+          expect(fresh).toEqual(a);
 
-        // 2. Each variant holds what its last edit made of it.
-        const last = new Map<string, Edit>();
-        for (const edit of world.edits) last.set(edit.key, edit);
-        for (const [key, edit] of last) {
-          if (edit.after !== null) expect(a!.get(key), key).toBe(edit.after);
-          else if (a!.has(key)) {
-            // Deleted last: only kept as the one variant its scenario has left.
-            const scenarioId = key.split('/')[0]!;
-            const left = [...a!.keys()].filter((k) => k.startsWith(`${scenarioId}/`));
-            expect(left, key).toEqual([key]);
-          }
-        }
-
-        // 3. A tab still open whose last edit of a variant was lost is told, with its version.
-        const open = new Set(world.tabs.map((t) => t.id));
-        const lost = (edit: Edit) =>
-          edit.after !== null &&
-          a!.get(edit.key) !== edit.after &&
-          !world.edits.some((e) => e.at > edit.at && e.key === edit.key && e.before === edit.after);
-        for (const tab of world.tabs) {
-          const told = new Map(
-            tab.store
-              .getState()
-              .notices.filter((n) => n.kind === 'superseded')
-              .map((n) => [`${n.superseded!.scenarioId}/${n.superseded!.variant.id}`, n]),
-          );
-          const mine = new Map<string, Edit>();
-          for (const edit of world.edits) if (edit.tab === tab.id) mine.set(edit.key, edit);
-          for (const [key, edit] of mine)
-            if (lost(edit) && open.has(edit.tab)) {
-              const notice = told.get(key);
-              expect(notice, `tab ${tab.id} lost ${key}`).toBeDefined();
-              expect(contentOf(notice!.superseded!.variant)).toBe(edit.after);
+          // 2. Each variant holds what its last edit made of it.
+          const last = new Map<string, Edit>();
+          for (const edit of world.edits) last.set(edit.key, edit);
+          for (const [key, edit] of last) {
+            if (edit.after !== null) expect(a!.get(key), key).toBe(edit.after);
+            else if (a!.has(key)) {
+              // Deleted last: only kept as the one variant its scenario has left.
+              const scenarioId = key.split('/')[0]!;
+              const left = [...a!.keys()].filter((k) => k.startsWith(`${scenarioId}/`));
+              expect(left, key).toEqual([key]);
             }
-          // No false alarms: every loss told was one of this tab's edits that is gone.
-          for (const [key, notice] of told) {
-            const content = contentOf(notice.superseded!.variant);
-            const edit = world.edits.find(
-              (e) => e.tab === tab.id && e.key === key && e.after === content,
-            );
-            expect(edit, `tab ${tab.id} told of ${key}`).toBeDefined();
-            expect(a!.get(key)).not.toBe(content);
           }
-        }
-      }),
-      { numRuns: RUNS },
-    );
-  }, 600_000);
+
+          // 3. A tab still open whose last edit of a variant was lost is told, with its version.
+          const open = new Set(world.tabs.map((t) => t.id));
+          const lost = (edit: Edit) =>
+            edit.after !== null &&
+            a!.get(edit.key) !== edit.after &&
+            !world.edits.some(
+              (e) => e.at > edit.at && e.key === edit.key && e.before === edit.after,
+            );
+          for (const tab of world.tabs) {
+            const told = new Map(
+              tab.store
+                .getState()
+                .notices.filter((n) => n.kind === 'superseded')
+                .map((n) => [`${n.superseded!.scenarioId}/${n.superseded!.variant.id}`, n]),
+            );
+            const mine = new Map<string, Edit>();
+            for (const edit of world.edits) if (edit.tab === tab.id) mine.set(edit.key, edit);
+            for (const [key, edit] of mine)
+              if (lost(edit) && open.has(edit.tab)) {
+                const notice = told.get(key);
+                expect(notice, `tab ${tab.id} lost ${key}`).toBeDefined();
+                expect(contentOf(notice!.superseded!.variant)).toBe(edit.after);
+              }
+            // No false alarms: every loss told was one of this tab's edits that is gone.
+            for (const [key, notice] of told) {
+              const content = contentOf(notice.superseded!.variant);
+              const edit = world.edits.find(
+                (e) => e.tab === tab.id && e.key === key && e.after === content,
+              );
+              expect(edit, `tab ${tab.id} told of ${key}`).toBeDefined();
+              expect(a!.get(key)).not.toBe(content);
+            }
+          }
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    propertyTimeout(RUNS, 2_000),
+  );
 
   it('the journey of the issue: A, then B in two scenarios, then A again — every edit kept', async () => {
     const world = new World();
