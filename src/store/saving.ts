@@ -183,7 +183,7 @@ export function readStored(raw: string | null): Stored {
   if (version > PERSIST_VERSION && Number.isInteger(version)) return { kind: 'newer', version };
   let state: unknown;
   try {
-    state = migratePersisted((parsed).state, version);
+    state = migratePersisted(parsed.state, version);
   } catch (error) {
     return {
       kind: 'unreadable',
