@@ -75,6 +75,8 @@ const [Q1] = big.time.labels as [string];
 const [first] = freeItems(big);
 
 test.describe('a new version', () => {
+  // Playwright reads the fixtures from the first argument, which must be a pattern.
+  // eslint-disable-next-line no-empty-pattern
   test.beforeAll(({}, testInfo) => {
     // A second build of the same sources with another label: a real rebuild, as a deploy makes.
     testInfo.setTimeout(300_000);
