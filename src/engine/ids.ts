@@ -55,7 +55,7 @@ export function idRecord<T>(
   const out = Object.create(null) as IdRecord<T>;
   const entries: Iterable<readonly [string, T]> =
     Symbol.iterator in from
-      ? (from as Iterable<readonly [string, T]>)
+      ? (from)
       : Object.entries(from as Record<string, T>);
   // On an object without a prototype, even "__proto__" is stored as an ordinary key.
   for (const [key, value] of entries) out[key] = value;

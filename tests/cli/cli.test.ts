@@ -149,7 +149,7 @@ describe('dojo reading its inputs', () => {
     expect(r.stderr).toContain('/dev/zero is too large (more than 8.0 MB)');
   });
 
-  it('refuses an oversized regular file before reading it', async () => {
+  it('refuses an oversized regular file before reading it', () => {
     const big = join(dir, 'huge.json');
     writeFileSync(big, ' '.repeat(2048));
     expect(() => readText(big, 1024)).toThrow(/huge\.json is too large \(0\.0 MB\)/);

@@ -32,7 +32,7 @@ function leaves(value: unknown, path: Path = []): { path: Path; value: unknown }
 
 function setAt(root: unknown, path: Path, value: unknown): unknown {
   const copy = structuredClone(root) as Record<string | number, unknown>;
-  let node = copy as Record<string | number, unknown>;
+  let node = copy;
   for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
   node[path.at(-1)!] = value;
   return copy;
@@ -104,7 +104,7 @@ describe('id records', () => {
   it('keep "__proto__" and "constructor" as data and never answer from a prototype', () => {
     let record = idRecord<number>();
     expect(entryOf(record, 'constructor')).toBeUndefined();
-    expect(entryOf({} as Record<string, number>, 'toString')).toBeUndefined();
+    expect(entryOf({}, 'toString')).toBeUndefined();
     record = withEntry(record, '__proto__', 1);
     record = withEntry(record, 'constructor', 2);
     expect(Object.keys(record)).toEqual(['__proto__', 'constructor']);

@@ -74,6 +74,8 @@ export function SavedDataPage({ libraryHref }: SavedDataPageProps) {
   const hintId = useId();
   // Read again whenever a notice comes or goes (a backup was made) and after each action here.
   const [refresh, setRefresh] = useState(0);
+  // Reading storage is an outside system: set from the effect after each change it depends on.
+  // eslint-disable-next-line react-hooks/set-state-in-effect
   useEffect(() => setBackups(store.getState().listBackups()), [store, notices, refresh]);
   const paused = store.getState().savingPaused();
 
