@@ -54,9 +54,7 @@ export function idRecord<T>(
 ): IdRecord<T> {
   const out = Object.create(null) as IdRecord<T>;
   const entries: Iterable<readonly [string, T]> =
-    Symbol.iterator in from
-      ? (from)
-      : Object.entries(from as Record<string, T>);
+    Symbol.iterator in from ? from : Object.entries(from as Record<string, T>);
   // On an object without a prototype, even "__proto__" is stored as an ordinary key.
   for (const [key, value] of entries) out[key] = value;
   return out;
