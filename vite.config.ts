@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import react from '@vitejs/plugin-react';
@@ -7,20 +8,23 @@ import { defineConfig } from 'vitest/config';
 
 import { buildStamp } from './scripts/vite/buildStamp.ts';
 import { scenarioIndex } from './scripts/vite/scenarioIndex.ts';
+import { META_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './src/security/headers.ts';
 
 // Test folders outside these two projects (e2e) are run by Playwright, never by Vitest.
 const sharedExclude = ['**/node_modules/**', 'dist/**', 'tests/e2e/**'];
 
 /*
  * Offline: a Workbox service worker precaches the whole build (every screen, chunk, scenario and
- * icon), so after the first visit the app loads with no network. It is registered by a small
- * external file (registerSW.js, no inline script, so a strict Content-Security-Policy holds) and
- * fetches nothing from other origins. A new version waits until every tab of the app is closed
- * (no mid-session swap of code). Not active in `npm run dev` or in the unit tests.
+ * icon), so after the first visit the app loads with no network. The app registers it from its
+ * own bundle (no inline script, so a strict Content-Security-Policy holds); it fetches nothing from
+ * other origins. A new version waits (no mid-session swap of code) and the app offers to switch to
+ * it. Not active in `npm run dev` or in the unit tests.
  */
 const offline = VitePWA({
   registerType: 'prompt',
-  injectRegister: 'script',
+  // Registered by the app (src/app/updates.ts through virtual:pwa-register), which says when a
+  // new version is waiting and switches to it when the user asks.
+  injectRegister: false,
   manifest: {
     name: 'Roadmap Dojo',
     short_name: 'Roadmap Dojo',
@@ -49,22 +53,10 @@ const offline = VitePWA({
 /*
  * Content-Security-Policy of the built app: no inline script, no eval, nothing from other
  * origins. A meta tag, so it holds on any static host; only in builds, because the dev server
- * injects inline scripts for hot reloading. Every browser test runs the build under it.
+ * injects inline scripts for hot reloading. Every browser test runs the build under it, and
+ * `vite preview` also sends the full security headers (with frame-ancestors, which a meta tag
+ * cannot carry). One source for both: src/security/headers.ts.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'none'",
-].join('; ');
-
 const contentSecurityPolicy = (): Plugin => ({
   name: 'roadmap-dojo:csp',
   apply: 'build',
@@ -74,12 +66,22 @@ const contentSecurityPolicy = (): Plugin => ({
       html.replace(
         /<meta charset="UTF-8" \/>/i,
         (charset) =>
-          `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
+          `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${META_CONTENT_SECURITY_POLICY}" />`,
       ),
   },
 });
 
+/** The version users see (Saved data): package.json's, with a build label when one is given. */
+const appVersion = (() => {
+  const { version } = JSON.parse(
+    readFileSync(fileURLToPath(new URL('./package.json', import.meta.url)), 'utf8'),
+  ) as { version: string };
+  const label = process.env.DOJO_BUILD_LABEL;
+  return label ? `${version} (${label})` : version;
+})();
+
 export default defineConfig({
+  define: { __APP_VERSION__: JSON.stringify(appVersion) },
   plugins: [
     react(),
     offline,
@@ -89,6 +91,8 @@ export default defineConfig({
   ],
   // Relative asset URLs: the built app can be hosted from any sub-path (or opened from a folder).
   base: './',
+  // The headers a static host sends from public/_headers (Netlify, Cloudflare Pages).
+  preview: { headers: { ...SECURITY_HEADERS } },
   test: {
     // A project with no test files yet (e.g. `ui` early on) must not fail `npm test`.
     passWithNoTests: true,

@@ -1,7 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
+import { registerSW } from 'virtual:pwa-register';
+
 import { App } from './app/App';
+import { registerAppUpdates } from './app/updates';
 import './styles/global.css';
 
 const container = document.getElementById('root');
@@ -9,8 +12,11 @@ if (!container) {
   throw new Error('Roadmap Dojo: index.html has no #root element to render into.');
 }
 
+// The service worker: offline use, and a prompt when a new version is waiting.
+const updates = registerAppUpdates(registerSW);
+
 createRoot(container).render(
   <StrictMode>
-    <App />
+    <App updates={updates} />
   </StrictMode>,
 );

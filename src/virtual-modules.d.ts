@@ -1,3 +1,8 @@
+/// <reference types="vite-plugin-pwa/vanillajs" />
+
+/** The app's version, with the build's label when it was given one (vite.config.ts). */
+declare const __APP_VERSION__: string;
+
 /** Modules made by the build (see `scripts/vite/`). */
 declare module 'virtual:scenario-index' {
   import type { CatalogIndexEntry } from './store/types';

@@ -15,7 +15,7 @@ import {
 import { Link, Route, Router, Switch, useLocation, useRoute, type BaseLocationHook } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 
-import { Notice } from '../components/Notice';
+import { StorageNotices } from '../features/data/StorageNotices';
 import { LibraryPage } from '../features/library/LibraryPage';
 import type { DebriefGrading } from '../features/debrief/DebriefPage';
 import { ShareActions } from '../features/share/ShareActions';
@@ -35,6 +35,8 @@ import type { CatalogEntry } from './catalog';
 import { loadShippedCatalog } from './catalogData';
 import { paths, routePatterns } from './routes';
 import { ScreenErrorBoundary } from './ScreenErrorBoundary';
+import { UpdatePrompt } from './UpdatePrompt';
+import type { AppUpdates } from './updates';
 
 export interface AppProps {
   /**
@@ -46,6 +48,8 @@ export interface AppProps {
   store?: AppStore;
   /** The location hook; default hash-based. Tests pass wouter's memory location. */
   hook?: BaseLocationHook;
+  /** New versions of the app (the service worker); none in tests and `npm run dev`. */
+  updates?: AppUpdates;
 }
 
 const APP_NAME = 'Roadmap Dojo';
@@ -77,6 +81,9 @@ const WorkshopPresentPage = lazy(() =>
 const WorkshopJoinPage = lazy(() =>
   import('../features/workshop/JoinPage').then((m) => ({ default: m.JoinPage })),
 );
+const SavedDataPage = lazy(() =>
+  import('../features/data/SavedDataPage').then((m) => ({ default: m.SavedDataPage })),
+);
 const ComparisonPage = lazy(() =>
   import('../features/workshop/ComparisonPage').then((m) => ({ default: m.ComparisonPage })),
 );
@@ -106,31 +113,6 @@ function usePageTitle(title: string | null) {
   useEffect(() => {
     document.title = title ? `${title} · ${APP_NAME}` : APP_NAME;
   }, [title]);
-}
-
-function StorageNoticeBanner() {
-  const notice = useAppStore((state) => state.storageNotice);
-  const dismiss = useAppStore((state) => state.dismissStorageNotice);
-  if (!notice) return null;
-  return (
-    <div className="app-notice">
-      <Notice
-        tone="warning"
-        title="Saved data could not be used"
-        onDismiss={dismiss}
-        dismissLabel="Dismiss this notice"
-      >
-        <p>{notice.message}</p>
-        {notice.details.length > 0 && (
-          <ul className="notice-details">
-            {notice.details.map((detail, index) => (
-              <li key={index}>{detail}</li>
-            ))}
-          </ul>
-        )}
-      </Notice>
-    </div>
-  );
 }
 
 function NotFound({ what }: { what: ReactNode }) {
@@ -254,6 +236,11 @@ function WorkshopJoinRoute({ token }: { token: string }) {
   return <WorkshopJoinPage token={token} boardHref={paths.board} libraryHref={paths.library} />;
 }
 
+function SavedDataRoute() {
+  usePageTitle('Saved data');
+  return <SavedDataPage libraryHref={paths.library} />;
+}
+
 function RoomHostRoute() {
   usePageTitle('Live room');
   return (
@@ -335,7 +322,7 @@ function FocusAfterNavigation({ takeRequest }: { takeRequest: () => boolean }) {
   return null;
 }
 
-function Shell() {
+function Shell({ updates }: { updates: AppUpdates | undefined }) {
   const mainRef = useRef<HTMLElement>(null);
   // A live room this browser is in (saved) connects again after a reload.
   const connectRoom = useAppStore((state) => state.connectRoom);
@@ -391,10 +378,12 @@ function Shell() {
           <nav className="site-nav" aria-label="Site">
             <Link href={paths.room}>Join a room</Link>
             <Link href={paths.workshop}>Run a workshop</Link>
+            <Link href={paths.data}>Saved data</Link>
           </nav>
         </div>
       </header>
-      <StorageNoticeBanner />
+      {updates && <UpdatePrompt updates={updates} />}
+      <StorageNotices savedDataHref={paths.data} />
       <main
         id="main"
         ref={mainRef}
@@ -430,6 +419,7 @@ function Shell() {
             <Route path={routePatterns.workshopJoin}>
               {(params: { token: string }) => <WorkshopJoinRoute token={params.token} />}
             </Route>
+            <Route path={routePatterns.data} component={SavedDataRoute} />
             <Route path={routePatterns.roomHost} component={RoomHostRoute} />
             <Route path={routePatterns.roomNew} component={RoomHostRoute} />
             <Route path={routePatterns.room}>{() => <RoomJoinRoute />}</Route>
@@ -490,7 +480,7 @@ function loadCatalog(): Promise<CatalogEntry[]> {
 
 const shippedScenarios = { index: scenarioIndex, load: loadCatalog };
 
-export function App({ entries, store, hook = useHashLocation }: AppProps) {
+export function App({ entries, store, hook = useHashLocation, updates }: AppProps) {
   // One engine gateway for the app (one worker); a test may provide one that runs in-process.
   const provided = useProvidedEngine();
   const [engine] = useState(() => provided ?? engineGateway());
@@ -518,7 +508,7 @@ export function App({ entries, store, hook = useHashLocation }: AppProps) {
     <EngineProvider gateway={engine}>
       <AppStoreProvider store={appStore}>
         <Router hook={hook}>
-          <Shell />
+          <Shell updates={updates} />
         </Router>
       </AppStoreProvider>
     </EngineProvider>

@@ -11,6 +11,7 @@
  *   #/workshop/present      the workshop's presentation view, for the projector
  *   #/workshop/join/:token  a team joins a workshop (the token is `encodeWorkshop`'s output)
  *   #/workshop/compare      teams' plans (files or links) compared in one leaderboard
+ *   #/data                  saved data: export and import everything, set-aside data
  *   #/room                  a team joins a live room by its code
  *   #/room/host             the facilitator's live room (also #/room/new, printed by npm run room)
  *   #/room/:code            a team joins room :code (the room's QR code); `/via/:relay` for a
@@ -30,6 +31,7 @@ export const paths = {
   workshopPresent: '/workshop/present',
   workshopJoin: (token: string) => `/workshop/join/${token}`,
   workshopCompare: '/workshop/compare',
+  data: '/data',
   room: '/room',
   roomHost: '/room/host',
   roomJoin: (code: string, relay: string | null = null) =>
@@ -49,6 +51,7 @@ export const routePatterns = {
   workshopPresent: '/workshop/present',
   workshopJoin: '/workshop/join/:token',
   workshopCompare: '/workshop/compare',
+  data: '/data',
   room: '/room',
   roomHost: '/room/host',
   roomNew: '/room/new',

@@ -1,6 +1,12 @@
 /** Shared plumbing of the command line: output, errors, reading inputs. */
-import { readFileSync } from 'node:fs';
-import { loadScenario, summarizeIssues, type Plan, type Scenario } from '../engine/index.ts';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import {
+  MAX_SCENARIO_CHARS,
+  loadScenario,
+  summarizeIssues,
+  type Plan,
+  type Scenario,
+} from '../engine/index.ts';
 import { checkPlanFile, readPlanFile } from '../engine/planFile.ts';
 
 export interface Io {
@@ -49,12 +55,54 @@ export function readPlan(path: string, scenario: Scenario): Plan {
   return checked.plan;
 }
 
-export function readText(path: string): string {
+/**
+ * The most bytes a command reads from one file: UTF-8 text of the largest scenario the engine
+ * accepts. The app refuses the same files (`MAX_SCENARIO_CHARS`), so both agree on what is too big.
+ */
+export const MAX_INPUT_BYTES = MAX_SCENARIO_CHARS * 4;
+
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * Reads a text file of at most `maxBytes`, never more: a regular file is measured before it is
+ * read, and anything else (a pipe, `/dev/zero`, a FIFO) is read in chunks that stop at the limit.
+ * A UTF-8 byte order mark is dropped, as the browser's `File.text()` drops it.
+ */
+export function readText(path: string, maxBytes: number = MAX_INPUT_BYTES): string {
+  const tooLarge = (size: string) =>
+    new CliError(
+      `${path} is too large (${size}); an input file is at most ${(maxBytes / 1e6).toFixed(1)} MB`,
+      EXIT.invalid,
+    );
+  let fd: number;
   try {
-    return readFileSync(path, 'utf8');
+    fd = openSync(path, 'r');
   } catch (error) {
     const code = (error as { code?: string }).code ?? 'unreadable';
     throw new CliError(`cannot read ${path} (${code})`, EXIT.invalid);
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw new CliError(`cannot read ${path} (EISDIR)`, EXIT.invalid);
+    if (stat.isFile() && stat.size > maxBytes) throw tooLarge(`${(stat.size / 1e6).toFixed(1)} MB`);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, maxBytes + 1 - total));
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      chunks.push(chunk.subarray(0, read));
+      total += read;
+      if (total > maxBytes) throw tooLarge(`more than ${(maxBytes / 1e6).toFixed(1)} MB`);
+    }
+    const text = Buffer.concat(chunks, total).toString('utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    const code = (error as { code?: string }).code ?? 'unreadable';
+    throw new CliError(`cannot read ${path} (${code})`, EXIT.invalid);
+  } finally {
+    closeSync(fd);
   }
 }
 

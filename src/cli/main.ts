@@ -141,11 +141,35 @@ function seedOf(values: Values): number | undefined {
   return seed;
 }
 
+/** True for a JSON Schema document (it names a json-schema.org meta-schema and is no scenario). */
+function isJsonSchemaDocument(text: string): boolean {
+  if (!text.includes('json-schema.org')) return false;
+  try {
+    const doc = JSON.parse(text) as unknown;
+    return (
+      doc !== null &&
+      typeof doc === 'object' &&
+      !Array.isArray(doc) &&
+      !('schemaVersion' in doc) &&
+      typeof (doc as { $schema?: unknown }).$schema === 'string' &&
+      (doc as { $schema: string }).$schema.includes('json-schema.org')
+    );
+  } catch {
+    return false;
+  }
+}
+
 function cmdValidate(args: string[], values: Values, io: Io): number {
   if (args.length === 0) throw new CliError('usage: dojo validate <scenario.json>...', EXIT.usage);
   let failed = 0;
-  const report: { file: string; ok: boolean; id?: string; issues?: Issue[]; warnings?: Issue[] }[] =
-    [];
+  const report: {
+    file: string;
+    ok: boolean;
+    id?: string;
+    issues?: Issue[];
+    warnings?: Issue[];
+    skipped?: string;
+  }[] = [];
   for (const file of args) {
     let text: string;
     try {
@@ -158,6 +182,13 @@ function cmdValidate(args: string[], values: Values, io: Io): number {
         issues: [{ path: '(file)', message: (error as Error).message }],
       });
       if (!values.json) io.stderr(`✗ ${(error as Error).message}\n`);
+      continue;
+    }
+    if (isJsonSchemaDocument(text)) {
+      // `validate scenarios/*.json` also matches the published schema: say so, and go on.
+      report.push({ file, ok: true, skipped: 'a JSON Schema document, not a scenario' });
+      if (!values.json)
+        io.stdout(`– ${file}: the JSON Schema of scenario files, not a scenario (skipped)\n`);
       continue;
     }
     const result = loadScenario(text);

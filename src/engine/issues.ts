@@ -5,6 +5,7 @@
  * `{ ok: false, issues }` where every issue says *where* (`items[3].effort`) and *what*.
  */
 import type { z } from 'zod';
+import { formatBound } from './bounds.ts';
 
 /** One problem with an input, at a path like `items[3].effort`. */
 export interface Issue {
@@ -67,14 +68,14 @@ function describeZodIssue(issue: z.core.$ZodIssue, input: unknown): string {
       if (issue.origin === 'string')
         return min <= 1 ? 'must not be empty' : `must be at least ${min} characters`;
       if (min === 0 && !issue.inclusive) return 'must be a positive number';
-      return `must be ${issue.inclusive ? 'at least' : 'more than'} ${min}`;
+      return `must be ${issue.inclusive ? 'at least' : 'more than'} ${formatBound(min)}`;
     }
     case 'too_big': {
       const max = Number(issue.maximum);
       if (issue.origin === 'array' || issue.origin === 'set')
         return `must have at most ${max} entries`;
       if (issue.origin === 'string') return `must be at most ${max} characters`;
-      return `must be ${issue.inclusive ? 'at most' : 'less than'} ${max}`;
+      return `must be ${issue.inclusive ? 'at most' : 'less than'} ${formatBound(max)}`;
     }
     case 'invalid_value':
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;

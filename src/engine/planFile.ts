@@ -5,6 +5,7 @@
  */
 import { z } from './zod.ts';
 import { fromZodError, type Issue } from './issues.ts';
+import { idRecord, idRecordSchema } from './ids.ts';
 import { parseJsonText } from './load.ts';
 import { validatePlan, type Plan } from './plan.ts';
 import { planSchema, type Scenario } from './schema.ts';
@@ -21,7 +22,8 @@ const planFileSchema = z.strictObject({
   name: z.string().max(80).default('Plan'),
   team: z.string().max(80).optional(),
   plan: planSchema,
-  notes: z.record(z.string().max(64), z.string().max(4000)).default({}),
+  // Keyed by item ids: read into an id record, so a note on "__proto__" stays data.
+  notes: idRecordSchema(z.string().max(4000), 64).default(idRecord()),
   createdWith: z.string().max(40).optional(),
 });
 

@@ -6,7 +6,9 @@
  * descriptions: effort and capacity in points, money in dollars, slots are 0-based indexes.
  */
 import { z } from './zod.ts';
+import { BOUNDS } from './bounds.ts';
 import { CONSTANT_INFO, CONSTANT_NAMES, type Constants } from './constants.ts';
+import { isReservedId, reservedIdMessage } from './ids.ts';
 
 /** The schema version this engine writes and reads natively. */
 export const SCHEMA_VERSION = 1;
@@ -23,13 +25,26 @@ export const LIMITS = {
   listText: 40,
 } as const;
 
+// ---- Hostile input: ids and numeric bounds -------------------------------------------------
+// Ids become keys of objects (plans per scenario, notes per item…): the names every JavaScript
+// object already has ("constructor", "toString"…) are refused (ids.ts). Numbers get upper bounds
+// so no file can overflow the model to Infinity (bounds.ts). Both name the field at fault.
+
 const id = z
   .string()
   .min(1)
   .max(64)
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, {
     error: 'must be an id of letters, digits, "-", "_" or "." (no spaces)',
+  })
+  .refine((value) => !isReservedId(value), {
+    error: (issue) => reservedIdMessage(String(issue.input)),
   });
+
+/** A number in `[min, max]` (finite), e.g. `bounded(0, BOUNDS.money)` for dollars. */
+const bounded = (min: number, max: number) => z.number().finite().min(min).max(max);
+
+// ---------------------------------------------------------------------------------------------
 const shortText = z.string().min(1).max(LIMITS.shortText);
 const longText = z.string().max(LIMITS.text);
 const slot = z
@@ -38,9 +53,9 @@ const slot = z
   .max(LIMITS.slots - 1)
   .describe('a slot index, 0 = the first slot');
 const share = z.number().min(0).max(1);
-const money = z.number().finite().describe('dollars');
-const points = z.number().min(0).finite().describe('points of effort');
-const nonNegative = z.number().min(0).finite();
+const money = bounded(-BOUNDS.money, BOUNDS.money).describe('dollars');
+const points = bounded(0, BOUNDS.points).describe('points of effort');
+const nonNegative = bounded(0, BOUNDS.money);
 const fibonacci = z.number().min(0).max(20);
 
 export const ITEM_TYPES = ['feature', 'debt', 'security', 'scale', 'compliance', 'ops'] as const;
@@ -113,7 +128,9 @@ const itemEffects = z
 
 const lens = z
   .strictObject({
-    reach: nonNegative.default(0).describe('RICE reach: users or accounts touched per quarter'),
+    reach: bounded(0, BOUNDS.reach)
+      .default(0)
+      .describe('RICE reach: users or accounts touched per quarter'),
     impact: z
       .union(RICE_IMPACTS.map((v) => z.literal(v)))
       .default(1)
@@ -133,7 +150,7 @@ export const itemSchema = z.strictObject({
   type: z.enum(ITEM_TYPES),
   effort: z.number().positive().max(1000).describe('points of effort, the only cost'),
   estimate: z
-    .tuple([z.number().positive(), z.number().positive()])
+    .tuple([z.number().positive().max(BOUNDS.points), z.number().positive().max(BOUNDS.points)])
     .optional()
     .describe('[low, high] range around effort; the seeded run draws the actual effort'),
   dependsOn: z.array(id).max(LIMITS.listText).default([]),
@@ -235,8 +252,8 @@ const event = z.discriminatedUnion('kind', [
     fromSlot: slot,
     probability: share.describe('chance per slot'),
     loss: nonNegative.describe('dollars lost when it happens'),
-    csat: nonNegative.default(0),
-    downtimeMinutes: nonNegative.default(0),
+    csat: bounded(0, 100).default(0),
+    downtimeMinutes: bounded(0, BOUNDS.minutes).default(0),
     mitigations: z
       .array(z.strictObject({ item: id, reduction: share }))
       .max(LIMITS.listText)
@@ -249,8 +266,14 @@ const condition: z.ZodType<LessonCondition> = z.lazy(() =>
     z.strictObject({ kind: z.literal('itemLate'), item: id, slot }),
     z.strictObject({ kind: z.literal('itemDoneBy'), item: id, slot }),
     z.strictObject({ kind: z.literal('itemOmitted'), item: id }),
-    z.strictObject({ kind: z.literal('maxUtilizationAbove'), value: z.number() }),
-    z.strictObject({ kind: z.literal('endDebtAbove'), value: z.number() }),
+    z.strictObject({
+      kind: z.literal('maxUtilizationAbove'),
+      value: bounded(-BOUNDS.points, BOUNDS.points),
+    }),
+    z.strictObject({
+      kind: z.literal('endDebtAbove'),
+      value: bounded(-BOUNDS.metric, BOUNDS.metric),
+    }),
     z.strictObject({ kind: z.literal('maxBreachProbabilityAbove'), value: share }),
     z.strictObject({ kind: z.literal('obligationMissed'), obligation: id }),
     z.strictObject({ kind: z.literal('typeShareBelow'), type: z.enum(ITEM_TYPES), share }),
@@ -281,18 +304,22 @@ const metricRecord = <T extends z.ZodType>(value: T) =>
   );
 
 const weights = metricRecord(z.number().min(0).max(100));
-const anchor = z.strictObject({ floor: z.number().finite(), best: z.number().finite() });
+const anchor = z.strictObject({
+  floor: bounded(-BOUNDS.metric, BOUNDS.metric),
+  best: bounded(-BOUNDS.metric, BOUNDS.metric),
+});
 
 const constantOverrides = z.strictObject(
   Object.fromEntries(
     CONSTANT_NAMES.map((name) => [
       name,
-      z.number().finite().min(0).optional().describe(CONSTANT_INFO[name].meaning),
+      bounded(0, BOUNDS.constant).optional().describe(CONSTANT_INFO[name].meaning),
     ]),
   ) as Record<keyof Constants, z.ZodOptional<z.ZodNumber>>,
 );
 
-const perSlot = z.union([nonNegative, z.array(nonNegative).min(1).max(LIMITS.slots)]);
+const pointsPerSlot = bounded(0, BOUNDS.points);
+const perSlot = z.union([pointsPerSlot, z.array(pointsPerSlot).min(1).max(LIMITS.slots)]);
 
 const planSchema = z.strictObject({
   slots: z.array(z.array(id).max(LIMITS.items)).max(LIMITS.slots),
@@ -342,7 +369,7 @@ export const scenarioSchema = z.strictObject({
   reliability: z
     .strictObject({
       costPerMinute: nonNegative,
-      sloBudgetMinutes: nonNegative.optional().describe('per quarter; default 131'),
+      sloBudgetMinutes: bounded(0, BOUNDS.minutes).optional().describe('per quarter; default 131'),
       freezeOnBlownBudget: z.boolean().default(false),
     })
     .optional(),
@@ -373,7 +400,7 @@ export const scenarioSchema = z.strictObject({
   par: z
     .strictObject({
       plan: planSchema,
-      score: z.number(),
+      score: bounded(-1000, 1000),
       engineVersion: z.string(),
       weightsKey: z.string(),
     })

@@ -8,6 +8,7 @@
  */
 import { z } from './zod.ts';
 import type { Issue } from './issues.ts';
+import { idRecordSchema } from './ids.ts';
 import { encodeLink, linkScenario, readLink, scenarioForLink, type LinkKind } from './link.ts';
 import type { Plan } from './plan.ts';
 import { checkPlanFile } from './planFile.ts';
@@ -24,7 +25,8 @@ const payloadSchema = z.strictObject({
   name: z.string().max(80).default('Shared plan'),
   team: z.string().max(80).optional(),
   plan: planSchema,
-  notes: z.record(z.string().max(64), z.string().max(4000)).optional(),
+  // Keyed by item ids: read into an id record, so a note on "__proto__" stays data.
+  notes: idRecordSchema(z.string().max(4000), 64).optional(),
   scenario: z.unknown().optional(),
 });
 

@@ -3,6 +3,7 @@
  * causes, the author's notes) and the comparison of several teams' plans as Markdown or CSV.
  * Scenario and user text is untrusted: it is escaped so it cannot inject markup or links.
  */
+import { entryOf } from '../engine/ids';
 import type { Debrief } from './debrief.ts';
 import { formatMetric, formatPercent } from './format.ts';
 import { findItem, type Plan } from '../engine/plan.ts';
@@ -85,7 +86,7 @@ export function planReportMarkdown(input: PlanReportInput): string {
       lines.push(
         `- **${inline(item.title)}** (${item.type}, ${item.effort} pts) — ${itemStatus(d.expected, id, labels)}`,
       );
-      const note = notes[id]?.trim();
+      const note = entryOf(notes, id)?.trim();
       if (note) lines.push(`  - Why: ${inline(note)}`);
     }
     lines.push('');
@@ -96,7 +97,7 @@ export function planReportMarkdown(input: PlanReportInput): string {
     lines.push('');
     for (const item of leftOut) {
       lines.push(`- ${inline(item.title)} (${item.type}, ${item.effort} pts)`);
-      const note = notes[item.id]?.trim();
+      const note = entryOf(notes, item.id)?.trim();
       if (note) lines.push(`  - Why: ${inline(note)}`);
     }
     lines.push('');

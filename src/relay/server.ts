@@ -52,7 +52,7 @@ import {
   type RoomToken,
 } from '../room/protocol.ts';
 import { createFileStore, type FileStore, type RoomRegistry } from './files.ts';
-import { securityHeaders } from './headers.ts';
+import { SECURITY_HEADERS } from '../security/headers.ts';
 
 /** The path browsers open the relay's WebSocket on. */
 export const RELAY_PATH = '/relay';
@@ -365,7 +365,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     ],
   });
 
-  const headers = securityHeaders();
+  const headers = SECURITY_HEADERS;
   const serveApp = options.appDir
     ? sirv(options.appDir, {
         etag: true,

@@ -5,29 +5,41 @@
  * To add a slice: write `createXSlice` next to the others, add its type to `AppState`
  * (state.ts) and spread it below. If it must survive a reload, add its inputs to
  * `partializeState` and `persistedSchema` and a named version with a migration (persistence.ts).
+ *
+ * Saving (saving.ts) merges with what other tabs saved: their changes arrive through the
+ * `storage` event and are adopted here, each a step the learner can undo.
  */
 import { persist } from 'zustand/middleware';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
-import { createNoticesSlice, type StorageNotice } from './noticesSlice';
+import { entryOf, withEntry } from '../engine/ids';
+import { plansEqual } from '../engine';
+import { createNoticesSlice, withNotice, type StorageNotice } from './noticesSlice';
 import { createParSlice, type ComputePar } from './parSlice';
 import {
-  createPersistence,
-  migratePersisted,
-  partializeState,
   PERSIST_NAME,
   PERSIST_VERSION,
-  type PersistedState,
-  type StorageProvider,
+  migratePersisted,
+  partializeState,
+  type PersistedInput,
 } from './persistence';
-import { createPlansSlice } from './plansSlice';
-import { createPlaysSlice, randomSeed } from './playsSlice';
+import { HISTORY_LIMIT, createPlansSlice, historyKey } from './plansSlice';
+import { createPlaysSlice, livePlays, randomSeed } from './playsSlice';
 import { createPreferencesSlice } from './preferencesSlice';
+import { createSavedDataSlice } from './savedDataSlice';
+import {
+  createPersistence,
+  watchBrowserStorage,
+  type StorageProvider,
+  type WatchStorage,
+} from './saving';
 import { createRoomSlice, type RoomSliceOptions } from './roomSlice';
 import { createScenariosSlice } from './scenariosSlice';
 import type { AppState } from './state';
 import type { CatalogEntry, CatalogIndexEntry } from './types';
 import { createWorkshopSlice } from './workshopSlice';
+
+export type { StorageProvider, WatchStorage } from './saving';
 
 export interface AppStoreOptions {
   /**
@@ -45,6 +57,12 @@ export interface AppStoreOptions {
   computePar?: ComputePar | null;
   /** The current time as an ISO string; injectable for tests. */
   now?: () => string;
+  /** The current time in milliseconds (versions of saved changes); injectable for tests. */
+  clock?: () => number;
+  /** This tab's tag in saved versions and new variant ids; default random. */
+  tabId?: string;
+  /** How other tabs' changes are noticed; default the browser's `storage` event; null: never. */
+  watchStorage?: WatchStorage | null;
   /** A fresh seed for each new play of a plan; injectable for tests. */
   randomSeed?: () => number;
   /** The live room's transport, randomness and clock; injectable for tests. */
@@ -56,22 +74,42 @@ export type AppStore = StoreApi<AppState>;
 const browserStorage: StorageProvider = () =>
   typeof window === 'undefined' ? null : window.localStorage;
 
+/** Four base-36 characters from the browser's random source. */
+function randomTab(): string {
+  const value = new Uint32Array(1);
+  globalThis.crypto.getRandomValues(value);
+  return (value[0]! % 36 ** 4).toString(36).padStart(4, '0');
+}
+
 export function createAppStore(options: AppStoreOptions): AppStore {
   const name = options.name ?? PERSIST_NAME;
+  const tab = options.tabId ?? randomTab();
+  const now = options.now ?? (() => new Date().toISOString());
   let api: StoreApi<AppState> | null = null;
-  // The notice when saved data could not be migrated (and was set aside).
-  let recovered: StorageNotice | null = null;
+  // Notices raised while the store is still being created, shown once it exists.
+  const early: StorageNotice[] = [];
+
   const persistence = createPersistence({
     name,
     getStorage: options.storage ?? browserStorage,
     // A catalog that loads later is fitted to saved plans when it arrives (`fitLoaded`).
     catalog: Array.isArray(options.catalog) ? (options.catalog as readonly CatalogEntry[]) : [],
-    // Reported after the failing `set` returns, so the notice's own save cannot recurse.
-    onSaveFailed: (notice) => queueMicrotask(() => api?.setState({ storageNotice: notice })),
+    tab,
+    clock: options.clock ?? (() => Date.now()),
+    getState: () => api?.getState(),
+    notify: (notice) => {
+      if (api) api.setState((state) => ({ notices: withNotice(state.notices, notice) }));
+      else early.push(notice);
+    },
+    withdraw: (id) => {
+      if (api?.getState().notices.some((n) => n.id === id))
+        api.setState((state) => ({ notices: state.notices.filter((n) => n.id !== id) }));
+    },
+    adopt: (parts) => api?.setState((state) => adopt(state, parts)),
   });
 
   const store = createStore<AppState>()(
-    persist<AppState, [], [], PersistedState>(
+    persist<AppState, [], [], PersistedInput>(
       (...a) => {
         api = a[2];
         return {
@@ -82,17 +120,15 @@ export function createAppStore(options: AppStoreOptions): AppStore {
                 state,
                 entries.flatMap((e) => (e.ok ? [e.scenario] : [])),
               ),
-            now: options.now ?? (() => new Date().toISOString()),
+            now,
           })(...a),
-          ...createPlansSlice(...a),
+          ...createPlansSlice({ tab })(...a),
           ...createPreferencesSlice(...a),
           ...createParSlice(options.computePar ?? null)(...a),
           ...createNoticesSlice(...a),
-          ...createPlaysSlice({
-            randomSeed: options.randomSeed ?? randomSeed,
-            now: options.now ?? (() => new Date().toISOString()),
-          })(...a),
-          ...createWorkshopSlice({ now: options.now ?? (() => new Date().toISOString()) })(...a),
+          ...createPlaysSlice({ randomSeed: options.randomSeed ?? randomSeed, now })(...a),
+          ...createWorkshopSlice({ now })(...a),
+          ...createSavedDataSlice({ persistence: () => persistence, now })(...a),
           ...createRoomSlice(options.room)(...a),
         };
       },
@@ -101,18 +137,49 @@ export function createAppStore(options: AppStoreOptions): AppStore {
         version: PERSIST_VERSION,
         storage: persistence.storage,
         partialize: partializeState,
-        migrate: (state, version) => migratePersisted(state, version) as PersistedState,
+        migrate: (state, version) => migratePersisted(state, version) as PersistedInput,
         merge: persistence.merge,
         onRehydrateStorage: () => (_state, error) => {
           if (error === undefined) return;
-          recovered = persistence.recover(error);
-          api?.setState({ storageNotice: recovered });
+          early.push(persistence.recover(error));
         },
       },
     ),
   );
-  // Local storage is synchronous, so the store hydrates while it is being created, and the
-  // creator's initial state then replaces what the callback set: set the notice again.
-  if (recovered && !store.getState().storageNotice) store.setState({ storageNotice: recovered });
+  // Local storage is synchronous, so the store hydrates while it is being created; notices
+  // raised before it existed are shown now.
+  for (const notice of early)
+    store.setState((state) => ({ notices: withNotice(state.notices, notice) }));
+  const watch = options.watchStorage === undefined ? watchBrowserStorage : options.watchStorage;
+  watch?.(name, () => persistence.syncFromStorage());
   return store;
+}
+
+/**
+ * The store after adopting parts another tab saved: each variant whose plan changed gets an undo
+ * step back to the plan this tab had, and plays of variants that no longer exist go.
+ */
+function adopt(state: AppState, parts: Partial<PersistedInput>): Partial<AppState> {
+  const next: Partial<AppState> = { ...parts };
+  if (parts.plans) {
+    let history = state.history;
+    for (const [scenarioId, plans] of Object.entries(parts.plans)) {
+      const before = entryOf(state.plans, scenarioId);
+      if (!before) continue;
+      for (const variant of plans.variants) {
+        const old = before.variants.find((v) => v.id === variant.id);
+        if (!old || plansEqual(old.plan, variant.plan)) continue;
+        const key = historyKey(scenarioId, variant.id);
+        const past = entryOf(history, key)?.past ?? [];
+        history = withEntry(history, key, {
+          past: [...past, old.plan].slice(-HISTORY_LIMIT),
+          future: [],
+        });
+      }
+    }
+    next.history = history;
+  }
+  if (parts.plans || parts.plays)
+    next.plays = livePlays(parts.plays ?? state.plays, parts.plans ?? state.plans);
+  return next;
 }

@@ -1,7 +1,16 @@
 /** The application store: one zustand store from a factory, in slices. */
 export { createAppStore, type AppStore, type AppStoreOptions } from './createAppStore';
 export { expectedOutcome, listScenarios, selectScenario } from './derived';
-export type { StorageNotice } from './noticesSlice';
+export type { NoticeKind, StorageNotice } from './noticesSlice';
+export {
+  BACKUP_FILE_FORMAT,
+  isBackupFile,
+  makeBackupFile,
+  readBackupFile,
+  type BackupFile,
+} from './backupFile';
+export type { RestoreResult } from './savedDataSlice';
+export type { BackupInfo, Held, WatchStorage } from './saving';
 export type { ComputePar, ParEntry } from './parSlice';
 export {
   PERSIST_MIGRATIONS,
@@ -50,7 +59,15 @@ export {
   useScenarioListings,
 } from './react';
 export { summarizeCatalog, summarizeScenario } from './summary';
-export type { ImportResult } from './scenariosSlice';
+export {
+  freeScenarioId,
+  importImpact,
+  sameScenario,
+  type ImportConflict,
+  type ImportImpact,
+  type ImportOptions,
+  type ImportResult,
+} from './scenariosSlice';
 export {
   DEFAULT_WORKSHOP,
   MAX_TEAM_PLANS,

@@ -7,6 +7,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 
 import type { Plan, Scenario } from '../engine';
+import { entryOf, idRecord, withEntry, type IdRecord } from '../engine/ids';
 import { bakedPar } from '../engine/par';
 import type { AppState } from './state';
 
@@ -25,7 +26,7 @@ export type ParEntry =
     };
 
 export interface ParSlice {
-  par: Record<string, ParEntry>;
+  par: IdRecord<ParEntry>;
   /** Makes sure par is known or being computed for the scenario. */
   requestPar: (scenario: Scenario) => void;
   /** Offers a plan with its expected score: it becomes par when it beats the current one. */
@@ -40,57 +41,55 @@ export const createParSlice =
     computePar: ComputePar | null,
   ): StateCreator<AppState, [['zustand/persist', unknown]], [], ParSlice> =>
   (set, get) => ({
-    par: {},
+    par: idRecord(),
     requestPar: (scenario) => {
-      const existing = get().par[scenario.id];
+      const existing = entryOf(get().par, scenario.id);
       if (existing && existing.status !== 'failed') return;
       const baked = bakedPar(scenario);
       if (baked) {
         set((state) => ({
-          par: { ...state.par, [scenario.id]: { status: 'ready', ...baked, source: 'baked' } },
+          par: withEntry(state.par, scenario.id, { status: 'ready', ...baked, source: 'baked' }),
         }));
         return;
       }
       if (!computePar) {
         set((state) => ({
-          par: {
-            ...state.par,
-            [scenario.id]: { status: 'failed', message: 'par cannot be computed here' },
-          },
+          par: withEntry(state.par, scenario.id, {
+            status: 'failed',
+            message: 'par cannot be computed here',
+          }),
         }));
         return;
       }
-      set((state) => ({ par: { ...state.par, [scenario.id]: { status: 'computing' } } }));
+      set((state) => ({ par: withEntry(state.par, scenario.id, { status: 'computing' }) }));
       computePar(scenario).then(
         (found) =>
           set((state) => {
-            const current = state.par[scenario.id];
+            const current = entryOf(state.par, scenario.id);
             // A user plan may have beaten the search while it ran.
             if (current?.status === 'ready' && current.score >= found.score - SCORE_EPS) return {};
             return {
-              par: {
-                ...state.par,
-                [scenario.id]: { status: 'ready', ...found, source: 'search' },
-              },
+              par: withEntry(state.par, scenario.id, {
+                status: 'ready',
+                ...found,
+                source: 'search',
+              }),
             };
           }),
         (error: unknown) =>
           set((state) => ({
-            par: {
-              ...state.par,
-              [scenario.id]: {
-                status: 'failed',
-                message: error instanceof Error ? error.message : String(error),
-              },
-            },
+            par: withEntry(state.par, scenario.id, {
+              status: 'failed',
+              message: error instanceof Error ? error.message : String(error),
+            }),
           })),
       );
     },
     offerPlan: (scenarioId, plan, score) => {
-      const current = get().par[scenarioId];
+      const current = entryOf(get().par, scenarioId);
       if (current?.status !== 'ready' || score <= current.score + SCORE_EPS) return false;
       set((state) => ({
-        par: { ...state.par, [scenarioId]: { status: 'ready', plan, score, source: 'yours' } },
+        par: withEntry(state.par, scenarioId, { status: 'ready', plan, score, source: 'yours' }),
       }));
       return true;
     },

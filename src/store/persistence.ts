@@ -1,29 +1,24 @@
 /**
- * Saving to local storage: the persisted shape, its named versions and migrations, and recovery
- * from saved data that cannot be used.
+ * What is saved in local storage: the persisted shape, its named versions and migrations, and how
+ * saved plans are fitted to their scenarios. Reading and writing (recovery, backups, merging what
+ * other tabs saved) is in `saving.ts`; the merge of two saved states is in `sync.ts`.
  *
- * Loading never crashes the app and never silently loses anything:
- *  1. text that is not JSON, an unexpected shape or a version newer than this app is copied to a
- *     backup key, removed, and the app starts clean with a notice naming the backup key;
- *  2. an older version is migrated step by step (`PERSIST_MIGRATIONS`);
- *  3. every imported scenario is validated again and every plan re-fitted to its scenario with
- *     the engine's `fitPlan`; anything dropped is listed in the notice and the original saved
- *     data is kept under a backup key.
+ * Every object keyed by user ids (plans per scenario, notes per item, plays per variant) is read
+ * into an `IdRecord` (no prototype): a scenario id "constructor" or a note on "__proto__" is data.
  */
-import type { PersistStorage, StorageValue } from 'zustand/middleware';
 import { z } from '../engine/zod';
 
-import { fitPlan, loadScenario, type Scenario } from '../engine';
+import { fitPlan, type Scenario } from '../engine';
+import { idRecord, idRecordSchema, mapEntries, type IdRecord } from '../engine/ids';
 import { BACKLOG_SORTS } from '../explain/advice';
 import { ITEM_TYPES } from '../engine';
 import { workshopSettingsSchema } from '../engine/workshop';
 import { isRoomCode, isSecret, isTeamId } from '../room/protocol';
-import type { StorageNotice } from './noticesSlice';
-import { FIRST_VARIANT_ID, type ScenarioPlans } from './plansSlice';
-import { livePlays, type PlayHistory } from './playsSlice';
-import { DEFAULT_PREFERENCES, PROJECTION_VISIBILITIES, type Preferences } from './preferencesSlice';
+import { FIRST_VARIANT_ID, type ScenarioPlans, type Variant } from './plansSlice';
+import type { PlayHistory } from './playsSlice';
+import { PROJECTION_VISIBILITIES, type Preferences } from './preferencesSlice';
 import type { AppState } from './state';
-import type { CatalogEntry, ImportedScenario } from './types';
+import type { ImportedScenario } from './types';
 import { DEFAULT_TIMER, DEFAULT_WORKSHOP, TEAM_NAME_MAX, type Workshop } from './workshopSlice';
 
 /** The local-storage key of the saved state; backups go to `<name>:backup-<n>`. */
@@ -35,6 +30,7 @@ export const PERSIST_VERSIONS = {
   AddVariants: 2,
   AddPlays: 3,
   AddWorkshop: 4,
+  AddSync: 5,
 } as const;
 
 export type PersistVersionName = keyof typeof PERSIST_VERSIONS;
@@ -51,6 +47,16 @@ export interface PersistMigration {
 const isRecord = (x: unknown): x is Record<string, unknown> =>
   x !== null && typeof x === 'object' && !Array.isArray(x);
 
+/** Which change of a saved part is the latest: a time stamp and the tab that made it. */
+export interface Version {
+  /** Milliseconds since 1970, made unique and increasing per tab (see `sync.ts`). */
+  stamp: number;
+  /** The tab that made the change ("" for data saved before tabs were told apart). */
+  tab: string;
+}
+
+export const NO_VERSION: Version = Object.freeze({ stamp: 0, tab: '' });
+
 export const PERSIST_MIGRATIONS: readonly PersistMigration[] = [
   {
     // One plan per scenario with notes beside it → named variants, each with its own notes.
@@ -59,23 +65,27 @@ export const PERSIST_MIGRATIONS: readonly PersistMigration[] = [
     up: ({ notes, ...state }) => {
       const stored = state.plans;
       if (!isRecord(stored)) return state;
-      const notesOf = (id: string) => (isRecord(notes) && isRecord(notes[id]) ? notes[id] : {});
+      const notesOf = (id: string) =>
+        isRecord(notes) && Object.hasOwn(notes, id) && isRecord(notes[id]) ? notes[id] : {};
       const ids = new Set([...Object.keys(stored), ...(isRecord(notes) ? Object.keys(notes) : [])]);
-      const plans = Object.fromEntries(
-        [...ids].map((id) => [
-          id,
-          {
-            activeId: FIRST_VARIANT_ID,
-            variants: [
+      const plans = idRecord<unknown>(
+        [...ids].map(
+          (id) =>
+            [
+              id,
               {
-                id: FIRST_VARIANT_ID,
-                name: 'Plan A',
-                plan: stored[id] ?? { slots: [] },
-                notes: notesOf(id),
+                activeId: FIRST_VARIANT_ID,
+                variants: [
+                  {
+                    id: FIRST_VARIANT_ID,
+                    name: 'Plan A',
+                    plan: (Object.hasOwn(stored, id) ? stored[id] : undefined) ?? { slots: [] },
+                    notes: notesOf(id),
+                  },
+                ],
               },
-            ],
-          },
-        ]),
+            ] as const,
+        ),
       );
       return { ...state, plans };
     },
@@ -92,19 +102,53 @@ export const PERSIST_MIGRATIONS: readonly PersistMigration[] = [
     version: PERSIST_VERSIONS.AddWorkshop,
     up: (state) => ({ ...state, workshop: DEFAULT_WORKSHOP }),
   },
+  {
+    // Tabs merge what they save: each variant, import, the preferences and the workshop carry the
+    // version of their last change; deleted variants and removed imports leave a tombstone. Data
+    // saved before has version 0 (older than any change made from now on).
+    name: 'AddSync',
+    version: PERSIST_VERSIONS.AddSync,
+    up: (state) => {
+      const stamped = (x: unknown) => (isRecord(x) ? { ...x, ...NO_VERSION } : x);
+      const plans = isRecord(state.plans)
+        ? idRecord<unknown>(
+            Object.entries(state.plans).map(
+              ([id, p]) =>
+                [
+                  id,
+                  isRecord(p) && Array.isArray(p.variants)
+                    ? { ...p, variants: p.variants.map(stamped), deleted: {} }
+                    : p,
+                ] as const,
+            ),
+          )
+        : state.plans;
+      return {
+        ...state,
+        plans,
+        ...(Array.isArray(state.imported) ? { imported: state.imported.map(stamped) } : {}),
+        removedImports: {},
+        sync: { preferences: NO_VERSION, workshop: NO_VERSION, superseded: [] },
+      };
+    },
+  },
 ];
 
 /**
- * Migrates saved state from `fromVersion` to `PERSIST_VERSION`. Throws on a version it has no
- * path from (the caller sets the data aside).
+ * Migrates saved state from `fromVersion` to `toVersion` (default `PERSIST_VERSION`). Throws on a
+ * version it has no path from (the caller sets the data aside).
  */
-export function migratePersisted(state: unknown, fromVersion: number): unknown {
+export function migratePersisted(
+  state: unknown,
+  fromVersion: number,
+  toVersion: number = PERSIST_VERSION,
+): unknown {
   if (!Number.isInteger(fromVersion) || fromVersion < 1 || fromVersion > PERSIST_VERSION)
     throw new Error(`saved data has version ${fromVersion}, which this app cannot read`);
   if (state === null || typeof state !== 'object' || Array.isArray(state))
     throw new Error('saved data is not an object');
   let current = state as Record<string, unknown>;
-  for (let version = fromVersion + 1; version <= PERSIST_VERSION; version++) {
+  for (let version = fromVersion + 1; version <= toVersion; version++) {
     const migration = PERSIST_MIGRATIONS.find((m) => m.version === version);
     if (!migration) throw new Error(`no migration to saved-data version ${version}`);
     current = migration.up(current);
@@ -114,18 +158,28 @@ export function migratePersisted(state: unknown, fromVersion: number): unknown {
 
 // ---- The saved shape (current version) ------------------------------------------------------
 
+const versionJson = z.object({ stamp: z.number().finite().min(0), tab: z.string().max(40) });
+const versioned = { stamp: z.number().finite().min(0).catch(0), tab: z.string().max(40).catch('') };
+
 const planJson = z.object({ slots: z.array(z.array(z.string())) });
 
-const variantJson = z.object({
+const notesJson = idRecordSchema(z.string(), 200);
+
+const variantFields = {
   id: z.string().min(1).max(64),
   name: z.string().max(200),
   plan: planJson,
-  notes: z.record(z.string(), z.string()).default({}),
-});
+  notes: notesJson.default(idRecord()),
+};
+
+const variantJson = z.object(variantFields);
+
+const savedVariantJson = z.object({ ...variantFields, ...versioned });
 
 const scenarioPlansJson = z.object({
   activeId: z.string(),
-  variants: z.array(variantJson).min(1),
+  variants: z.array(savedVariantJson).min(1),
+  deleted: idRecordSchema(versionJson).catch(idRecord()).default(idRecord()),
 });
 
 const playJson = z.object({
@@ -169,12 +223,9 @@ const workshopJson = z
       .object({ startedAt: z.number().nullable(), elapsedMs: z.number().min(0) })
       .catch(DEFAULT_TIMER),
     round: z.int().min(0).catch(0),
-    games: z
-      .record(
-        z.string(),
-        z.object({ seed: z.int().min(1), committed: z.array(z.array(z.string())) }),
-      )
-      .catch({}),
+    games: idRecordSchema(
+      z.object({ seed: z.int().min(1), committed: z.array(z.array(z.string())) }),
+    ).catch(idRecord()),
     teamPlans: z
       .array(
         z.object({
@@ -206,35 +257,92 @@ const workshopJson = z
   })
   .catch(DEFAULT_WORKSHOP);
 
-export const persistedSchema = z.object({
-  imported: z
-    .array(z.object({ scenario: z.unknown(), fileName: z.string(), importedAt: z.string() }))
-    .default([]),
-  plans: z.record(z.string(), scenarioPlansJson).default({}),
-  preferences: preferencesJson.default({}),
-  plays: z.record(z.string(), playHistoryJson).catch({}).default({}),
-  workshop: workshopJson.default(DEFAULT_WORKSHOP),
+const supersededJson = z.object({
+  scenarioId: z.string().max(200),
+  variant: variantJson,
+  lost: versionJson,
+  by: versionJson,
+  deleted: z.boolean(),
 });
 
+const syncJson = z
+  .object({
+    preferences: versionJson.catch(NO_VERSION),
+    workshop: versionJson.catch(NO_VERSION),
+    superseded: z.array(supersededJson).max(100).catch([]),
+  })
+  .catch({ preferences: NO_VERSION, workshop: NO_VERSION, superseded: [] });
+
+export const persistedSchema = z.object({
+  imported: z
+    .array(
+      z.object({
+        scenario: z.unknown(),
+        fileName: z.string(),
+        importedAt: z.string(),
+        ...versioned,
+      }),
+    )
+    .default([]),
+  removedImports: idRecordSchema(versionJson).catch(idRecord()).default(idRecord()),
+  plans: idRecordSchema(scenarioPlansJson).default(idRecord()),
+  preferences: preferencesJson.default({}),
+  plays: idRecordSchema(playHistoryJson).catch(idRecord()).default(idRecord()),
+  workshop: workshopJson.default(DEFAULT_WORKSHOP),
+  sync: syncJson.default({ preferences: NO_VERSION, workshop: NO_VERSION, superseded: [] }),
+});
+
+/** A variant as saved: with the version of its last change. */
+export type SavedVariant = Variant & Version;
+
+/** A scenario's plans as saved: variants with versions, and tombstones of deleted ones. */
+export interface SavedScenarioPlans {
+  activeId: string;
+  variants: SavedVariant[];
+  /** Deleted variants by id, with the version of the deletion. */
+  deleted: IdRecord<Version>;
+}
+
+/** A change another tab made later to the same variant, which replaced this one. */
+export interface Superseded {
+  scenarioId: string;
+  /** The version that lost (what the other tab had). */
+  variant: Variant;
+  lost: Version;
+  by: Version;
+  /** The later change deleted the variant. */
+  deleted: boolean;
+}
+
+/** Everything saved (the current version of the shape). */
+export interface SavedState {
+  imported: ({ scenario: unknown; fileName: string; importedAt: string } & Version)[];
+  removedImports: IdRecord<Version>;
+  plans: IdRecord<SavedScenarioPlans>;
+  preferences: Partial<Preferences>;
+  plays: IdRecord<PlayHistory>;
+  workshop: Workshop;
+  sync: { preferences: Version; workshop: Version; superseded: Superseded[] };
+}
+
 /**
- * What is saved: inputs only (plans, notes, imports, preferences, the seeds and scores of the last
- * plays), never derived results.
+ * The parts of the store that are saved: inputs only (plans, notes, imports, preferences, the seeds
+ * and scores of the last plays, the workshop), never derived results.
  */
-export interface PersistedState {
-  imported: { scenario: Scenario; fileName: string; importedAt: string }[];
-  plans: Record<string, ScenarioPlans>;
+export interface PersistedInput {
+  imported: ImportedScenario[];
+  plans: IdRecord<ScenarioPlans>;
   preferences: Preferences;
-  plays: Record<string, PlayHistory>;
+  plays: IdRecord<PlayHistory>;
   workshop: Workshop;
 }
 
-export function partializeState(state: AppState): PersistedState {
+/** @deprecated name kept for readers of older code: the saved inputs. */
+export type PersistedState = PersistedInput;
+
+export function partializeState(state: AppState): PersistedInput {
   return {
-    imported: state.imported.map(({ scenario, fileName, importedAt }) => ({
-      scenario,
-      fileName,
-      importedAt,
-    })),
+    imported: state.imported,
     plans: state.plans,
     preferences: state.preferences,
     plays: state.plays,
@@ -244,294 +352,55 @@ export function partializeState(state: AppState): PersistedState {
 
 /** A workshop's committed slots hold only items their scenario has (unknown scenarios: kept). */
 function fitWorkshop(workshop: Workshop, scenarios: ReadonlyMap<string, Scenario>): Workshop {
-  const games = Object.fromEntries(
-    Object.entries(workshop.games).map(([id, game]) => {
-      const scenario = scenarios.get(id);
-      if (!scenario) return [id, game];
-      const { plan } = fitPlan(scenario, { slots: game.committed });
-      return [id, { ...game, committed: plan.slots.slice(0, game.committed.length) }];
-    }),
-  );
-  return { ...workshop, games };
+  let changed = false;
+  const games = mapEntries(workshop.games, (game, id) => {
+    const scenario = scenarios.get(id);
+    if (!scenario) return game;
+    const { plan } = fitPlan(scenario, { slots: game.committed });
+    const committed = plan.slots.slice(0, game.committed.length);
+    if (JSON.stringify(committed) === JSON.stringify(game.committed)) return game;
+    changed = true;
+    return { ...game, committed };
+  });
+  return changed ? { ...workshop, games } : workshop;
 }
 
 /**
  * Fits saved plans (and round-by-round games) to the scenarios they were made for: items a
  * scenario no longer has are taken off, each named in `details`. Plans for scenarios not in
- * `scenarios` are kept untouched for when the scenario returns (or loads).
+ * `scenarios` are kept untouched for when the scenario returns (or loads). Unchanged plans and
+ * variants keep their identity.
  */
 export function fitToScenarios(
   storedPlans: Readonly<Record<string, ScenarioPlans>>,
   workshop: Workshop,
   scenarios: ReadonlyMap<string, Scenario>,
-): { plans: Record<string, ScenarioPlans>; workshop: Workshop; details: string[] } {
+): { plans: IdRecord<ScenarioPlans>; workshop: Workshop; details: string[] } {
   const details: string[] = [];
-  const plans: Record<string, ScenarioPlans> = {};
-  for (const [scenarioId, stored] of Object.entries(storedPlans)) {
-    const scenario = scenarios.get(scenarioId);
+  const plans = mapEntries(storedPlans, (stored, scenarioId) => {
     const seen = new Set<string>();
-    const variants = stored.variants.filter((v) => !seen.has(v.id) && seen.add(v.id));
+    const unique = stored.variants.filter((v) => !seen.has(v.id) && seen.add(v.id));
+    const scenario = scenarios.get(scenarioId);
+    const variants = !scenario
+      ? unique
+      : unique.map((variant) => {
+          const fitted = fitPlan(scenario, variant.plan);
+          // An unchanged plan keeps its identity (memoized outcomes stay valid).
+          if (JSON.stringify(fitted.plan) === JSON.stringify(variant.plan)) return variant;
+          if (fitted.dropped.length > 0)
+            details.push(
+              `${fitted.dropped.length} planned ${fitted.dropped.length === 1 ? 'item' : 'items'} of “${variant.name}” (${scenario.title}) no longer exist in the scenario and were taken off the plan: ${fitted.dropped.join(', ')}.`,
+            );
+          return { ...variant, plan: fitted.plan };
+        });
     const activeId = variants.some((v) => v.id === stored.activeId)
       ? stored.activeId
       : variants[0]!.id;
-    plans[scenarioId] = {
-      activeId,
-      variants: !scenario
-        ? variants
-        : variants.map((variant) => {
-            const fitted = fitPlan(scenario, variant.plan);
-            // An unchanged plan keeps its identity (memoized outcomes stay valid).
-            if (JSON.stringify(fitted.plan) === JSON.stringify(variant.plan)) return variant;
-            if (fitted.dropped.length > 0)
-              details.push(
-                `${fitted.dropped.length} planned ${fitted.dropped.length === 1 ? 'item' : 'items'} of “${variant.name}” (${scenario.title}) no longer exist in the scenario and were taken off the plan: ${fitted.dropped.join(', ')}.`,
-              );
-            return { ...variant, plan: fitted.plan };
-          }),
-    };
-  }
+    const same =
+      activeId === stored.activeId &&
+      variants.length === stored.variants.length &&
+      variants.every((v, i) => v === stored.variants[i]);
+    return same ? stored : { activeId, variants };
+  });
   return { plans, workshop: fitWorkshop(workshop, scenarios), details };
-}
-
-// ---- Recovery ---------------------------------------------------------------------------------
-
-/** Where the persisted state lives; `null` when the browser gives no storage. */
-export type StorageProvider = () => Storage | null;
-
-export interface Persistence {
-  storage: PersistStorage<PersistedState>;
-  /** `persist`'s merge: validates, re-fits plans and reports what could not be kept. */
-  merge: (persisted: unknown, current: AppState) => AppState;
-  /** Called when migrating threw: sets the saved data aside and returns the notice. */
-  recover: (error: unknown) => StorageNotice;
-  /** Fits saved plans to scenarios loaded after start-up (see `fitToScenarios`). */
-  fitLoaded: (
-    state: Pick<AppState, 'plans' | 'workshop'>,
-    loaded: readonly Scenario[],
-  ) => Partial<AppState>;
-}
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-export function createPersistence(options: {
-  name: string;
-  getStorage: StorageProvider;
-  catalog: readonly CatalogEntry[];
-  /** Called (once per session) when saving fails, e.g. storage is full or disabled. */
-  onSaveFailed: (notice: StorageNotice) => void;
-}): Persistence {
-  const { name, getStorage, catalog } = options;
-  let raw: string | null = null;
-  let problem: StorageNotice | null = null;
-  let saveFailureReported = false;
-
-  const storage = (): Storage | null => {
-    try {
-      return getStorage();
-    } catch {
-      return null;
-    }
-  };
-
-  /** Copies the raw saved text to a free backup key; returns the key or null. */
-  const backup = (): string | null => {
-    const store = storage();
-    if (!store || raw === null) return null;
-    try {
-      for (let n = 1; n < 1000; n++) {
-        const key = `${name}:backup-${n}`;
-        if (store.getItem(key) === null) {
-          store.setItem(key, raw);
-          return key;
-        }
-      }
-    } catch {
-      return null;
-    }
-    return null;
-  };
-
-  /** Backs the saved data up, removes it so the app starts clean, and describes what happened. */
-  const setAside = (message: string, details: string[] = []): StorageNotice => {
-    const backupKey = backup();
-    try {
-      storage()?.removeItem(name);
-    } catch {
-      // Nothing more to do: the app still starts clean in memory.
-    }
-    return {
-      message:
-        backupKey === null
-          ? `${message} It could not be backed up, and the app starts with a clean slate.`
-          : `${message} It was set aside under the local-storage key "${backupKey}" and the app starts with a clean slate.`,
-      backupKey,
-      details,
-    };
-  };
-
-  const persistStorage: PersistStorage<PersistedState> = {
-    getItem: (key) => {
-      raw = null;
-      problem = null;
-      const store = storage();
-      if (!store) return null;
-      try {
-        raw = store.getItem(key);
-      } catch {
-        return null;
-      }
-      if (raw === null) return null;
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(raw);
-      } catch (error) {
-        problem = setAside('Your saved plans could not be read (they are not valid JSON).', [
-          describeError(error),
-        ]);
-        return null;
-      }
-      if (
-        parsed === null ||
-        typeof parsed !== 'object' ||
-        !('state' in parsed) ||
-        typeof parsed.state !== 'object' ||
-        parsed.state === null
-      ) {
-        problem = setAside('Your saved plans could not be read (unexpected format).');
-        return null;
-      }
-      const envelope = parsed as StorageValue<unknown>;
-      if (
-        envelope.version !== undefined &&
-        (typeof envelope.version !== 'number' || envelope.version > PERSIST_VERSION)
-      ) {
-        problem = setAside(
-          `Your saved plans were written by a newer version of Roadmap Dojo (format ${String(envelope.version)}; this one reads up to ${PERSIST_VERSION}).`,
-        );
-        return null;
-      }
-      return {
-        state: envelope.state as PersistedState,
-        version: envelope.version ?? PERSIST_VERSION,
-      };
-    },
-    setItem: (key, value) => {
-      try {
-        const store = storage();
-        if (!store) throw new Error('local storage is not available');
-        store.setItem(key, JSON.stringify(value));
-      } catch (error) {
-        if (saveFailureReported) return;
-        saveFailureReported = true;
-        options.onSaveFailed({
-          message:
-            'Your changes cannot be saved in this browser (storage is full or disabled). They last until you close the tab.',
-          backupKey: null,
-          details: [describeError(error)],
-        });
-      }
-    },
-    removeItem: (key) => {
-      try {
-        storage()?.removeItem(key);
-      } catch {
-        // Ignored: nothing to remove from storage that cannot be reached.
-      }
-    },
-  };
-
-  const merge = (persisted: unknown, current: AppState): AppState => {
-    if (problem) return { ...current, storageNotice: problem };
-    if (persisted === undefined) return current;
-    const parsed = persistedSchema.safeParse(persisted);
-    if (!parsed.success) {
-      const issues = parsed.error.issues
-        .slice(0, 3)
-        .map((i) => `${i.path.join('.') || '(saved data)'}: ${i.message}`);
-      return {
-        ...current,
-        storageNotice: setAside('Your saved plans could not be read (unexpected format).', issues),
-      };
-    }
-    const data = parsed.data;
-    const details: string[] = [];
-
-    const imported: ImportedScenario[] = [];
-    for (const entry of data.imported) {
-      const result = loadScenario(entry.scenario);
-      if (result.ok) imported.push({ ...entry, scenario: result.scenario });
-      else
-        details.push(
-          `The imported scenario from ${entry.fileName} no longer loads (${result.issues[0]?.path}: ${result.issues[0]?.message}).`,
-        );
-    }
-
-    const scenarios = new Map<string, Scenario>();
-    for (const entry of catalog) if (entry.ok) scenarios.set(entry.scenario.id, entry.scenario);
-    for (const entry of imported) scenarios.set(entry.scenario.id, entry.scenario);
-
-    const fitted = fitToScenarios(data.plans, data.workshop, scenarios);
-    const { plans } = fitted;
-    details.push(...fitted.details);
-
-    const next: AppState = {
-      ...current,
-      imported,
-      plans,
-      preferences: { ...DEFAULT_PREFERENCES, ...(data.preferences as Partial<Preferences>) },
-      plays: livePlays(data.plays, plans),
-      workshop: fitted.workshop,
-    };
-    if (details.length === 0) return next;
-    // Keep the original, then save the cleaned state so the next load is clean.
-    const notice = leftOutNotice(details);
-    persistStorage.setItem(name, { state: partializeState(next), version: PERSIST_VERSION });
-    return { ...next, storageNotice: notice };
-  };
-
-  /** Backs up what is saved now and describes what no longer matched its scenario. */
-  const leftOutNotice = (details: string[]): StorageNotice => {
-    const store = storage();
-    try {
-      raw = store?.getItem(name) ?? raw;
-    } catch {
-      // Keep the text read at start-up.
-    }
-    const backupKey = backup();
-    return {
-      message:
-        'Some saved data no longer matched its scenario and was left out.' +
-        (backupKey ? ` The original is kept under the local-storage key "${backupKey}".` : ''),
-      backupKey,
-      details,
-    };
-  };
-
-  /**
-   * Fits saved plans and games to scenarios that arrive after start-up (the shipped catalog loads
-   * when a screen first needs it). Returns the changes to apply, with a notice when something was
-   * left out; plans for scenarios not in `loaded` are untouched.
-   */
-  const fitLoaded = (
-    state: Pick<AppState, 'plans' | 'workshop'>,
-    loaded: readonly Scenario[],
-  ): Partial<AppState> => {
-    const scenarios = new Map(loaded.map((s) => [s.id, s]));
-    const fitted = fitToScenarios(state.plans, state.workshop, scenarios);
-    if (fitted.details.length === 0) return { plans: fitted.plans, workshop: fitted.workshop };
-    return {
-      plans: fitted.plans,
-      workshop: fitted.workshop,
-      storageNotice: leftOutNotice(fitted.details),
-    };
-  };
-
-  const recover = (error: unknown): StorageNotice =>
-    setAside('Your saved plans could not be upgraded to this version of Roadmap Dojo.', [
-      describeError(error),
-    ]);
-
-  return { storage: persistStorage, merge, recover, fitLoaded };
 }

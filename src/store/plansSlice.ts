@@ -18,6 +18,14 @@ import {
   type Plan,
   type Scenario,
 } from '../engine';
+import {
+  entryOf,
+  filterEntries,
+  idRecord,
+  withEntry,
+  withoutEntry,
+  type IdRecord,
+} from '../engine/ids';
 import type { AppState } from './state';
 
 /** Undo reaches back at least this many plan changes per variant. */
@@ -32,7 +40,7 @@ export interface Variant {
   name: string;
   plan: Plan;
   /** The user's rationale per item id; empty notes are not kept. */
-  notes: Record<string, string>;
+  notes: IdRecord<string>;
 }
 
 export interface ScenarioPlans {
@@ -48,9 +56,9 @@ export interface History {
 
 export interface PlansSlice {
   /** Plans per scenario id. A scenario without an entry has one empty variant. */
-  plans: Record<string, ScenarioPlans>;
+  plans: IdRecord<ScenarioPlans>;
   /** Undo/redo stacks per `historyKey(scenarioId, variantId)` (this session only). */
-  history: Record<string, History>;
+  history: IdRecord<History>;
   /** Puts an item in `slot` at `index` (default: the end), or back in the backlog (`null`). */
   moveItem: (scenario: Scenario, itemId: string, slot: number | null, index?: number) => void;
   /** Moves an item within its slot from position `from` to `to`. */
@@ -72,7 +80,7 @@ export interface PlansSlice {
    */
   addVariant: (
     scenario: Scenario,
-    variant: { name: string; plan: Plan; notes?: Record<string, string> },
+    variant: { name: string; plan: Plan; notes?: Readonly<Record<string, string>> },
   ) => string;
   renameVariant: (scenario: Scenario, variantId: string, name: string) => void;
   /** Deletes a variant; the last one cannot be deleted. Returns whether it was. */
@@ -95,7 +103,9 @@ export function defaultPlans(scenario: Scenario): ScenarioPlans {
   if (!plans) {
     plans = {
       activeId: FIRST_VARIANT_ID,
-      variants: [{ id: FIRST_VARIANT_ID, name: 'Plan A', plan: emptyPlan(scenario), notes: {} }],
+      variants: [
+        { id: FIRST_VARIANT_ID, name: 'Plan A', plan: emptyPlan(scenario), notes: idRecord() },
+      ],
     };
     defaults.set(scenario, plans);
   }
@@ -107,7 +117,7 @@ export function scenarioPlansOf(
   state: Pick<PlansSlice, 'plans'>,
   scenario: Scenario,
 ): ScenarioPlans {
-  return state.plans[scenario.id] ?? defaultPlans(scenario);
+  return entryOf(state.plans, scenario.id) ?? defaultPlans(scenario);
 }
 
 /** The active variant of a scenario. */
@@ -131,9 +141,14 @@ export function nextVariantName(variants: readonly Variant[]): string {
   for (let n = 27; ; n++) if (!taken.has(`Plan ${n}`)) return `Plan ${n}`;
 }
 
-function nextVariantId(variants: readonly Variant[]): string {
-  const numbers = variants.map((v) => Number(/^v(\d+)$/.exec(v.id)?.[1] ?? 0));
-  return `v${Math.max(0, ...numbers) + 1}`;
+/**
+ * A new variant id: "v<n>-<tab>", n one more than any variant's number. The tab's own tag keeps
+ * ids made at the same moment in two tabs apart (both would otherwise be "v2"), so the tabs'
+ * variants merge instead of one replacing the other.
+ */
+function nextVariantId(variants: readonly Variant[], tab: string): string {
+  const numbers = variants.map((v) => Number(/^v(\d+)/.exec(v.id)?.[1] ?? 0));
+  return `v${Math.max(0, ...numbers) + 1}-${tab}`;
 }
 
 function cleanName(name: string | undefined): string {
@@ -142,172 +157,172 @@ function cleanName(name: string | undefined): string {
 
 const emptyHistory: History = { past: [], future: [] };
 
-export const createPlansSlice: StateCreator<
-  AppState,
-  [['zustand/persist', unknown]],
-  [],
-  PlansSlice
-> = (set, get) => {
-  /** Replaces a scenario's plans with `update(current)`. */
-  const updatePlans = (scenario: Scenario, update: (plans: ScenarioPlans) => ScenarioPlans) =>
-    set((state) => ({
-      plans: { ...state.plans, [scenario.id]: update(scenarioPlansOf(state, scenario)) },
-    }));
+export interface PlansSliceOptions {
+  /** This tab's tag in new variant ids (see `nextVariantId`). */
+  tab: string;
+}
 
-  /** Replaces the active variant with `update(variant)`. */
-  const withActive = (plans: ScenarioPlans, update: (variant: Variant) => Variant) => ({
-    ...plans,
-    variants: plans.variants.map((v) => (v.id === plans.activeId ? update(v) : v)),
-  });
+export const createPlansSlice =
+  (
+    options: PlansSliceOptions,
+  ): StateCreator<AppState, [['zustand/persist', unknown]], [], PlansSlice> =>
+  (set, get) => {
+    /** Replaces a scenario's plans with `update(current)`. */
+    const updatePlans = (scenario: Scenario, update: (plans: ScenarioPlans) => ScenarioPlans) =>
+      set((state) => ({
+        plans: withEntry(state.plans, scenario.id, update(scenarioPlansOf(state, scenario))),
+      }));
 
-  /** Applies a plan operation to the active variant, recording the previous plan for undo. */
-  const change = (scenario: Scenario, operation: (plan: Plan) => Plan) => {
-    const state = get();
-    const variant = activeVariantOf(state, scenario);
-    const next = operation(variant.plan);
-    if (plansEqual(variant.plan, next)) return;
-    const key = historyKey(scenario.id, variant.id);
-    const history = state.history[key] ?? emptyHistory;
-    set({
-      plans: {
-        ...state.plans,
-        [scenario.id]: withActive(scenarioPlansOf(state, scenario), (v) => ({ ...v, plan: next })),
-      },
-      history: {
-        ...state.history,
-        [key]: { past: [...history.past, variant.plan].slice(-HISTORY_LIMIT), future: [] },
-      },
+    /** Replaces the active variant with `update(variant)`. */
+    const withActive = (plans: ScenarioPlans, update: (variant: Variant) => Variant) => ({
+      ...plans,
+      variants: plans.variants.map((v) => (v.id === plans.activeId ? update(v) : v)),
     });
-  };
 
-  /** Steps through the active variant's history: `direction` −1 undoes, +1 redoes. */
-  const step = (scenario: Scenario, direction: -1 | 1) => {
-    const state = get();
-    const variant = activeVariantOf(state, scenario);
-    const key = historyKey(scenario.id, variant.id);
-    const history = state.history[key];
-    const target = direction < 0 ? history?.past.at(-1) : history?.future[0];
-    if (!history || !target) return;
-    set({
-      plans: {
-        ...state.plans,
-        [scenario.id]: withActive(scenarioPlansOf(state, scenario), (v) => ({
-          ...v,
-          plan: target,
-        })),
-      },
-      history: {
-        ...state.history,
-        [key]:
+    /** Applies a plan operation to the active variant, recording the previous plan for undo. */
+    const change = (scenario: Scenario, operation: (plan: Plan) => Plan) => {
+      const state = get();
+      const variant = activeVariantOf(state, scenario);
+      const next = operation(variant.plan);
+      if (plansEqual(variant.plan, next)) return;
+      const key = historyKey(scenario.id, variant.id);
+      const history = entryOf(state.history, key) ?? emptyHistory;
+      set({
+        plans: withEntry(
+          state.plans,
+          scenario.id,
+          withActive(scenarioPlansOf(state, scenario), (v) => ({ ...v, plan: next })),
+        ),
+        history: withEntry(state.history, key, {
+          past: [...history.past, variant.plan].slice(-HISTORY_LIMIT),
+          future: [],
+        }),
+      });
+    };
+
+    /** Steps through the active variant's history: `direction` −1 undoes, +1 redoes. */
+    const step = (scenario: Scenario, direction: -1 | 1) => {
+      const state = get();
+      const variant = activeVariantOf(state, scenario);
+      const key = historyKey(scenario.id, variant.id);
+      const history = entryOf(state.history, key);
+      const target = direction < 0 ? history?.past.at(-1) : history?.future[0];
+      if (!history || !target) return;
+      set({
+        plans: withEntry(
+          state.plans,
+          scenario.id,
+          withActive(scenarioPlansOf(state, scenario), (v) => ({ ...v, plan: target })),
+        ),
+        history: withEntry(
+          state.history,
+          key,
           direction < 0
             ? { past: history.past.slice(0, -1), future: [variant.plan, ...history.future] }
             : { past: [...history.past, variant.plan], future: history.future.slice(1) },
-      },
-    });
-  };
-
-  return {
-    plans: {},
-    history: {},
-    moveItem: (scenario, itemId, slot, index) =>
-      change(scenario, (plan) =>
-        slot === null ? removeItem(plan, itemId) : placeItem(plan, itemId, slot, index),
-      ),
-    reorderItem: (scenario, slot, from, to) =>
-      change(scenario, (plan) => reorderItem(plan, slot, from, to)),
-    resetPlan: (scenario) => change(scenario, () => emptyPlan(scenario)),
-    undo: (scenario) => step(scenario, -1),
-    redo: (scenario) => step(scenario, 1),
-    setNote: (scenario, itemId, text) =>
-      updatePlans(scenario, (plans) =>
-        withActive(plans, (v) => {
-          const notes = { ...v.notes };
-          if (text.trim() === '') delete notes[itemId];
-          else notes[itemId] = text;
-          return { ...v, notes };
-        }),
-      ),
-    createVariant: (scenario, name) => {
-      const plans = scenarioPlansOf(get(), scenario);
-      const id = nextVariantId(plans.variants);
-      const variant: Variant = {
-        id,
-        name: cleanName(name) || nextVariantName(plans.variants),
-        plan: emptyPlan(scenario),
-        notes: {},
-      };
-      updatePlans(scenario, (p) => ({ activeId: id, variants: [...p.variants, variant] }));
-      return id;
-    },
-    duplicateVariant: (scenario, variantId, name) => {
-      const plans = scenarioPlansOf(get(), scenario);
-      const source = plans.variants.find((v) => v.id === variantId);
-      if (!source) return plans.activeId;
-      const id = nextVariantId(plans.variants);
-      const copy: Variant = {
-        ...source,
-        id,
-        name: cleanName(name) || cleanName(`${source.name} (copy)`),
-        notes: { ...source.notes },
-      };
-      updatePlans(scenario, (p) => {
-        const at = p.variants.findIndex((v) => v.id === variantId);
-        const variants = [...p.variants];
-        variants.splice(at + 1, 0, copy);
-        return { activeId: id, variants };
-      });
-      return id;
-    },
-    addVariant: (scenario, { name, plan, notes = {} }) => {
-      const plans = scenarioPlansOf(get(), scenario);
-      const id = nextVariantId(plans.variants);
-      const taken = new Set(plans.variants.map((v) => v.name));
-      const base = cleanName(name) || nextVariantName(plans.variants);
-      let unique = base;
-      for (let n = 2; taken.has(unique); n++)
-        unique = cleanName(`${base.slice(0, VARIANT_NAME_MAX - 5)} (${n})`);
-      const kept = Object.fromEntries(
-        Object.entries(notes).filter(
-          ([itemId, text]) => text.trim() !== '' && scenario.items.some((i) => i.id === itemId),
         ),
-      );
-      const variant: Variant = {
-        id,
-        name: unique,
-        plan: fitPlan(scenario, plan).plan,
-        notes: kept,
-      };
-      updatePlans(scenario, (p) => ({ activeId: id, variants: [...p.variants, variant] }));
-      return id;
-    },
-    renameVariant: (scenario, variantId, name) => {
-      const clean = cleanName(name);
-      if (!clean) return;
-      updatePlans(scenario, (p) => ({
-        ...p,
-        variants: p.variants.map((v) => (v.id === variantId ? { ...v, name: clean } : v)),
-      }));
-    },
-    deleteVariant: (scenario, variantId) => {
-      const plans = scenarioPlansOf(get(), scenario);
-      const at = plans.variants.findIndex((v) => v.id === variantId);
-      if (at < 0 || plans.variants.length <= 1) return false;
-      const variants = plans.variants.filter((v) => v.id !== variantId);
-      const activeId =
-        plans.activeId === variantId
-          ? (variants[Math.min(at, variants.length - 1)]?.id ?? variants[0]!.id)
-          : plans.activeId;
-      set((state) => {
-        const history = { ...state.history };
-        delete history[historyKey(scenario.id, variantId)];
-        return { plans: { ...state.plans, [scenario.id]: { activeId, variants } }, history };
       });
-      return true;
-    },
-    switchVariant: (scenario, variantId) => {
-      const plans = scenarioPlansOf(get(), scenario);
-      if (plans.activeId === variantId || !plans.variants.some((v) => v.id === variantId)) return;
-      updatePlans(scenario, (p) => ({ ...p, activeId: variantId }));
-    },
+    };
+
+    return {
+      plans: idRecord(),
+      history: idRecord(),
+      moveItem: (scenario, itemId, slot, index) =>
+        change(scenario, (plan) =>
+          slot === null ? removeItem(plan, itemId) : placeItem(plan, itemId, slot, index),
+        ),
+      reorderItem: (scenario, slot, from, to) =>
+        change(scenario, (plan) => reorderItem(plan, slot, from, to)),
+      resetPlan: (scenario) => change(scenario, () => emptyPlan(scenario)),
+      undo: (scenario) => step(scenario, -1),
+      redo: (scenario) => step(scenario, 1),
+      setNote: (scenario, itemId, text) =>
+        updatePlans(scenario, (plans) =>
+          withActive(plans, (v) => ({
+            ...v,
+            notes:
+              text.trim() === '' ? withoutEntry(v.notes, itemId) : withEntry(v.notes, itemId, text),
+          })),
+        ),
+      createVariant: (scenario, name) => {
+        const plans = scenarioPlansOf(get(), scenario);
+        const id = nextVariantId(plans.variants, options.tab);
+        const variant: Variant = {
+          id,
+          name: cleanName(name) || nextVariantName(plans.variants),
+          plan: emptyPlan(scenario),
+          notes: idRecord(),
+        };
+        updatePlans(scenario, (p) => ({ activeId: id, variants: [...p.variants, variant] }));
+        return id;
+      },
+      duplicateVariant: (scenario, variantId, name) => {
+        const plans = scenarioPlansOf(get(), scenario);
+        const source = plans.variants.find((v) => v.id === variantId);
+        if (!source) return plans.activeId;
+        const id = nextVariantId(plans.variants, options.tab);
+        const copy: Variant = {
+          ...source,
+          id,
+          name: cleanName(name) || cleanName(`${source.name} (copy)`),
+          notes: idRecord(source.notes),
+        };
+        updatePlans(scenario, (p) => {
+          const at = p.variants.findIndex((v) => v.id === variantId);
+          const variants = [...p.variants];
+          variants.splice(at + 1, 0, copy);
+          return { activeId: id, variants };
+        });
+        return id;
+      },
+      addVariant: (scenario, { name, plan, notes = {} }) => {
+        const plans = scenarioPlansOf(get(), scenario);
+        const id = nextVariantId(plans.variants, options.tab);
+        const taken = new Set(plans.variants.map((v) => v.name));
+        const base = cleanName(name) || nextVariantName(plans.variants);
+        let unique = base;
+        for (let n = 2; taken.has(unique); n++)
+          unique = cleanName(`${base.slice(0, VARIANT_NAME_MAX - 5)} (${n})`);
+        const kept = filterEntries(
+          notes,
+          (text, itemId) => text.trim() !== '' && scenario.items.some((i) => i.id === itemId),
+        );
+        const variant: Variant = {
+          id,
+          name: unique,
+          plan: fitPlan(scenario, plan).plan,
+          notes: kept,
+        };
+        updatePlans(scenario, (p) => ({ activeId: id, variants: [...p.variants, variant] }));
+        return id;
+      },
+      renameVariant: (scenario, variantId, name) => {
+        const clean = cleanName(name);
+        if (!clean) return;
+        updatePlans(scenario, (p) => ({
+          ...p,
+          variants: p.variants.map((v) => (v.id === variantId ? { ...v, name: clean } : v)),
+        }));
+      },
+      deleteVariant: (scenario, variantId) => {
+        const plans = scenarioPlansOf(get(), scenario);
+        const at = plans.variants.findIndex((v) => v.id === variantId);
+        if (at < 0 || plans.variants.length <= 1) return false;
+        const variants = plans.variants.filter((v) => v.id !== variantId);
+        const activeId =
+          plans.activeId === variantId
+            ? (variants[Math.min(at, variants.length - 1)]?.id ?? variants[0]!.id)
+            : plans.activeId;
+        set((state) => ({
+          plans: withEntry(state.plans, scenario.id, { activeId, variants }),
+          history: withoutEntry(state.history, historyKey(scenario.id, variantId)),
+        }));
+        return true;
+      },
+      switchVariant: (scenario, variantId) => {
+        const plans = scenarioPlansOf(get(), scenario);
+        if (plans.activeId === variantId || !plans.variants.some((v) => v.id === variantId)) return;
+        updatePlans(scenario, (p) => ({ ...p, activeId: variantId }));
+      },
+    };
   };
-};

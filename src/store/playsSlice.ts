@@ -7,6 +7,15 @@
 import type { StateCreator } from 'zustand/vanilla';
 
 import { plansEqual, simulate, type Plan, type Scenario } from '../engine';
+import {
+  entryOf,
+  filterEntries,
+  hasEntry,
+  idRecord,
+  withEntry,
+  withoutEntry,
+  type IdRecord,
+} from '../engine/ids';
 import { expectedOutcome } from './derived';
 import { FIRST_VARIANT_ID, activeVariantOf, historyKey } from './plansSlice';
 import type { AppState } from './state';
@@ -34,12 +43,12 @@ export interface PlayHistory {
 
 export interface PlaysSlice {
   /** Per `historyKey(scenarioId, variantId)`. */
-  plays: Record<string, PlayHistory>;
+  plays: IdRecord<PlayHistory>;
   /**
    * Session only: the seed of each new play whose slot-by-slot reveal has not been watched or
    * skipped yet, per `historyKey`. A reload goes straight to the debrief.
    */
-  revealPending: Record<string, number>;
+  revealPending: IdRecord<number>;
   /**
    * Plays the scenario's active variant. When its plan is the one played last, the last play is
    * kept (same seed, same story) unless `newDice` asks for another seed; otherwise a new play is
@@ -69,13 +78,13 @@ export function activePlaysOf(
   state: Pick<AppState, 'plans' | 'plays'>,
   scenario: Scenario,
 ): PlayHistory | null {
-  return state.plays[historyKey(scenario.id, activeVariantOf(state, scenario).id)] ?? null;
+  return entryOf(state.plays, historyKey(scenario.id, activeVariantOf(state, scenario).id)) ?? null;
 }
 
 /** Whether a variant still exists: untouched scenarios have only the first variant. */
 function variantExists(plans: AppState['plans'], key: string): boolean {
   const slash = key.indexOf('/');
-  const scenario = plans[key.slice(0, slash)];
+  const scenario = entryOf(plans, key.slice(0, slash));
   const variantId = key.slice(slash + 1);
   return scenario
     ? scenario.variants.some((v) => v.id === variantId)
@@ -86,11 +95,11 @@ function variantExists(plans: AppState['plans'], key: string): boolean {
 export function livePlays(
   plays: Readonly<Record<string, PlayHistory | null>>,
   plans: AppState['plans'],
-): Record<string, PlayHistory> {
-  const out: Record<string, PlayHistory> = {};
-  for (const [key, history] of Object.entries(plays))
-    if (history && variantExists(plans, key)) out[key] = history;
-  return out;
+): IdRecord<PlayHistory> {
+  return filterEntries(
+    plays,
+    (history, key) => !!history && variantExists(plans, key),
+  ) as IdRecord<PlayHistory>;
 }
 
 export const createPlaysSlice =
@@ -108,17 +117,17 @@ export const createPlaysSlice =
     });
 
     return {
-      plays: {},
-      revealPending: {},
+      plays: idRecord(),
+      revealPending: idRecord(),
       playActive: (scenario, playOptions = {}) => {
         const state = get();
         const variant = activeVariantOf(state, scenario);
         const key = historyKey(scenario.id, variant.id);
-        const current = state.plays[key];
+        const current = entryOf(state.plays, key);
         if (current && !playOptions.newDice && plansEqual(current.last.plan, variant.plan))
           return current;
         const seed = options.randomSeed();
-        const par = state.par[scenario.id];
+        const par = entryOf(state.par, scenario.id);
         const last: PlayRecord = {
           seed,
           plan: variant.plan,
@@ -129,17 +138,15 @@ export const createPlaysSlice =
         };
         const next: PlayHistory = { last, previous: current?.last ?? null };
         set({
-          plays: { ...get().plays, [key]: next },
-          revealPending: { ...get().revealPending, [key]: seed },
+          plays: withEntry(get().plays, key, next),
+          revealPending: withEntry(get().revealPending, key, seed),
         });
         return next;
       },
       finishReveal: (scenario) => {
         const key = historyKey(scenario.id, activeVariantOf(get(), scenario).id);
-        if (!(key in get().revealPending)) return;
-        const revealPending = { ...get().revealPending };
-        delete revealPending[key];
-        set({ revealPending });
+        if (!hasEntry(get().revealPending, key)) return;
+        set({ revealPending: withoutEntry(get().revealPending, key) });
       },
     };
   };

@@ -8,6 +8,7 @@ import type { PlansSlice } from './plansSlice';
 import type { PlaysSlice } from './playsSlice';
 import type { PreferencesSlice } from './preferencesSlice';
 import type { RoomSlice } from './roomSlice';
+import type { SavedDataSlice } from './savedDataSlice';
 import type { ScenariosSlice } from './scenariosSlice';
 import type { WorkshopSlice } from './workshopSlice';
 
@@ -18,4 +19,5 @@ export type AppState = ScenariosSlice &
   NoticesSlice &
   PlaysSlice &
   WorkshopSlice &
+  SavedDataSlice &
   RoomSlice;

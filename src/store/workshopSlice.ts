@@ -14,6 +14,14 @@ import type { StateCreator } from 'zustand/vanilla';
 
 import { plansEqual, simulate, type Plan, type Scenario } from '../engine';
 import { workshopWeights, type WorkshopSettings } from '../engine/workshop';
+import {
+  entryOf,
+  filterEntries,
+  idRecord,
+  withEntry,
+  withoutEntry,
+  type IdRecord,
+} from '../engine/ids';
 import { expectedOutcome, selectScenario } from './derived';
 import { activeVariantOf, historyKey, scenarioPlansOf } from './plansSlice';
 import type { PlayHistory, PlayRecord } from './playsSlice';
@@ -60,7 +68,7 @@ export interface Workshop {
   /** The round on the projector (a slot index). */
   round: number;
   /** Round-by-round games per scenario id. */
-  games: Record<string, RoundGame>;
+  games: IdRecord<RoundGame>;
   /** Teams' plans loaded into the comparison, in the order they were added. */
   teamPlans: TeamPlanInput[];
   /** The live room this browser is in (see roomSlice), or null. */
@@ -78,7 +86,7 @@ export const DEFAULT_WORKSHOP: Workshop = {
   teamName: '',
   timer: DEFAULT_TIMER,
   round: 0,
-  games: {},
+  games: idRecord(),
   teamPlans: [],
   room: null,
   locked: false,
@@ -156,7 +164,12 @@ export function activeWorkshopFor(
 /** The round-by-round game of a scenario in this browser (nothing committed when none began). */
 export function roundGameOf(state: Pick<AppState, 'workshop'>, scenarioId: string): RoundGame {
   const settings = activeWorkshopFor(state, scenarioId);
-  return state.workshop.games[scenarioId] ?? { seed: settings?.seed ?? 1, committed: NO_COMMITTED };
+  return (
+    entryOf(state.workshop.games, scenarioId) ?? {
+      seed: settings?.seed ?? 1,
+      committed: NO_COMMITTED,
+    }
+  );
 }
 
 const NO_COMMITTED: string[][] = [];
@@ -202,13 +215,10 @@ export const createWorkshopSlice =
         const variant = activeVariantOf(plans ? { plans } : state, scenario);
         const kept = withCommitted(variant.plan, game.committed);
         if (kept === variant.plan) continue;
-        plans = {
-          ...(plans ?? state.plans),
-          [scenarioId]: {
-            ...current,
-            variants: current.variants.map((v) => (v.id === variant.id ? { ...v, plan: kept } : v)),
-          },
-        };
+        plans = withEntry(plans ?? state.plans, scenarioId, {
+          ...current,
+          variants: current.variants.map((v) => (v.id === variant.id ? { ...v, plan: kept } : v)),
+        });
       }
       if (plans) set({ plans });
     };
@@ -232,15 +242,21 @@ export const createWorkshopSlice =
             before.scenarioId === settings.scenarioId &&
             before.seed === settings.seed &&
             before.play === settings.play;
-          return same ? { settings } : { settings, games: {}, round: 0 };
+          return same ? { settings } : { settings, games: idRecord(), round: 0 };
         }),
       startWorkshop: () =>
         update((w) =>
           w.settings === null
             ? {}
-            : { active: true, role: 'facilitator', games: {}, round: 0, timer: DEFAULT_TIMER },
+            : {
+                active: true,
+                role: 'facilitator',
+                games: idRecord(),
+                round: 0,
+                timer: DEFAULT_TIMER,
+              },
         ),
-      endWorkshop: () => update(() => ({ active: false, games: {}, timer: DEFAULT_TIMER })),
+      endWorkshop: () => update(() => ({ active: false, games: idRecord(), timer: DEFAULT_TIMER })),
       joinWorkshop: (settings, teamName) =>
         update((w) => ({
           settings,
@@ -248,10 +264,9 @@ export const createWorkshopSlice =
           role: 'team',
           teamName: teamName.trim().slice(0, TEAM_NAME_MAX),
           // A game played with other dice (an earlier workshop) starts again.
-          games: Object.fromEntries(
-            Object.entries(w.games).filter(
-              ([id, game]) => id !== settings.scenarioId || game.seed === settings.seed,
-            ),
+          games: filterEntries(
+            w.games,
+            (game, id) => id !== settings.scenarioId || game.seed === settings.seed,
           ),
         })),
       setTeamName: (name) => update(() => ({ teamName: name.slice(0, TEAM_NAME_MAX) })),
@@ -284,24 +299,19 @@ export const createWorkshopSlice =
         const plan = activeVariantOf(state, scenario).plan;
         const committed = [...game.committed, [...(plan.slots[game.committed.length] ?? [])]];
         // Undo cannot reach back across a commit: the scenario's histories start here.
-        const history = { ...state.history };
+        let history = state.history;
         for (const v of scenarioPlansOf(state, scenario).variants)
-          delete history[historyKey(scenario.id, v.id)];
+          history = withoutEntry(history, historyKey(scenario.id, v.id));
         set({
           history,
           workshop: {
             ...state.workshop,
-            games: { ...state.workshop.games, [scenario.id]: { seed: game.seed, committed } },
+            games: withEntry(state.workshop.games, scenario.id, { seed: game.seed, committed }),
           },
         });
         return committed.length;
       },
-      restartGame: (scenario) =>
-        update((w) => {
-          const games = { ...w.games };
-          delete games[scenario.id];
-          return { games };
-        }),
+      restartGame: (scenario) => update((w) => ({ games: withoutEntry(w.games, scenario.id) })),
       finishGame: (scenario) => {
         const state = get();
         const settings = activeWorkshopFor(state, scenario.id);
@@ -309,20 +319,20 @@ export const createWorkshopSlice =
         const game =
           settings.play === 'year'
             ? { seed: settings.seed, committed: [] }
-            : state.workshop.games[scenario.id];
+            : entryOf(state.workshop.games, scenario.id);
         if (!game) return null;
         if (settings.play === 'rounds' && game.committed.length < scenario.time.labels.length)
           return null;
         const variant = activeVariantOf(state, scenario);
         const key = historyKey(scenario.id, variant.id);
-        const current = state.plays[key];
+        const current = entryOf(state.plays, key);
         if (
           current &&
           current.last.seed === game.seed &&
           plansEqual(current.last.plan, variant.plan)
         )
           return current;
-        const par = state.par[scenario.id];
+        const par = entryOf(state.par, scenario.id);
         const last: PlayRecord = {
           seed: game.seed,
           plan: variant.plan,
@@ -332,7 +342,7 @@ export const createWorkshopSlice =
           playedAt: options.now(),
         };
         const next: PlayHistory = { last, previous: current?.last ?? null };
-        set({ plays: { ...state.plays, [key]: next } });
+        set({ plays: withEntry(state.plays, key, next) });
         return next;
       },
       addTeamPlans: (inputs) => {

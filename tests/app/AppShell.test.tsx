@@ -15,7 +15,7 @@ describe('app shell', () => {
     expect(notice).toHaveTextContent('roadmap-dojo:backup-1');
     expect(screen.getByRole('heading', { level: 1, name: 'Scenario library' })).toBeVisible();
 
-    await user.click(within(notice).getByRole('button', { name: 'Dismiss this notice' }));
+    await user.click(within(notice).getByRole('button', { name: /^Dismiss this notice/ }));
     expect(screen.queryByText('Saved data could not be used')).toBeNull();
   });
 

@@ -1,8 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readText } from '../../src/cli/io.ts';
 import { main } from '../../src/cli/main.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -137,5 +138,48 @@ describe('dojo par, debrief and seeds', () => {
     expect(out.runs).toBe(200);
     expect(out.par.p10).toBeGreaterThan(out.plan.p50);
     expect((await run('seeds', big, late, '--n', '0')).code).toBe(2);
+  });
+});
+
+describe('dojo reading its inputs', () => {
+  it('stops reading an endless file at the size limit, with a message (`validate /dev/zero`)', async () => {
+    // Before the limit was checked while reading, this read the whole device and never returned.
+    const r = await run('validate', '/dev/zero');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('/dev/zero is too large (more than 8.0 MB)');
+  });
+
+  it('refuses an oversized regular file before reading it', () => {
+    const big = join(dir, 'huge.json');
+    writeFileSync(big, ' '.repeat(2048));
+    expect(() => readText(big, 1024)).toThrow(/huge\.json is too large \(0\.0 MB\)/);
+    expect(readText(big, 4096)).toHaveLength(2048);
+  });
+
+  it('accepts a UTF-8 byte order mark, as the browser does', async () => {
+    const withBom = join(dir, 'bom.json');
+    writeFileSync(withBom, `\uFEFF${readFileSync(tutorial, 'utf8')}`);
+    const r = await run('validate', withBom);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('`validate scenarios/*.json` passes: the published JSON Schema is recognised and skipped', async () => {
+    const files = readdirSync(join(root, 'scenarios'))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => join(root, 'scenarios', f));
+    expect(files.some((f) => f.endsWith('schema.json'))).toBe(true);
+    const r = await run('validate', ...files);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /– .*schema\.json: the JSON Schema of scenario files, not a scenario \(skipped\)/,
+    );
+    const json = JSON.parse((await run('validate', ...files, '--json')).stdout) as {
+      ok: boolean;
+      skipped?: string;
+    }[];
+    expect(json.filter((f) => f.skipped)).toHaveLength(1);
+    expect(json.every((f) => f.ok)).toBe(true);
   });
 });

@@ -5,7 +5,8 @@
  */
 import { test as plain } from '@playwright/test';
 
-import { expect, scenarioText, test } from './support';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../src/security/headers';
+import { APP_ORIGIN, expect, scenarioText, test } from './support';
 
 // The plain runner: this test provokes a violation on purpose, which the checked fixture would
 // (rightly) count as a console error.
@@ -43,6 +44,28 @@ plain(
     });
     expect(outcome.ran).toBe(false);
     expect(outcome.violations).toContain('script-src-elem');
+  },
+);
+
+// Plain runner again: the browser reports the refused frame on the console, on purpose.
+plain(
+  'the server sends the security headers, and a page of another origin cannot frame the app',
+  async ({ page, request }) => {
+    const response = await request.get('./');
+    const headers = response.headers();
+    for (const [name, value] of Object.entries(SECURITY_HEADERS))
+      expect(headers[name.toLowerCase()], name).toBe(value);
+    expect(headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+
+    const refused: string[] = [];
+    page.on('console', (m) => {
+      if (m.text().includes('frame-ancestors')) refused.push(m.text());
+    });
+    // about:blank is another (opaque) origin than the app.
+    await page.setContent(`<iframe title="framed app" src="${APP_ORIGIN}/"></iframe>`);
+    await expect.poll(() => refused.length).toBeGreaterThan(0);
+    const framed = page.frameLocator('iframe[title="framed app"]');
+    await expect(framed.getByRole('heading', { name: 'Scenario library' })).toHaveCount(0);
   },
 );
 

@@ -12,6 +12,7 @@ import * as Y from 'yjs';
 
 import { createNodeClient, waitFor, type NodeClient } from '../../src/relay/nodeClient';
 import { startRelay, type Relay } from '../../src/relay/server';
+import { SECURITY_HEADERS } from '../../src/security/headers';
 import {
   controlDocName,
   readControl,
@@ -255,5 +256,8 @@ describe('the HTTP side', () => {
     const response = await fetch(`http://127.0.0.1:${relay.port}/relay.json`);
     expect(await response.json()).toEqual({ relay: '/relay', protocol: 1 });
     expect(response.headers.get('content-security-policy')).toContain("connect-src 'self'");
+    // One source: the relay sends exactly the headers every other server of the app sends.
+    for (const [name, value] of Object.entries(SECURITY_HEADERS))
+      expect(response.headers.get(name), name).toBe(value);
   });
 });

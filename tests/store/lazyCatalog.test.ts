@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { CatalogEntry } from '../../src/app/catalog';
 import { PERSIST_VERSION, planOf, selectScenario, summarizeCatalog } from '../../src/store';
 import { shippedCatalog } from '../support/shippedCatalog';
-import { FIXED_NOW, freshStore, saved, shippedScenario } from './helpers';
+import { FIXED_NOW, freshStore, saved, shippedScenario, firstNotice } from './helpers';
 
 beforeEach(() => localStorage.clear());
 
@@ -70,14 +70,14 @@ describe('a catalog that loads after start-up', () => {
 
     // Before the scenario is loaded nothing is dropped, and nothing is reported.
     expect(store.getState().plans.tutorial?.variants[0]?.plan.slots[0]).toEqual([a, 'gone-item']);
-    expect(store.getState().storageNotice).toBeNull();
+    expect(firstNotice(store.getState())).toBeNull();
 
     const loaded = store.getState().ensureCatalog();
     release();
     await loaded;
 
     expect(planOf(store.getState(), tutorial).slots.slice(0, 2)).toEqual([[a], [b]]);
-    const notice = store.getState().storageNotice;
+    const notice = firstNotice(store.getState());
     expect(notice?.message).toMatch(/no longer matched its scenario/);
     expect(notice?.details.join(' ')).toMatch(/gone-item/);
     // The original is kept aside, and the fitted plan is what is saved now.

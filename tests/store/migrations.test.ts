@@ -41,7 +41,7 @@ describe('AddVariants', () => {
       notes: { tutorial: { 'patch-login': 'public exploit' }, orphan: { x: 'note only' } },
       preferences: { backlogSort: 'rice' },
     };
-    expect(migratePersisted(v1, 1)).toEqual({
+    expect(migratePersisted(v1, 1, 2)).toEqual({
       imported: [],
       plans: {
         tutorial: {
@@ -61,13 +61,11 @@ describe('AddVariants', () => {
         },
       },
       preferences: { backlogSort: 'rice' },
-      plays: {},
-      workshop: DEFAULT_WORKSHOP,
     });
   });
 
   it('passes through state it cannot read, for validation to set aside', () => {
-    expect(migratePersisted({ plans: 'garbage' }, 1)).toEqual({
+    expect(migratePersisted({ plans: 'garbage' }, 1, 4)).toEqual({
       plans: 'garbage',
       plays: {},
       workshop: DEFAULT_WORKSHOP,
@@ -87,7 +85,7 @@ describe('AddPlays', () => {
       },
       preferences: {},
     };
-    expect(migratePersisted(v2, 2)).toEqual({ ...v2, plays: {}, workshop: DEFAULT_WORKSHOP });
+    expect(migratePersisted(v2, 2, 4)).toEqual({ ...v2, plays: {}, workshop: DEFAULT_WORKSHOP });
   });
 });
 
@@ -99,10 +97,52 @@ describe('AddWorkshop', () => {
       preferences: { libraryTag: 'security' },
       plays: {},
     };
-    const v4 = migratePersisted(v3, 3);
+    const v4 = migratePersisted(v3, 3, 4);
     expect(v4).toEqual({ ...v3, workshop: DEFAULT_WORKSHOP });
     // No workshop is set up, so no board is in workshop mode after the upgrade.
     expect((v4 as { workshop: typeof DEFAULT_WORKSHOP }).workshop.active).toBe(false);
+  });
+});
+
+describe('AddSync', () => {
+  testMigration('AddSync', () => {
+    const v4 = {
+      imported: [{ scenario: { id: 'mine' }, fileName: 'mine.json', importedAt: 'then' }],
+      plans: {
+        tutorial: {
+          activeId: 'v1',
+          variants: [{ id: 'v1', name: 'Plan A', plan: { slots: [['a'], []] }, notes: {} }],
+        },
+      },
+      preferences: {},
+      plays: {},
+      workshop: DEFAULT_WORKSHOP,
+    };
+    // Everything saved before tabs merged is older (version 0) than any change made after.
+    expect(migratePersisted(v4, 4, 5)).toEqual({
+      ...v4,
+      imported: [{ ...v4.imported[0], stamp: 0, tab: '' }],
+      plans: {
+        tutorial: {
+          activeId: 'v1',
+          variants: [{ ...v4.plans.tutorial.variants[0], stamp: 0, tab: '' }],
+          deleted: {},
+        },
+      },
+      removedImports: {},
+      sync: {
+        preferences: { stamp: 0, tab: '' },
+        workshop: { stamp: 0, tab: '' },
+        superseded: [],
+      },
+    });
+    // A scenario id that is a name of Object.prototype stays a plain key.
+    const hostile = migratePersisted(
+      JSON.parse('{"plans": {"__proto__": {"activeId": "v1", "variants": []}}}'),
+      4,
+      5,
+    ) as { plans: object };
+    expect(Object.keys(hostile.plans)).toEqual(['__proto__']);
   });
 });
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { PERSIST_VERSION, activeVariantOf, planOf } from '../../src/store';
-import { freshStore, saved, shippedScenario } from './helpers';
+import { freshStore, saved, shippedScenario, firstNotice } from './helpers';
 
 const big = shippedScenario('big-customer');
 /** Any three distinct items: these tests are about moving ids around, not about the model. */
@@ -33,9 +33,11 @@ describe('persist: saving and restoring', () => {
       'plans',
       'plays',
       'preferences',
+      'removedImports',
+      'sync',
       'workshop',
     ]);
-    expect(JSON.stringify(state)).not.toMatch(/score|history|par/);
+    expect(JSON.stringify(state)).not.toMatch(/score|history|"par/);
   });
 
   it('restores variants, plans, notes and preferences in a new store', () => {
@@ -58,7 +60,7 @@ describe('persist: saving and restoring', () => {
       backlogSort: 'cd3',
       lastScenarioId: big.id,
     });
-    expect(second.getState().storageNotice).toBeNull();
+    expect(firstNotice(second.getState())).toBeNull();
   });
 });
 
@@ -76,7 +78,7 @@ describe('persist: older saved data', () => {
       }),
     );
     const store = freshStore();
-    expect(store.getState().storageNotice).toBeNull();
+    expect(firstNotice(store.getState())).toBeNull();
     expect(activeVariantOf(store.getState(), big)).toEqual({
       id: 'v1',
       name: 'Plan A',
@@ -90,7 +92,7 @@ describe('persist: older saved data', () => {
   it('sets a save aside when its migration cannot make sense of it', () => {
     corrupt(JSON.stringify({ version: 1, state: { plans: 'garbage' } }));
     const store = freshStore();
-    expect(store.getState().storageNotice?.backupKey).toBe('roadmap-dojo:backup-1');
+    expect(firstNotice(store.getState())?.backupKey).toBe('roadmap-dojo:backup-1');
     expect(planOf(store.getState(), big)).toEqual(bigPlan());
   });
 });
@@ -100,21 +102,21 @@ describe('persist: unreadable saved state', () => {
     corrupt('{"state": {"plans": ');
     const store = freshStore();
 
-    const notice = store.getState().storageNotice;
+    const notice = firstNotice(store.getState());
     expect(notice?.message).toMatch(/could not be read \(they are not valid JSON\)/);
     expect(notice?.backupKey).toBe('roadmap-dojo:backup-1');
     expect(localStorage.getItem('roadmap-dojo:backup-1')).toBe('{"state": {"plans": ');
     expect(planOf(store.getState(), big).slots.flat()).toEqual([]);
 
     store.getState().moveItem(big, B, 0);
-    expect(saved().state.plans).toEqual({
+    expect(saved().state.plans).toMatchObject({
       [big.id]: {
         activeId: 'v1',
         variants: [{ id: 'v1', name: 'Plan A', plan: bigPlan([B]), notes: {} }],
       },
     });
-    store.getState().dismissStorageNotice();
-    expect(store.getState().storageNotice).toBeNull();
+    store.getState().dismissNotice(firstNotice(store.getState())!.id);
+    expect(firstNotice(store.getState())).toBeNull();
   });
 
   it('sets a wrong shape aside', () => {
@@ -122,7 +124,7 @@ describe('persist: unreadable saved state', () => {
       JSON.stringify({ state: { plans: { [big.id]: 'not a plan' } }, version: PERSIST_VERSION }),
     );
     const store = freshStore();
-    expect(store.getState().storageNotice?.message).toMatch(/unexpected format/);
+    expect(firstNotice(store.getState())?.message).toMatch(/unexpected format/);
     expect(localStorage.getItem('roadmap-dojo:backup-1')).toContain('not a plan');
     expect(localStorage.getItem('roadmap-dojo')).toBeNull();
   });
@@ -132,22 +134,40 @@ describe('persist: unreadable saved state', () => {
       localStorage.clear();
       corrupt(junk);
       const store = freshStore();
-      expect(store.getState().storageNotice?.backupKey, junk).toBe('roadmap-dojo:backup-1');
+      expect(firstNotice(store.getState())?.backupKey, junk).toBe('roadmap-dojo:backup-1');
     }
   });
 
-  it('does not guess at data from a newer version', () => {
-    corrupt(JSON.stringify({ state: { plans: {} }, version: PERSIST_VERSION + 1 }));
+  it('does not guess at data from a newer version, and never writes over it', () => {
+    const newer = JSON.stringify({ state: { plans: {} }, version: PERSIST_VERSION + 1 });
+    corrupt(newer);
     const store = freshStore();
-    expect(store.getState().storageNotice?.message).toMatch(/newer version of Roadmap Dojo/);
-    expect(localStorage.getItem('roadmap-dojo:backup-1')).not.toBeNull();
+    const notice = firstNotice(store.getState());
+    expect(notice?.kind).toBe('newer-version');
+    expect(notice?.message).toMatch(/newer version of Roadmap Dojo/);
+    store.getState().moveItem(big, B, 0);
+    expect(planOf(store.getState(), big).slots[0]).toEqual([B]);
+    expect(localStorage.getItem('roadmap-dojo')).toBe(newer);
+    expect(store.getState().savingPaused()?.reason).toBe('newer');
+  });
+
+  it('reports a version that is not a number as damage, not as a newer format', () => {
+    // A saved version "4" (text) once read as "written by a newer version (format 4; reads up to 4)".
+    corrupt(JSON.stringify({ state: { plans: {} }, version: '4' }));
+    const notice = firstNotice(freshStore().getState());
+    expect(notice?.kind).toBe('set-aside');
+    expect(notice?.message).toMatch(/could not be read \(unexpected format\)/);
+    expect(notice?.message).not.toMatch(/newer/);
+    expect(notice?.details).toEqual([
+      `the saved format version is "4" (string), where a whole number from 1 to ${PERSIST_VERSION} is expected`,
+    ]);
   });
 
   it('never overwrites an earlier backup', () => {
     localStorage.setItem('roadmap-dojo:backup-1', 'older');
     corrupt('nope');
     const store = freshStore();
-    expect(store.getState().storageNotice?.backupKey).toBe('roadmap-dojo:backup-2');
+    expect(firstNotice(store.getState())?.backupKey).toBe('roadmap-dojo:backup-2');
     expect(localStorage.getItem('roadmap-dojo:backup-1')).toBe('older');
   });
 
@@ -185,11 +205,11 @@ describe('persist: unreadable saved state', () => {
     expect(planOf(store.getState(), tutorial)).toEqual({
       slots: tutorial.time.labels.map((_, i) => (i === 0 ? [T] : [])),
     });
-    const notice = store.getState().storageNotice;
+    const notice = firstNotice(store.getState());
     expect(notice?.details.join(' ')).toContain(`gone-item, ${T}, extra-slot`);
     expect(JSON.parse(localStorage.getItem(notice?.backupKey ?? '') ?? '{}')).toEqual(stored);
     // The cleaned state is saved at once, so the next load is quiet.
-    expect(freshStore().getState().storageNotice).toBeNull();
+    expect(firstNotice(freshStore().getState())).toBeNull();
   });
 
   it('keeps going without storage at all', () => {
@@ -210,7 +230,7 @@ describe('persist: unreadable saved state', () => {
     store.getState().moveItem(big, B, 0);
     store.getState().moveItem(big, C, 0);
     await Promise.resolve();
-    expect(store.getState().storageNotice?.message).toMatch(/cannot be saved/);
+    expect(firstNotice(store.getState())?.message).toMatch(/cannot be saved/);
     expect(planOf(store.getState(), big).slots[0]).toEqual([B, C]);
   });
 });

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { simulate } from '../../src/engine';
 import { PERSIST_VERSION, activePlaysOf, historyKey } from '../../src/store';
-import { freshStore, saved, shippedScenario } from './helpers';
+import { freshStore, saved, shippedScenario, firstNotice } from './helpers';
 
 const big = shippedScenario('big-customer');
 const [A, B] = big.items.filter((i) => !i.injected).map((i) => i.id) as [string, string];
@@ -148,6 +148,6 @@ describe('plays', () => {
     const next = freshStore();
     expect(next.getState().plays).toEqual({});
     expect(next.getState().plans).toEqual(store.getState().plans);
-    expect(next.getState().storageNotice).toBeNull();
+    expect(firstNotice(next.getState())).toBeNull();
   });
 });

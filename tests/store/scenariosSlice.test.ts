@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { planOf, selectScenario } from '../../src/store';
-import { FIXED_NOW, freshStore, saved, shippedScenario } from './helpers';
+import { FIXED_NOW, freshStore, saved, shippedScenario, firstNotice } from './helpers';
 import tutorialJson from '../../scenarios/tutorial.json';
 
 const big = shippedScenario('big-customer');
@@ -60,16 +60,66 @@ describe('scenarios: import', () => {
     if (!result.ok) expect(result.issues[0]?.message).toMatch(/^is not valid JSON/);
   });
 
-  it('refuses the id of a shipped scenario, and replaces an earlier import of the same id', () => {
+  it('refuses the id of a shipped scenario unless it comes in as a copy', () => {
     const store = freshStore();
     const clash = store.getState().importScenario(customScenario({ id: 'tutorial' }), 'a.json');
     expect(clash.ok).toBe(false);
     if (!clash.ok) expect(clash.issues[0]?.path).toBe('id');
+    const copy = store
+      .getState()
+      .importScenario(customScenario({ id: 'tutorial' }), 'a.json', { ifTaken: 'copy' });
+    expect(copy).toMatchObject({ ok: true, status: 'copied' });
+    if (copy.ok) expect(copy.scenario.id).toBe('tutorial-copy');
+  });
 
-    store.getState().importScenario(customScenario(), 'a.json');
-    const again = store.getState().importScenario(customScenario({ title: 'Remix 2' }), 'b.json');
-    expect(again).toMatchObject({ ok: true, replaced: true });
-    expect(store.getState().imported.map((i) => i.scenario.title)).toEqual(['Remix 2']);
+  it('never replaces an earlier import silently: names the plans and items affected first', () => {
+    const store = freshStore();
+    const first = store.getState().importScenario(customScenario(), 'a.json');
+    if (!first.ok) throw new Error('import failed');
+    const [kept, gone] = first.scenario.items.map((i) => i.id) as [string, string];
+    store.getState().moveItem(first.scenario, gone, 0);
+    store.getState().setNote(first.scenario, gone, 'why this one');
+    store.getState().moveItem(first.scenario, kept, 0);
+    const changed = customScenario({ title: 'Remix 2' });
+    changed.items = (changed.items as { id: string }[]).filter((i) => i.id !== gone);
+    changed.stakeholders = [];
+    changed.lessons = [];
+    delete changed.par;
+
+    // The same file again changes nothing.
+    expect(store.getState().importScenario(customScenario(), 'a.json')).toMatchObject({
+      ok: true,
+      status: 'unchanged',
+    });
+    const before = store.getState();
+    const asked = store.getState().importScenario(changed, 'b.json');
+    expect(asked.ok).toBe(false);
+    if (asked.ok) return;
+    expect(asked.issues[0]?.message).toMatch(/already in your library.*replace it or keep both/);
+    expect(asked.conflict?.impact).toEqual([
+      {
+        variantName: 'Plan A',
+        items: [{ id: gone, title: first.scenario.items[1]!.title }],
+        notes: 1,
+      },
+    ]);
+    expect(store.getState().imported).toBe(before.imported);
+    expect(store.getState().plans).toBe(before.plans);
+
+    // Keep both: the file comes in under a free id, the plans stay with the first.
+    const both = store.getState().importScenario(changed, 'b.json', { ifTaken: 'copy' });
+    expect(both).toMatchObject({ ok: true, status: 'copied' });
+    expect(store.getState().imported.map((i) => i.scenario.id)).toEqual([
+      'clinic-remix',
+      'clinic-remix-copy',
+    ]);
+    expect(planOf(store.getState(), first.scenario).slots[0]).toEqual([gone, kept]);
+
+    // Replace, once the user chose it: the plans lose the item the new version does not have.
+    const replaced = store.getState().importScenario(changed, 'b.json', { ifTaken: 'replace' });
+    expect(replaced).toMatchObject({ ok: true, status: 'replaced', replaced: true });
+    if (!replaced.ok) return;
+    expect(planOf(store.getState(), replaced.scenario).slots[0]).toEqual([kept]);
   });
 
   it('removes an imported scenario but keeps its plans for a later re-import', () => {
@@ -95,9 +145,9 @@ describe('scenarios: import', () => {
 
     const reloaded = freshStore();
     expect(reloaded.getState().imported).toEqual([]);
-    expect(reloaded.getState().storageNotice?.details[0]).toMatch(
+    expect(firstNotice(reloaded.getState())?.details[0]).toMatch(
       /remix\.json no longer loads \(items\[0\]\.effort: must be a number/,
     );
-    expect(reloaded.getState().storageNotice?.backupKey).toBe('roadmap-dojo:backup-1');
+    expect(firstNotice(reloaded.getState())?.backupKey).toBe('roadmap-dojo:backup-1');
   });
 });

@@ -9,6 +9,7 @@
  * the board scrolls as a whole (column headers stay in view); on phones and narrow windows one
  * pane is shown at a time with a sticky switcher of tabs that are drop targets too.
  */
+import { entryOf } from '../../engine/ids';
 import {
   DndContext,
   DragOverlay,
@@ -213,7 +214,7 @@ export function BoardPage({
   const selectedTypes = useAppStore((s) => s.preferences.backlogTypes);
   const setPreferences = useAppStore((s) => s.setPreferences);
   const history = useAppStore((s) => s.history[historyKey(scenario.id, variant.id)]);
-  const storePar = useAppStore((s) => s.par[scenario.id]);
+  const storePar = useAppStore((s) => entryOf(s.par, scenario.id));
   const par = workshop ? workshop.par : storePar;
   const inWorkshop = workshop !== undefined;
   const requestPar = useAppStore((s) => s.requestPar);

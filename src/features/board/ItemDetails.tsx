@@ -3,6 +3,7 @@
  * and by when (with the forecast), prerequisites, the framework inputs and scores, the
  * cost-of-delay shape, and the user's note (the decision journal), saved per item per variant.
  */
+import { entryOf } from '../../engine/ids';
 import { useId, useMemo, useState } from 'react';
 
 import { Dialog } from '../../components/Dialog';
@@ -59,7 +60,7 @@ function UrgencyCurve({ curve, labels }: { curve: readonly number[]; labels: rea
 function NoteField({ scenario, itemId }: { scenario: Scenario; itemId: string }) {
   const variant = useActiveVariant(scenario);
   const setNote = useAppStore((s) => s.setNote);
-  const [text, setText] = useState(variant.notes[itemId] ?? '');
+  const [text, setText] = useState(entryOf(variant.notes, itemId) ?? '');
   const id = useId();
   const hintId = useId();
   return (

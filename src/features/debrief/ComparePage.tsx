@@ -3,6 +3,7 @@
  * metric over the year for every variant and par, and the items the variants place differently.
  * Expected runs only: this compares decisions, not luck.
  */
+import { entryOf } from '../../engine/ids';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 
@@ -40,7 +41,7 @@ const VARIANT_STYLES = SERIES_STYLES.filter((_, i) => i !== 1);
 
 export function ComparePage({ scenario, boardHref, playHref, libraryHref }: ComparePageProps) {
   const { variants, activeId } = useScenarioPlans(scenario);
-  const par = useAppStore((s) => s.par[scenario.id]);
+  const par = useAppStore((s) => entryOf(s.par, scenario.id));
   const requestPar = useAppStore((s) => s.requestPar);
   useEffect(() => requestPar(scenario), [scenario, requestPar]);
 

@@ -11,6 +11,7 @@
  * against par under those weights (the numbers the board showed), names the weights in the
  * headline, and while the workshop hides scores it tells the year's story but no score.
  */
+import { entryOf } from '../../engine/ids';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import { Link } from 'wouter';
 
@@ -87,9 +88,9 @@ export function DebriefPage({
   const variant = useActiveVariant(scenario);
   const variants = useScenarioPlans(scenario).variants;
   const key = historyKey(scenario.id, variant.id);
-  const history = useAppStore((s) => s.plays[key]);
-  const pendingReveal = useAppStore((s) => s.revealPending[key]);
-  const storePar = useAppStore((s) => s.par[scenario.id]);
+  const history = useAppStore((s) => entryOf(s.plays, key));
+  const pendingReveal = useAppStore((s) => entryOf(s.revealPending, key));
+  const storePar = useAppStore((s) => entryOf(s.par, scenario.id));
   const par = grading ? grading.par : storePar;
   const weights = grading?.weights;
   const hideScores = grading?.hideScores ?? false;

@@ -2,6 +2,7 @@
  * The decision journal beside the outcome: each note the user wrote, with what happened to the
  * item it is about.
  */
+import { entryOf } from '../../engine/ids';
 import type { Outcome, Plan, Scenario } from '../../engine';
 import { findItem } from '../../engine';
 import { formatPercent, formatSlotTime } from '../../explain/format';
@@ -29,7 +30,7 @@ export function reasoningRows(
 ): ReasoningRow[] {
   const labels = scenario.time.labels;
   return scenario.items.flatMap((item): ReasoningRow[] => {
-    const note = notes[item.id]?.trim();
+    const note = entryOf(notes, item.id)?.trim();
     if (!note) return [];
     const at = findItem(plan, item.id);
     const result = outcome.items.find((i) => i.id === item.id);

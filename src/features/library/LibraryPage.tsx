@@ -2,17 +2,19 @@
  * The scenario library (home): continue where you left off, filter by difficulty and topic,
  * import a scenario file (picker or drop anywhere on the page), and open a scenario's briefing.
  */
+import { entryOf } from '../../engine/ids';
 import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { Link } from 'wouter';
 
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Dialog } from '../../components/Dialog';
 import { ArrowRightIcon, UploadIcon } from '../../components/icons';
 import { Notice } from '../../components/Notice';
 import { DIFFICULTY_LABELS } from '../../explain/advice';
 import { plannedIds } from '../../engine';
 import { useAppStore, useLibraryListings, type ScenarioSummary } from '../../store';
 import { ScenarioCard, ScenarioErrorCard } from './ScenarioCard';
-import { useScenarioImport, type ImportOutcome } from './useScenarioImport';
+import { useScenarioImport, type ImportOutcome, type PendingConflict } from './useScenarioImport';
 import './library.css';
 
 export interface LibraryPageProps {
@@ -32,7 +34,7 @@ function ContinueCard({
 }) {
   const descriptionId = useId();
   const lastId = useAppStore((state) => state.preferences.lastScenarioId);
-  const stored = useAppStore((state) => (lastId ? state.plans[lastId] : undefined));
+  const stored = useAppStore((state) => (lastId ? entryOf(state.plans, lastId) : undefined));
   const scenario = listings.find((l) => l.summary.id === lastId)?.summary;
   if (!scenario) return null;
   // Before any change the scenario has the default plan: Plan A, nothing planned.
@@ -62,6 +64,13 @@ function ContinueCard({
   );
 }
 
+const STATUS_WORDS = {
+  added: 'Imported',
+  replaced: 'Updated',
+  copied: 'Imported a copy of',
+  unchanged: 'Already in your library:',
+} as const;
+
 function ImportResults({
   outcomes,
   briefingHref,
@@ -74,16 +83,52 @@ function ImportResults({
   if (outcomes.length === 0) return null;
   return (
     <div className="import-results">
-      {outcomes.map(({ fileName, result }, index) =>
-        result.ok ? (
+      {outcomes.map((outcome, index) => {
+        const { fileName } = outcome;
+        if (outcome.backup)
+          return outcome.backup.ok ? (
+            <Notice
+              key={index}
+              tone="success"
+              title={`Imported the backup file ${fileName}.`}
+              onDismiss={onDismiss}
+            >
+              <ul className="notice-details">
+                {outcome.backup.summary.map((line, i) => (
+                  <li key={i}>{line}</li>
+                ))}
+              </ul>
+            </Notice>
+          ) : (
+            <Notice
+              key={index}
+              tone="error"
+              role="alert"
+              title={`Could not import ${fileName}`}
+              onDismiss={onDismiss}
+            >
+              <p>Nothing was changed: your library and plans are as they were.</p>
+              <ul className="issues import-issues" aria-label={`Problems in ${fileName}`}>
+                {outcome.backup.issues.slice(0, IMPORT_ISSUES_SHOWN).map((issue, i) => (
+                  <li key={i}>
+                    <code>{issue.path}</code>: {issue.message}
+                  </li>
+                ))}
+              </ul>
+            </Notice>
+          );
+        const result = outcome.result;
+        return result.ok ? (
           <Notice
             key={index}
             tone="success"
-            title={`${result.replaced ? 'Updated' : 'Imported'} “${result.scenario.title}” from ${fileName}.`}
+            title={`${STATUS_WORDS[result.status]} “${result.scenario.title}” from ${fileName}.`}
             onDismiss={onDismiss}
           >
             <p>
-              It is in the library below, marked “Imported”.{' '}
+              {result.status === 'copied'
+                ? `It is in the library below as “${result.scenario.title}”, beside the one you had.`
+                : 'It is in the library below, marked “Imported”.'}{' '}
               <Link href={briefingHref(result.scenario.id)}>Open its briefing</Link>
             </p>
           </Notice>
@@ -111,9 +156,82 @@ function ImportResults({
               <p>…and {result.issues.length - IMPORT_ISSUES_SHOWN} more.</p>
             )}
           </Notice>
-        ),
-      )}
+        );
+      })}
     </div>
+  );
+}
+
+/**
+ * A re-imported scenario differs from the one in the library: says which plans and items replacing
+ * it would affect, and offers to replace it, keep both, or leave everything as it is.
+ */
+function ImportConflictDialog({
+  pending,
+  onChoose,
+}: {
+  pending: PendingConflict;
+  onChoose: (choice: 'replace' | 'copy' | 'cancel') => void;
+}) {
+  const keepRef = useRef<HTMLButtonElement>(null);
+  const { conflict, fileName } = pending;
+  return (
+    <Dialog
+      title={`“${conflict.existing.title}” is already in your library`}
+      onClose={() => onChoose('cancel')}
+      initialFocus={keepRef}
+      className="dialog-confirm"
+      footer={
+        <>
+          <button type="button" className="button" onClick={() => onChoose('cancel')}>
+            Cancel
+          </button>
+          <button
+            ref={keepRef}
+            type="button"
+            className="button button-primary"
+            onClick={() => onChoose('copy')}
+          >
+            Keep both
+          </button>
+          <button
+            type="button"
+            className="button button-danger"
+            onClick={() => onChoose('replace')}
+          >
+            Replace it
+          </button>
+        </>
+      }
+    >
+      <p>
+        {fileName} holds a different version of the scenario “{conflict.existing.title}” (id{' '}
+        <code>{conflict.existing.id}</code>).
+      </p>
+      {conflict.impact.length === 0 ? (
+        <p>Replacing it keeps every plan you made for it as it is.</p>
+      ) : (
+        <>
+          <p>Replacing it changes plans you made for it:</p>
+          <ul className="notice-details" aria-label="Plans affected by replacing">
+            {conflict.impact.map((impact, i) => (
+              <li key={i}>
+                <strong>{impact.variantName}</strong>
+                {impact.items.length > 0 &&
+                  `: ${impact.items.map((item) => item.title).join(', ')} ${impact.items.length === 1 ? 'is' : 'are'} not in the new version and would be taken off the plan`}
+                {impact.notes > 0 &&
+                  `${impact.items.length > 0 ? '; ' : ': '}${impact.notes} ${impact.notes === 1 ? 'note is' : 'notes are'} about items the new version does not have`}
+                .
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p>
+        Keep both adds the file as a copy beside it (“{conflict.incoming.title} (copy)”), and your
+        plans stay with the one you have.
+      </p>
+    </Dialog>
   );
 }
 
@@ -176,7 +294,7 @@ export function LibraryPage({ briefingHref, boardHref }: LibraryPageProps) {
   const tag = useAppStore((state) => state.preferences.libraryTag);
   const setPreferences = useAppStore((state) => state.setPreferences);
   const removeImported = useAppStore((state) => state.removeImportedScenario);
-  const { outcomes, busy, importFiles, clear } = useScenarioImport();
+  const { outcomes, conflicts, busy, importFiles, resolve, clear } = useScenarioImport();
   const dragging = useFileDrop((files) => void importFiles(files));
   const [removing, setRemoving] = useState<ScenarioSummary | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -345,6 +463,8 @@ export function LibraryPage({ briefingHref, boardHref }: LibraryPageProps) {
           </div>
         </div>
       )}
+
+      {conflicts[0] && <ImportConflictDialog pending={conflicts[0]} onChoose={resolve} />}
 
       {removing && (
         <ConfirmDialog

@@ -4,6 +4,7 @@
  * the plan as a NEW variant of the recipient's own plans (importing the scenario the link carries,
  * if any). A damaged, cut-off or too-new link shows the decoder's issues and a way back.
  */
+import { entryOf } from '../../engine/ids';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 
@@ -107,7 +108,7 @@ function SharedPlanView({
   // Par belongs to the scenario the recipient has under this id; a carried scenario that differs
   // from it gets no percentage rather than a wrong one.
   const parUsable = !!scenario && (!shared.scenario || !local || sameScenario(local, scenario));
-  const par = useAppStore((state) => (scenario ? state.par[scenario.id] : undefined));
+  const par = useAppStore((state) => (scenario ? entryOf(state.par, scenario.id) : undefined));
   const requestPar = useAppStore((state) => state.requestPar);
   const [copyIssues, setCopyIssues] = useState<Issue[] | null>(null);
 
@@ -217,7 +218,9 @@ function SharedPlanView({
                 <ol className="shared-items">
                   {ids.map((id) => {
                     const item = items.get(id);
-                    return item ? <ItemRow key={id} item={item} note={shared.notes[id]} /> : null;
+                    return item ? (
+                      <ItemRow key={id} item={item} note={entryOf(shared.notes, id)} />
+                    ) : null;
                   })}
                 </ol>
               )}
@@ -237,7 +240,9 @@ function SharedPlanView({
           <ul className="shared-items">
             {left.map((id) => {
               const item = items.get(id);
-              return item ? <ItemRow key={id} item={item} note={shared.notes[id]} /> : null;
+              return item ? (
+                <ItemRow key={id} item={item} note={entryOf(shared.notes, id)} />
+              ) : null;
             })}
           </ul>
         </section>

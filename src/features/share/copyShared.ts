@@ -9,25 +9,15 @@
  *    the carried one as a copy under a free id ("<id>-shared"), so neither is overwritten.
  */
 import type { SharedPlan } from '../../engine/share';
-import { selectScenario, type AppState, type Issue, type Scenario } from '../../store';
+import {
+  sameScenario,
+  selectScenario,
+  type AppState,
+  type Issue,
+  type Scenario,
+} from '../../store';
 
-/** True when two scenarios are the same apart from baked par (share links leave par out). */
-export function sameScenario(a: Scenario, b: Scenario): boolean {
-  const { par: _a, ...restA } = a;
-  const { par: _b, ...restB } = b;
-  return JSON.stringify(restA) === JSON.stringify(restB);
-}
-
-/** Scenario ids are at most 64 characters. */
-const ID_MAX = 64;
-
-function freeId(state: AppState, id: string): string {
-  for (let n = 1; ; n++) {
-    const suffix = n === 1 ? '-shared' : `-shared-${n}`;
-    const candidate = `${id.slice(0, ID_MAX - suffix.length)}${suffix}`;
-    if (!selectScenario(state, candidate)) return candidate;
-  }
-}
+export { sameScenario };
 
 export type CopyResult =
   | {
@@ -58,18 +48,14 @@ export function copySharedPlan(getState: () => AppState, shared: SharedPlan): Co
       };
     scenario = local;
   } else {
-    const carried = shared.scenario;
-    const input = local
-      ? {
-          ...carried,
-          id: freeId(state, carried.id),
-          title: `${carried.title.slice(0, 190)} (shared)`,
-        }
-      : carried;
-    const imported = state.importScenario(input, 'share link');
+    // The store never replaces a scenario: a taken id gets a free one ("<id>-shared").
+    const imported = state.importScenario(shared.scenario, 'share link', {
+      ifTaken: 'copy',
+      copySuffix: 'shared',
+    });
     if (!imported.ok) return imported;
     scenario = imported.scenario;
-    scenarioSource = local ? 'imported-copy' : 'imported';
+    scenarioSource = imported.status === 'copied' ? 'imported-copy' : 'imported';
   }
   const variantId = getState().addVariant(scenario, {
     name: shared.name,

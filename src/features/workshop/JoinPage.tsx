@@ -8,15 +8,8 @@ import { useId, useMemo, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 
 import { Notice } from '../../components/Notice';
-import type { Scenario } from '../../engine';
 import { decodeWorkshop, type DecodedWorkshop } from '../../engine/workshop';
-import {
-  TEAM_NAME_MAX,
-  selectScenario,
-  useAppStore,
-  useAppStoreApi,
-  useScenarioListings,
-} from '../../store';
+import { TEAM_NAME_MAX, useAppStore, useScenarioListings } from '../../store';
 import { graderName } from './WorkshopBoard';
 import './workshop.css';
 
@@ -26,15 +19,7 @@ export interface JoinPageProps {
   libraryHref: string;
 }
 
-/** True when two scenarios are the same apart from baked par (links leave par out). */
-function sameScenario(a: Scenario, b: Scenario): boolean {
-  const { par: _a, ...restA } = a;
-  const { par: _b, ...restB } = b;
-  return JSON.stringify(restA) === JSON.stringify(restB);
-}
-
 export function JoinPage({ token, boardHref, libraryHref }: JoinPageProps) {
-  const store = useAppStoreApi();
   const savedTeam = useAppStore((s) => s.workshop.teamName);
   const current = useAppStore((s) => (s.workshop.active ? s.workshop.settings : null));
   const joinWorkshop = useAppStore((s) => s.joinWorkshop);
@@ -88,23 +73,21 @@ export function JoinPage({ token, boardHref, libraryHref }: JoinPageProps) {
   const join = (workshop: DecodedWorkshop) => {
     let scenarioId = workshop.scenario.id;
     if (workshop.embedded) {
-      // An imported scenario travels in the link: add it, never over a different one.
-      const local = selectScenario(store.getState(), scenarioId);
-      if (!local || !sameScenario(local, workshop.scenario)) {
-        const input = local
-          ? { ...workshop.scenario, id: `${scenarioId.slice(0, 55)}-workshop` }
-          : workshop.scenario;
-        const result = importScenario(input, 'workshop link');
-        if (!result.ok) {
-          setProblem(
-            `The scenario in the link could not be added: ${result.issues
-              .map((i) => `${i.path} ${i.message}`)
-              .join('; ')}`,
-          );
-          return;
-        }
-        scenarioId = result.scenario.id;
+      // An imported scenario travels in the link: added, never over a different one (a taken id
+      // gets a free one, "<id>-workshop"); the same scenario again changes nothing.
+      const result = importScenario(workshop.scenario, 'workshop link', {
+        ifTaken: 'copy',
+        copySuffix: 'workshop',
+      });
+      if (!result.ok) {
+        setProblem(
+          `The scenario in the link could not be added: ${result.issues
+            .map((i) => `${i.path} ${i.message}`)
+            .join('; ')}`,
+        );
+        return;
       }
+      scenarioId = result.scenario.id;
     }
     joinWorkshop({ ...workshop.settings, scenarioId }, teamName);
     navigate(boardHref(scenarioId));

@@ -10,6 +10,7 @@
  * - the round's panel above the board: commit the next slot, what happened in the played slots,
  *   "par from here", and at the end of the year the way to the debrief.
  */
+import { entryOf } from '../../engine/ids';
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 
@@ -69,7 +70,7 @@ export function graderName(scenario: Scenario, settings: WorkshopSettings): stri
 
 export function WorkshopBoard({ scenario, playHref, setupHref, children }: WorkshopBoardProps) {
   const settings = useAppStore((s) => activeWorkshopFor(s, scenario.id));
-  const game = useAppStore((s) => s.workshop.games[scenario.id]);
+  const game = useAppStore((s) => entryOf(s.workshop.games, scenario.id));
   if (!settings) return <>{children(undefined)}</>;
   return (
     <ActiveWorkshopBoard

@@ -2,6 +2,7 @@
  * The workshop's hooks: the clock for the timer, par under the workshop's weights (or from here),
  * and the settings in use (saved, or a first draft with its own dice).
  */
+import { entryOf } from '../../engine/ids';
 import { useEffect, useMemo, useState } from 'react';
 
 import type { Plan, Scenario } from '../../engine';
@@ -41,7 +42,7 @@ export function useWorkshopPar(
 ): ParEntry | undefined {
   const engine = useEngine();
   const useStorePar = ownWeights && (input?.frozenSlots ?? 0) === 0;
-  const storePar = useAppStore((s) => (scenario ? s.par[scenario.id] : undefined));
+  const storePar = useAppStore((s) => (scenario ? entryOf(s.par, scenario.id) : undefined));
   const requestPar = useAppStore((s) => s.requestPar);
   useEffect(() => {
     if (scenario && useStorePar) requestPar(scenario);
