@@ -21,7 +21,7 @@ describe('guard-rails', () => {
     const report = checkScenario(loaded.scenario, { budget: 8000, perturbBudget: 1500, seeds: 50 });
     const rule = report.rules.find((r) => r.rule === '9.2')!;
     expect(rule.ok).toBe(false);
-    expect(rule.detail).toMatch(/^within 5 points of par: .*Features first/);
+    expect(rule.detail).toMatch(/^within 5 points of par: .*features-first/);
     expect(report.ok).toBe(false);
     const library = checkLibrary([report]);
     expect(library.find((r) => r.rule === '9.3a')!.ok).toBe(false);
