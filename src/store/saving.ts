@@ -33,6 +33,7 @@ import {
   type SavedState,
   type Superseded,
 } from './persistence';
+import type { Variant } from './plansSlice';
 import { livePlays } from './playsSlice';
 import { DEFAULT_PREFERENCES } from './preferencesSlice';
 import type { AppState } from './state';
@@ -351,6 +352,16 @@ export function createPersistence(options: PersistenceOptions): Persistence {
     };
   };
 
+  /** This tab's variant (as last saved or adopted) has the content of `lost`. */
+  const sameVariantHere = (lost: { scenarioId: string; variant: Variant }) => {
+    const here = ledger.variants.get(lost.scenarioId)?.get(lost.variant.id)?.ref;
+    return (
+      here !== null &&
+      here !== undefined &&
+      JSON.stringify(plainVariant(here)) === JSON.stringify(plainVariant(lost.variant))
+    );
+  };
+
   const tellSuperseded = (entries: readonly Superseded[]) => {
     const titles = scenarioTitles();
     for (const entry of entries) {
@@ -358,6 +369,9 @@ export function createPersistence(options: PersistenceOptions): Persistence {
       // A later change made here, on top of the lost one, has won since: nothing of it is lost.
       const current = ledger.variants.get(entry.scenarioId)?.get(entry.variant.id)?.version;
       if (current && current.tab === tab && isNewer(current, entry.by)) continue;
+      // The variant holds this version again (the same edit was made in the other tab too, or it
+      // was undone there): nothing is lost, so nothing is told.
+      if (sameVariantHere(entry)) continue;
       const key = `${entry.scenarioId}/${entry.variant.id}@${entry.lost.stamp}`;
       if (told.has(key)) continue;
       told.add(key);
@@ -440,13 +454,9 @@ export function createPersistence(options: PersistenceOptions): Persistence {
     if (Object.keys(parts).length > 0) later(() => options.adopt(parts));
     tellSuperseded([...lostHere, ...superseded]);
     // A version told lost that is back (undo, or the same edit again) needs keeping no more.
-    for (const notice of options.getState()?.notices ?? []) {
-      const lost = notice.superseded;
-      if (!lost) continue;
-      const here = ledger.variants.get(lost.scenarioId)?.get(lost.variant.id)?.ref;
-      if (here && JSON.stringify(plainVariant(here)) === JSON.stringify(plainVariant(lost.variant)))
+    for (const notice of options.getState()?.notices ?? [])
+      if (notice.superseded && sameVariantHere(notice.superseded))
         later(() => options.withdraw(notice.id));
-    }
   };
 
   const persistStorage: PersistStorage<PersistedInput> = {
