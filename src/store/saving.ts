@@ -139,6 +139,43 @@ const EMPTY_SAVED: SavedState = {
   },
 };
 
+type SavedImport = SavedState['imported'][number];
+
+/**
+ * The saved imports with one entry per scenario id, as the app saves them. A repeated id whose
+ * entry is an exact copy of the first (scenario, file name, import time) is dropped silently:
+ * nothing is lost. Any other repeat is left out and named in `details`, so the caller tells the
+ * user and keeps the original text aside. The first entry of an id is kept, as for repeated
+ * variant ids.
+ */
+export function withoutRepeatedImports(saved: SavedState): {
+  saved: SavedState;
+  details: string[];
+} {
+  const first = new Map<string, SavedImport>();
+  const kept: SavedImport[] = [];
+  const details: string[] = [];
+  const content = (e: SavedImport) => JSON.stringify([e.scenario, e.fileName, e.importedAt]);
+  const from = (e: SavedImport) => (e.fileName ? `from ${e.fileName}` : 'without a file name');
+  for (const entry of saved.imported) {
+    const id = (entry.scenario as { id?: unknown } | null)?.id;
+    if (typeof id !== 'string') {
+      kept.push(entry);
+      continue;
+    }
+    const earlier = first.get(id);
+    if (!earlier) {
+      first.set(id, entry);
+      kept.push(entry);
+    } else if (content(earlier) !== content(entry))
+      details.push(
+        `Two different imported scenarios had the id “${id}”: the one ${from(earlier)} is kept, the one ${from(entry)} was left out.`,
+      );
+  }
+  if (kept.length === saved.imported.length) return { saved, details };
+  return { saved: { ...saved, imported: kept }, details };
+}
+
 /** What is stored under the key, classified. */
 type Stored =
   | { kind: 'empty' }
@@ -515,7 +552,10 @@ export function createPersistence(options: PersistenceOptions): Persistence {
   };
 
   /** Backs up the text saved now and describes what no longer matched its scenario. */
-  const leftOutNotice = (details: string[]): StorageNotice => {
+  const leftOutNotice = (
+    details: string[],
+    what = 'Some saved data no longer matched its scenario and was left out.',
+  ): StorageNotice => {
     let raw = startRaw;
     try {
       raw = storage()?.getItem(name) ?? raw;
@@ -534,7 +574,7 @@ export function createPersistence(options: PersistenceOptions): Persistence {
       id: `left-out:${backupKey ?? 'none'}`,
       kind: 'left-out',
       message:
-        'Some saved data no longer matched its scenario and was left out.' +
+        what +
         (backupKey ? ` The original is kept under the local-storage key "${backupKey}".` : ''),
       backupKey,
       details,
@@ -556,7 +596,8 @@ export function createPersistence(options: PersistenceOptions): Persistence {
       );
       return { ...current, notices: [...current.notices, notice] };
     }
-    const saved = checked.data as SavedState;
+    const repeated = withoutRepeatedImports(checked.data as SavedState);
+    const saved = repeated.saved;
     const failures: string[] = [];
     const failedIds: string[] = [];
     const empty: PersistedInput = {
@@ -579,7 +620,7 @@ export function createPersistence(options: PersistenceOptions): Persistence {
     for (const entry of catalog) if (entry.ok) scenarios.set(entry.scenario.id, entry.scenario);
     for (const entry of loaded.imported) scenarios.set(entry.scenario.id, entry.scenario);
     const fitted = fitToScenarios(loaded.plans, loaded.workshop, scenarios);
-    const details = [...failures, ...fitted.details];
+    const details = [...repeated.details, ...failures, ...fitted.details];
     const next: AppState = {
       ...current,
       ...loaded,
@@ -598,7 +639,12 @@ export function createPersistence(options: PersistenceOptions): Persistence {
       return next;
     }
     // Keep the original, then save the cleaned state so the next load is clean.
-    const notice = leftOutNotice(details);
+    const notice = leftOutNotice(
+      details,
+      repeated.details.length > 0
+        ? 'Some saved data could not be used as it was and was left out.'
+        : undefined,
+    );
     if (!hold) {
       lastInput = null;
       persistStorage.setItem(name, { state: partializeState(next), version: PERSIST_VERSION });

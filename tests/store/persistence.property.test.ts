@@ -13,7 +13,9 @@
  *
  * Deliberate exceptions (see persistence.ts): an unreadable play, preference or workshop part is
  * reset on its own without a notice — none of them is the user's work; repeated variant ids in one
- * scenario keep the first (the app never writes repeated ids).
+ * scenario keep the first (the app never writes repeated ids); an imported scenario saved twice
+ * under one id is kept once, silently only when the repeat is an exact copy (scenario, file name
+ * and import time), otherwise with a notice.
  */
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -175,6 +177,17 @@ function savedPlans(text: string): Record<string, { variants?: { id?: unknown }[
   }
 }
 
+/** The saved imports as found in the text, when it is an envelope with an imported list. */
+function savedImports(text: string): Record<string, unknown>[] | null {
+  try {
+    const parsed = JSON.parse(text) as { state?: { imported?: unknown } };
+    const imported = parsed.state?.imported;
+    return Array.isArray(imported) ? (imported as Record<string, unknown>[]) : null;
+  } catch {
+    return null;
+  }
+}
+
 beforeEach(() => localStorage.clear());
 
 describe('stored state: loading whatever is saved', () => {
@@ -204,6 +217,36 @@ describe('stored state: loading whatever is saved', () => {
       expect(localStorage.getItem(notice!.backupKey!)).toBe(text);
       expect(firstNotice(freshStore().getState())).toBeNull();
     }
+  });
+
+  it('keeps an imported scenario saved twice once: silently when the repeat is an exact copy, else with a notice', () => {
+    // Found by the property below (seed -1620262537): the same import saved twice loaded twice.
+    const entry = (fileName: string) => ({
+      scenario: { ...tutorial, id: 'my-copy' },
+      fileName,
+      importedAt: '2026-01-01',
+      stamp: 0,
+      tab: '',
+    });
+    const text = (...entries: unknown[]) =>
+      JSON.stringify({ state: { imported: entries }, version: PERSIST_VERSION });
+
+    localStorage.setItem(PERSIST_NAME, text(entry('a.json'), entry('a.json')));
+    const same = freshStore().getState();
+    expect(firstNotice(same)).toBeNull();
+    expect(same.imported.map((e) => e.fileName)).toEqual(['a.json']);
+
+    localStorage.clear();
+    const different = text(entry('a.json'), entry('b.json'));
+    localStorage.setItem(PERSIST_NAME, different);
+    const told = freshStore().getState();
+    const notice = firstNotice(told);
+    expect(told.imported.map((e) => e.fileName)).toEqual(['a.json']);
+    expect(notice?.details.join(' ')).toMatch(
+      /“my-copy”.*from a\.json is kept.*from b\.json was left out/,
+    );
+    expect(localStorage.getItem(notice!.backupKey!)).toBe(different);
+    expect(firstNotice(freshStore().getState())).toBeNull();
   });
 
   it(
@@ -236,6 +279,9 @@ describe('stored state: loading whatever is saved', () => {
 
           const notice = firstNotice(state);
           expect(state.notices.length).toBeLessThanOrEqual(1);
+          // One imported scenario per id, whatever was saved.
+          const importIds = state.imported.map((e) => e.scenario.id);
+          expect(new Set(importIds).size).toBe(importIds.length);
           if (notice?.kind === 'newer-version') {
             // 3c. Data of a newer version is never touched: it stays verbatim, and this tab does
             // not save (every later load says so again, until the newer version is loaded).
@@ -265,6 +311,18 @@ describe('stored state: loading whatever is saved', () => {
               if (!Array.isArray((saved as { variants?: unknown } | null)?.variants)) continue;
               const ids = new Set(saved.variants!.map((v) => v.id));
               expect(loaded!.variants.map((v) => v.id).sort()).toEqual([...ids].sort());
+            }
+            // Every saved import is kept; an id saved twice was an exact copy (else: a notice).
+            const imports = savedImports(text);
+            if (imports) {
+              const first = new Map<string, string>();
+              for (const entry of imports) {
+                const id = (entry.scenario as { id?: unknown } | null)?.id as string;
+                const content = JSON.stringify([entry.scenario, entry.fileName, entry.importedAt]);
+                if (first.has(id)) expect(content, `repeated import ${id}`).toBe(first.get(id));
+                else first.set(id, content);
+              }
+              expect([...importIds].sort()).toEqual([...first.keys()].sort());
             }
           }
 
