@@ -23,6 +23,7 @@ import {
   AppStoreProvider,
   createAppStore,
   activeWorkshopFor,
+  selectScenario,
   useAppStore,
   useScenario,
   type AppStore,
@@ -322,13 +323,27 @@ function FocusAfterNavigation({ takeRequest }: { takeRequest: () => boolean }) {
   return null;
 }
 
+/** A route parameter decoded, or null when a tampered address holds a broken escape. */
+function safeDecode(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
+}
+
 function Shell({ updates }: { updates: AppUpdates | undefined }) {
   const mainRef = useRef<HTMLElement>(null);
   // A live room this browser is in (saved) connects again after a reload.
   const connectRoom = useAppStore((state) => state.connectRoom);
   useEffect(() => connectRoom(), [connectRoom]);
   // The board uses the whole window width; the other screens a readable column.
-  const [isBoard] = useRoute(routePatterns.board);
+  const [isBoard, boardParams] = useRoute(routePatterns.board);
+  // "Skip to the board" only when there is a board to skip to (not on an unknown scenario's page).
+  const boardScenarioId = boardParams ? safeDecode(boardParams.scenarioId) : null;
+  const hasBoard = useAppStore((state) =>
+    boardScenarioId === null ? false : selectScenario(state, boardScenarioId) !== null,
+  );
   // The presentation view fills the projector's screen.
   const [isPresent] = useRoute(routePatterns.workshopPresent);
   const [location] = useLocation();
@@ -360,7 +375,7 @@ function Shell({ updates }: { updates: AppUpdates | undefined }) {
   };
   return (
     <>
-      {isBoard && (
+      {hasBoard && (
         <a className="skip-link" href={`#${BOARD_ANCHOR}`} onClick={skipToBoard}>
           Skip to the board
         </a>
