@@ -134,8 +134,13 @@ export async function pointerDrag(page: Page, from: Locator, to: Locator) {
   await expect(page.locator('.drag-preview')).toBeVisible();
   const end = await to.boundingBox();
   if (!end) throw new Error('drop target not visible');
+  // Aim at the part of the target inside the window: after scrolling a card deep in the backlog
+  // into view, a tall column may start above the window's top.
+  const viewport = page.viewportSize();
+  const top = Math.max(end.y, 0);
+  const bottom = viewport ? Math.min(end.y + end.height, viewport.height) : end.y + end.height;
   const tx = end.x + end.width / 2;
-  const ty = end.y + Math.min(end.height / 2, 220);
+  const ty = top + Math.min((bottom - top) / 2, 220);
   await page.mouse.move(tx, ty, { steps: 15 });
   await page.mouse.move(tx + 2, ty + 2, { steps: 2 });
   await page.mouse.up();
