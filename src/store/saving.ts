@@ -336,10 +336,30 @@ export function createPersistence(options: PersistenceOptions): Persistence {
   const newerMessage = (version: number) =>
     `Your saved plans were written by a newer version of Roadmap Dojo (format ${version}; this one reads up to ${PERSIST_VERSION}). This tab runs an older version: it shows a clean slate and saves nothing, so it cannot overwrite them. Reload to get the new version.`;
 
+  /** The ids of the shipped scenarios (their index is there from the start, even when lazy). */
+  const shippedIds = (state: Pick<AppState, 'catalog' | 'catalogIndex'> | undefined) => {
+    const ids = new Set<string>();
+    for (const entry of [...catalog, ...(state?.catalog ?? [])])
+      if (entry.ok) ids.add(entry.scenario.id);
+    for (const entry of state?.catalogIndex ?? []) if (entry.ok) ids.add(entry.summary.id);
+    return ids;
+  };
+
+  /**
+   * Loads saved imports as `importScenario` would take them: one that no longer loads, or that has
+   * the id of a shipped scenario (which it would hide), is left out with a message.
+   */
   const loadImportedInto =
-    (failures: string[], failedIds: string[] = []): LoadImported =>
+    (failures: string[], shipped: ReadonlySet<string>, failedIds: string[] = []): LoadImported =>
     (entry) => {
       const result = loadScenario(entry.scenario);
+      if (result.ok && shipped.has(result.scenario.id)) {
+        failures.push(
+          `The imported scenario from ${entry.fileName} was left out: "${result.scenario.id}" is the id of a scenario shipped with Roadmap Dojo. Give the imported one another id and import it again.`,
+        );
+        failedIds.push(result.scenario.id);
+        return null;
+      }
       if (result.ok)
         return {
           scenario: result.scenario,
@@ -463,7 +483,12 @@ export function createPersistence(options: PersistenceOptions): Persistence {
     const local = localSaved(input, ledger, []);
     const merged = mergeSaved(local, stored, ledger);
     const failures: string[] = [];
-    const parts = adoptSaved(merged.saved, input, ledger, loadImportedInto(failures));
+    const parts = adoptSaved(
+      merged.saved,
+      input,
+      ledger,
+      loadImportedInto(failures, shippedIds(options.getState())),
+    );
     const text = JSON.stringify({ state: merged.saved, version: PERSIST_VERSION });
     if (text !== raw) {
       try {
@@ -607,7 +632,12 @@ export function createPersistence(options: PersistenceOptions): Persistence {
       plays: idRecord(),
       workshop: DEFAULT_WORKSHOP,
     };
-    const parts = adoptSaved(saved, empty, ledger, loadImportedInto(failures, failedIds));
+    const parts = adoptSaved(
+      saved,
+      empty,
+      ledger,
+      loadImportedInto(failures, shippedIds(current), failedIds),
+    );
     const loaded: PersistedInput = { ...empty, ...parts };
     lastRaw = startRaw;
     lastSaved = saved;

@@ -150,4 +150,28 @@ describe('scenarios: import', () => {
     );
     expect(firstNotice(reloaded.getState())?.backupKey).toBe('roadmap-dojo:backup-1');
   });
+
+  it('leaves out a stored import with a shipped scenario’s id, as importScenario refuses it', () => {
+    const store = freshStore();
+    store.getState().importScenario(customScenario(), 'remix.json');
+    const raw = JSON.parse(localStorage.getItem('roadmap-dojo') ?? '{}');
+    raw.state.imported[0].scenario.id = big.id;
+    localStorage.setItem('roadmap-dojo', JSON.stringify(raw));
+    expect(store.getState().importScenario(raw.state.imported[0].scenario, 'x.json')).toMatchObject(
+      {
+        ok: false,
+        issues: [{ path: 'id', message: expect.stringMatching(/shipped with Roadmap Dojo/) }],
+      },
+    );
+
+    const reloaded = freshStore();
+    expect(reloaded.getState().imported).toEqual([]);
+    // The shipped scenario is the one under its id, and the original is kept aside.
+    expect(selectScenario(reloaded.getState(), big.id)?.title).toBe(big.title);
+    const notice = firstNotice(reloaded.getState());
+    expect(notice?.details).toEqual([
+      `The imported scenario from remix.json was left out: "${big.id}" is the id of a scenario shipped with Roadmap Dojo. Give the imported one another id and import it again.`,
+    ]);
+    expect(localStorage.getItem(notice?.backupKey ?? '')).toContain('Clinic remix');
+  });
 });
