@@ -9,7 +9,7 @@
  */
 import { z } from '../engine/zod';
 
-import { fromZodError } from '../engine/issues';
+import { formatPath, fromZodError } from '../engine/issues';
 import { idRecord, idRecordSchema, type IdRecord } from '../engine/ids';
 import { parseJsonText, type Issue } from '../engine';
 import type { Variant } from './plansSlice';
@@ -36,6 +36,12 @@ const variantJson = z.object({
   notes: idRecordSchema(z.string().max(4000), 64).default(idRecord()),
 });
 
+const importedJson = z.object({
+  scenario: z.unknown(),
+  fileName: z.string().max(300).default('backup'),
+  importedAt: z.string().max(40).default(''),
+});
+
 const backupSchema = z.object({
   format: z.literal(BACKUP_FILE_FORMAT),
   version: z.int().min(1),
@@ -44,17 +50,62 @@ const backupSchema = z.object({
   plans: idRecordSchema(
     z.object({ title: z.string().max(200).optional(), variants: z.array(variantJson).max(200) }),
   ).default(idRecord()),
-  imported: z
-    .array(
-      z.object({
-        scenario: z.unknown(),
-        fileName: z.string().max(300).default('backup'),
-        importedAt: z.string().max(40).default(''),
-      }),
-    )
-    .max(500)
-    .default([]),
+  imported: z.array(importedJson).max(500).default([]),
 });
+
+/**
+ * What can still be used of damaged data shaped like saved plans (`{ plans: { <scenarioId>:
+ * { variants } }, imported }`), as a backup file: each variant and each imported entry is read on
+ * its own, and each one that cannot be is named in `issues` (paths under `path`). Null when
+ * nothing in it can be used.
+ */
+export function salvageBackup(
+  value: unknown,
+  path: PropertyKey[] = [],
+): { file: BackupFile; issues: Issue[] } | null {
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (!isObject(value)) return null;
+  const issues: Issue[] = [];
+  const plans = idRecord<{ variants: Variant[] }>();
+  let variants = 0;
+  if (isObject(value.plans))
+    for (const [scenarioId, entry] of Object.entries(value.plans)) {
+      const at = [...path, 'plans', scenarioId, 'variants'];
+      const list = isObject(entry) ? entry.variants : undefined;
+      if (scenarioId.length > 200 || !Array.isArray(list)) {
+        issues.push({ path: formatPath(at), message: 'cannot be read as a list of variants' });
+        continue;
+      }
+      const kept: Variant[] = [];
+      list.slice(0, 200).forEach((raw: unknown, index) => {
+        const read = variantJson.safeParse(raw);
+        if (read.success) kept.push(read.data);
+        else issues.push(...fromZodError(read.error, raw, [...at, index]));
+      });
+      if (kept.length > 0) plans[scenarioId] = { variants: kept };
+      variants += kept.length;
+    }
+  const imported: BackupFile['imported'] = [];
+  if (Array.isArray(value.imported))
+    value.imported.slice(0, 500).forEach((raw: unknown, index) => {
+      const read = importedJson.safeParse(raw);
+      if (read.success) imported.push(read.data);
+      else issues.push(...fromZodError(read.error, raw, [...path, 'imported', index]));
+    });
+  if (variants === 0 && imported.length === 0) return null;
+  return {
+    file: {
+      format: BACKUP_FILE_FORMAT,
+      version: BACKUP_FILE_VERSION,
+      exportedAt: '',
+      createdWith: '',
+      plans,
+      imported,
+    },
+    issues,
+  };
+}
 
 /** Builds the file of everything: plans (named by scenario title where known) and imports. */
 export function makeBackupFile(input: {

@@ -8,10 +8,16 @@ import type { StateCreator } from 'zustand/vanilla';
 
 import { plansEqual, type Issue } from '../engine';
 import { entryOf, idRecord, withEntry } from '../engine/ids';
-import { makeBackupFile, readBackupFile, type BackupFile } from './backupFile';
+import { makeBackupFile, readBackupFile, salvageBackup, type BackupFile } from './backupFile';
 import { selectScenario } from './derived';
 import { PERSIST_VERSION, type SavedState } from './persistence';
-import { defaultPlans, nextVariantName, type Variant } from './plansSlice';
+import {
+  FIRST_VARIANT_ID,
+  defaultPlans,
+  nextVariantName,
+  scenarioPlansOf,
+  type Variant,
+} from './plansSlice';
 import { readStored, type BackupInfo, type Held, type Persistence } from './saving';
 import type { AppState } from './state';
 
@@ -74,6 +80,18 @@ function fileFromSaved(saved: SavedState): BackupFile {
   };
 }
 
+/** The usable part of saved state that did not pass as a whole (see `salvageBackup`). */
+function salvageStored(raw: string): ReturnType<typeof salvageBackup> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  const state = (parsed as { state?: unknown } | null)?.state;
+  return salvageBackup(state, ['state']);
+}
+
 const sameVariant = (a: Variant, b: Variant) =>
   a.name === b.name &&
   plansEqual(a.plan, b.plan) &&
@@ -120,17 +138,32 @@ export const createSavedDataSlice =
         const scenarioId = moved.get(sourceId) ?? sourceId;
         const scenario = selectScenario(get(), scenarioId);
         if (scenario) {
-          const before = entryOf(get().plans, scenarioId) ?? defaultPlans(scenario);
+          const had = entryOf(get().plans, scenarioId);
+          const before = had ?? defaultPlans(scenario);
+          const restored: { id: string; name: string }[] = [];
           for (const variant of entry.variants) {
             const current = entryOf(get().plans, scenarioId) ?? defaultPlans(scenario);
             if (current.variants.some((v) => sameVariant(v, variant))) {
               skipped += 1;
               continue;
             }
-            get().addVariant(scenario, variant);
+            restored.push({ id: get().addVariant(scenario, variant), name: variant.name });
             added += 1;
           }
-          get().switchVariant(scenario, before.activeId);
+          if (had || restored.length === 0) {
+            get().switchVariant(scenario, before.activeId);
+            continue;
+          }
+          // Nothing of the learner's was here, only the untouched first plan the board shows: the
+          // restored plans take its place, under their own names, the first one open.
+          get().deleteVariant(scenario, FIRST_VARIANT_ID);
+          for (const { id, name } of restored) {
+            const others = scenarioPlansOf(get(), scenario).variants.filter((v) => v.id !== id);
+            const clean = name.trim().replace(/\s+/g, ' ');
+            if (clean !== '' && !others.some((v) => v.name === clean))
+              get().renameVariant(scenario, id, name);
+          }
+          get().switchVariant(scenario, restored[0]!.id);
           continue;
         }
         // Plans for a scenario this app does not have: kept for when it is imported.
@@ -209,17 +242,34 @@ export const createSavedDataSlice =
               },
             ],
           };
-        if (read.kind !== 'ok')
-          return {
-            ok: false,
-            issues: [
-              {
-                path: key,
-                message: `cannot be read as saved plans (${read.kind === 'unreadable' ? [read.message, ...read.details].join(' ') : 'it is empty'}); download it to keep it`,
-              },
-            ],
-          };
-        return addFile(fileFromSaved(read.saved));
+        if (read.kind === 'ok') return addFile(fileFromSaved(read.saved));
+        const refused = {
+          ok: false as const,
+          issues: [
+            {
+              path: key,
+              message: `cannot be read as saved plans (${read.kind === 'unreadable' ? [read.message, ...read.details].join(' ') : 'it is empty'}); download it to keep it`,
+            },
+          ],
+        };
+        // Damaged as a whole (a bad format version, one broken variant): whatever plans and
+        // imports can still be read on their own come back, and the rest is named.
+        const salvaged = read.kind === 'unreadable' ? salvageStored(raw) : null;
+        if (read.kind !== 'unreadable' || !salvaged) return refused;
+        const result = await addFile(salvaged.file);
+        if (!result.ok) return result;
+        return {
+          ok: true,
+          summary: [
+            ...result.summary.slice(0, 1),
+            // The entries left out say what was wrong with them; else say what was.
+            salvaged.issues.length > 0
+              ? 'The copy was damaged; what could be read was added.'
+              : `The copy was damaged (${read.details[0] ?? read.message}); what could be read was added.`,
+            ...result.summary.slice(1),
+            ...salvaged.issues.slice(0, 5).map((i) => `Not added: ${i.path}: ${i.message}`),
+          ],
+        };
       },
       savingPaused: () => options.persistence().held(),
       setAsideHeldData: () => options.persistence().setAsideHeld(),
