@@ -340,7 +340,7 @@ const constantOverrides = z.strictObject(
       name,
       about(z.optional(bounded(0, BOUNDS.constant)), CONSTANT_INFO[name].meaning),
     ]),
-  ) as Record<keyof Constants, z.ZodMiniOptional<z.ZodMiniNumber>>,
+  ) as Record<keyof Constants, z.ZodMiniOptional<z.ZodMiniNumber<number>>>,
 );
 
 const pointsPerSlot = bounded(0, BOUNDS.points);

@@ -69,7 +69,7 @@ export const MAX_CUSTOM_WEIGHT = 10;
 const weightsSchema = z.strictObject(
   Object.fromEntries(
     METRICS.map((m) => [m, z.optional(z.number().check(z.gte(0), z.lte(MAX_CUSTOM_WEIGHT)))]),
-  ) as Record<Metric, z.ZodMiniOptional<z.ZodMiniNumber>>,
+  ) as Record<Metric, z.ZodMiniOptional<z.ZodMiniNumber<number>>>,
 );
 
 const settingsFields = {
