@@ -91,6 +91,10 @@ export default defineConfig({
   ],
   // Relative asset URLs: the built app can be hosted from any sub-path (or opened from a folder).
   base: './',
+  // dist/.vite/manifest.json maps each chunk to its source module and imports: the bundle budget
+  // script (scripts/quality/size.ts) reads it to tell the optional rooms add-on from the app.
+  // Not precached (the service worker skips dot folders) and never fetched by the app.
+  build: { manifest: true },
   // The headers a static host sends from public/_headers (Netlify, Cloudflare Pages).
   preview: { headers: { ...SECURITY_HEADERS } },
   test: {

@@ -3,7 +3,13 @@
  * Chromium (or CHROME_PATH). Starts `vite preview` on a spare port, audits each page, prints the
  * category scores and exits 1 when a budget is missed. Run `npm run build` first.
  *
- *   npx tsx scripts/quality/lighthouse.ts [--runs 3] [--json]
+ * Accessibility, best practices and SEO are checks (the same page gives the same score on any
+ * machine) and always fail the run when missed. Performance is a measurement: Lighthouse scales
+ * its simulated throttling by a CPU benchmark taken at the start, so the same build scores 97 on a
+ * quiet machine and 86 next to a busy build. Its target is printed and reported, and fails the run
+ * only with --strict (use it on a quiet machine, e.g. before a release).
+ *
+ *   npx tsx scripts/quality/lighthouse.ts [--runs 3] [--strict] [--json]
  *
  * Lighthouse is fetched with npx (a pinned version), not installed as a dependency.
  */
@@ -21,6 +27,10 @@ export const BUDGETS = {
   seo: 95,
 } as const;
 type Category = keyof typeof BUDGETS;
+/** Categories whose budget is a target for a quiet machine (see above), enforced with --strict. */
+const MEASURED: readonly Category[] = ['performance'];
+const strict = process.argv.includes('--strict');
+const enforced = (c: Category) => strict || !MEASURED.includes(c);
 
 const PORT = 4183;
 const PAGES = [
@@ -108,7 +118,8 @@ try {
       }),
     ) as Record<Category, number>;
     results.push({ page: page.name, scores });
-    for (const c of Object.keys(BUDGETS) as Category[]) if (scores[c] < BUDGETS[c]) ok = false;
+    for (const c of Object.keys(BUDGETS) as Category[])
+      if (enforced(c) && scores[c] < BUDGETS[c]) ok = false;
   }
 } finally {
   if (server.pid) process.kill(-server.pid);
@@ -120,7 +131,7 @@ else {
   const cats = Object.keys(BUDGETS) as Category[];
   process.stdout.write(
     table(
-      ['Page', ...cats.map((c) => `${c} (≥${BUDGETS[c]})`)],
+      ['Page', ...cats.map((c) => `${c} (${enforced(c) ? '' : 'target '}≥${BUDGETS[c]})`)],
       results.map((r) => [
         r.page,
         ...cats.map((c) => `${r.scores[c]}${r.scores[c] < BUDGETS[c] ? ' ✗' : ''}`),
@@ -128,7 +139,10 @@ else {
     ),
   );
   process.stdout.write(
-    `\nLighthouse ${LIGHTHOUSE_VERSION}, mobile preset, median of ${runs} run(s): ${ok ? 'all budgets met' : 'BUDGET MISSED'}\n`,
+    `\nLighthouse ${LIGHTHOUSE_VERSION}, mobile preset, median of ${runs} run(s): ${ok ? 'all budgets met' : 'BUDGET MISSED'}\n` +
+      (strict
+        ? ''
+        : `Performance is measured, not enforced (it depends on the machine's load): --strict enforces it.\n`),
   );
 }
 process.exitCode = ok ? 0 : 1;

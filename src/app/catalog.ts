@@ -12,7 +12,7 @@ import type { CatalogEntry, CatalogIndexEntry, Scenario, ScenarioIssue } from '.
 export type { CatalogEntry, CatalogIndexEntry, Scenario, ScenarioIssue };
 
 /** Difficulty as shown to people: 1 is a tutorial. */
-export { DIFFICULTY_LABELS } from '../explain/advice';
+export { DIFFICULTY_LABELS } from '../explain/labels';
 
 /** Builds the catalog from scenario files keyed by path; see the engine's catalog module. */
 export { buildCatalog, summarizeCatalog as indexCatalog } from '../engine/catalog.ts';

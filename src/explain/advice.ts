@@ -9,7 +9,8 @@
  */
 import { compile } from '../engine/compile.ts';
 import { formatMoney, formatPercent, formatSlotTime } from './format.ts';
-import { computeLenses, orderBy, type LensName, type LensRow } from '../engine/lenses.ts';
+import { computeLenses, orderBy, type LensRow } from '../engine/lenses.ts';
+import type { BacklogSort } from './labels.ts';
 import { emptyPlan, findItem, type Plan } from '../engine/plan.ts';
 import {
   ITEM_TYPES,
@@ -35,12 +36,7 @@ export const ITEM_TYPE_LABELS: Readonly<Record<ItemType, string>> = {
   ops: 'Operations',
 };
 
-/** Difficulty as shown to people: 1 is a tutorial. */
-export const DIFFICULTY_LABELS = {
-  1: 'Tutorial',
-  2: 'Intermediate',
-  3: 'Advanced',
-} as const satisfies Record<Scenario['difficulty'], string>;
+export { DIFFICULTY_LABELS } from './labels.ts';
 
 /** Points for display: whole numbers stay whole, others get one decimal (12, 13.3). */
 export function formatPoints(x: number): string {
@@ -581,17 +577,7 @@ export function itemFacts(scenario: Scenario, item: Item): ItemFacts {
 
 // ---- Backlog order ----------------------------------------------------------------------------
 
-export type BacklogSort = 'scenario' | 'effort-asc' | 'effort-desc' | LensName;
-
-export const BACKLOG_SORTS: readonly BacklogSort[] = [
-  'scenario',
-  'effort-asc',
-  'effort-desc',
-  'rice',
-  'ice',
-  'wsjf',
-  'cd3',
-];
+export { BACKLOG_SORTS, type BacklogSort } from './labels.ts';
 
 /** Framework scores of every visible item (cached per scenario object). */
 const lensCache = new WeakMap<Scenario, LensRow[]>();

@@ -10,7 +10,7 @@ import { z } from '../engine/zod';
 
 import { fitPlan, type Scenario } from '../engine';
 import { idRecord, idRecordSchema, mapEntries, type IdRecord } from '../engine/ids';
-import { BACKLOG_SORTS } from '../explain/advice';
+import { BACKLOG_SORTS } from '../explain/labels';
 import { ITEM_TYPES } from '../engine';
 import { workshopSettingsSchema } from '../engine/workshop';
 import { isRoomCode, isSecret, isTeamId } from '../room/protocol';

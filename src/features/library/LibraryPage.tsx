@@ -10,7 +10,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Dialog } from '../../components/Dialog';
 import { ArrowRightIcon, UploadIcon } from '../../components/icons';
 import { Notice } from '../../components/Notice';
-import { DIFFICULTY_LABELS } from '../../explain/advice';
+import { DIFFICULTY_LABELS } from '../../explain/labels';
 import { plannedIds } from '../../engine';
 import { useAppStore, useLibraryListings, type ScenarioSummary } from '../../store';
 import { ScenarioCard, ScenarioErrorCard } from './ScenarioCard';

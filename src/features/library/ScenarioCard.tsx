@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { Link } from 'wouter';
 
 import { TrashIcon } from '../../components/icons';
-import { DIFFICULTY_LABELS } from '../../explain/advice';
+import { DIFFICULTY_LABELS } from '../../explain/labels';
 import type { ScenarioIssue, ScenarioSummary } from '../../store';
 
 /** How many validation issues an error card lists before summarising the rest. */

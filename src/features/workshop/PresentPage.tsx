@@ -14,6 +14,7 @@ import { scoresVisible } from '../../engine/workshop';
 import { useAppStore, useScenarioListings } from '../../store';
 import { useWeights, useWorkshopLink } from './hooks';
 import { RoomLeaderboard, RoomRoster } from './RoomParts';
+import { RoundButtons } from './RoundButtons';
 import { useRoomServer } from './useRoomServer';
 import { WorkshopTimer } from './Timer';
 import { graderName } from './WorkshopBoard';
@@ -33,7 +34,6 @@ export function PresentPage({ setupHref, joinPath, roomJoinPath }: PresentPagePr
     ? (listings.find((l) => l.scenario.id === settings.scenarioId)?.scenario ?? null)
     : null;
   const round = useAppStore((s) => s.workshop.round);
-  const setRound = useAppStore((s) => s.setRound);
   const setRevealed = useAppStore((s) => s.setRevealed);
   const workshopLink = useWorkshopLink(settings, scenario, joinPath);
   const weights = useWeights(scenario, settings);
@@ -106,24 +106,7 @@ export function PresentPage({ setupHref, joinPath, roomJoinPath }: PresentPagePr
               <p className="present-round-of">
                 Round {shown + 1} of {labels.length}
               </p>
-              <div className="workshop-actions">
-                <button
-                  type="button"
-                  className="button"
-                  disabled={shown === 0}
-                  onClick={() => setRound(shown - 1)}
-                >
-                  Previous round
-                </button>
-                <button
-                  type="button"
-                  className="button button-primary"
-                  disabled={round >= labels.length || (!room && shown >= labels.length - 1)}
-                  onClick={() => setRound(round + 1)}
-                >
-                  Next round
-                </button>
-              </div>
+              <RoundButtons round={round} rounds={labels.length} canEnd={room !== null} />
             </>
           ) : (
             <>

@@ -13,6 +13,7 @@ import { Notice } from '../../components/Notice';
 import { TextQrCode } from '../../components/QrCode';
 import { relayAddress, useAppStore, useScenarioListings } from '../../store';
 import { RoomLeaderboard, RoomRoster } from './RoomParts';
+import { RoundButtons } from './RoundButtons';
 import { WorkshopTimer } from './Timer';
 import { graderName } from './WorkshopBoard';
 import { useRoomServer } from './useRoomServer';
@@ -48,7 +49,6 @@ export function RoomHostPage({
   const locked = useAppStore((s) => s.workshop.locked);
   const createRoom = useAppStore((s) => s.createRoom);
   const leaveRoom = useAppStore((s) => s.leaveRoom);
-  const setRound = useAppStore((s) => s.setRound);
   const setRevealed = useAppStore((s) => s.setRevealed);
   const setRoomLocked = useAppStore((s) => s.setRoomLocked);
   const save = useAppStore((s) => s.setWorkshopSettings);
@@ -258,24 +258,7 @@ export function RoomHostPage({
               <p className="present-big" data-testid="room-round">
                 {labels[shown]} · round {shown + 1} of {labels.length}
               </p>
-              <div className="workshop-actions">
-                <button
-                  type="button"
-                  className="button"
-                  disabled={shown === 0}
-                  onClick={() => setRound(shown - 1)}
-                >
-                  Previous round
-                </button>
-                <button
-                  type="button"
-                  className="button button-primary"
-                  disabled={round >= labels.length}
-                  onClick={() => setRound(round + 1)}
-                >
-                  {round >= labels.length - 1 ? 'End the last round' : 'Next round'}
-                </button>
-              </div>
+              <RoundButtons round={round} rounds={labels.length} canEnd />
             </div>
           ) : (
             <p>Teams plan the whole year, then submit it.</p>
