@@ -14,6 +14,7 @@ import {
   expect,
   expectNoAxeViolations,
   readScenario,
+  savedSlots,
   test,
 } from './support';
 
@@ -27,22 +28,6 @@ async function backlogIds(page: Page): Promise<string[]> {
   return column(page, 'Backlog')
     .locator('li[data-item-id]')
     .evaluateAll((cards) => cards.map((c) => (c as HTMLElement).dataset.itemId ?? ''));
-}
-
-/** The saved plan of the active variant. */
-async function savedSlots(page: Page): Promise<string[][]> {
-  return page.evaluate((id) => {
-    const saved = JSON.parse(localStorage.getItem('roadmap-dojo') ?? '{}') as {
-      state?: {
-        plans?: Record<
-          string,
-          { activeId: string; variants: { id: string; plan: { slots: string[][] } }[] }
-        >;
-      };
-    };
-    const plans = saved.state?.plans?.[id];
-    return plans?.variants.find((v) => v.id === plans.activeId)?.plan.slots ?? [];
-  }, big.id);
 }
 
 const announcer = (page: Page) => page.locator('#board-announcer');
@@ -104,7 +89,7 @@ test('six items placed with the keyboard in at most 40 keystrokes, focus staying
   await expect(announcer(page)).toHaveText(new RegExp(`^${titleOf(f)} moved to ${Q4}`));
   await expect(card(page, order[6]!).locator('[data-move-button]')).toBeFocused();
 
-  expect(await savedSlots(page)).toEqual([[a, b], [c, d], [e], [f]]);
+  expect(await savedSlots(page, big.id)).toEqual([[a, b], [c, d], [e], [f]]);
   expect(keystrokes).toBeLessThanOrEqual(40);
 });
 
@@ -120,7 +105,7 @@ test('Undo and Redo keep focus when they stop applying, and say what they change
   await page.keyboard.press('1');
   await expect(card(page, b!).locator('.drag-handle')).toBeFocused();
   await page.keyboard.press('2');
-  await expect.poll(() => savedSlots(page)).toEqual([[a], [b], [], []]);
+  await expect.poll(() => savedSlots(page, big.id)).toEqual([[a], [b], [], []]);
 
   const undo = page.getByRole('button', { name: 'Undo' });
   const redo = page.getByRole('button', { name: 'Redo' });
@@ -150,7 +135,7 @@ test('Undo and Redo keep focus when they stop applying, and say what they change
   );
   await expect(redo).toBeDisabled();
   await expect(redo).toBeFocused();
-  expect(await savedSlots(page)).toEqual([[a], [b], [], []]);
+  expect(await savedSlots(page, big.id)).toEqual([[a], [b], [], []]);
 });
 
 test('arrow keys jump between the backlog and the slots; ? lists every shortcut', async ({

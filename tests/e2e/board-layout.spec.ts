@@ -16,6 +16,7 @@ import {
   expect,
   expectNoAxeViolations,
   readScenario,
+  savedSlots,
   test,
 } from './support';
 
@@ -36,22 +37,6 @@ const SHIPPED = [
   'right-to-erasure',
   'zero-day',
 ].map(readScenario);
-
-/** The saved plan of the active variant of big-customer, from local storage. */
-async function savedSlots(page: Page): Promise<string[][]> {
-  return page.evaluate((id) => {
-    const saved = JSON.parse(localStorage.getItem('roadmap-dojo') ?? '{}') as {
-      state?: {
-        plans?: Record<
-          string,
-          { activeId: string; variants: { id: string; plan: { slots: string[][] } }[] }
-        >;
-      };
-    };
-    const plans = saved.state?.plans?.[id];
-    return plans?.variants.find((v) => v.id === plans.activeId)?.plan.slots ?? [];
-  }, big.id);
-}
 
 /** The element's box lies inside the viewport. */
 async function expectInViewport(page: Page, locator: Locator, what: string) {
@@ -80,9 +65,9 @@ async function expectNoSidewaysScroll(page: Page, where: string) {
 async function placeWithKeys(page: Page, keys: string[]) {
   await column(page, 'Backlog').locator('li[data-item-id] .drag-handle').first().focus();
   for (const key of keys) {
-    const before = (await savedSlots(page)).flat().length;
+    const before = (await savedSlots(page, big.id)).flat().length;
     await page.keyboard.press(key);
-    await expect.poll(async () => (await savedSlots(page)).flat().length).toBe(before + 1);
+    await expect.poll(async () => (await savedSlots(page, big.id)).flat().length).toBe(before + 1);
   }
 }
 
@@ -360,7 +345,7 @@ test('tap to move on a phone: "Move to…" then a slot, the view stays put and s
   await menu.getByRole('menuitem', { name: Q2, exact: true }).tap();
 
   await expect
-    .poll(() => savedSlots(page))
+    .poll(() => savedSlots(page, big.id))
     .toEqual(big.time.labels.map((_, s) => (s === 1 ? [id] : [])));
   // Still in the backlog, at the same place, on the next card; the move is said on screen.
   await expect(column(page, 'Backlog')).toBeVisible();
@@ -412,7 +397,9 @@ test('a touch drag onto a slot’s tab lands in that slot and never scrolls past
   await expect(page.locator('.drag-target')).toHaveText(`→ ${Q2}`);
   await touch('touchEnd');
   await expect(dndLiveRegion(page)).toHaveText(new RegExp(`^.+ moved to ${Q2}, position 1 of 1`));
-  expect(await savedSlots(page)).toEqual(big.time.labels.map((_, s) => (s === 1 ? [id] : [])));
+  expect(await savedSlots(page, big.id)).toEqual(
+    big.time.labels.map((_, s) => (s === 1 ? [id] : [])),
+  );
   expect(await page.evaluate(() => window.scrollX)).toBe(0);
   await expect(page.getByRole('tab', { name: /^Q2\b/ })).toHaveAttribute('aria-selected', 'true');
   await phone.close();

@@ -14,28 +14,13 @@ import {
   projectedScore,
   showProjection,
   readScenario,
+  savedSlots,
   test,
 } from './support';
 
 const big = readScenario('big-customer');
 const [Q1, Q2, Q3] = big.time.labels as [string, string, string];
 const board = `./#/s/${big.id}/plan`;
-
-/** The saved plan of the active variant, read from local storage. */
-async function savedPlan(page: Page): Promise<string[][]> {
-  return page.evaluate((id) => {
-    const saved = JSON.parse(localStorage.getItem('roadmap-dojo') ?? '{}') as {
-      state?: {
-        plans?: Record<
-          string,
-          { activeId: string; variants: { id: string; plan: { slots: string[][] } }[] }
-        >;
-      };
-    };
-    const plans = saved.state?.plans?.[id];
-    return plans?.variants.find((v) => v.id === plans.activeId)?.plan.slots ?? [];
-  }, big.id);
-}
 
 // Drags and simulations on a loaded 2-core machine: the default 30 s is not enough for a journey.
 
@@ -79,7 +64,7 @@ test('a pointer drag from the backlog and between columns updates load, warnings
   await expect(columnLoad(page, Q1)).not.toHaveText(/placed 0$/);
   await expect(column(page, Q2)).not.toContainText(`needs “${prerequisite.title}”`);
   await expect(projectedScore(page)).not.toHaveText(score2 ?? '');
-  expect(await savedPlan(page)).toEqual(
+  expect(await savedSlots(page, big.id)).toEqual(
     big.time.labels.map((_, s) => (s === 0 ? [prerequisite.id] : s === 1 ? [item.id] : [])),
   );
 });
@@ -126,14 +111,14 @@ test('a keyboard-only drag moves between columns and the live region says so', a
   ]);
   await page.keyboard.press('Enter');
   await expect(dndLiveRegion(page)).toHaveText(new RegExp(`moved to ${Q2}, position 2 of 2`));
-  expect((await savedPlan(page))[1]).toEqual([first!.id, second.id]);
+  expect((await savedSlots(page, big.id))[1]).toEqual([first!.id, second.id]);
 
   await keyboardDrag(page, second.id, [{ key: 'ArrowLeft', expect: new RegExp(`is over ${Q1}`) }]);
   await page.keyboard.press('Escape');
   await expect(dndLiveRegion(page)).toHaveText(
     new RegExp(`^Move cancelled\\. ${second.title} stays in ${Q2}, position 2 of 2\\.$`),
   );
-  expect((await savedPlan(page))[1]).toEqual([first!.id, second.id]);
+  expect((await savedSlots(page, big.id))[1]).toEqual([first!.id, second.id]);
 });
 
 test('"Move to…" places a card without dragging', async ({ page }) => {
@@ -162,12 +147,15 @@ test('undo and redo restore every plan exactly', async ({ page }) => {
     await page.getByRole('button', { name: `Move to… (${title})` }).click();
     await page.getByRole('menuitem', { name: where, exact: true }).click();
   };
-  snapshots.push({ plan: await savedPlan(page), score: await projectedScore(page).textContent() });
+  snapshots.push({
+    plan: await savedSlots(page, big.id),
+    score: await projectedScore(page).textContent(),
+  });
   for (const [i, item] of items.entries()) {
     await moveTo(item.title, big.time.labels[i % 2]!);
     await expect(page.locator('#board-announcer')).toContainText(`${item.title} moved to`);
     snapshots.push({
-      plan: await savedPlan(page),
+      plan: await savedSlots(page, big.id),
       score: await projectedScore(page).textContent(),
     });
   }
@@ -176,7 +164,7 @@ test('undo and redo restore every plan exactly', async ({ page }) => {
   for (let i = snapshots.length - 2; i >= 0; i--) {
     await page.keyboard.press('ControlOrMeta+z');
     await expect(projectedScore(page)).toHaveText(snapshots[i]!.score ?? '');
-    expect(await savedPlan(page)).toEqual(
+    expect(await savedSlots(page, big.id)).toEqual(
       i === 0 ? big.time.labels.map(() => []) : snapshots[i]!.plan,
     );
   }
@@ -184,7 +172,7 @@ test('undo and redo restore every plan exactly', async ({ page }) => {
   for (let i = 1; i < snapshots.length; i++) {
     await page.getByRole('button', { name: 'Redo' }).click();
     await expect(projectedScore(page)).toHaveText(snapshots[i]!.score ?? '');
-    expect(await savedPlan(page)).toEqual(snapshots[i]!.plan);
+    expect(await savedSlots(page, big.id)).toEqual(snapshots[i]!.plan);
   }
 });
 

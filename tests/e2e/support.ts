@@ -98,6 +98,22 @@ export function dependencyPair(scenario: RawScenario): { item: RawItem; prerequi
   throw new Error(`${scenario.id} has no item with a prerequisite`);
 }
 
+/** The saved plan (slots of item ids) of a scenario's active variant, read from local storage. */
+export async function savedSlots(page: Page, scenarioId: string): Promise<string[][]> {
+  return page.evaluate((id) => {
+    const saved = JSON.parse(localStorage.getItem('roadmap-dojo') ?? '{}') as {
+      state?: {
+        plans?: Record<
+          string,
+          { activeId: string; variants: { id: string; plan: { slots: string[][] } }[] }
+        >;
+      };
+    };
+    const plans = saved.state?.plans?.[id];
+    return plans?.variants.find((v) => v.id === plans.activeId)?.plan.slots ?? [];
+  }, scenarioId);
+}
+
 export const card = (page: Page, itemId: string) => page.locator(`[data-item-id="${itemId}"]`);
 export const column = (page: Page, label: string) =>
   page.locator(`section[data-column="${label}"]`);

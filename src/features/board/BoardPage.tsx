@@ -37,9 +37,8 @@ import {
   type CSSProperties,
   type ReactNode,
 } from 'react';
-import { Link } from 'wouter';
 
-import { ArrowLeftIcon } from '../../components/icons';
+import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { LiveRegion, type Announcement } from '../../components/LiveRegion';
 import { Folded } from '../../components/Folded';
 import { Notice } from '../../components/Notice';
@@ -817,14 +816,12 @@ export function BoardPage({
   return (
     <div className="board-page" data-layout={onePane ? 'one-pane' : 'columns'}>
       <div className="board-head">
-        <nav className="breadcrumbs" aria-label="Breadcrumb">
-          <Link href={libraryHref}>
-            <ArrowLeftIcon />
-            Scenario library
-          </Link>
-          <span aria-hidden="true">/</span>
-          <Link href={briefingHref}>Briefing</Link>
-        </nav>
+        <Breadcrumbs
+          steps={[
+            { href: libraryHref, label: 'Scenario library' },
+            { href: briefingHref, label: 'Briefing' },
+          ]}
+        />
         <header className="board-header">
           <h1 tabIndex={-1}>
             <span className="eyebrow-inline">Plan ·</span> {scenario.title}

@@ -6,7 +6,8 @@
 import { useMemo } from 'react';
 import { Link } from 'wouter';
 
-import { ArrowLeftIcon, ArrowRightIcon } from '../../components/icons';
+import { Breadcrumbs } from '../../components/Breadcrumbs';
+import { ArrowRightIcon } from '../../components/icons';
 import {
   DIFFICULTY_LABELS,
   formatPoints,
@@ -64,12 +65,7 @@ export function BriefingPage({ scenario, boardHref, libraryHref }: BriefingPageP
 
   return (
     <article className="briefing" aria-labelledby="briefing-title">
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link href={libraryHref}>
-          <ArrowLeftIcon />
-          Scenario library
-        </Link>
-      </nav>
+      <Breadcrumbs steps={[{ href: libraryHref, label: 'Scenario library' }]} />
       <header className="briefing-header">
         <p className="eyebrow">
           Briefing · {scenario.industry} · {DIFFICULTY_LABELS[scenario.difficulty]} ·{' '}

@@ -11,7 +11,7 @@ import { ChartFigure } from './ChartFigure';
 import { LazyLineChart, LazyRadarChart } from '../../components/charts/lazy';
 import { SERIES_STYLES } from '../../components/charts/styles';
 import type { ChartSeries } from '../../components/charts/types';
-import { ArrowLeftIcon } from '../../components/icons';
+import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { METRICS, findItem, type Scenario } from '../../engine';
 import { METRIC_INFO } from '../../explain/words';
 import { formatMetric } from '../../explain/format';
@@ -87,16 +87,14 @@ export function ComparePage({ scenario, boardHref, playHref, libraryHref }: Comp
 
   return (
     <div className="debrief-page compare-page">
-      <nav className="breadcrumbs no-print" aria-label="Breadcrumb">
-        <Link href={libraryHref}>
-          <ArrowLeftIcon />
-          Scenario library
-        </Link>
-        <span aria-hidden="true">/</span>
-        <Link href={boardHref}>Plan</Link>
-        <span aria-hidden="true">/</span>
-        <Link href={playHref}>Debrief</Link>
-      </nav>
+      <Breadcrumbs
+        noPrint
+        steps={[
+          { href: libraryHref, label: 'Scenario library' },
+          { href: boardHref, label: 'Plan' },
+          { href: playHref, label: 'Debrief' },
+        ]}
+      />
       <header className="debrief-header">
         <h1 tabIndex={-1}>
           <span className="eyebrow-inline">Compare variants ·</span> {scenario.title}

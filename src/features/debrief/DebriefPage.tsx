@@ -15,6 +15,7 @@ import { entryOf } from '../../engine/ids';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import { Link } from 'wouter';
 
+import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { ArrowLeftIcon } from '../../components/icons';
 import { LiveRegion, type Announcement } from '../../components/LiveRegion';
 import { Notice } from '../../components/Notice';
@@ -232,16 +233,14 @@ export function DebriefPage({
 
   return (
     <div className="debrief-page">
-      <nav className="breadcrumbs no-print" aria-label="Breadcrumb">
-        <Link href={libraryHref}>
-          <ArrowLeftIcon />
-          Scenario library
-        </Link>
-        <span aria-hidden="true">/</span>
-        <Link href={briefingHref}>Briefing</Link>
-        <span aria-hidden="true">/</span>
-        <Link href={boardHref}>Plan</Link>
-      </nav>
+      <Breadcrumbs
+        noPrint
+        steps={[
+          { href: libraryHref, label: 'Scenario library' },
+          { href: briefingHref, label: 'Briefing' },
+          { href: boardHref, label: 'Plan' },
+        ]}
+      />
       <header className="debrief-header">
         <h1 tabIndex={-1}>
           <span className="eyebrow-inline">Debrief ·</span> {scenario.title}

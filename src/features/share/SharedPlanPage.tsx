@@ -8,7 +8,8 @@ import { entryOf } from '../../engine/ids';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 
-import { ArrowLeftIcon, CopyIcon } from '../../components/icons';
+import { Breadcrumbs } from '../../components/Breadcrumbs';
+import { CopyIcon } from '../../components/icons';
 import { Notice } from '../../components/Notice';
 import { ITEM_TYPE_LABELS, formatPoints, percentOfPar, slotLabel } from '../../explain/advice';
 import { decodeShare, type SharedPlan } from '../../engine/share';
@@ -153,12 +154,7 @@ function SharedPlanView({
 
   return (
     <article className="shared-plan" aria-labelledby="shared-title">
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link href={libraryHref}>
-          <ArrowLeftIcon />
-          Scenario library
-        </Link>
-      </nav>
+      <Breadcrumbs steps={[{ href: libraryHref, label: 'Scenario library' }]} />
       <header className="shared-header">
         <p className="eyebrow">Shared plan · read-only</p>
         <h1 id="shared-title" tabIndex={-1}>

@@ -30,7 +30,8 @@ import { SERIES_STYLES } from '../../components/charts/styles';
 import type { ChartSeries } from '../../components/charts/types';
 import { downloadText } from '../../components/browser';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ArrowLeftIcon, PencilIcon, TrashIcon, UploadIcon } from '../../components/icons';
+import { Breadcrumbs } from '../../components/Breadcrumbs';
+import { PencilIcon, TrashIcon, UploadIcon } from '../../components/icons';
 import { LiveRegion, type Announcement } from '../../components/LiveRegion';
 import { Notice } from '../../components/Notice';
 import { PromptDialog } from '../../components/PromptDialog';
@@ -378,14 +379,12 @@ export function ComparisonPage({ libraryHref, workshopHref }: ComparisonPageProp
       }}
       onDrop={onDrop}
     >
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link href={libraryHref}>
-          <ArrowLeftIcon />
-          Scenario library
-        </Link>
-        <span aria-hidden="true">/</span>
-        <Link href={workshopHref}>Workshop</Link>
-      </nav>
+      <Breadcrumbs
+        steps={[
+          { href: libraryHref, label: 'Scenario library' },
+          { href: workshopHref, label: 'Workshop' },
+        ]}
+      />
       <header className="cmp-header">
         <p className="eyebrow">Workshop</p>
         <h1 id="cmp-title" tabIndex={-1}>

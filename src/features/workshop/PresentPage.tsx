@@ -6,7 +6,7 @@
  */
 import { Link } from 'wouter';
 
-import { ArrowLeftIcon } from '../../components/icons';
+import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { TextQrCode } from '../../components/QrCode';
 import { METRICS, compile } from '../../engine';
 import { METRIC_INFO } from '../../explain/words';
@@ -82,12 +82,7 @@ export function PresentPage({ setupHref, joinPath, roomJoinPath }: PresentPagePr
             {scenario.industry} · graded as {grader}
           </p>
         </div>
-        <nav className="breadcrumbs" aria-label="Breadcrumb">
-          <Link href={setupHref}>
-            <ArrowLeftIcon />
-            Workshop setup
-          </Link>
-        </nav>
+        <Breadcrumbs steps={[{ href: setupHref, label: 'Workshop setup' }]} />
       </header>
 
       <div className="present-grid">
