@@ -1,4 +1,4 @@
-import type { ClientRect, CollisionDescriptor, DroppableContainer } from '@dnd-kit/core';
+import type { ClientRect, DroppableContainer } from '@dnd-kit/core';
 import { describe, expect, it } from 'vitest';
 
 import { boardCollisions, plainRects } from '../../../src/features/board/dnd';
@@ -60,7 +60,7 @@ function collide(pointer: { x: number; y: number }, scrollY = 0) {
     droppableContainers,
     pointerCoordinates: pointer,
   });
-  return { ids: collisions.map((c: CollisionDescriptor) => c.id), reads: reads.count };
+  return { ids: collisions.map((c) => c.id), reads: reads.count };
 }
 
 describe('board collisions', () => {
