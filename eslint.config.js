@@ -97,6 +97,9 @@ const WHY = {
   tests: '',
 };
 
+const ZOD_MINI =
+  'Import z from src/engine/zod.ts (zod/mini): classic zod weighs about three times as much in every bundle.';
+
 /** npm packages the engine may use: validation, link compression and the seeded generator. */
 const ENGINE_PACKAGES = ['zod', 'lz-string', 'pure-rand', 'pure-rand/**'];
 
@@ -292,6 +295,23 @@ export default defineConfig(
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,
       globals: { ...globals.node },
+    },
+  },
+  {
+    // zod is reached through src/engine/zod.ts, which uses its functional build (`zod/mini`):
+    // classic zod's schemas carry every method and its JSON Schema code, about three times the
+    // weight in each bundle (the first screen and the engine worker).
+    name: 'dojo/zod-mini',
+    files: [`src/**/*.${SOURCE_FILES}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        ...['zod', 'zod/v4', 'zod/v3'].map((name) => ({
+          name,
+          message: ZOD_MINI,
+          allowTypeImports: true,
+        })),
+      ],
     },
   },
   {

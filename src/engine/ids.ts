@@ -109,13 +109,13 @@ export function mapEntries<T, U>(
  * plain object by assignment, so a `"__proto__"` key would become the prototype instead of data.)
  * Issues carry the key in their path, e.g. `plans.tutorial.variants`.
  */
-export function idRecordSchema<T extends z.ZodType>(value: T, maxKeyLength = 200) {
-  return z
-    .custom<Record<string, unknown>>(
+export function idRecordSchema<T extends z.ZodMiniType>(value: T, maxKeyLength = 200) {
+  return z.pipe(
+    z.custom<Record<string, unknown>>(
       (input) => input !== null && typeof input === 'object' && !Array.isArray(input),
       { error: 'must be an object' },
-    )
-    .transform((input, ctx): IdRecord<z.output<T>> => {
+    ),
+    z.transform((input: Record<string, unknown>, ctx): IdRecord<z.output<T>> => {
       const out = idRecord<z.output<T>>();
       for (const [key, raw] of Object.entries(input)) {
         if (key.length > maxKeyLength) {
@@ -138,5 +138,6 @@ export function idRecordSchema<T extends z.ZodType>(value: T, maxKeyLength = 200
             } as (typeof ctx.issues)[number]);
       }
       return out;
-    });
+    }),
+  );
 }

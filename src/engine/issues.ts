@@ -4,7 +4,7 @@
  * Boundaries (scenario files, plan files, share links, stored state) never throw: they return
  * `{ ok: false, issues }` where every issue says *where* (`items[3].effort`) and *what*.
  */
-import type { z } from 'zod';
+import type { z } from './zod.ts';
 import { formatBound } from './bounds.ts';
 
 /** One problem with an input, at a path like `items[3].effort`. */
@@ -118,7 +118,7 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 
 /** Converts a zod error into issues with readable paths and messages. */
 export function fromZodError(
-  error: z.ZodError,
+  error: z.core.$ZodError,
   input: unknown,
   prefix: PropertyKey[] = [],
 ): Issue[] {

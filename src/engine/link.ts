@@ -18,7 +18,7 @@ import { decompressUriSafe } from './lz.ts';
 import type { Scenario, ScenarioInput } from './schema.ts';
 
 /** What a kind of link is: its marks, its limits, its payload and the words of its refusals. */
-export interface LinkKind<S extends z.ZodType> {
+export interface LinkKind<S extends z.ZodMiniType> {
   /** The letter in front of the version: `p` for plan links, `w` for workshop links. */
   prefix: string;
   /** The newest format this app writes and reads. */
@@ -47,7 +47,10 @@ const linkIssue = (message: string): { ok: false; issues: Issue[] } => ({
 });
 
 /** The token for `payload` (what goes after the route in a link). */
-export function encodeLink<S extends z.ZodType>(kind: LinkKind<S>, payload: z.input<S>): string {
+export function encodeLink<S extends z.ZodMiniType>(
+  kind: LinkKind<S>,
+  payload: z.input<S>,
+): string {
   return `${kind.prefix}${kind.version}.${LZString.compressToEncodedURIComponent(JSON.stringify(payload))}`;
 }
 
@@ -55,7 +58,7 @@ export function encodeLink<S extends z.ZodType>(kind: LinkKind<S>, payload: z.in
  * Opens a token (with or without its route in front) of the given kind: checks its length, prefix
  * and version, decompresses it within the payload limit, parses the JSON and validates it.
  */
-export function openLink<S extends z.ZodType>(
+export function openLink<S extends z.ZodMiniType>(
   token: unknown,
   kind: LinkKind<S>,
 ): LinkResult<z.output<S>> {
@@ -92,7 +95,7 @@ export function openLink<S extends z.ZodType>(
  * Opens a token and hands its payload to `finish` (which checks it against the app's scenarios).
  * Never throws: anything that throws on the way comes back as an issue.
  */
-export function readLink<S extends z.ZodType, R>(
+export function readLink<S extends z.ZodMiniType, R>(
   token: unknown,
   kind: LinkKind<S>,
   finish: (payload: z.output<S>) => LinkResult<R>,

@@ -17,14 +17,14 @@ export const MAX_PLAN_CHARS = 200_000;
 
 const planFileSchema = z.strictObject({
   format: z.literal(PLAN_FILE_FORMAT),
-  version: z.int().min(1),
-  scenarioId: z.string().min(1).max(64),
-  name: z.string().max(80).default('Plan'),
-  team: z.string().max(80).optional(),
+  version: z.int().check(z.gte(1)),
+  scenarioId: z.string().check(z.minLength(1), z.maxLength(64)),
+  name: z._default(z.string().check(z.maxLength(80)), 'Plan'),
+  team: z.optional(z.string().check(z.maxLength(80))),
   plan: planSchema,
   // Keyed by item ids: read into an id record, so a note on "__proto__" stays data.
-  notes: idRecordSchema(z.string().max(4000), 64).default(idRecord()),
-  createdWith: z.string().max(40).optional(),
+  notes: z._default(idRecordSchema(z.string().check(z.maxLength(4000)), 64), idRecord()),
+  createdWith: z.optional(z.string().check(z.maxLength(40))),
 });
 
 export type PlanFile = z.output<typeof planFileSchema>;

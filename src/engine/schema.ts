@@ -30,33 +30,43 @@ export const LIMITS = {
 // object already has ("constructor", "toString"…) are refused (ids.ts). Numbers get upper bounds
 // so no file can overflow the model to Infinity (bounds.ts). Both name the field at fault.
 
-const id = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, {
+const id = z.string().check(
+  z.minLength(1),
+  z.maxLength(64),
+  z.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, {
     error: 'must be an id of letters, digits, "-", "_" or "." (no spaces)',
-  })
-  .refine((value) => !isReservedId(value), {
+  }),
+  z.refine((value) => !isReservedId(value), {
     error: (issue) => reservedIdMessage(String(issue.input)),
-  });
+  }),
+);
 
 /** A number in `[min, max]` (finite), e.g. `bounded(0, BOUNDS.money)` for dollars. */
-const bounded = (min: number, max: number) => z.number().finite().min(min).max(max);
+const bounded = (min: number, max: number) => z.number().check(z.gte(min), z.lte(max));
+
+/** `schema` with a description for the JSON Schema (field docs in editors). */
+const about = <T extends z.ZodMiniType>(schema: T, description: string): T =>
+  schema.check(z.describe(description));
+
+/** Text of `min`–`max` characters. */
+const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
+
+/** A list of at most `max` (and at least `min`) entries. */
+const list = <T extends z.ZodMiniType>(of: T, max: number, min = 0) =>
+  z.array(of).check(...(min > 0 ? [z.minLength(min)] : []), z.maxLength(max));
 
 // ---------------------------------------------------------------------------------------------
-const shortText = z.string().min(1).max(LIMITS.shortText);
-const longText = z.string().max(LIMITS.text);
-const slot = z
-  .int()
-  .min(0)
-  .max(LIMITS.slots - 1)
-  .describe('a slot index, 0 = the first slot');
-const share = z.number().min(0).max(1);
-const money = bounded(-BOUNDS.money, BOUNDS.money).describe('dollars');
-const points = bounded(0, BOUNDS.points).describe('points of effort');
+const shortText = text(1, LIMITS.shortText);
+const longText = z.string().check(z.maxLength(LIMITS.text));
+const slot = about(
+  z.int().check(z.gte(0), z.lte(LIMITS.slots - 1)),
+  'a slot index, 0 = the first slot',
+);
+const share = z.number().check(z.gte(0), z.lte(1));
+const money = about(bounded(-BOUNDS.money, BOUNDS.money), 'dollars');
+const points = about(bounded(0, BOUNDS.points), 'points of effort');
 const nonNegative = bounded(0, BOUNDS.money);
-const fibonacci = z.number().min(0).max(20);
+const fibonacci = z.number().check(z.gte(0), z.lte(20));
 
 export const ITEM_TYPES = ['feature', 'debt', 'security', 'scale', 'compliance', 'ops'] as const;
 export const METRICS = [
@@ -76,88 +86,103 @@ const urgency = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('standard') }),
   z.strictObject({
     kind: z.literal('decay'),
-    startSlot: slot.describe('value starts decaying at the start of this slot'),
-    rate: share.describe('share of value lost per slot of lateness'),
+    startSlot: about(slot, 'value starts decaying at the start of this slot'),
+    rate: about(share, 'share of value lost per slot of lateness'),
   }),
   z.strictObject({
     kind: z.literal('deadline'),
-    slot: slot.describe('full value if finished by the end of this slot'),
-    lateFactor: share.default(0.3).describe('value multiplier when late'),
-    penalty: nonNegative.default(0).describe('one-off dollars lost when late (a fine)'),
+    slot: about(slot, 'full value if finished by the end of this slot'),
+    lateFactor: about(z._default(share, 0.3), 'value multiplier when late'),
+    penalty: about(z._default(nonNegative, 0), 'one-off dollars lost when late (a fine)'),
   }),
 ]);
 
-const itemValue = z
-  .strictObject({
-    arr: money.default(0).describe('ARR added at completion, before confidence'),
-    confidence: share.default(1).describe('expected-value multiplier on arr'),
-    csat: z.number().min(-100).max(100).default(0).describe('CSAT points at completion'),
-    kano: z.enum(KANO_CLASSES).optional(),
-    mustPenalty: nonNegative
-      .default(0)
-      .describe('CSAT points lost per slot while a must-be item is missing'),
-  })
-  .default({ arr: 0, confidence: 1, csat: 0, mustPenalty: 0 });
+const itemValue = z._default(
+  z.strictObject({
+    arr: about(z._default(money, 0), 'ARR added at completion, before confidence'),
+    confidence: about(z._default(share, 1), 'expected-value multiplier on arr'),
+    csat: about(
+      z._default(z.number().check(z.gte(-100), z.lte(100)), 0),
+      'CSAT points at completion',
+    ),
+    kano: z.optional(z.enum(KANO_CLASSES)),
+    mustPenalty: about(
+      z._default(nonNegative, 0),
+      'CSAT points lost per slot while a must-be item is missing',
+    ),
+  }),
+  { arr: 0, confidence: 1, csat: 0, mustPenalty: 0 },
+);
 
-const itemEffects = z
-  .strictObject({
-    debtAdd: points.default(0).describe('debt points added at completion'),
-    debtRemove: points.default(0).describe('debt points paid down at completion'),
-    capacityAdd: z.number().min(0).max(10).default(0).describe('system capacity × (1 + x)'),
-    incidentReduction: share.default(0).describe('incident rate × (1 − x)'),
-    postureReduction: share.default(0).describe('all breach hazards × (1 − x)'),
-    closes: z.array(id).max(LIMITS.listText).default([]).describe('vulnerability ids it closes'),
-    compliance: id.optional().describe('obligation id this item satisfies'),
-    fee: z
-      .strictObject({
-        label: shortText,
-        perSlot: nonNegative.describe('dollars per slot until the item is done'),
-        fromSlot: slot.default(0),
-      })
-      .optional()
-      .describe('a running fee that stops when this item is done'),
-  })
-  .default({
+const itemEffects = z._default(
+  z.strictObject({
+    debtAdd: about(z._default(points, 0), 'debt points added at completion'),
+    debtRemove: about(z._default(points, 0), 'debt points paid down at completion'),
+    capacityAdd: about(
+      z._default(z.number().check(z.gte(0), z.lte(10)), 0),
+      'system capacity × (1 + x)',
+    ),
+    incidentReduction: about(z._default(share, 0), 'incident rate × (1 − x)'),
+    postureReduction: about(z._default(share, 0), 'all breach hazards × (1 − x)'),
+    closes: about(z._default(list(id, LIMITS.listText), []), 'vulnerability ids it closes'),
+    compliance: about(z.optional(id), 'obligation id this item satisfies'),
+    fee: about(
+      z.optional(
+        z.strictObject({
+          label: shortText,
+          perSlot: about(nonNegative, 'dollars per slot until the item is done'),
+          fromSlot: z._default(slot, 0),
+        }),
+      ),
+      'a running fee that stops when this item is done',
+    ),
+  }),
+  {
     debtAdd: 0,
     debtRemove: 0,
     capacityAdd: 0,
     incidentReduction: 0,
     postureReduction: 0,
     closes: [],
-  });
+  },
+);
 
-const lens = z
-  .strictObject({
-    reach: bounded(0, BOUNDS.reach)
-      .default(0)
-      .describe('RICE reach: users or accounts touched per quarter'),
-    impact: z
-      .union(RICE_IMPACTS.map((v) => z.literal(v)))
-      .default(1)
-      .describe('RICE impact on the 3/2/1/0.5/0.25 ladder'),
-    confidence: share.optional().describe('the team’s stated confidence; defaults to value'),
-    businessValue: fibonacci.default(1).describe('SAFe user/business value (1–20)'),
-    timeCriticality: fibonacci.default(1).describe('SAFe time criticality (1–20)'),
-    riskReduction: fibonacci.default(1).describe('SAFe risk reduction / opportunity enablement'),
-    moscow: z.enum(MOSCOW).optional(),
-  })
-  .default({ reach: 0, impact: 1, businessValue: 1, timeCriticality: 1, riskReduction: 1 });
+const lens = z._default(
+  z.strictObject({
+    reach: about(
+      z._default(bounded(0, BOUNDS.reach), 0),
+      'RICE reach: users or accounts touched per quarter',
+    ),
+    impact: about(
+      z._default(z.union(RICE_IMPACTS.map((v) => z.literal(v))), 1),
+      'RICE impact on the 3/2/1/0.5/0.25 ladder',
+    ),
+    confidence: about(z.optional(share), 'the team’s stated confidence; defaults to value'),
+    businessValue: about(z._default(fibonacci, 1), 'SAFe user/business value (1–20)'),
+    timeCriticality: about(z._default(fibonacci, 1), 'SAFe time criticality (1–20)'),
+    riskReduction: about(z._default(fibonacci, 1), 'SAFe risk reduction / opportunity enablement'),
+    moscow: z.optional(z.enum(MOSCOW)),
+  }),
+  { reach: 0, impact: 1, businessValue: 1, timeCriticality: 1, riskReduction: 1 },
+);
+
+const effortPoints = (max: number) => z.number().check(z.positive(), z.lte(max));
 
 export const itemSchema = z.strictObject({
   id,
   title: shortText,
-  description: longText.default(''),
+  description: z._default(longText, ''),
   type: z.enum(ITEM_TYPES),
-  effort: z.number().positive().max(1000).describe('points of effort, the only cost'),
-  estimate: z
-    .tuple([z.number().positive().max(BOUNDS.points), z.number().positive().max(BOUNDS.points)])
-    .optional()
-    .describe('[low, high] range around effort; the seeded run draws the actual effort'),
-  dependsOn: z.array(id).max(LIMITS.listText).default([]),
-  notBefore: slot.default(0).describe('the item cannot start before this slot'),
-  injected: z.boolean().default(false).describe('only appears when a scripted event injects it'),
+  effort: about(effortPoints(1000), 'points of effort, the only cost'),
+  estimate: about(
+    z.optional(z.tuple([effortPoints(BOUNDS.points), effortPoints(BOUNDS.points)])),
+    '[low, high] range around effort; the seeded run draws the actual effort',
+  ),
+  dependsOn: z._default(list(id, LIMITS.listText), []),
+  notBefore: about(z._default(slot, 0), 'the item cannot start before this slot'),
+  injected: about(z._default(z.boolean(), false), 'only appears when a scripted event injects it'),
   value: itemValue,
-  urgency: urgency.default({ kind: 'standard' }),
+  urgency: z._default(urgency, { kind: 'standard' }),
   effects: itemEffects,
   lens,
 });
@@ -165,18 +190,18 @@ export const itemSchema = z.strictObject({
 const vulnerability = z.strictObject({
   id,
   title: shortText,
-  cvss: z.number().min(0).max(10),
-  disclosedSlot: slot.default(0),
-  internetFacing: z.boolean().default(false),
-  halfLife: z.number().positive().max(20).optional().describe('exploit ramp half-life, quarters'),
+  cvss: z.number().check(z.gte(0), z.lte(10)),
+  disclosedSlot: z._default(slot, 0),
+  internetFacing: z._default(z.boolean(), false),
+  halfLife: about(z.optional(effortPoints(20)), 'exploit ramp half-life, quarters'),
 });
 
 const obligation = z.strictObject({
   id,
   title: shortText,
-  deadlineSlot: slot.describe('the report must exist by the end of this slot'),
-  observationSlots: z.number().min(0).max(LIMITS.slots).default(0),
-  penalty: nonNegative.default(0).describe('dollars if the report is late'),
+  deadlineSlot: about(slot, 'the report must exist by the end of this slot'),
+  observationSlots: z._default(z.number().check(z.gte(0), z.lte(LIMITS.slots)), 0),
+  penalty: about(z._default(nonNegative, 0), 'dollars if the report is late'),
 });
 
 const deal = z.strictObject({
@@ -184,36 +209,34 @@ const deal = z.strictObject({
   title: shortText,
   arr: nonNegative,
   obligation: id,
-  fromSlot: slot.describe('the deal wants the report from this slot'),
-  lossPerSlot: share.optional().describe('share lost per slot late; default from constants'),
+  fromSlot: about(slot, 'the deal wants the report from this slot'),
+  lossPerSlot: about(z.optional(share), 'share lost per slot late; default from constants'),
 });
+
+const saying = z.optional(z.string().check(z.maxLength(LIMITS.shortText)));
 
 const ask = z.strictObject({
   item: id,
   bySlot: slot,
-  why: z.string().max(LIMITS.shortText).optional(),
+  why: saying,
 });
 
 const stakeholder = z.strictObject({
   id,
   name: shortText,
   role: shortText,
-  influence: z.number().positive().max(10).default(1),
-  asks: z.array(ask).max(LIMITS.listText).default([]),
-  voice: z
-    .strictObject({
-      met: z.string().max(LIMITS.shortText).optional(),
-      late: z.string().max(LIMITS.shortText).optional(),
-      missed: z.string().max(LIMITS.shortText).optional(),
-    })
-    .optional()
-    .describe('what this stakeholder says when their asks are met, late or missed'),
+  influence: z._default(effortPoints(10), 1),
+  asks: z._default(list(ask, LIMITS.listText), []),
+  voice: about(
+    z.optional(z.strictObject({ met: saying, late: saying, missed: saying })),
+    'what this stakeholder says when their asks are met, late or missed',
+  ),
 });
 
 const eventBase = {
   id,
   title: shortText,
-  description: longText.default(''),
+  description: z._default(longText, ''),
 };
 
 const event = z.discriminatedUnion('kind', [
@@ -222,46 +245,48 @@ const event = z.discriminatedUnion('kind', [
     kind: z.literal('injectItem'),
     slot,
     probability: share,
-    item: id.describe('an item with injected: true, queued first in the slot when this fires'),
-    opens: id.optional().describe('a vulnerability id disclosed when this fires'),
-    prepared: z
-      .strictObject({ items: z.array(id).min(1), effortFactor: z.number().min(0).max(1) })
-      .optional()
-      .describe('if these items are done when it fires, the injected effort is multiplied'),
+    item: about(id, 'an item with injected: true, queued first in the slot when this fires'),
+    opens: about(z.optional(id), 'a vulnerability id disclosed when this fires'),
+    prepared: about(
+      z.optional(
+        z.strictObject({
+          items: z.array(id).check(z.minLength(1)),
+          effortFactor: z.number().check(z.gte(0), z.lte(1)),
+        }),
+      ),
+      'if these items are done when it fires, the injected effort is multiplied',
+    ),
   }),
   z.strictObject({
     ...eventBase,
     kind: z.literal('demandSpike'),
     slot,
-    branches: z
-      .array(z.strictObject({ probability: share, multiplier: z.number().positive().max(100) }))
-      .min(1)
-      .max(8),
+    branches: list(z.strictObject({ probability: share, multiplier: effortPoints(100) }), 8, 1),
   }),
   z.strictObject({
     ...eventBase,
     kind: z.literal('competitorCopy'),
     slot,
     probability: share,
-    item: id.describe('a delighter whose CSAT bonus starts to erode'),
-    decay: share.describe('share of the remaining bonus lost per slot'),
+    item: about(id, 'a delighter whose CSAT bonus starts to erode'),
+    decay: about(share, 'share of the remaining bonus lost per slot'),
   }),
   z.strictObject({
     ...eventBase,
     kind: z.literal('cascade'),
     fromSlot: slot,
-    probability: share.describe('chance per slot'),
-    loss: nonNegative.describe('dollars lost when it happens'),
-    csat: bounded(0, 100).default(0),
-    downtimeMinutes: bounded(0, BOUNDS.minutes).default(0),
-    mitigations: z
-      .array(z.strictObject({ item: id, reduction: share }))
-      .max(LIMITS.listText)
-      .default([]),
+    probability: about(share, 'chance per slot'),
+    loss: about(nonNegative, 'dollars lost when it happens'),
+    csat: z._default(bounded(0, 100), 0),
+    downtimeMinutes: z._default(bounded(0, BOUNDS.minutes), 0),
+    mitigations: z._default(
+      list(z.strictObject({ item: id, reduction: share }), LIMITS.listText),
+      [],
+    ),
   }),
 ]);
 
-const condition: z.ZodType<LessonCondition> = z.lazy(() =>
+const condition: z.ZodMiniType<LessonCondition> = z.lazy(() =>
   z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('itemLate'), item: id, slot }),
     z.strictObject({ kind: z.literal('itemDoneBy'), item: id, slot }),
@@ -277,8 +302,8 @@ const condition: z.ZodType<LessonCondition> = z.lazy(() =>
     z.strictObject({ kind: z.literal('maxBreachProbabilityAbove'), value: share }),
     z.strictObject({ kind: z.literal('obligationMissed'), obligation: id }),
     z.strictObject({ kind: z.literal('typeShareBelow'), type: z.enum(ITEM_TYPES), share }),
-    z.strictObject({ kind: z.literal('all'), of: z.array(condition).min(1).max(8) }),
-    z.strictObject({ kind: z.literal('any'), of: z.array(condition).min(1).max(8) }),
+    z.strictObject({ kind: z.literal('all'), of: list(condition, 8, 1) }),
+    z.strictObject({ kind: z.literal('any'), of: list(condition, 8, 1) }),
   ]),
 );
 
@@ -295,15 +320,15 @@ export type LessonCondition =
   | { kind: 'all'; of: LessonCondition[] }
   | { kind: 'any'; of: LessonCondition[] };
 
-const metricRecord = <T extends z.ZodType>(value: T) =>
+const metricRecord = <T extends z.ZodMiniType>(value: T) =>
   z.strictObject(
-    Object.fromEntries(METRICS.map((m) => [m, value.optional()])) as Record<
+    Object.fromEntries(METRICS.map((m) => [m, z.optional(value)])) as Record<
       (typeof METRICS)[number],
-      z.ZodOptional<T>
+      z.ZodMiniOptional<T>
     >,
   );
 
-const weights = metricRecord(z.number().min(0).max(100));
+const weights = metricRecord(z.number().check(z.gte(0), z.lte(100)));
 const anchor = z.strictObject({
   floor: bounded(-BOUNDS.metric, BOUNDS.metric),
   best: bounded(-BOUNDS.metric, BOUNDS.metric),
@@ -313,99 +338,90 @@ const constantOverrides = z.strictObject(
   Object.fromEntries(
     CONSTANT_NAMES.map((name) => [
       name,
-      bounded(0, BOUNDS.constant).optional().describe(CONSTANT_INFO[name].meaning),
+      about(z.optional(bounded(0, BOUNDS.constant)), CONSTANT_INFO[name].meaning),
     ]),
-  ) as Record<keyof Constants, z.ZodOptional<z.ZodNumber>>,
+  ) as Record<keyof Constants, z.ZodMiniOptional<z.ZodMiniNumber<number>>>,
 );
 
 const pointsPerSlot = bounded(0, BOUNDS.points);
-const perSlot = z.union([pointsPerSlot, z.array(pointsPerSlot).min(1).max(LIMITS.slots)]);
+const perSlot = z.union([pointsPerSlot, list(pointsPerSlot, LIMITS.slots, 1)]);
 
 const planSchema = z.strictObject({
-  slots: z.array(z.array(id).max(LIMITS.items)).max(LIMITS.slots),
+  slots: list(list(id, LIMITS.items), LIMITS.slots),
 });
 
 export const scenarioSchema = z.strictObject({
-  $schema: z.string().optional(),
+  $schema: z.optional(z.string()),
   schemaVersion: z.literal(SCHEMA_VERSION),
   id,
   title: shortText,
   brief: longText,
   industry: shortText,
   difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
-  minutes: z.int().min(1).max(240),
-  objectives: z.array(shortText).max(10).default([]),
-  tags: z.array(z.string().min(1).max(40)).max(12).default([]),
-  discussion: z
-    .array(
-      z
-        .string()
-        .min(1)
-        .max(LIMITS.shortText * 2),
-    )
-    .max(10)
-    .default([]),
+  minutes: z.int().check(z.gte(1), z.lte(240)),
+  objectives: z._default(list(shortText, 10), []),
+  tags: z._default(list(text(1, 40), 12), []),
+  discussion: z._default(list(text(1, LIMITS.shortText * 2), 10), []),
   time: z.strictObject({
-    labels: z.array(z.string().min(1).max(24)).min(1).max(LIMITS.slots),
-    slotsPerYear: z.int().min(1).max(52),
+    labels: list(text(1, 24), LIMITS.slots, 1),
+    slotsPerYear: z.int().check(z.gte(1), z.lte(52)),
   }),
   team: z.strictObject({
-    capacity: perSlot.describe('points per slot: one number or one per slot'),
-    ktlo: perSlot.optional().describe('keep-the-lights-on points per slot'),
+    capacity: about(perSlot, 'points per slot: one number or one per slot'),
+    ktlo: about(z.optional(perSlot), 'keep-the-lights-on points per slot'),
   }),
   start: z.strictObject({
-    arr: nonNegative.describe('annual recurring revenue, dollars'),
-    csat: z.number().min(0).max(100),
+    arr: about(nonNegative, 'annual recurring revenue, dollars'),
+    csat: z.number().check(z.gte(0), z.lte(100)),
     debt: points,
   }),
-  demand: z
-    .strictObject({
-      rho0: z.number().min(0).max(5).describe('utilization at the start'),
-      growth: z.number().min(-0.5).max(2).default(0).describe('demand growth per slot'),
-      seasonality: z.array(z.number().positive().max(100)).max(LIMITS.slots).optional(),
-      peakShare: share.default(0.5).describe('share of a slot’s revenue at risk in overload'),
-    })
-    .optional(),
-  reliability: z
-    .strictObject({
+  demand: z.optional(
+    z.strictObject({
+      rho0: about(z.number().check(z.gte(0), z.lte(5)), 'utilization at the start'),
+      growth: about(
+        z._default(z.number().check(z.gte(-0.5), z.lte(2)), 0),
+        'demand growth per slot',
+      ),
+      seasonality: z.optional(list(effortPoints(100), LIMITS.slots)),
+      peakShare: about(z._default(share, 0.5), 'share of a slot’s revenue at risk in overload'),
+    }),
+  ),
+  reliability: z.optional(
+    z.strictObject({
       costPerMinute: nonNegative,
-      sloBudgetMinutes: bounded(0, BOUNDS.minutes).optional().describe('per quarter; default 131'),
-      freezeOnBlownBudget: z.boolean().default(false),
-    })
-    .optional(),
-  security: z
-    .strictObject({
-      sle: nonNegative.describe('single loss expectancy: dollars per breach'),
-      vulnerabilities: z.array(vulnerability).max(LIMITS.vulnerabilities).default([]),
-    })
-    .optional(),
-  obligations: z.array(obligation).max(LIMITS.events).default([]),
-  deals: z.array(deal).max(LIMITS.events).default([]),
-  stakeholders: z.array(stakeholder).max(LIMITS.stakeholders).default([]),
-  events: z.array(event).max(LIMITS.events).default([]),
-  constants: constantOverrides.optional(),
+      sloBudgetMinutes: about(z.optional(bounded(0, BOUNDS.minutes)), 'per quarter; default 131'),
+      freezeOnBlownBudget: z._default(z.boolean(), false),
+    }),
+  ),
+  security: z.optional(
+    z.strictObject({
+      sle: about(nonNegative, 'single loss expectancy: dollars per breach'),
+      vulnerabilities: z._default(list(vulnerability, LIMITS.vulnerabilities), []),
+    }),
+  ),
+  obligations: z._default(list(obligation, LIMITS.events), []),
+  deals: z._default(list(deal, LIMITS.events), []),
+  stakeholders: z._default(list(stakeholder, LIMITS.stakeholders), []),
+  events: z._default(list(event, LIMITS.events), []),
+  constants: z.optional(constantOverrides),
   scoring: z.strictObject({
     weights,
-    presets: z
-      .array(z.strictObject({ id, name: shortText, weights }))
-      .max(8)
-      .optional(),
-    anchors: metricRecord(anchor).optional(),
+    presets: z.optional(list(z.strictObject({ id, name: shortText, weights }), 8)),
+    anchors: z.optional(metricRecord(anchor)),
   }),
-  lessons: z
-    .array(z.strictObject({ id, text: z.string().min(1).max(600), when: condition }))
-    .max(20)
-    .default([]),
-  items: z.array(itemSchema).min(1).max(LIMITS.items),
-  par: z
-    .strictObject({
-      plan: planSchema,
-      score: bounded(-1000, 1000),
-      engineVersion: z.string(),
-      weightsKey: z.string(),
-    })
-    .optional()
-    .describe('baked by the authoring check; recomputed when engine or weights differ'),
+  lessons: z._default(list(z.strictObject({ id, text: text(1, 600), when: condition }), 20), []),
+  items: list(itemSchema, LIMITS.items, 1),
+  par: about(
+    z.optional(
+      z.strictObject({
+        plan: planSchema,
+        score: bounded(-1000, 1000),
+        engineVersion: z.string(),
+        weightsKey: z.string(),
+      }),
+    ),
+    'baked by the authoring check; recomputed when engine or weights differ',
+  ),
 });
 
 /** A validated scenario as the engine uses it (defaults filled in). */

@@ -21,13 +21,13 @@ export const MAX_SHARE_CHARS = 300_000;
 const MAX_PAYLOAD_CHARS = 2_500_000;
 
 const payloadSchema = z.strictObject({
-  scenarioId: z.string().min(1).max(64),
-  name: z.string().max(80).default('Shared plan'),
-  team: z.string().max(80).optional(),
+  scenarioId: z.string().check(z.minLength(1), z.maxLength(64)),
+  name: z._default(z.string().check(z.maxLength(80)), 'Shared plan'),
+  team: z.optional(z.string().check(z.maxLength(80))),
   plan: planSchema,
   // Keyed by item ids: read into an id record, so a note on "__proto__" stays data.
-  notes: idRecordSchema(z.string().max(4000), 64).optional(),
-  scenario: z.unknown().optional(),
+  notes: z.optional(idRecordSchema(z.string().check(z.maxLength(4000)), 64)),
+  scenario: z.optional(z.unknown()),
 });
 
 /** Plan links: `p1.…` after `#/share/`. */

@@ -68,28 +68,28 @@ export const MAX_CUSTOM_WEIGHT = 10;
 
 const weightsSchema = z.strictObject(
   Object.fromEntries(
-    METRICS.map((m) => [m, z.number().min(0).max(MAX_CUSTOM_WEIGHT).optional()]),
-  ) as Record<Metric, z.ZodOptional<z.ZodNumber>>,
+    METRICS.map((m) => [m, z.optional(z.number().check(z.gte(0), z.lte(MAX_CUSTOM_WEIGHT)))]),
+  ) as Record<Metric, z.ZodMiniOptional<z.ZodMiniNumber<number>>>,
 );
 
 const settingsFields = {
-  scenarioId: z.string().min(1).max(64),
-  title: z.string().max(WORKSHOP_TITLE_MAX).default(''),
-  preset: z.string().min(1).max(64),
-  weights: weightsSchema.default({}),
-  timerMinutes: z.int().min(TIMER_MINUTES.min).max(TIMER_MINUTES.max),
+  scenarioId: z.string().check(z.minLength(1), z.maxLength(64)),
+  title: z._default(z.string().check(z.maxLength(WORKSHOP_TITLE_MAX)), ''),
+  preset: z.string().check(z.minLength(1), z.maxLength(64)),
+  weights: z._default(weightsSchema, {}),
+  timerMinutes: z.int().check(z.gte(TIMER_MINUTES.min), z.lte(TIMER_MINUTES.max)),
   play: z.enum(WORKSHOP_PLAY_MODES),
   hideScores: z.boolean(),
-  revealed: z.boolean().default(false),
-  visualAlert: z.boolean().default(true),
-  seed: z.int().min(1).max(MAX_SEED),
-  parFromHere: z.boolean().default(true),
+  revealed: z._default(z.boolean(), false),
+  visualAlert: z._default(z.boolean(), true),
+  seed: z.int().check(z.gte(1), z.lte(MAX_SEED)),
+  parFromHere: z._default(z.boolean(), true),
 };
 
 /** The settings as stored (local storage): the same fields and limits as in a link. */
 export const workshopSettingsSchema = z.object(settingsFields);
 
-const payloadSchema = z.strictObject({ ...settingsFields, scenario: z.unknown().optional() });
+const payloadSchema = z.strictObject({ ...settingsFields, scenario: z.optional(z.unknown()) });
 
 /** Workshop links: `w1.…` after `#/workshop/join/`. */
 const WORKSHOP_LINK: LinkKind<typeof payloadSchema> = {

@@ -138,13 +138,13 @@ const tokenSchema = z.discriminatedUnion('role', [
   z.strictObject({
     v: z.literal(1),
     role: z.literal('facilitator'),
-    secret: z.string().regex(SECRET_RE),
+    secret: z.string().check(z.regex(SECRET_RE)),
   }),
   z.strictObject({
     v: z.literal(1),
     role: z.literal('team'),
-    team: z.string().regex(TEAM_ID_RE),
-    secret: z.string().regex(SECRET_RE),
+    team: z.string().check(z.regex(TEAM_ID_RE)),
+    secret: z.string().check(z.regex(SECRET_RE)),
   }),
 ]);
 
@@ -180,7 +180,7 @@ export type RelayMessage =
 
 const relayMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('time'), id: z.number(), now: z.number() }),
-  z.strictObject({ type: z.literal('refused'), message: z.string().max(500) }),
+  z.strictObject({ type: z.literal('refused'), message: z.string().check(z.maxLength(500)) }),
 ]);
 
 export function parseRelayMessage(text: string): RelayMessage | null {
@@ -192,7 +192,7 @@ export function parseRelayMessage(text: string): RelayMessage | null {
   }
 }
 
-const timeRequestSchema = z.strictObject({ type: z.literal('time'), id: z.number().int() });
+const timeRequestSchema = z.strictObject({ type: z.literal('time'), id: z.int() });
 
 export function parseTimeRequest(text: string): TimeRequest | null {
   if (text.length > 200) return null;
@@ -248,37 +248,34 @@ export interface RoomControl {
 
 const weightsSchema = z.strictObject(
   Object.fromEntries(
-    METRICS.map((m) => [m, z.number().min(0).max(MAX_CUSTOM_WEIGHT).optional()]),
-  ) as Record<Metric, z.ZodOptional<z.ZodNumber>>,
+    METRICS.map((m) => [m, z.optional(z.number().check(z.gte(0), z.lte(MAX_CUSTOM_WEIGHT)))]),
+  ) as Record<Metric, z.ZodMiniOptional<z.ZodMiniNumber<number>>>,
 );
 
 export const roomSettingsSchema = z.strictObject({
-  scenarioId: z.string().min(1).max(64),
-  title: z.string().max(WORKSHOP_TITLE_MAX),
-  preset: z.string().min(1).max(64),
+  scenarioId: z.string().check(z.minLength(1), z.maxLength(64)),
+  title: z.string().check(z.maxLength(WORKSHOP_TITLE_MAX)),
+  preset: z.string().check(z.minLength(1), z.maxLength(64)),
   weights: weightsSchema,
-  timerMinutes: z.int().min(TIMER_MINUTES.min).max(TIMER_MINUTES.max),
+  timerMinutes: z.int().check(z.gte(TIMER_MINUTES.min), z.lte(TIMER_MINUTES.max)),
   play: z.enum(WORKSHOP_PLAY_MODES),
   hideScores: z.boolean(),
   visualAlert: z.boolean(),
-  seed: z.int().min(1).max(MAX_SEED),
+  seed: z.int().check(z.gte(1), z.lte(MAX_SEED)),
   parFromHere: z.boolean(),
 });
 
 const timerSchema = z.strictObject({
   running: z.boolean(),
-  remainingMs: z
-    .number()
-    .min(0)
-    .max(TIMER_MINUTES.max * 60_000),
-  at: z.number().min(0),
+  remainingMs: z.number().check(z.gte(0), z.lte(TIMER_MINUTES.max * 60_000)),
+  at: z.number().check(z.gte(0)),
 });
 
 /** The values the facilitator may write in the control document's `room` map, by key. */
 const controlValueSchemas = {
   settings: roomSettingsSchema,
   scenario: z.unknown(),
-  round: z.int().min(0).max(ROOM_LIMITS.slots),
+  round: z.int().check(z.gte(0), z.lte(ROOM_LIMITS.slots)),
   timer: timerSchema,
   revealed: z.boolean(),
   locked: z.boolean(),
@@ -286,7 +283,7 @@ const controlValueSchemas = {
 
 type ControlKey = keyof typeof controlValueSchemas;
 
-const joinedSchema = z.strictObject({ joinedAt: z.number().min(0) });
+const joinedSchema = z.strictObject({ joinedAt: z.number().check(z.gte(0)) });
 
 /** The control document's maps. */
 export function controlMaps(doc: Y.Doc) {
@@ -389,20 +386,17 @@ export interface TeamState {
 
 const itemIdSchema = z
   .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/);
+  .check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/));
 const placementSchema = z.strictObject({
-  slot: z
-    .int()
-    .min(0)
-    .max(ROOM_LIMITS.slots - 1),
-  order: z.number().refine(Number.isFinite, 'must be a finite number'),
+  slot: z.int().check(z.gte(0), z.lte(ROOM_LIMITS.slots - 1)),
+  order: z.number().check(z.refine(Number.isFinite, 'must be a finite number')),
 });
 const teamValueSchemas = {
-  name: z.string().max(ROOM_LIMITS.teamName),
+  name: z.string().check(z.maxLength(ROOM_LIMITS.teamName)),
   submitted: z.boolean(),
-  committed: z.array(z.array(itemIdSchema).max(ROOM_LIMITS.placements)).max(ROOM_LIMITS.slots),
+  committed: z
+    .array(z.array(itemIdSchema).check(z.maxLength(ROOM_LIMITS.placements)))
+    .check(z.maxLength(ROOM_LIMITS.slots)),
 } as const;
 type TeamKey = keyof typeof teamValueSchemas;
 

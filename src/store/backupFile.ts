@@ -29,31 +29,44 @@ export interface BackupFile {
   imported: { scenario: unknown; fileName: string; importedAt: string }[];
 }
 
+/** Text of at most `max` characters. */
+const text = (max: number) => z.string().check(z.maxLength(max));
+
 const variantJson = z.object({
-  id: z.string().min(1).max(64),
-  name: z.string().max(200),
-  plan: z.object({ slots: z.array(z.array(z.string().max(64)).max(60)).max(12) }),
-  notes: idRecordSchema(z.string().max(4000), 64).default(idRecord()),
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
+  name: text(200),
+  plan: z.object({
+    slots: z.array(z.array(text(64)).check(z.maxLength(60))).check(z.maxLength(12)),
+  }),
+  notes: z._default(idRecordSchema(text(4000), 64), idRecord()),
 });
 
 const backupSchema = z.object({
   format: z.literal(BACKUP_FILE_FORMAT),
-  version: z.int().min(1),
-  exportedAt: z.string().max(40).default(''),
-  createdWith: z.string().max(80).default(''),
-  plans: idRecordSchema(
-    z.object({ title: z.string().max(200).optional(), variants: z.array(variantJson).max(200) }),
-  ).default(idRecord()),
-  imported: z
-    .array(
+  version: z.int().check(z.gte(1)),
+  exportedAt: z._default(text(40), ''),
+  createdWith: z._default(text(80), ''),
+  plans: z._default(
+    idRecordSchema(
       z.object({
-        scenario: z.unknown(),
-        fileName: z.string().max(300).default('backup'),
-        importedAt: z.string().max(40).default(''),
+        title: z.optional(text(200)),
+        variants: z.array(variantJson).check(z.maxLength(200)),
       }),
-    )
-    .max(500)
-    .default([]),
+    ),
+    idRecord(),
+  ),
+  imported: z._default(
+    z
+      .array(
+        z.object({
+          scenario: z.unknown(),
+          fileName: z._default(text(300), 'backup'),
+          importedAt: z._default(text(40), ''),
+        }),
+      )
+      .check(z.maxLength(500)),
+    [],
+  ),
 });
 
 /** Builds the file of everything: plans (named by scenario title where known) and imports. */

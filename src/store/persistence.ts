@@ -158,18 +158,22 @@ export function migratePersisted(
 
 // ---- The saved shape (current version) ------------------------------------------------------
 
-const versionJson = z.object({ stamp: z.number().finite().min(0), tab: z.string().max(40) });
-const versioned = { stamp: z.number().finite().min(0).catch(0), tab: z.string().max(40).catch('') };
+/** Text of at most `max` characters. */
+const text = (max: number) => z.string().check(z.maxLength(max));
+const nonNegative = () => z.number().check(z.gte(0));
+
+const versionJson = z.object({ stamp: nonNegative(), tab: text(40) });
+const versioned = { stamp: z.catch(nonNegative(), 0), tab: z.catch(text(40), '') };
 
 const planJson = z.object({ slots: z.array(z.array(z.string())) });
 
 const notesJson = idRecordSchema(z.string(), 200);
 
 const variantFields = {
-  id: z.string().min(1).max(64),
-  name: z.string().max(200),
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
+  name: text(200),
   plan: planJson,
-  notes: notesJson.default(idRecord()),
+  notes: z._default(notesJson, idRecord()),
 };
 
 const variantJson = z.object(variantFields);
@@ -178,118 +182,131 @@ const savedVariantJson = z.object({ ...variantFields, ...versioned });
 
 const scenarioPlansJson = z.object({
   activeId: z.string(),
-  variants: z.array(savedVariantJson).min(1),
-  deleted: idRecordSchema(versionJson).catch(idRecord()).default(idRecord()),
+  variants: z.array(savedVariantJson).check(z.minLength(1)),
+  deleted: z._default(z.catch(idRecordSchema(versionJson), idRecord()), idRecord()),
 });
 
 const playJson = z.object({
-  seed: z.int().min(1),
+  seed: z.int().check(z.gte(1)),
   plan: planJson,
   score: z.number(),
   seededScore: z.number(),
-  parScore: z.number().nullable(),
+  parScore: z.nullable(z.number()),
   playedAt: z.string(),
 });
 
 // A play that cannot be read is forgotten on its own; it never costs the user their plans.
-const playHistoryJson = z
-  .object({ last: playJson, previous: playJson.nullable() })
-  .nullable()
-  .catch(null);
+const playHistoryJson = z.catch(
+  z.nullable(z.object({ last: playJson, previous: z.nullable(playJson) })),
+  null,
+);
 
-const preferencesJson = z
-  .object({
-    lastScenarioId: z.string().nullable().catch(null),
-    backlogSort: z.enum(BACKLOG_SORTS as [string, ...string[]]).catch('scenario'),
-    backlogTypes: z.array(z.enum(ITEM_TYPES)).catch([]),
-    libraryDifficulty: z
-      .union([z.literal(1), z.literal(2), z.literal(3)])
-      .nullable()
-      .catch(null),
-    libraryTag: z.string().nullable().catch(null),
-    projectionWhilePlanning: z.enum(PROJECTION_VISIBILITIES).catch('auto'),
-  })
-  .partial()
-  .catch({});
+const preferencesJson = z.catch(
+  z.partial(
+    z.object({
+      lastScenarioId: z.catch(z.nullable(z.string()), null),
+      backlogSort: z.catch(z.enum(BACKLOG_SORTS as [string, ...string[]]), 'scenario'),
+      backlogTypes: z.catch(z.array(z.enum(ITEM_TYPES)), []),
+      libraryDifficulty: z.catch(
+        z.nullable(z.union([z.literal(1), z.literal(2), z.literal(3)])),
+        null,
+      ),
+      libraryTag: z.catch(z.nullable(z.string()), null),
+      projectionWhilePlanning: z.catch(z.enum(PROJECTION_VISIBILITIES), 'auto'),
+    }),
+  ),
+  {},
+);
 
 // Each part of the workshop that cannot be read is reset on its own; plans never pay for it.
-const workshopJson = z
-  .object({
-    settings: workshopSettingsSchema.nullable().catch(null),
-    active: z.boolean().catch(false),
-    role: z.enum(['facilitator', 'team']).catch('facilitator'),
-    teamName: z.string().max(TEAM_NAME_MAX).catch(''),
-    timer: z
-      .object({ startedAt: z.number().nullable(), elapsedMs: z.number().min(0) })
-      .catch(DEFAULT_TIMER),
-    round: z.int().min(0).catch(0),
-    games: idRecordSchema(
-      z.object({ seed: z.int().min(1), committed: z.array(z.array(z.string())) }),
-    ).catch(idRecord()),
-    teamPlans: z
-      .array(
+const workshopJson = z.catch(
+  z.object({
+    settings: z.catch(z.nullable(workshopSettingsSchema), null),
+    active: z.catch(z.boolean(), false),
+    role: z.catch(z.enum(['facilitator', 'team']), 'facilitator'),
+    teamName: z.catch(text(TEAM_NAME_MAX), ''),
+    timer: z.catch(
+      z.object({ startedAt: z.nullable(z.number()), elapsedMs: nonNegative() }),
+      DEFAULT_TIMER,
+    ),
+    round: z.catch(z.int().check(z.gte(0)), 0),
+    games: z.catch(
+      idRecordSchema(
+        z.object({ seed: z.int().check(z.gte(1)), committed: z.array(z.array(z.string())) }),
+      ),
+      idRecord(),
+    ),
+    teamPlans: z.catch(
+      z.array(
         z.object({
-          id: z.string().min(1).max(16),
+          id: z.string().check(z.minLength(1), z.maxLength(16)),
           kind: z.enum(['file', 'link']),
-          label: z.string().max(300),
+          label: text(300),
           text: z.string(),
-          team: z.string().max(TEAM_NAME_MAX).optional().catch(undefined),
+          team: z.catch(z.optional(text(TEAM_NAME_MAX)), undefined),
         }),
-      )
-      .catch([]),
-    room: z
-      .object({
-        relay: z
-          .string()
-          .regex(/^wss?:\/\//)
-          .max(500),
-        code: z.string().refine(isRoomCode),
-        role: z.enum(['facilitator', 'team']),
-        secret: z.string().refine(isSecret),
-        teamId: z.string().refine(isTeamId).optional(),
-        controlState: z.string().max(1_000_000).optional(),
-        teamState: z.string().max(1_000_000).optional(),
-      })
-      .nullable()
-      .catch(null)
-      .default(null),
-    locked: z.boolean().catch(false).default(false),
-  })
-  .catch(DEFAULT_WORKSHOP);
+      ),
+      [],
+    ),
+    room: z._default(
+      z.catch(
+        z.nullable(
+          z.object({
+            relay: z.string().check(z.regex(/^wss?:\/\//), z.maxLength(500)),
+            code: z.string().check(z.refine(isRoomCode)),
+            role: z.enum(['facilitator', 'team']),
+            secret: z.string().check(z.refine(isSecret)),
+            teamId: z.optional(z.string().check(z.refine(isTeamId))),
+            controlState: z.optional(text(1_000_000)),
+            teamState: z.optional(text(1_000_000)),
+          }),
+        ),
+        null,
+      ),
+      null,
+    ),
+    locked: z._default(z.catch(z.boolean(), false), false),
+  }),
+  DEFAULT_WORKSHOP,
+);
 
 const supersededJson = z.object({
-  scenarioId: z.string().max(200),
+  scenarioId: text(200),
   variant: variantJson,
   lost: versionJson,
   by: versionJson,
   deleted: z.boolean(),
 });
 
-const syncJson = z
-  .object({
-    preferences: versionJson.catch(NO_VERSION),
-    workshop: versionJson.catch(NO_VERSION),
-    superseded: z.array(supersededJson).max(100).catch([]),
-  })
-  .catch({ preferences: NO_VERSION, workshop: NO_VERSION, superseded: [] });
+const NO_SYNC = { preferences: NO_VERSION, workshop: NO_VERSION, superseded: [] };
+
+const syncJson = z.catch(
+  z.object({
+    preferences: z.catch(versionJson, NO_VERSION),
+    workshop: z.catch(versionJson, NO_VERSION),
+    superseded: z.catch(z.array(supersededJson).check(z.maxLength(100)), []),
+  }),
+  NO_SYNC,
+);
 
 export const persistedSchema = z.object({
-  imported: z
-    .array(
+  imported: z._default(
+    z.array(
       z.object({
         scenario: z.unknown(),
         fileName: z.string(),
         importedAt: z.string(),
         ...versioned,
       }),
-    )
-    .default([]),
-  removedImports: idRecordSchema(versionJson).catch(idRecord()).default(idRecord()),
-  plans: idRecordSchema(scenarioPlansJson).default(idRecord()),
-  preferences: preferencesJson.default({}),
-  plays: idRecordSchema(playHistoryJson).catch(idRecord()).default(idRecord()),
-  workshop: workshopJson.default(DEFAULT_WORKSHOP),
-  sync: syncJson.default({ preferences: NO_VERSION, workshop: NO_VERSION, superseded: [] }),
+    ),
+    [],
+  ),
+  removedImports: z._default(z.catch(idRecordSchema(versionJson), idRecord()), idRecord()),
+  plans: z._default(idRecordSchema(scenarioPlansJson), idRecord()),
+  preferences: z._default(preferencesJson, {}),
+  plays: z._default(z.catch(idRecordSchema(playHistoryJson), idRecord()), idRecord()),
+  workshop: z._default(workshopJson, DEFAULT_WORKSHOP),
+  sync: z._default(syncJson, NO_SYNC),
 });
 
 /** A variant as saved: with the version of its last change. */

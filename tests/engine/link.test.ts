@@ -9,7 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { encodeLink, openLink, readLink, type LinkKind } from '../../src/engine/link';
 import { z } from '../../src/engine/zod';
 
-const schema = z.strictObject({ n: z.int().min(0), note: z.string().max(20).default('') });
+const schema = z.strictObject({
+  n: z.int().check(z.gte(0)),
+  note: z._default(z.string().check(z.maxLength(20)), ''),
+});
 
 /** A small kind of link, with limits small enough to reach in a test. */
 const NOTE: LinkKind<typeof schema> = {
