@@ -8,6 +8,7 @@
 import {
   closestCorners,
   pointerWithin,
+  type ClientRect,
   type CollisionDetection,
   type KeyboardCoordinateGetter,
   type UniqueIdentifier,
@@ -197,10 +198,11 @@ export function createKeyboardCoordinates(options: {
  * falling back to the closest corners when the pointer is between columns.
  */
 export function boardCollisions(forcedTarget: () => string | null): CollisionDetection {
-  return (args) => {
+  return (measured) => {
     const forced = forcedTarget();
-    if (forced !== null && args.droppableContainers.some((c) => c.id === forced))
+    if (forced !== null && measured.droppableContainers.some((c) => c.id === forced))
       return [{ id: forced }];
+    const args = { ...measured, droppableRects: plainRects(measured.droppableRects) };
     const within = pointerWithin(args);
     if (within.length > 0) {
       // A sticky tab lies over the cards scrolled beneath it: the tab wins.
@@ -216,4 +218,21 @@ export function boardCollisions(forcedTarget: () => string | null): CollisionDet
     });
     return closestCorners({ ...args, droppableContainers: shown });
   };
+}
+
+/**
+ * The droppables' rects as plain numbers, each side read once. dnd-kit's measured rects work out
+ * each side on every read from the scroll position of all the element's scrollable ancestors;
+ * collision detection reads up to eight sides of every droppable on every pointer move, which
+ * made it the largest part of a drag's script time on a full board (see docs/quality.md).
+ */
+export function plainRects(
+  rects: ReadonlyMap<UniqueIdentifier, ClientRect>,
+): Map<UniqueIdentifier, ClientRect> {
+  const plain = new Map<UniqueIdentifier, ClientRect>();
+  for (const [id, rect] of rects) {
+    const { top, left, width, height } = rect;
+    plain.set(id, { top, left, width, height, bottom: top + height, right: left + width });
+  }
+  return plain;
 }
