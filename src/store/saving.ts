@@ -385,16 +385,29 @@ export function createPersistence(options: PersistenceOptions): Persistence {
     return titles;
   };
 
-  /** The notice when a save failed: what exists only in this tab, and how to keep it. */
-  const saveFailedNotice = (error: unknown): StorageNotice => {
+  /**
+   * The notice when a save failed: what exists only in this tab, and how to keep it. A variant
+   * changed here and then changed back to what storage holds (`stored`) is not named: nothing of
+   * it would be lost.
+   */
+  const saveFailedNotice = (error: unknown, stored: SavedState = lastSaved): StorageNotice => {
     const titles = scenarioTitles();
     const unsaved = ledger.unsaved();
+    const storedAlike = (scenarioId: string, variant: Variant) => {
+      const kept = stored.plans[scenarioId]?.variants.find((v) => v.id === variant.id);
+      return (
+        kept !== undefined &&
+        JSON.stringify(plainVariant(kept)) === JSON.stringify(plainVariant(variant))
+      );
+    };
     const details = [
-      ...unsaved.variants.map(({ scenarioId, entry }) =>
-        entry.ref
-          ? `“${entry.ref.name}” in ${titles.get(scenarioId) ?? scenarioId}`
-          : `a deleted variant in ${titles.get(scenarioId) ?? scenarioId}`,
-      ),
+      ...unsaved.variants
+        .filter(({ scenarioId, entry }) => !entry.ref || !storedAlike(scenarioId, entry.ref))
+        .map(({ scenarioId, entry }) =>
+          entry.ref
+            ? `“${entry.ref.name}” in ${titles.get(scenarioId) ?? scenarioId}`
+            : `a deleted variant in ${titles.get(scenarioId) ?? scenarioId}`,
+        ),
       ...unsaved.imports.map((id) => `the imported scenario “${titles.get(id) ?? id}”`),
     ];
     return {
@@ -496,7 +509,7 @@ export function createPersistence(options: PersistenceOptions): Persistence {
       } catch (error) {
         lastRaw = raw;
         lastSaved = stored;
-        notify(saveFailedNotice(error));
+        notify(saveFailedNotice(error, stored));
         finish(parts, merged.lostHere, merged.saved.sync.superseded);
         return;
       }
