@@ -464,6 +464,13 @@ export const createRoomSlice =
         if (applying) return;
         const scenarioId = state.workshop.settings?.scenarioId;
         if (!scenarioId) return;
+        // The room's settings can arrive before this browser has loaded the shipped scenarios
+        // (a team that joins from the library): until the scenario is here the team's name and
+        // plan cannot be written and missed rounds cannot be committed. Catch up once it is.
+        if (selectScenario(state, scenarioId) && !selectScenario(previous, scenarioId)) {
+          pullControl(room, teamDoc);
+          return;
+        }
         if (
           state.plans[scenarioId] !== previous.plans[scenarioId] ||
           state.workshop.games !== previous.workshop.games ||

@@ -7,8 +7,10 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 
 import { controlDocName, readControl, teamDocName, writePlan } from '../../src/room/protocol';
+import { summarizeCatalog } from '../../src/engine/catalog';
 import { planOf, withCommitted } from '../../src/store';
 import type { RoomLinkOptions, RoomTransport } from '../../src/store/roomTransport';
+import { shippedCatalog } from '../support/shippedCatalog';
 import { freshStore, shippedScenario } from './helpers';
 
 const zeroDay = shippedScenario('zero-day');
@@ -196,6 +198,37 @@ describe('live room slice', () => {
     expect(readControl(relay.server.get(controlDocName(code))!).settings?.preset).toBe('ciso');
     other.getState().setRound(3);
     expect(readControl(relay.server.get(controlDocName(code))!).round).toBe(3);
+  });
+
+  it('names a team whose scenarios arrive after the room’s settings, and catches it up', async () => {
+    const { facilitator, relay, code } = await room();
+    facilitator.getState().setRound(1);
+    // A browser that opened the join page: the library's index is there, the scenarios are not
+    // loaded until the board needs them, and the room's settings arrive first.
+    let deliver: () => void = () => {};
+    const late = freshStore({
+      name: 'late',
+      catalog: {
+        index: summarizeCatalog(shippedCatalog),
+        load: () => new Promise((resolve) => (deliver = () => resolve(shippedCatalog))),
+      },
+      room: { transport: relay.transport },
+    });
+    late.getState().joinRoom('ws://relay.test/relay', code, 'Team Blue');
+    await settle();
+    expect(late.getState().workshop.settings?.scenarioId).toBe(zeroDay.id);
+    expect(facilitator.getState().roomLive.teams.map((t) => t.name)).toEqual(['Team Red', '']);
+
+    const loading = late.getState().ensureCatalog();
+    deliver();
+    await loading;
+    expect(facilitator.getState().roomLive.teams.map((t) => t.name)).toEqual([
+      'Team Red',
+      'Team Blue',
+    ]);
+    // The round the room had moved past is committed once the scenario is known.
+    expect(late.getState().workshop.games[zeroDay.id]?.committed).toEqual([[]]);
+    expect(facilitator.getState().roomLive.teams[1]!.committed).toEqual([[]]);
   });
 
   it('leaves the room without touching the plans', async () => {
