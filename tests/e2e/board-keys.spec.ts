@@ -11,6 +11,7 @@ import {
   card,
   column,
   dndLiveRegion,
+  dragKeysListening,
   expect,
   expectNoAxeViolations,
   readScenario,
@@ -59,6 +60,7 @@ test('six items placed with the keyboard in at most 40 keystrokes, focus staying
   await expect(dndLiveRegion(page)).toHaveText(
     new RegExp(`^Picked up ${titleOf(a)} from the backlog`),
   );
+  await dragKeysListening(page);
   await press('ArrowRight');
   await expect(dndLiveRegion(page)).toHaveText(new RegExp(`^${titleOf(a)} is over ${Q1}`));
   await press('Space');

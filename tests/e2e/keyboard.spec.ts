@@ -7,7 +7,15 @@
  */
 import type { Locator, Page } from '@playwright/test';
 
-import { card, column, dndLiveRegion, expect, readScenario, test } from './support';
+import {
+  card,
+  column,
+  dndLiveRegion,
+  dragKeysListening,
+  expect,
+  readScenario,
+  test,
+} from './support';
 
 const tutorial = readScenario('tutorial');
 const [Q1, Q2] = tutorial.time.labels as [string, string];
@@ -75,6 +83,7 @@ test('library to debrief with the keyboard alone', async ({ page }) => {
   await expectFocusVisible(page);
   await page.keyboard.press('Space');
   await expect(grip).toHaveAttribute('aria-pressed', 'true');
+  await dragKeysListening(page);
   await page.keyboard.press('ArrowRight');
   await expect(dndLiveRegion(page)).toHaveText(new RegExp(`is over ${Q1}, position 1 of 1`));
   await page.keyboard.press('Space');

@@ -163,6 +163,17 @@ export async function pointerDrag(page: Page, from: Locator, to: Locator) {
   await expect(page.locator('.drag-preview')).toHaveCount(0);
 }
 
+/**
+ * Waits until a keyboard drag that was just picked up listens for its arrow keys. The drag
+ * library adds its key listener in a timer after the pick-up (so the Space that picked the card
+ * up does not also drop it); the handle shows `aria-pressed` before that timer runs, and Chromium
+ * runs queued input before timers, so under load an arrow pressed at once was lost. A timer queued
+ * now runs after the library's.
+ */
+export async function dragKeysListening(page: Page) {
+  await page.evaluate(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+}
+
 /** The label a keyboard drag lands in after pressing `keys`, for waiting on the live region. */
 export async function keyboardDrag(
   page: Page,
@@ -173,6 +184,7 @@ export async function keyboardDrag(
   await handle.focus();
   await page.keyboard.press('Space');
   await expect(handle).toHaveAttribute('aria-pressed', 'true');
+  await dragKeysListening(page);
   for (const move of moves) {
     await page.keyboard.press(move.key);
     await expect(dndLiveRegion(page)).toHaveText(move.expect);
