@@ -230,10 +230,15 @@ export function BoardPage({
   const breakdownId = useId();
   const boardRef = useRef<HTMLDivElement>(null);
 
-  const [announcement, setAnnouncement] = useState<Announcement | null>(null);
+  // What was last said, with the plan it was said about: on a phone the line under the slot tabs
+  // repeats it, and hides once the plan changes some other way (another tab's later version).
+  const [announcement, setAnnouncement] = useState<(Announcement & { about: Plan }) | null>(null);
   const announce = useCallback(
-    (text: string) => setAnnouncement((previous) => ({ text, id: (previous?.id ?? 0) + 1 })),
-    [],
+    (text: string) => {
+      const about = planOf(store.getState(), scenario);
+      setAnnouncement((previous) => ({ text, id: (previous?.id ?? 0) + 1, about }));
+    },
+    [store, scenario],
   );
   const [detailsId, setDetailsId] = useState<string | null>(null);
   // A move the round-by-round lock refused, said on screen as well as to screen readers.
@@ -891,7 +896,7 @@ export function BoardPage({
               dragging={activeId !== null}
             />
           )}
-          {onePane && announcement && (
+          {onePane && announcement?.about === plan && (
             <p className="board-last-action small" aria-hidden="true">
               {announcement.text}
             </p>

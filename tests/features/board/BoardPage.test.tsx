@@ -1,9 +1,10 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { formatPoints } from '../../../src/explain/advice';
 import { cardTiming } from '../../../src/explain/board';
 import { simulate, type Plan } from '../../../src/engine';
+import { ONE_PANE_QUERY } from '../../../src/features/board/BoardPage';
 import { activeVariantOf, planOf } from '../../../src/store';
 import { shippedScenario } from '../../store/helpers';
 import { renderApp, renderBoard, showProjection } from '../helpers';
@@ -88,6 +89,31 @@ describe('board: Move to…', () => {
         name: 'Read replica',
       }),
     ).toBeVisible();
+  });
+
+  it('on a phone, repeats the last move under the slot tabs until the plan changes elsewhere', async () => {
+    // One pane: the width a phone has (jsdom has no media queries of its own).
+    vi.stubGlobal('matchMedia', (query: string) => ({
+      matches: query === ONE_PANE_QUERY,
+      media: query,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+    }));
+    try {
+      const { user, store, scenario, container } = await renderBoard();
+      const lastAction = () => container.querySelector('.board-last-action')?.textContent ?? null;
+      await moveTo(user, 'Read replica', 'Q2');
+      expect(lastAction()).toMatch(/^Read replica moved to Q2, position 1 of 1/);
+      // Another tab's later version puts it back: the line no longer says what is not so.
+      act(() => store.getState().moveItem(scenario, 'replica', null));
+      expect(planOf(store.getState(), scenario).slots.flat()).toEqual([]);
+      expect(lastAction()).toBeNull();
+      // The board's own next move is said again.
+      await moveTo(user, 'Read replica', 'Q1');
+      expect(lastAction()).toMatch(/^Read replica moved to Q1/);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
 
