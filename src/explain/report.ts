@@ -11,12 +11,18 @@ import { METRICS, type Metric, type Scenario, type Weights } from '../engine/sch
 import { METRIC_INFO } from './words.ts';
 import { simulate, type Outcome } from '../engine/simulate.ts';
 
-/** Escapes text for Markdown: no emphasis, links, headings, HTML or tables from user text. */
+/**
+ * Escapes text for Markdown: no emphasis, code, links, headings, lists, quotes, HTML, entities
+ * or table cells from user text — and no backslash where none is needed, since a report is often
+ * pasted where Markdown is not rendered. Brackets are escaped, so `(`, `)` and `!` cannot start a
+ * link or an image; `#`, `>`, `+`, `-` and `1.` matter only at the start of a line.
+ */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
-    .replace(/[\\`*_{}[\]()#+!|<>~]/g, (ch) => `\\${ch}`)
-    .replace(/^(\s*)([-=]{3,}|\d+\.)/gm, '$1\\$2')
+    .replace(/[\\`*_[\]<|~]|&(?=#?\w+;)/g, (ch) => `\\${ch}`)
+    .replace(/^(\s*)(#|>|=+(?=\s*$)|-(?=[-\s]|$)|\+(?=\s|$))/gm, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/gm, '$1\\$2')
     .trim();
 }
 
