@@ -270,7 +270,7 @@ function sentenceFor(x: SentenceInput): string {
       const incidents = (o: Outcome) => o.slots.reduce((a, s) => a + s.incidents, 0);
       const instead =
         cfItem.completedAt !== null
-          ? ` instead of ${formatSlotTime(c.labels, cfItem.completedAt)}`
+          ? insteadOf(c.labels, userItem.completedAt, cfItem.completedAt)
           : '';
       const landed =
         x.kind === 'drop'
@@ -304,10 +304,23 @@ function sentenceFor(x: SentenceInput): string {
         c.items.filter((i) => i.type === 'feature').reduce((a, i) => a + i.meanEffort, 0) /
         Math.max(1, c.items.filter((i) => i.type === 'feature').length);
       const size = featureSize > 0 ? diff / featureSize : 0;
-      let text = `Because ${title} ${when}, debt ended at ${lastU.debtEnd.toFixed(0)} instead of ${lastC.debtEnd.toFixed(0)} and drag at ${formatPercent(lastU.drag)} instead of ${formatPercent(lastC.drag)}`;
+      // Only the end figures that differ as printed: "drag at 21% instead of 21%" says nothing.
+      const ends = [
+        lastU.debtEnd.toFixed(0) !== lastC.debtEnd.toFixed(0)
+          ? `debt ended at ${lastU.debtEnd.toFixed(0)} instead of ${lastC.debtEnd.toFixed(0)}`
+          : null,
+        formatPercent(lastU.drag) !== formatPercent(lastC.drag)
+          ? `drag at ${formatPercent(lastU.drag)} instead of ${formatPercent(lastC.drag)}`
+          : null,
+      ].filter((e) => e !== null);
+      let text =
+        ends.length > 0
+          ? `Because ${title} ${when}, ${ends.join(' and ')}`
+          : `Because ${title} ${when}, debt and drag ${diff > 0.5 ? "ran higher along the way, though both end where par's do" : "end where par's do"}`;
+      const lostPoints = diff.toFixed(0);
       text +=
         diff > 0.5
-          ? `: you lost ${diff.toFixed(0)} more points to drag, thrash and firefighting${size >= 0.8 ? ` — about the size of ${size < 1.5 ? 'a feature' : `${Math.round(size)} features`}` : ''}.`
+          ? `: you lost ${lostPoints} more ${lostPoints === '1' ? 'point' : 'points'} to drag, thrash and firefighting${size >= 0.8 ? ` — about the size of ${size < 1.5 ? 'a feature' : `${Math.round(size)} features`}` : ''}.`
           : '.';
       return `${text} ${points}.`;
     }
@@ -378,7 +391,7 @@ function sentenceFor(x: SentenceInput): string {
             ? `was left out (par: ${label(c, x.parSlot)})`
             : userItem.completedAt === null
               ? `was deferred to ${label(c, x.userSlot)} and never landed (par: ${label(c, x.parSlot)})`
-              : `landed ${formatSlotTime(c.labels, userItem.completedAt)}${cfItem.completedAt !== null ? ` instead of ${formatSlotTime(c.labels, cfItem.completedAt)}` : ''}`;
+              : `landed ${formatSlotTime(c.labels, userItem.completedAt)}${cfItem.completedAt !== null ? insteadOf(c.labels, userItem.completedAt, cfItem.completedAt) : ''}`;
       let text = `${title} ${landed}. The chance of ${name} during the year was ${formatPercent(risk(user), 1)} (would have been ${formatPercent(risk(cf), 1)}), an expected loss of ${formatMoney(loss(user))} (would have been ${formatMoney(loss(cf))}).`;
       const hit = userSeeded.events.find((e) => e.kind === 'cascade' && e.outcome > 0);
       if (hit && hit.roll !== null)
@@ -416,7 +429,7 @@ function sentenceFor(x: SentenceInput): string {
           ? ''
           : userItem.completedAt === null
             ? ` (par: ${formatSlotTime(c.labels, cfItem.completedAt)})`
-            : ` instead of ${formatSlotTime(c.labels, cfItem.completedAt)}`;
+            : insteadOf(c.labels, userItem.completedAt, cfItem.completedAt);
       const months =
         userItem.completedAt !== null && cfItem.completedAt !== null
           ? userItem.completedAt - cfItem.completedAt
@@ -424,6 +437,18 @@ function sentenceFor(x: SentenceInput): string {
       return `${title} ${shipped}${could}${months !== null && months > 0.05 ? `: ${quarters(months, c)} less of its expected ${formatMoney(arr)} ARR` : ''}. ${points}.`;
     }
   }
+}
+
+/**
+ * " instead of mid Q2" — or, when both times print the same, which way they differ: "shipped
+ * early Q2 instead of early Q2" tells the reader nothing.
+ */
+function insteadOf(labels: readonly string[], user: number | null, par: number): string {
+  const theirs = formatSlotTime(labels, par);
+  if (user === null || formatSlotTime(labels, user) !== theirs) return ` instead of ${theirs}`;
+  if (user > par) return ', a little later than in par';
+  if (user < par) return ', a little earlier than in par';
+  return ', as in par';
 }
 
 function conditionHolds(cond: LessonCondition, c: Compiled, plan: Plan, o: Outcome): boolean {
@@ -653,10 +678,14 @@ export function debrief(scenario: Scenario, plan: Plan, options: DebriefOptions)
   }
 
   const delta = seeded.score - expected.score;
+  // The gap between the two figures as printed, so the sentence adds up as a reader checks it.
+  const shownExpected = expected.score.toFixed(0);
+  const shownRun = seeded.score.toFixed(0);
+  const shownGap = Math.abs(Number(shownRun) - Number(shownExpected));
   const luckSentence =
     Math.abs(delta) < 1
-      ? `Expected score ${expected.score.toFixed(0)}, this run ${seeded.score.toFixed(0)}: luck hardly mattered.`
-      : `Expected score ${expected.score.toFixed(0)}, this run ${seeded.score.toFixed(0)}: you were ${delta < 0 ? 'unlucky' : 'lucky'} by ${Math.abs(delta).toFixed(0)} points. Judge the decision by the first number.`;
+      ? `Expected score ${shownExpected}, this run ${shownRun}: luck hardly mattered.`
+      : `Expected score ${shownExpected}, this run ${shownRun}: you were ${delta < 0 ? 'unlucky' : 'lucky'} by ${shownGap} ${shownGap === 1 ? 'point' : 'points'}. Judge the decision by the first number.`;
 
   const beatPar = expected.score > parOutcome.score + 1e-9;
   const percentOfPar = parOutcome.score > 0 ? (100 * expected.score) / parOutcome.score : 100;

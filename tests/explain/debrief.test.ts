@@ -8,7 +8,9 @@ import {
   seedDistribution,
   seededScores,
 } from '../../src/engine/seeds.ts';
-import { shipped } from '../engine/helpers.ts';
+import { compile } from '../../src/engine/compile.ts';
+import { strategyPlans } from '../../src/engine/strategies.ts';
+import { scenarioFiles, shipped } from '../engine/helpers.ts';
 
 const s = shipped('big-customer');
 const par = (bakedPar(s) ?? findPar(s)).plan;
@@ -167,5 +169,40 @@ describe('cascade explanations', () => {
       cascade!.sentence,
     )!;
     expect(Number(was)).toBeGreaterThan(Number(wouldBe));
+  });
+});
+
+describe('debrief sentences say only what differs, in the right number', () => {
+  it('leaves out an end figure that prints the same as par’s', () => {
+    const tutorial = shipped('tutorial');
+    const parPlan = (bakedPar(tutorial) ?? findPar(tutorial)).plan;
+    const empty: Plan = { slots: tutorial.time.labels.map(() => []) };
+    const d = debrief(tutorial, empty, { par: parPlan, seed: 3 });
+    const debt = d.causes.find((c) => c.mechanism === 'debt')!;
+    const user = simulate(tutorial, empty);
+    const last = user.slots[user.slots.length - 1]!;
+    // Par's last-slot drag: the debt cause's counterfactual plays the item where par does.
+    expect(debt.sentence).toMatch(
+      new RegExp(
+        `^Because Stabilize the test suite was left out \\(par: Q\\d\\), debt ended at ${last.debtEnd.toFixed(0)} instead of \\d+\\.`,
+      ),
+    );
+    expect(debt.sentence).not.toContain('drag at');
+  });
+
+  it('never prints “X instead of X” or “1 points” on any strategy’s plan in any shipped scenario', () => {
+    const same = /(\$?[\d.]+[%k]?|\b(?:early|mid|late) \w+) instead of \1(?![\d.%])/;
+    for (const id of scenarioFiles().map((f) => f.replace(/\.json$/, ''))) {
+      const scenario = shipped(id);
+      const parPlan = (bakedPar(scenario) ?? findPar(scenario)).plan;
+      for (const [name, plan] of Object.entries(strategyPlans(compile(scenario))))
+        for (const seed of [1, 2, 3]) {
+          const d = debrief(scenario, plan, { par: parPlan, seed });
+          for (const text of [...d.causes.map((c) => c.sentence), d.luck.sentence]) {
+            expect(text, `${id}, ${name}, seed ${seed}`).not.toMatch(same);
+            expect(text, `${id}, ${name}, seed ${seed}`).not.toMatch(/(^|[^\d.])1 points/);
+          }
+        }
+    }
   });
 });
