@@ -106,6 +106,12 @@ describe('library: browsing', () => {
       'Any difficulty',
     );
     const tag = shipped[0]!.tags[0]!;
+    // Every scenario's topics, each once, in alphabetical order.
+    const topics = within(screen.getByRole('combobox', { name: 'Topic' }))
+      .getAllByRole('option')
+      .map((o) => o.getAttribute('value'))
+      .filter((v) => v !== '');
+    expect(topics).toEqual([...new Set(shipped.flatMap((s) => s.tags))].sort());
     await user.selectOptions(screen.getByRole('combobox', { name: 'Topic' }), tag);
     expect(cards()).toHaveLength(shipped.filter((s) => s.tags.includes(tag)).length);
 
