@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 
 import { registerSW } from 'virtual:pwa-register';
@@ -15,8 +15,13 @@ if (!container) {
 // The service worker: offline use, and a prompt when a new version is waiting.
 const updates = registerAppUpdates(registerSW);
 
-createRoot(container).render(
-  <StrictMode>
-    <App updates={updates} />
-  </StrictMode>,
-);
+// The first render as a transition: React renders it in slices and lets the browser in between,
+// instead of one long task while the page is loading.
+const root = createRoot(container);
+startTransition(() => {
+  root.render(
+    <StrictMode>
+      <App updates={updates} />
+    </StrictMode>,
+  );
+});
