@@ -45,7 +45,7 @@ export interface AppProps {
    * their build-time index and the scenario files are fetched when a screen needs one.
    */
   entries?: readonly CatalogEntry[];
-  /** A store to use instead of a new one (tests). */
+  /** The store: the page's entry creates it once (`createShippedStore`); tests pass their own. */
   store?: AppStore;
   /** The location hook; default hash-based. Tests pass wouter's memory location. */
   hook?: BaseLocationHook;
@@ -494,6 +494,20 @@ function loadCatalog(): Promise<CatalogEntry[]> {
 }
 
 const shippedScenarios = { index: scenarioIndex, load: loadCatalog };
+
+/**
+ * The app's store over the shipped scenarios, for the page's entry to create once, before React
+ * renders. Creating it reads (and may set aside) the saved data, so it must not run inside a
+ * render that React can discard and start again (the first render runs as a transition, and
+ * StrictMode calls initializers twice in development): a second store would find the damaged
+ * data already moved aside and start clean without saying why.
+ */
+export function createShippedStore(): AppStore {
+  return createAppStore({
+    catalog: shippedScenarios,
+    computePar: (scenario) => engineGateway().par(scenario, {}),
+  });
+}
 
 export function App({ entries, store, hook = useHashLocation, updates }: AppProps) {
   // One engine gateway for the app (one worker); a test may provide one that runs in-process.
