@@ -29,7 +29,7 @@ import {
   type AppStore,
 } from '../store';
 import { EngineProvider, useProvidedEngine } from '../workers/EngineProvider';
-import { engineGateway } from '../workers/gateway';
+import { engineGateway, type EngineGateway } from '../workers/gateway';
 import scenarioIndex from 'virtual:scenario-index';
 
 import type { CatalogEntry } from './catalog';
@@ -502,10 +502,13 @@ const shippedScenarios = { index: scenarioIndex, load: loadCatalog };
  * StrictMode calls initializers twice in development): a second store would find the damaged
  * data already moved aside and start clean without saying why.
  */
-export function createShippedStore(): AppStore {
+export function createShippedStore(
+  entries?: readonly CatalogEntry[],
+  engine: EngineGateway = engineGateway(),
+): AppStore {
   return createAppStore({
-    catalog: shippedScenarios,
-    computePar: (scenario) => engineGateway().par(scenario, {}),
+    catalog: entries ?? shippedScenarios,
+    computePar: (scenario) => engine.par(scenario, {}),
   });
 }
 
@@ -513,14 +516,8 @@ export function App({ entries, store, hook = useHashLocation, updates }: AppProp
   // One engine gateway for the app (one worker); a test may provide one that runs in-process.
   const provided = useProvidedEngine();
   const [engine] = useState(() => provided ?? engineGateway());
-  const [appStore] = useState(
-    () =>
-      store ??
-      createAppStore({
-        catalog: entries ?? shippedScenarios,
-        computePar: (scenario) => engine.par(scenario, {}),
-      }),
-  );
+  // Without a store (tests only), the app makes its own; the page passes one (see above).
+  const [appStore] = useState(() => store ?? createShippedStore(entries, engine));
   // After the first screen is up, fetch the scenarios in the background so opening one is instant.
   useEffect(() => {
     const timer = window.setTimeout(() => {

@@ -10,6 +10,7 @@
  */
 import { compile, type Compiled } from '../engine/compile.ts';
 import type { SlotTrace } from '../engine/core.ts';
+import { pointsText } from './advice.ts';
 import { formatMoney, formatPercent, formatSigned, formatSlotTime } from './format.ts';
 import { dropItem, repairDependencies } from '../engine/par.ts';
 import { findItem, placeItem, type Plan } from '../engine/plan.ts';
@@ -317,10 +318,9 @@ function sentenceFor(x: SentenceInput): string {
         ends.length > 0
           ? `Because ${title} ${when}, ${ends.join(' and ')}`
           : `Because ${title} ${when}, debt and drag ${diff > 0.5 ? "ran higher along the way, though both end where par's do" : "end where par's do"}`;
-      const lostPoints = diff.toFixed(0);
       text +=
         diff > 0.5
-          ? `: you lost ${lostPoints} more ${lostPoints === '1' ? 'point' : 'points'} to drag, thrash and firefighting${size >= 0.8 ? ` — about the size of ${size < 1.5 ? 'a feature' : `${Math.round(size)} features`}` : ''}.`
+          ? `: you lost ${pointsText(Math.round(diff)).replace(' ', ' more ')} to drag, thrash and firefighting${size >= 0.8 ? ` — about the size of ${size < 1.5 ? 'a feature' : `${Math.round(size)} features`}` : ''}.`
           : '.';
       return `${text} ${points}.`;
     }
@@ -685,7 +685,7 @@ export function debrief(scenario: Scenario, plan: Plan, options: DebriefOptions)
   const luckSentence =
     Math.abs(delta) < 1
       ? `Expected score ${shownExpected}, this run ${shownRun}: luck hardly mattered.`
-      : `Expected score ${shownExpected}, this run ${shownRun}: you were ${delta < 0 ? 'unlucky' : 'lucky'} by ${shownGap} ${shownGap === 1 ? 'point' : 'points'}. Judge the decision by the first number.`;
+      : `Expected score ${shownExpected}, this run ${shownRun}: you were ${delta < 0 ? 'unlucky' : 'lucky'} by ${pointsText(shownGap)}. Judge the decision by the first number.`;
 
   const beatPar = expected.score > parOutcome.score + 1e-9;
   const percentOfPar = parOutcome.score > 0 ? (100 * expected.score) / parOutcome.score : 100;
