@@ -405,6 +405,74 @@ test('a touch drag onto a slot’s tab lands in that slot and never scrolls past
   await phone.close();
 });
 
+test('a touch drag from far down the backlog opens only the tab it reaches, and lands where the line is', async ({
+  browser,
+}) => {
+  const phone = await watchedContext(browser, undefined, {
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  const { page, context } = phone;
+  await page.goto(board);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(big.title, {
+    timeout: 30_000,
+  });
+  // Q2 holds one card; the page is scrolled down so the slot tabs are stuck at the top and the
+  // dragged card's grip sits mid-screen.
+  const cards = column(page, 'Backlog').locator('li[data-item-id]');
+  const planned = (await cards.first().getAttribute('data-item-id'))!;
+  await cards.first().locator('[data-move-button]').click();
+  await page.getByRole('menu').getByRole('menuitem', { name: Q2, exact: true }).click();
+  await expect(page.getByRole('tab', { name: /^Q2\b/ })).toContainText('1');
+  const dragged = cards.nth(3);
+  const id = (await dragged.getAttribute('data-item-id'))!;
+  await dragged.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  const grip = (await dragged.locator('.drag-handle').boundingBox())!;
+  const tab = (await page.getByRole('tab', { name: /^Q2\b/ }).boundingBox())!;
+
+  const cdp = await context.newCDPSession(page);
+  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x = 0, y = 0) =>
+    cdp.send('Input.dispatchTouchEvent', {
+      type,
+      touchPoints: type === 'touchEnd' ? [] : [{ x, y }],
+    });
+  const selectedTab = () =>
+    page.getByRole('tab', { selected: true }).locator('.switcher-label').textContent();
+  const x = grip.x + grip.width / 2;
+  const y = grip.y + grip.height / 2;
+  const tx = tab.x + tab.width / 2;
+  const ty = tab.y + tab.height / 2;
+  await touch('touchStart', x, y);
+  await expect(page.locator('.drag-preview')).toBeVisible();
+  const opened = new Set<string | null>();
+  const tabTops = new Set<number>();
+  for (let i = 1; i <= 16; i++) {
+    await touch('touchMove', x + ((tx - x) * i) / 16, y + ((ty - y) * i) / 16);
+    opened.add(await selectedTab());
+    tabTops.add(Math.round((await page.getByRole('tab', { name: /^Q2\b/ }).boundingBox())!.y));
+  }
+  // Only the tab under the finger opened its pane, and the tabs stayed where they were (a
+  // shorter pane shown mid-drag does not shorten the page under the finger).
+  expect([...opened]).toEqual(['Backlog', Q2]);
+  expect([...tabTops]).toEqual([Math.round(tab.y)]);
+  // Down onto the upper half of Q2's card: the line goes before it, and so does the card.
+  const target = (await card(page, planned).boundingBox())!;
+  const dx = target.x + target.width / 2;
+  const dy = target.y + target.height * 0.25;
+  for (let i = 1; i <= 12; i++)
+    await touch('touchMove', tx + ((dx - tx) * i) / 12, ty + ((dy - ty) * i) / 12);
+  await expect(card(page, planned)).toHaveAttribute('data-drop-before', '');
+  await touch('touchEnd');
+  await expect(page.locator('.drag-preview')).toHaveCount(0);
+  expect(await savedSlots(page, big.id)).toEqual(
+    big.time.labels.map((_, s) => (s === 1 ? [id, planned] : [])),
+  );
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await phone.close();
+});
+
 test('at 200% zoom the menus open inside the window', async ({ page }) => {
   await page.setViewportSize({ width: 640, height: 400 });
   await page.goto(board);

@@ -16,6 +16,7 @@ import {
   readScenario,
   savedSlots,
   test,
+  type RawItem,
 } from './support';
 
 const big = readScenario('big-customer');
@@ -66,6 +67,80 @@ test('a pointer drag from the backlog and between columns updates load, warnings
   await expect(projectedScore(page)).not.toHaveText(score2 ?? '');
   expect(await savedSlots(page, big.id)).toEqual(
     big.time.labels.map((_, s) => (s === 0 ? [prerequisite.id] : s === 1 ? [item.id] : [])),
+  );
+});
+
+/** Sends a card to a slot with its "Move to…" menu. */
+async function moveTo(page: Page, itemId: string, title: string, slot: string) {
+  await card(page, itemId)
+    .getByRole('button', { name: `Move to… (${title})` })
+    .click();
+  await page.getByRole('menu').getByRole('menuitem', { name: slot, exact: true }).click();
+  await expect(column(page, slot).locator(`[data-item-id="${itemId}"]`)).toBeVisible();
+}
+
+test('a pointer drag marks where the card would go in another column, and it lands there', async ({
+  page,
+}) => {
+  // A tall window: the cards in play sit far from its edges, where a drag scrolls the board.
+  await page.setViewportSize({ width: 1280, height: 1400 });
+  const free = freeItems(big);
+  const [a, b] = free as [RawItem, RawItem];
+  await moveTo(page, a.id, a.title, Q2);
+  await moveTo(page, b.id, b.title, Q2);
+  const idsIn = (label: string) =>
+    column(page, label)
+      .locator('li[data-item-id]')
+      .evaluateAll((cards) => cards.map((el) => (el as HTMLElement).dataset.itemId ?? ''));
+  // The two free items nearest the top of the backlog, with the board scrolled to its top.
+  await page.locator('#board').evaluate((board) => board.scrollTo(0, 0));
+  const backlog = await idsIn('Backlog');
+  const [c, d] = backlog
+    .map((id) => free.find((item) => item.id === id))
+    .filter((item) => item !== undefined) as [RawItem, RawItem];
+
+  // Pick up c in the backlog and hold it over the top half of b, the second card in Q2.
+  const grip = await card(page, c.id).locator('.drag-handle').boundingBox();
+  if (!grip) throw new Error('no grip');
+  const x = grip.x + grip.width / 2;
+  const y = grip.y + grip.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let i = 1; i <= 4; i++) await page.mouse.move(x + i * 3, y + i * 2);
+  await expect(page.locator('.drag-preview')).toBeVisible();
+  const over = async (itemId: string, part: number) => {
+    const box = await card(page, itemId).boundingBox();
+    if (!box) throw new Error(`no card ${itemId}`);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height * part, { steps: 12 });
+    await page.mouse.move(box.x + box.width / 2 + 2, box.y + box.height * part, { steps: 2 });
+  };
+  await over(b.id, 0.3);
+  await expect(card(page, b.id)).toHaveAttribute('data-drop-before', '');
+  await expect(column(page, Q2)).toHaveClass(/\bis-over\b/);
+  await expect(page.locator('.drag-target')).toHaveText(`→ ${Q2}`);
+  // Nothing moves while dragging: the card is still in the backlog, Q2 still holds two.
+  expect(await idsIn(Q2)).toEqual([a.id, b.id]);
+  await expect(column(page, 'Backlog').locator(`[data-item-id="${c.id}"]`)).toHaveCount(1);
+  await page.mouse.up();
+  await expect(page.locator('.drag-preview')).toHaveCount(0);
+  await expect(page.locator('[data-drop-before], [data-drop-after]')).toHaveCount(0);
+  expect(await idsIn(Q2)).toEqual([a.id, c.id, b.id]);
+  await expect(dndLiveRegion(page)).toHaveText(new RegExp(`moved to ${Q2}, position 2 of 3`));
+
+  // Below the middle of the last card: the line goes after it, and so does the card.
+  const grip2 = await card(page, d.id).locator('.drag-handle').boundingBox();
+  if (!grip2) throw new Error('no grip');
+  await page.mouse.move(grip2.x + grip2.width / 2, grip2.y + grip2.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 4; i++)
+    await page.mouse.move(grip2.x + grip2.width / 2 + i * 3, grip2.y + grip2.height / 2 + i * 2);
+  await over(b.id, 0.85);
+  await expect(card(page, b.id)).toHaveAttribute('data-drop-after', '');
+  await expect(card(page, b.id)).not.toHaveAttribute('data-drop-before');
+  await page.mouse.up();
+  await expect(page.locator('.drag-preview')).toHaveCount(0);
+  expect(await savedSlots(page, big.id)).toEqual(
+    big.time.labels.map((_, s) => (s === 1 ? [a.id, c.id, b.id, d.id] : [])),
   );
 });
 

@@ -49,7 +49,7 @@ export async function expectNoAxeViolations(page: Page, include?: string) {
   expect(violations).toEqual([]);
 }
 
-interface RawItem {
+export interface RawItem {
   id: string;
   title: string;
   type: string;

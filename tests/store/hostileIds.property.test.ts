@@ -169,7 +169,7 @@ function screensOf(store: AppStore, scenario: Scenario) {
   const announcements = createAnnouncements({
     scenario: () => scenario,
     plan: () => plan,
-    preview: () => null,
+    projected: () => null,
   });
   for (const item of scenario.items) {
     const active = { id: item.id } as never;

@@ -7,6 +7,7 @@ import { Folded } from '../../components/Folded';
 import { ITEM_TYPE_LABELS, formatPoints, type BacklogSort } from '../../explain/advice';
 import type { ItemType } from '../../engine';
 import { BACKLOG } from './dnd';
+import { useDropTarget } from './dropHint';
 import { TypeIcon } from './TypeIcon';
 
 export const SORT_LABELS: Record<BacklogSort, string> = {
@@ -54,12 +55,14 @@ export function Backlog({
 }: BacklogProps) {
   const titleId = useId();
   const sortId = useId();
-  const { setNodeRef, isOver } = useDroppable({ id: BACKLOG });
+  const { setNodeRef } = useDroppable({ id: BACKLOG });
+  // The backlog keeps its own order (a sort): a card dropped there has no place to mark.
+  const { targeted } = useDropTarget(BACKLOG, { line: false });
   const total = itemIds.length + hiddenCount;
   return (
     <section
       ref={setNodeRef}
-      className={`board-column backlog${isOver ? ' is-over' : ''}${hiddenPane ? ' is-hidden-pane' : ''}`}
+      className={`board-column backlog${targeted ? ' is-over' : ''}${hiddenPane ? ' is-hidden-pane' : ''}`}
       aria-labelledby={titleId}
       data-column="Backlog"
       data-container={BACKLOG}

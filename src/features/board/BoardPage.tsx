@@ -22,10 +22,12 @@ import {
   type Active,
   type DragCancelEvent,
   type DragEndEvent,
+  type DragMoveEvent,
   type DragOverEvent,
   type DragStartEvent,
   type Over,
 } from '@dnd-kit/core';
+import { getEventCoordinates } from '@dnd-kit/utilities';
 import {
   useCallback,
   useEffect,
@@ -63,6 +65,7 @@ import {
   type ItemType,
   type Outcome,
   type Plan,
+  type Item,
   type Scenario,
 } from '../../engine';
 import {
@@ -84,12 +87,17 @@ import {
   containersOf,
   createKeyboardCoordinates,
   moveAcross,
+  placeCard,
+  pointerLanding,
   projectDrop,
+  projectedContainers,
   resolveTarget,
   slotContainer,
   slotOfContainer,
   type Containers,
+  type Place,
 } from './dnd';
+import { DropHintContext, createDropHint, useDropContainer } from './dropHint';
 import { applyFocus, controlOf, type CardControl, type FocusRequest } from './focus';
 import { ItemDetails } from './ItemDetails';
 import { DragPreview, ItemCard, type MoveTarget } from './ItemCard';
@@ -142,10 +150,36 @@ const NO_ADDED: readonly AddedItem[] = [];
 
 const LENS_LABELS = { rice: 'RICE', ice: 'ICE', wsjf: 'WSJF', cd3: 'CD3' } as const;
 
-/** True when the dragged card's middle is below the middle of the card it is over. */
-function isBelow(active: Active, over: Over): boolean {
-  const rect = active.rect.current.translated;
-  return rect !== null && rect.top + rect.height / 2 > over.rect.top + over.rect.height / 2;
+/** The card under the pointer while dragging, naming the column it would land in. */
+function DraggedCard({ scenario, item }: { scenario: Scenario; item: Item }) {
+  const container = useDropContainer();
+  const slot = container === null ? null : slotOfContainer(container);
+  const target = container === null ? null : slot === null ? 'Backlog' : slotLabel(scenario, slot);
+  return <DragPreview scenario={scenario} item={item} target={target} />;
+}
+
+/** Where a pointer drag lands if dropped now (see `pointerLanding`). */
+function pointerLandingOf(
+  { active, over, activatorEvent }: DragMoveEvent,
+  current: Containers,
+): Place | null {
+  if (!over) return null;
+  const target = resolveTarget(over.id);
+  const below = target === over.id && pointerBelow(active, over, activatorEvent);
+  return pointerLanding(current, String(active.id), target, below);
+}
+
+/**
+ * True when the pointer is below the middle of what it is over (collisions pick what is under the
+ * pointer; its lower half means "after it"). The pointer keeps its offset within the dragged card,
+ * so it is found from the card's moved rect in the drag library's own coordinates.
+ */
+function pointerBelow(active: Active, over: Over, activatorEvent: Event): boolean {
+  const { initial, translated } = active.rect.current;
+  const start = getEventCoordinates(activatorEvent);
+  if (!initial || !translated || !start) return false;
+  const y = translated.top + (start.y - initial.top);
+  return y > over.rect.top + over.rect.height / 2;
 }
 
 function useLatest<T>(value: T) {
@@ -229,6 +263,7 @@ export function BoardPage({
   const [breakdownOpen, setBreakdownOpen] = useState(false);
   const breakdownId = useId();
   const boardRef = useRef<HTMLDivElement>(null);
+  const stickyRef = useRef<HTMLDivElement>(null);
 
   // What was last said, with the plan it was said about: on a phone the line under the slot tabs
   // repeats it, and hides once the plan changes some other way (another tab's later version).
@@ -361,6 +396,10 @@ export function BoardPage({
   const [activeId, setActiveId] = useState<string | null>(null);
   const previewRef = useRef<Containers | null>(null);
   const keyboardTarget = useRef<string | null>(null);
+  // Where a pointer drag lands if dropped now (a pointer drag leaves the cards where they are and
+  // marks the place instead; see `pointerLanding`), and the hint that shows it.
+  const landingRef = useRef<Place | null>(null);
+  const [dropHint] = useState(createDropHint);
   const dragOrigin = useRef<{ container: string; index: number } | null>(null);
   const scenarioRef = useLatest(scenario);
   const evaluateRef = useLatest(evaluate);
@@ -406,7 +445,14 @@ export function BoardPage({
       createAnnouncements({
         scenario: () => scenarioRef.current,
         plan: () => planOf(store.getState(), scenarioRef.current),
-        preview: () => previewRef.current,
+        projected: (activeId, overId) => {
+          const landing = landingRef.current;
+          if (landing !== null && previewRef.current)
+            return placeCard(previewRef.current, activeId, landing);
+          return previewRef.current
+            ? projectedContainers(previewRef.current, activeId, resolveTarget(overId))
+            : null;
+        },
         outcome: (next) => evaluateRef.current(scenarioRef.current, next),
         hideScore: () => hideScoresRef.current,
         keyboard: () => keyboardTarget.current !== null,
@@ -416,14 +462,22 @@ export function BoardPage({
   );
 
   const finishDrag = () => {
+    boardRef.current?.style.removeProperty('min-height');
     previewRef.current = null;
     keyboardTarget.current = null;
+    landingRef.current = null;
+    dropHint.set(null);
     setPreview(null);
     setActiveId(null);
   };
 
   const onDragStart = ({ active }: DragStartEvent) => {
     const id = String(active.id);
+    // One pane at a time: a shorter pane shown mid-drag must not shorten the page, or the browser
+    // scrolls it up, the sticky slot tabs slide under the finger and the next tab opens its pane
+    // (a drag aimed at Q2 ran on to Q4). The board keeps its height until the drop.
+    const board = boardRef.current;
+    if (onePane && board) board.style.minHeight = `${board.offsetHeight}px`;
     const container = containerOf(containersRef.current, id);
     dragOrigin.current =
       container === null
@@ -431,32 +485,56 @@ export function BoardPage({
         : { container, index: containersRef.current[container]?.indexOf(id) ?? 0 };
     previewRef.current = containersRef.current;
     keyboardTarget.current = null;
+    landingRef.current = null;
+    dropHint.set(container === null ? null : { container, index: 0, elsewhere: false });
     setPreview(containersRef.current);
     setActiveId(id);
   };
 
-  const onDragOver = ({ active, over }: DragOverEvent) => {
+  /** A pointer drag: the cards stay put; the hint marks where this one would land. */
+  const trackPointer = (event: DragMoveEvent, current: Containers): Place | null => {
+    const landing = pointerLandingOf(event, current);
+    const id = String(event.active.id);
+    landingRef.current = landing;
+    const from = containerOf(current, id);
+    dropHint.set(landing && { ...landing, elsewhere: landing.container !== from });
+    return landing;
+  };
+
+  // Over one card, the place still changes as the pointer crosses the card's middle.
+  const onDragMove = (event: DragMoveEvent) => {
+    const current = previewRef.current;
+    if (current && !(event.activatorEvent instanceof KeyboardEvent)) trackPointer(event, current);
+  };
+
+  const onDragOver = (event: DragOverEvent) => {
+    const { active, over, activatorEvent } = event;
     const current = previewRef.current;
     if (!over || !current) return;
-    const keyboard = keyboardTarget.current !== null;
+    const keyboard = activatorEvent instanceof KeyboardEvent;
     const target = resolveTarget(over.id);
-    const next = moveAcross(
-      current,
-      String(active.id),
-      target,
-      !keyboard && target === over.id && isBelow(active, over),
-    );
-    // One pane at a time: the pane follows the card (a tab dragged over opens its pane).
-    const container = containerOf(next, String(active.id));
-    if (container && onePane && (keyboard || target !== over.id)) setPane(container);
+    const id = String(active.id);
+    if (!keyboard) {
+      const landing = trackPointer(event, current);
+      // One pane at a time: a tab dragged over opens its pane.
+      if (landing && onePane && target !== over.id) setPane(landing.container);
+      return;
+    }
+    // A keyboard drag moves the card itself, a step at a time.
+    const next = moveAcross(current, id, target, false);
+    // One pane at a time: the pane follows the card.
+    const container = containerOf(next, id);
+    if (container && onePane) setPane(container);
+    if (container) dropHint.set({ container, index: 0, elsewhere: false });
     if (next === current) return;
     previewRef.current = next;
     setPreview(next);
     // The card now sits in its new column: a keyboard drag rests on the card itself.
-    if (keyboard) keyboardTarget.current = String(active.id);
+    keyboardTarget.current = id;
   };
 
-  const onDragEnd = ({ active, over, activatorEvent }: DragEndEvent) => {
+  const onDragEnd = (event: DragEndEvent) => {
+    const { active, over, activatorEvent } = event;
     const current = previewRef.current;
     const id = String(active.id);
     const keyboard = activatorEvent instanceof KeyboardEvent;
@@ -464,7 +542,8 @@ export function BoardPage({
     finishDrag();
     const stay = () => keyboard && requestFocus({ kind: 'card', itemId: id, control: 'grip' });
     if (!over || !current) return stay();
-    const drop = projectDrop(current, id, resolveTarget(over.id));
+    const target = resolveTarget(over.id);
+    const drop = keyboard ? projectDrop(current, id, target) : pointerLandingOf(event, current);
     if (!drop) return stay();
     const slot = slotOfContainer(drop.container);
     if (refuse(id, slot)) return stay();
@@ -570,6 +649,16 @@ export function BoardPage({
     update();
     return () => observer.disconnect();
   }, [columns.length, onePane]);
+
+  // One pane at a time: a pane opened with the page scrolled down (a tab tapped, or dragged over)
+  // starts at its top, just under the sticky bar, not part-way down where the last pane left it.
+  useLayoutEffect(() => {
+    const board = boardRef.current;
+    const bar = stickyRef.current;
+    if (!onePane || !board || !bar) return;
+    const hidden = bar.getBoundingClientRect().bottom - board.getBoundingClientRect().top;
+    if (hidden > 1) window.scrollBy(0, -hidden);
+  }, [pane, onePane]);
 
   // Time from a drop to the updated board being committed (see scripts/measure-board.ts).
   useLayoutEffect(() => {
@@ -789,15 +878,6 @@ export function BoardPage({
   const backlogShown = shown[BACKLOG] ?? [];
   const backlogPoints = allBacklog.reduce((sum, id) => sum + (itemsById.get(id)?.effort ?? 0), 0);
   const activeItem = activeId ? itemsById.get(activeId) : undefined;
-  // Where the dragged card would land, shown on it (its column may be out of view).
-  const activeContainer = activeId && preview ? containerOf(preview, activeId) : null;
-  const activeSlot = activeContainer === null ? null : slotOfContainer(activeContainer);
-  const dragTarget =
-    activeContainer === null
-      ? null
-      : activeSlot === null
-        ? 'Backlog'
-        : slotLabel(scenario, activeSlot);
   const detailsItem = detailsId ? itemsById.get(detailsId) : undefined;
   const tabs: SwitcherTab[] = [
     {
@@ -860,119 +940,120 @@ export function BoardPage({
         </Folded>
       </div>
       {workshop?.panel}
-      <DndContext
-        sensors={sensors}
-        collisionDetection={collisionDetection}
-        measuring={MEASURING}
-        autoScroll={onePane ? AUTO_SCROLL_ONE_PANE : AUTO_SCROLL_COLUMNS}
-        accessibility={{ announcements, screenReaderInstructions, restoreFocus: false }}
-        onDragStart={onDragStart}
-        onDragOver={onDragOver}
-        onDragEnd={onDragEnd}
-        onDragCancel={onDragCancel}
-      >
-        <div className="board-sticky">
-          <Strip
-            outcome={outcome}
-            par={par}
-            hidden={scoreHidden}
-            scoreSwitch={scoreSwitch}
-            {...(workshop ? { caption: workshop.caption } : {})}
-            use={use}
-            warnings={warnings}
-            warningPlace={warningPlace}
-            onShowWarning={onShowWarning}
-            canUndo={(history?.past.length ?? 0) > 0}
-            canRedo={(history?.future.length ?? 0) > 0}
-            onUndo={doUndo}
-            onRedo={doRedo}
-            play={playAction}
-          />
-          {onePane && (
-            <SlotSwitcher
-              tabs={tabs}
-              selected={pane}
-              onSelect={setPane}
-              dragging={activeId !== null}
-            />
-          )}
-          {onePane && announcement?.about === plan && (
-            <p className="board-last-action small" aria-hidden="true">
-              {announcement.text}
-            </p>
-          )}
-        </div>
-        <BreakdownPanel
-          id={breakdownId}
-          open={breakdownOpen}
-          outcome={outcome}
-          overall={shares.overall}
-          scoresHidden={hideScores}
-        />
-        <Legend open={!onePane} />
-        {refused && (
-          <Notice
-            tone="warning"
-            role="none"
-            className="board-refusal"
-            onDismiss={() => setRefused(null)}
-            dismissLabel="Dismiss this message"
-          >
-            <p>{refused}</p>
-          </Notice>
-        )}
-        <div
-          ref={boardRef}
-          id={BOARD_ID}
-          tabIndex={-1}
-          className="board"
-          style={{ '--slots': columns.length } as CSSProperties}
-          data-dragging={activeId !== null || undefined}
+      <DropHintContext.Provider value={dropHint}>
+        <DndContext
+          sensors={sensors}
+          collisionDetection={collisionDetection}
+          measuring={MEASURING}
+          autoScroll={onePane ? AUTO_SCROLL_ONE_PANE : AUTO_SCROLL_COLUMNS}
+          accessibility={{ announcements, screenReaderInstructions, restoreFocus: false }}
+          onDragStart={onDragStart}
+          onDragMove={onDragMove}
+          onDragOver={onDragOver}
+          onDragEnd={onDragEnd}
+          onDragCancel={onDragCancel}
         >
-          <Backlog
-            itemIds={backlogShown}
-            hiddenCount={allBacklog.length - backlog.length}
-            points={backlogPoints}
-            types={visibleTypes}
-            selectedTypes={selectedTypes}
-            onToggleType={toggleType}
-            sort={sort}
-            onSort={(next) => setPreferences({ backlogSort: next })}
-            foldTools={onePane}
-            hiddenPane={onePane && pane !== BACKLOG}
-            {...(onePane ? { pane: paneOf(BACKLOG)! } : {})}
+          <div className="board-sticky" ref={stickyRef}>
+            <Strip
+              outcome={outcome}
+              par={par}
+              hidden={scoreHidden}
+              scoreSwitch={scoreSwitch}
+              {...(workshop ? { caption: workshop.caption } : {})}
+              use={use}
+              warnings={warnings}
+              warningPlace={warningPlace}
+              onShowWarning={onShowWarning}
+              canUndo={(history?.past.length ?? 0) > 0}
+              canRedo={(history?.future.length ?? 0) > 0}
+              onUndo={doUndo}
+              onRedo={doRedo}
+              play={playAction}
+            />
+            {onePane && (
+              <SlotSwitcher
+                tabs={tabs}
+                selected={pane}
+                onSelect={setPane}
+                dragging={activeId !== null}
+              />
+            )}
+            {onePane && announcement?.about === plan && (
+              <p className="board-last-action small" aria-hidden="true">
+                {announcement.text}
+              </p>
+            )}
+          </div>
+          <BreakdownPanel
+            id={breakdownId}
+            open={breakdownOpen}
+            outcome={outcome}
+            overall={shares.overall}
+            scoresHidden={hideScores}
+          />
+          <Legend open={!onePane} />
+          {refused && (
+            <Notice
+              tone="warning"
+              role="none"
+              className="board-refusal"
+              onDismiss={() => setRefused(null)}
+              dismissLabel="Dismiss this message"
+            >
+              <p>{refused}</p>
+            </Notice>
+          )}
+          <div
+            ref={boardRef}
+            id={BOARD_ID}
+            tabIndex={-1}
+            className="board"
+            style={{ '--slots': columns.length } as CSSProperties}
+            data-dragging={activeId !== null || undefined}
           >
-            {backlogShown.map((id, i) => card(BACKLOG, backlogShown, id, i))}
-          </Backlog>
-          {columns.map((column) => {
-            const container = slotContainer(column.slot);
-            const ids = shown[container] ?? [];
-            return (
-              <Column
-                key={container}
-                containerId={container}
-                locked={column.slot < lockedSlots}
-                column={column}
-                scale={scale}
-                shares={shares.perSlot[column.slot] ?? []}
-                warnings={warningsBySlot[column.slot] ?? NO_WARNINGS}
-                itemIds={ids}
-                hiddenPane={onePane && pane !== container}
-                {...(onePane ? { pane: paneOf(container)! } : {})}
-              >
-                {ids.map((id, i) => card(container, ids, id, i))}
-              </Column>
-            );
-          })}
-        </div>
-        {/* No drop animation: the card is in its new place at once, and the drop does not pay for
+            <Backlog
+              itemIds={backlogShown}
+              hiddenCount={allBacklog.length - backlog.length}
+              points={backlogPoints}
+              types={visibleTypes}
+              selectedTypes={selectedTypes}
+              onToggleType={toggleType}
+              sort={sort}
+              onSort={(next) => setPreferences({ backlogSort: next })}
+              foldTools={onePane}
+              hiddenPane={onePane && pane !== BACKLOG}
+              {...(onePane ? { pane: paneOf(BACKLOG)! } : {})}
+            >
+              {backlogShown.map((id, i) => card(BACKLOG, backlogShown, id, i))}
+            </Backlog>
+            {columns.map((column) => {
+              const container = slotContainer(column.slot);
+              const ids = shown[container] ?? [];
+              return (
+                <Column
+                  key={container}
+                  containerId={container}
+                  locked={column.slot < lockedSlots}
+                  column={column}
+                  scale={scale}
+                  shares={shares.perSlot[column.slot] ?? []}
+                  warnings={warningsBySlot[column.slot] ?? NO_WARNINGS}
+                  itemIds={ids}
+                  hiddenPane={onePane && pane !== container}
+                  {...(onePane ? { pane: paneOf(container)! } : {})}
+                >
+                  {ids.map((id, i) => card(container, ids, id, i))}
+                </Column>
+              );
+            })}
+          </div>
+          {/* No drop animation: the card is in its new place at once, and the drop does not pay for
             measuring and animating the overlay while the board re-renders. */}
-        <DragOverlay className="drag-overlay" dropAnimation={null}>
-          {activeItem ? (
-            <DragPreview scenario={scenario} item={activeItem} target={dragTarget} />
-          ) : null}
-        </DragOverlay>
-      </DndContext>
+          <DragOverlay className="drag-overlay" dropAnimation={null}>
+            {activeItem ? <DraggedCard scenario={scenario} item={activeItem} /> : null}
+          </DragOverlay>
+        </DndContext>
+      </DropHintContext.Provider>
       <LiveRegion announcement={announcement} id="board-announcer" />
       {detailsItem && (
         <ItemDetails

@@ -15,6 +15,7 @@ import {
   type TypeShare,
 } from '../../explain/advice';
 import { formatPercent } from '../../explain/format';
+import { useDropTarget } from './dropHint';
 
 /** Warnings listed before the rest fold into "more". */
 const WARNINGS_SHOWN = 1;
@@ -140,12 +141,13 @@ export function Column({
   children,
 }: ColumnProps) {
   const titleId = useId();
-  const { setNodeRef, isOver } = useDroppable({ id: containerId, disabled: locked });
+  const { setNodeRef } = useDroppable({ id: containerId, disabled: locked });
+  const { listRef, targeted } = useDropTarget(containerId);
   const over = column.overBy > 0;
   return (
     <section
       ref={setNodeRef}
-      className={`board-column${isOver ? ' is-over' : ''}${over ? ' is-overcommitted' : ''}${locked ? ' is-locked' : ''}${hiddenPane ? ' is-hidden-pane' : ''}`}
+      className={`board-column${targeted ? ' is-over' : ''}${over ? ' is-overcommitted' : ''}${locked ? ' is-locked' : ''}${hiddenPane ? ' is-hidden-pane' : ''}`}
       aria-labelledby={titleId}
       data-column={column.label}
       data-container={containerId}
@@ -203,7 +205,7 @@ export function Column({
           items={itemIds as string[]}
           strategy={verticalListSortingStrategy}
         >
-          <ul className="card-list" aria-label={`Items in ${column.label}`}>
+          <ul ref={listRef} className="card-list" aria-label={`Items in ${column.label}`}>
             {children}
           </ul>
         </SortableContext>

@@ -7,7 +7,15 @@
 import type { DraggableAttributes } from '@dnd-kit/core';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { memo, useMemo, type CSSProperties, type SyntheticEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  type CSSProperties,
+  type SyntheticEvent,
+} from 'react';
 
 import { GripIcon, LockIcon, WarningIcon } from '../../components/icons';
 import { MenuButton, type MenuItem } from '../../components/MenuButton';
@@ -312,6 +320,12 @@ const CardContent = memo(function CardContent({
   );
 });
 
+/**
+ * Cards do not slide to a new place when a column's list changes (dnd-kit's default animates each
+ * moved card from its old rect, reading every card's layout on each column crossing of a drag).
+ */
+const noLayoutAnimation = () => false;
+
 export const ItemCard = memo(function ItemCard(props: ItemCardProps) {
   const { item, locked = null, warnings } = props;
   const data: CardDragData = { type: 'card', itemId: item.id };
@@ -323,10 +337,22 @@ export const ItemCard = memo(function ItemCard(props: ItemCardProps) {
     transform,
     transition,
     isDragging,
-  } = useSortable({ id: item.id, data, disabled: locked !== null });
+  } = useSortable({
+    id: item.id,
+    data,
+    disabled: locked !== null,
+    animateLayoutChanges: noLayoutAnimation,
+  });
 
   // Keyboard drags start from the grip button; mouse and touch drags from anywhere on the card.
   const { onKeyDown, ...pointerListeners } = (listeners ?? {}) as Record<string, Listener>;
+  // dnd-kit hands every card a new key handler when a drag starts or ends; the grip calls the
+  // latest through a stable one, so the memoized content of the other cards does not re-render.
+  const keyDown = useRef(onKeyDown);
+  useLayoutEffect(() => {
+    keyDown.current = onKeyDown;
+  });
+  const gripKeyDown = useCallback((event: SyntheticEvent) => keyDown.current?.(event), []);
   return (
     <li
       ref={setNodeRef}
@@ -339,7 +365,7 @@ export const ItemCard = memo(function ItemCard(props: ItemCardProps) {
         {...props}
         gripRef={setActivatorNodeRef}
         gripAttributes={attributes}
-        gripKeyDown={onKeyDown}
+        gripKeyDown={gripKeyDown}
       />
     </li>
   );

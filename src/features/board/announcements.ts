@@ -3,19 +3,13 @@
  * ("SSO login moved to Q2, position 2 of 3; Q2 is 4 points over capacity"). Built from the
  * board's latest data through getters, because dnd-kit calls these outside React's render.
  */
-import type { Announcements, ScreenReaderInstructions } from '@dnd-kit/core';
+import type { Announcements, ScreenReaderInstructions, UniqueIdentifier } from '@dnd-kit/core';
 
 import { describePlacement } from '../../explain/advice';
 import { placeOf } from '../../explain/board';
 import type { Outcome, Plan, Scenario } from '../../engine';
 import { expectedOutcome } from '../../store';
-import {
-  containerOf,
-  planOfContainers,
-  projectedContainers,
-  resolveTarget,
-  type Containers,
-} from './dnd';
+import { containerOf, planOfContainers, type Containers } from './dnd';
 
 export const screenReaderInstructions: ScreenReaderInstructions = {
   draggable:
@@ -26,8 +20,11 @@ export interface AnnouncementSources {
   scenario: () => Scenario;
   /** The committed plan (after a drop has been saved). */
   plan: () => Plan;
-  /** The containers while dragging, with the card where the preview shows it. */
-  preview: () => Containers | null;
+  /**
+   * The containers with the dragged card where a drop over `overId` would put it; null when no
+   * drag is on.
+   */
+  projected: (activeId: string, overId: UniqueIdentifier) => Containers | null;
   /** Grades a plan; default the expected outcome (a workshop grades under its own weights). */
   outcome?: (plan: Plan) => Outcome;
   /** True while scores are hidden (practice mode, a workshop before its reveal). */
@@ -59,9 +56,8 @@ export function createAnnouncements(sources: AnnouncementSources): Announcements
     onDragOver({ active, over }) {
       const scenario = sources.scenario();
       const id = String(active.id);
-      const preview = sources.preview();
-      if (!over || !preview) return `${titleOf(scenario, id)} is not over a column.`;
-      const projected = projectedContainers(preview, id, resolveTarget(over.id));
+      const projected = over ? sources.projected(id, over.id) : null;
+      if (!over || !projected) return `${titleOf(scenario, id)} is not over a column.`;
       // Still where it was picked up: the pick-up announcement (which names it) stands.
       const origin = sources.origin?.();
       const container = containerOf(projected, id);

@@ -10,6 +10,7 @@ import {
   pointerWithin,
   type ClientRect,
   type CollisionDetection,
+  type DroppableContainer,
   type KeyboardCoordinateGetter,
   type UniqueIdentifier,
 } from '@dnd-kit/core';
@@ -110,6 +111,48 @@ export function projectedContainers(
   return { ...containers, [drop.container]: ids };
 }
 
+/** A place on the board: a container and a position in it. */
+export interface Place {
+  container: ContainerId;
+  index: number;
+}
+
+/**
+ * Where a pointer drag lands if dropped now. A pointer drag does not move the card while it is
+ * dragged (moving it re-laid out two columns at every column the pointer crossed, which made
+ * long tasks on a slower CPU): the containers are the board as it was at pick-up.
+ *
+ * In the card's own container the sortable list shows the card taking the place of the card it is
+ * over, so that is where it lands; over its own container (or itself) it stays put. In another
+ * container it lands before the card it is over (after it when `below`), or at the end when over
+ * the container itself.
+ */
+export function pointerLanding(
+  containers: Containers,
+  activeId: string,
+  overId: UniqueIdentifier,
+  below: boolean,
+): Place | null {
+  const from = containerOf(containers, activeId);
+  const to = containerOf(containers, overId);
+  if (!from || !to) return null;
+  if (from === to) return projectDrop(containers, activeId, overId);
+  const target = containers[to] ?? [];
+  const over = isContainerId(overId) ? -1 : target.indexOf(String(overId));
+  return { container: to, index: over < 0 ? target.length : over + (below ? 1 : 0) };
+}
+
+/** The containers with the active card taken out of its container and put at `place`. */
+export function placeCard(containers: Containers, activeId: string, place: Place): Containers {
+  const from = containerOf(containers, activeId);
+  const next: Containers = { ...containers };
+  if (from) next[from] = (containers[from] ?? []).filter((id) => id !== activeId);
+  const ids = [...(next[place.container] ?? [])];
+  ids.splice(Math.max(0, Math.min(place.index, ids.length)), 0, activeId);
+  next[place.container] = ids;
+  return next;
+}
+
 /** The plan the containers describe (the backlog is what no slot holds). */
 export function planOfContainers(containers: Containers, slots: number): Plan {
   return {
@@ -202,7 +245,13 @@ export function boardCollisions(forcedTarget: () => string | null): CollisionDet
     const forced = forcedTarget();
     if (forced !== null && measured.droppableContainers.some((c) => c.id === forced))
       return [{ id: forced }];
-    const args = { ...measured, droppableRects: plainRects(measured.droppableRects) };
+    const args = {
+      ...measured,
+      droppableRects: liveTabRects(
+        plainRects(measured.droppableRects),
+        measured.droppableContainers,
+      ),
+    };
     const within = pointerWithin(args);
     if (within.length > 0) {
       // A sticky tab lies over the cards scrolled beneath it: the tab wins.
@@ -211,13 +260,47 @@ export function boardCollisions(forcedTarget: () => string | null): CollisionDet
       const cards = within.filter((c) => !isContainerId(c.id));
       return cards.length > 0 ? cards : within;
     }
-    // Panes hidden by the slot switcher measure 0 × 0: never the closest.
+    // Panes hidden by the slot switcher measure 0 × 0: never the closest. A slot's tab counts
+    // only under the pointer: the dragged card's corners, wide beside the finger, were often
+    // closest to a tab the finger was nowhere near, and that tab opened its pane.
     const shown = args.droppableContainers.filter((c) => {
       const rect = args.droppableRects.get(c.id);
-      return rect !== undefined && rect.width > 0 && rect.height > 0;
+      return (
+        rect !== undefined &&
+        rect.width > 0 &&
+        rect.height > 0 &&
+        !String(c.id).startsWith(TAB_PREFIX)
+      );
     });
     return closestCorners({ ...args, droppableContainers: shown });
   };
+}
+
+/**
+ * The slot tabs' rects read from the page now. The tabs sit in a sticky bar: when the page scrolls
+ * during a drag they stay where they are, but dnd-kit moves each measured rect by the scroll, so
+ * the tabs seemed to slide down over the pane under the finger. There are a handful of them, and
+ * reading them costs nothing while the layout is clean (nothing on the board moves during a
+ * pointer drag).
+ */
+export function liveTabRects(
+  rects: Map<UniqueIdentifier, ClientRect>,
+  containers: readonly DroppableContainer[],
+): Map<UniqueIdentifier, ClientRect> {
+  for (const container of containers) {
+    const node = container.node.current;
+    if (!String(container.id).startsWith(TAB_PREFIX) || !node || !rects.has(container.id)) continue;
+    const { top, left, width, height } = node.getBoundingClientRect();
+    rects.set(container.id, {
+      top,
+      left,
+      width,
+      height,
+      bottom: top + height,
+      right: left + width,
+    });
+  }
+  return rects;
 }
 
 /**

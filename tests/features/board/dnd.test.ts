@@ -1,7 +1,14 @@
 import type { ClientRect, DroppableContainer } from '@dnd-kit/core';
 import { describe, expect, it } from 'vitest';
 
-import { boardCollisions, plainRects } from '../../../src/features/board/dnd';
+import {
+  boardCollisions,
+  placeCard,
+  plainRects,
+  pointerLanding,
+  type Containers,
+} from '../../../src/features/board/dnd';
+import { createDropHint } from '../../../src/features/board/dropHint';
 
 /**
  * A rect like dnd-kit's measured ones: `top` and `left` are getters that work their value out
@@ -39,7 +46,9 @@ function board(scroll: { y: number }, reads: { count: number }) {
   const droppableRects = new Map(
     Object.entries(boxes).map(([id, box]) => [id, measuredRect(box, scroll, reads)]),
   );
-  const droppableContainers = Object.keys(boxes).map((id) => ({ id }) as DroppableContainer);
+  const droppableContainers = Object.keys(boxes).map(
+    (id) => ({ id, node: { current: null } }) as DroppableContainer,
+  );
   return { droppableRects, droppableContainers };
 }
 
@@ -81,6 +90,60 @@ describe('board collisions', () => {
   });
 });
 
+describe('board collisions on a phone (one pane, slot tabs above it)', () => {
+  const rect = (left: number, top: number, width: number, height: number): ClientRect => ({
+    left,
+    top,
+    width,
+    height,
+    right: left + width,
+    bottom: top + height,
+  });
+  // The tabs on the page now (in a sticky bar), and where dnd-kit's measured rects put them after
+  // the page scrolled up 300 px during the drag: 300 px lower, over the pane.
+  const tabs: [string, ClientRect][] = [
+    ['tab:column:0', rect(0, 0, 70, 44)],
+    ['tab:column:1', rect(75, 0, 70, 44)],
+    ['tab:column:2', rect(150, 0, 70, 44)],
+  ];
+  const shifted = (r: ClientRect) => rect(r.left, r.top + 300, r.width, r.height);
+  const droppableRects = new Map<string, ClientRect>([
+    ...tabs.map(([id, r]) => [id, shifted(r)] as [string, ClientRect]),
+    ['column:0', rect(0, 0, 0, 0)],
+    ['column:1', rect(0, 0, 0, 0)],
+    ['column:2', rect(10, 120, 340, 900)],
+  ]);
+  const live = new Map(tabs);
+  const droppableContainers = [...droppableRects.keys()].map(
+    (id) =>
+      ({
+        id,
+        node: {
+          current: live.has(id)
+            ? ({ getBoundingClientRect: () => live.get(id) } as unknown as HTMLElement)
+            : null,
+        },
+      }) as DroppableContainer,
+  );
+  const collide = (pointer: { x: number; y: number }) =>
+    boardCollisions(() => null)({
+      active: { id: 'dragged' } as never,
+      // The dragged card, held by its grip at its top left: wide, to the right of the finger.
+      collisionRect: rect(pointer.x - 20, pointer.y - 20, 340, 160),
+      droppableRects,
+      droppableContainers,
+      pointerCoordinates: pointer,
+    }).map((c) => c.id);
+
+  it('opens a tab only with the pointer on it, where the tab is on the page now', () => {
+    expect(collide({ x: 100, y: 20 })).toEqual(['tab:column:1']);
+    // Where the scrolled measurement would have put the tab: the pane, not the tab.
+    expect(collide({ x: 100, y: 320 })).toEqual(['column:2']);
+    // Between the tabs and the pane: the shown pane, never a tab the card's corners are near.
+    expect(collide({ x: 60, y: 80 })).toEqual(['column:2']);
+  });
+});
+
 describe('plainRects', () => {
   it('copies each rect as plain numbers with the bottom and right worked out', () => {
     const reads = { count: 0 };
@@ -94,5 +157,85 @@ describe('plainRects', () => {
       right: 290,
     });
     expect(reads.count).toBe(8);
+  });
+});
+
+describe('where a pointer drag lands', () => {
+  // The board at pick-up: x is dragged; a pointer drag never moves it before the drop.
+  const containers: Containers = {
+    'column:backlog': ['x', 'y'],
+    'column:0': ['a', 'b', 'c'],
+    'column:1': [],
+  };
+
+  it('in another column: before the card it is over, after it below its middle, else at the end', () => {
+    expect(pointerLanding(containers, 'x', 'b', false)).toEqual({
+      container: 'column:0',
+      index: 1,
+    });
+    expect(pointerLanding(containers, 'x', 'b', true)).toEqual({ container: 'column:0', index: 2 });
+    expect(pointerLanding(containers, 'x', 'c', true)).toEqual({ container: 'column:0', index: 3 });
+    expect(pointerLanding(containers, 'x', 'a', false)).toEqual({
+      container: 'column:0',
+      index: 0,
+    });
+    expect(pointerLanding(containers, 'x', 'column:0', false)).toEqual({
+      container: 'column:0',
+      index: 3,
+    });
+    expect(pointerLanding(containers, 'x', 'column:1', true)).toEqual({
+      container: 'column:1',
+      index: 0,
+    });
+  });
+
+  it('in its own column: the place of the card it is over (as the sorted list shows it), else its own', () => {
+    expect(pointerLanding(containers, 'a', 'c', false)).toEqual({
+      container: 'column:0',
+      index: 2,
+    });
+    expect(pointerLanding(containers, 'c', 'a', true)).toEqual({ container: 'column:0', index: 0 });
+    expect(pointerLanding(containers, 'b', 'column:0', false)).toEqual({
+      container: 'column:0',
+      index: 1,
+    });
+  });
+
+  it('is nowhere for an unknown card or target', () => {
+    expect(pointerLanding(containers, 'ghost', 'a', false)).toBeNull();
+    expect(pointerLanding(containers, 'x', 'ghost', false)).toBeNull();
+  });
+
+  it('placeCard takes the card out of its container and puts it at the place', () => {
+    const placed = placeCard(containers, 'x', { container: 'column:0', index: 1 });
+    expect(placed['column:backlog']).toEqual(['y']);
+    expect(placed['column:0']).toEqual(['a', 'x', 'b', 'c']);
+    expect(placeCard(containers, 'a', { container: 'column:0', index: 2 })['column:0']).toEqual([
+      'b',
+      'c',
+      'a',
+    ]);
+    // The board it was given is untouched.
+    expect(containers['column:0']).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('the drop hint', () => {
+  it('tells its listeners only when the place changes', () => {
+    const hint = createDropHint();
+    let calls = 0;
+    const stop = hint.subscribe(() => calls++);
+    hint.set({ container: 'column:0', index: 1, elsewhere: true });
+    hint.set({ container: 'column:0', index: 1, elsewhere: true });
+    expect(calls).toBe(1);
+    hint.set({ container: 'column:0', index: 2, elsewhere: true });
+    hint.set({ container: 'column:0', index: 2, elsewhere: false });
+    hint.set(null);
+    hint.set(null);
+    expect(calls).toBe(4);
+    expect(hint.get()).toBeNull();
+    stop();
+    hint.set({ container: 'column:1', index: 0, elsewhere: true });
+    expect(calls).toBe(4);
   });
 });
