@@ -7,8 +7,9 @@
  *     `Performance.getMetrics` in thread time), which a busy machine does not inflate; and the
  *     app's own wall-clock mark `dojo:drop-to-render` (store, simulation, React render, commit).
  *  2. A slow pointer drag across a board of 30 cards: the main thread's tasks from a Chrome trace,
- *     from the pick-up until just before the drop. The drop that ends the drag (store, simulation,
- *     the board re-rendered with the new plan) is traced on its own and printed apart.
+ *     while the card is dragged (after the pick-up, until just before the drop). The pick-up that
+ *     starts the drag and the drop that ends it (store, simulation, the board re-rendered with the
+ *     new plan) are traced on their own and printed apart.
  *     A task is long when it runs over 50 ms; the trace gives each task's wall time (what the
  *     browser's Long Tasks API sees, which other processes on a busy machine stretch) and its CPU
  *     time (which they do not). Chrome's CPU throttling keeps the main thread busy, so under 4×
@@ -251,12 +252,22 @@ async function measureLongTasks(browser: Browser, page: Page, base: RawScenario)
   await card.scrollIntoViewIfNeeded();
   const from = await card.locator('.drag-handle').boundingBox();
   if (!from) throw new Error('no card to drag');
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
+  const categories = ['devtools.timeline', 'toplevel'];
   const x = from.x + from.width / 2;
   const y = from.y + from.height / 2;
   await page.mouse.move(x, y);
+  // The pick-up, traced on its own: the drag starts, the drag library measures every place a
+  // card can go, the card under the pointer appears.
+  await browser.startTracing(page, { categories });
   await page.mouse.down();
   for (let i = 1; i <= 4; i++) await page.mouse.move(x + i * 3, y + i * 2);
+  await page.locator('.drag-preview').waitFor();
+  await page.waitForTimeout(300);
+  const pickUpTasks = mainThreadTasks(await browser.stopTracing());
+  await page.evaluate(() => {
+    (window as unknown as { __long: number[] }).__long = [];
+  });
+  await browser.startTracing(page, { categories });
   const labels = scenario.time.labels;
   const path = [...labels, ...[...labels].reverse(), labels[Math.floor(labels.length / 2)]!];
   for (const label of path) {
@@ -271,7 +282,7 @@ async function measureLongTasks(browser: Browser, page: Page, base: RawScenario)
   await page.waitForTimeout(300);
   const tasks = mainThreadTasks(await browser.stopTracing());
   const observed = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
+  await browser.startTracing(page, { categories });
   await page.mouse.up();
   await page.waitForTimeout(500);
   const dropTasks = mainThreadTasks(await browser.stopTracing());
@@ -284,6 +295,8 @@ async function measureLongTasks(browser: Browser, page: Page, base: RawScenario)
     cpuLimit,
     longestCpu: Math.max(0, ...tasks.map((t) => t.cpu)),
     totalCpu: tasks.reduce((sum, t) => sum + t.cpu, 0),
+    pickUpLongest: Math.max(0, ...pickUpTasks.map((t) => t.cpu)),
+    pickUpTotal: pickUpTasks.reduce((sum, t) => sum + t.cpu, 0),
     dropLongest: Math.max(0, ...dropTasks.map((t) => t.cpu)),
     dropTotal: dropTasks.reduce((sum, t) => sum + t.cpu, 0),
   };
@@ -361,6 +374,9 @@ async function main() {
       );
       console.log(
         `  tasks over 50 ms of wall time: ${drag.wallLong.length} in the trace, ${drag.observed.length} seen by the Long Tasks API${drag.observed.length ? ` (longest ${ms(Math.max(...drag.observed))})` : ''}`,
+      );
+      console.log(
+        `  the pick-up that starts it (measuring the board, the dragged card shown): longest task ${ms(drag.pickUpLongest)} of CPU time, ${ms(drag.pickUpTotal)} in all`,
       );
       console.log(
         `  the drop that ends it (store, simulation, board re-render): longest task ${ms(drag.dropLongest)} of CPU time, ${ms(drag.dropTotal)} in all`,

@@ -142,6 +142,19 @@ test('a pointer drag marks where the card would go in another column, and it lan
   expect(await savedSlots(page, big.id)).toEqual(
     big.time.labels.map((_, s) => (s === 1 ? [a.id, c.id, b.id, d.id] : [])),
   );
+
+  // Within its own column the list makes room as the card passes (no line): d up over a.
+  const grip3 = await card(page, d.id).locator('.drag-handle').boundingBox();
+  if (!grip3) throw new Error('no grip');
+  await page.mouse.move(grip3.x + grip3.width / 2, grip3.y + grip3.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 4; i++)
+    await page.mouse.move(grip3.x + grip3.width / 2 + i * 3, grip3.y + grip3.height / 2 - i * 2);
+  await over(a.id, 0.3);
+  await expect(page.locator('[data-drop-before], [data-drop-after]')).toHaveCount(0);
+  await page.mouse.up();
+  await expect(page.locator('.drag-preview')).toHaveCount(0);
+  expect(await idsIn(Q2)).toEqual([d.id, a.id, c.id, b.id]);
 });
 
 /** The id of the card after `itemId` in the backlog as shown (where focus goes when it leaves). */

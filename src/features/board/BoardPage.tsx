@@ -17,6 +17,7 @@ import {
   MeasuringStrategy,
   MouseSensor,
   TouchSensor,
+  useDndContext,
   useSensor,
   useSensors,
   type Active,
@@ -150,6 +151,22 @@ const NO_ADDED: readonly AddedItem[] = [];
 
 const LENS_LABELS = { rice: 'RICE', ice: 'ICE', wsjf: 'WSJF', cd3: 'CD3' } as const;
 
+/**
+ * One pane at a time: a pane shown during a drag was hidden (0 × 0) when the drag library measured
+ * the board at the pick-up; have it measure again so the pane's column and cards can be targets.
+ */
+function MeasureShownPane({ pane }: { pane: string }) {
+  const context = useDndContext();
+  const dragging = context.active !== null;
+  const shown = useRef(pane);
+  useLayoutEffect(() => {
+    if (shown.current === pane) return;
+    shown.current = pane;
+    if (dragging) context.measureDroppableContainers([]);
+  }, [pane, dragging, context]);
+  return null;
+}
+
 /** The card under the pointer while dragging, naming the column it would land in. */
 function DraggedCard({ scenario, item }: { scenario: Scenario; item: Item }) {
   const container = useDropContainer();
@@ -160,13 +177,17 @@ function DraggedCard({ scenario, item }: { scenario: Scenario; item: Item }) {
 
 /** Where a pointer drag lands if dropped now (see `pointerLanding`). */
 function pointerLandingOf(
-  { active, over, activatorEvent }: DragMoveEvent,
+  { active, over, activatorEvent, collisions }: DragMoveEvent,
   current: Containers,
 ): Place | null {
   if (!over) return null;
   const target = resolveTarget(over.id);
   const below = target === over.id && pointerBelow(active, over, activatorEvent);
-  return pointerLanding(current, String(active.id), target, below);
+  const marked: unknown = collisions?.find((c) => c.id === over.id)?.data?.index;
+  return pointerLanding(current, String(active.id), target, {
+    below,
+    ...(typeof marked === 'number' ? { marked } : {}),
+  });
 }
 
 /**
@@ -953,6 +974,7 @@ export function BoardPage({
           onDragEnd={onDragEnd}
           onDragCancel={onDragCancel}
         >
+          {onePane && <MeasureShownPane pane={pane} />}
           <div className="board-sticky" ref={stickyRef}>
             <Strip
               outcome={outcome}

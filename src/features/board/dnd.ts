@@ -9,6 +9,7 @@ import {
   closestCorners,
   pointerWithin,
   type ClientRect,
+  type Collision,
   type CollisionDetection,
   type DroppableContainer,
   type KeyboardCoordinateGetter,
@@ -124,14 +125,14 @@ export interface Place {
  *
  * In the card's own container the sortable list shows the card taking the place of the card it is
  * over, so that is where it lands; over its own container (or itself) it stays put. In another
- * container it lands before the card it is over (after it when `below`), or at the end when over
- * the container itself.
+ * container it lands at `marked` (the position the pointer marks, see `boardCollisions`); over one
+ * of its cards, before that card (after it when `below`); else at the end.
  */
 export function pointerLanding(
   containers: Containers,
   activeId: string,
   overId: UniqueIdentifier,
-  below: boolean,
+  { below = false, marked }: { below?: boolean; marked?: number } = {},
 ): Place | null {
   const from = containerOf(containers, activeId);
   const to = containerOf(containers, overId);
@@ -139,7 +140,13 @@ export function pointerLanding(
   if (from === to) return projectDrop(containers, activeId, overId);
   const target = containers[to] ?? [];
   const over = isContainerId(overId) ? -1 : target.indexOf(String(overId));
-  return { container: to, index: over < 0 ? target.length : over + (below ? 1 : 0) };
+  const index =
+    over >= 0
+      ? over + (below ? 1 : 0)
+      : marked !== undefined && Number.isInteger(marked)
+        ? Math.max(0, Math.min(marked, target.length))
+        : target.length;
+  return { container: to, index };
 }
 
 /** The containers with the active card taken out of its container and put at `place`. */
@@ -236,44 +243,87 @@ export function createKeyboardCoordinates(options: {
 }
 
 /**
- * Collisions: a keyboard drag gets exactly the target its coordinate getter chose; a pointer
- * drag gets the droppables under the pointer (a slot tab first, then cards before their column),
- * falling back to the closest corners when the pointer is between columns.
+ * Collisions: a keyboard drag gets exactly the target its coordinate getter chose. A pointer drag
+ * gets the droppables under the pointer: a slot tab first; then a card of the dragged card's own
+ * column (the sorted list shows it taking that card's place); else the column, with the position
+ * the pointer marks in it (`data.index`: before the first card whose middle is below the pointer).
+ * Cards of other columns are never the target, so the target changes only when the pointer
+ * crosses a column, not at every card it passes (each change re-renders every card's drag hooks).
+ * Between columns, the closest corners decide, among columns and the dragged card's own column's
+ * cards.
  */
 export function boardCollisions(forcedTarget: () => string | null): CollisionDetection {
   return (measured) => {
     const forced = forcedTarget();
     if (forced !== null && measured.droppableContainers.some((c) => c.id === forced))
       return [{ id: forced }];
-    const args = {
-      ...measured,
-      droppableRects: liveTabRects(
-        plainRects(measured.droppableRects),
-        measured.droppableContainers,
-      ),
-    };
+    const rects = liveTabRects(plainRects(measured.droppableRects), measured.droppableContainers);
+    const home = sortableContainer(measured.active.data.current);
+    // Cards of other columns (and panes hidden by the slot switcher, which measure 0 × 0) are
+    // never a target.
+    const candidates = measured.droppableContainers.filter((c) => {
+      const rect = rects.get(c.id);
+      if (rect === undefined || rect.width <= 0 || rect.height <= 0) return false;
+      const container = sortableContainer(c.data.current);
+      return container === null || container === home;
+    });
+    const args = { ...measured, droppableRects: rects, droppableContainers: candidates };
+    const place = (collisions: Collision[]): Collision[] =>
+      collisions.map((c) =>
+        isContainerId(c.id) && measured.pointerCoordinates
+          ? {
+              ...c,
+              data: {
+                ...c.data,
+                index: markedIndex(
+                  String(c.id),
+                  measured.pointerCoordinates.y,
+                  measured.droppableContainers,
+                  rects,
+                ),
+              },
+            }
+          : c,
+      );
     const within = pointerWithin(args);
     if (within.length > 0) {
       // A sticky tab lies over the cards scrolled beneath it: the tab wins.
       const tabs = within.filter((c) => String(c.id).startsWith(TAB_PREFIX));
       if (tabs.length > 0) return tabs;
       const cards = within.filter((c) => !isContainerId(c.id));
-      return cards.length > 0 ? cards : within;
+      return cards.length > 0 ? cards : place(within);
     }
-    // Panes hidden by the slot switcher measure 0 × 0: never the closest. A slot's tab counts
-    // only under the pointer: the dragged card's corners, wide beside the finger, were often
-    // closest to a tab the finger was nowhere near, and that tab opened its pane.
-    const shown = args.droppableContainers.filter((c) => {
-      const rect = args.droppableRects.get(c.id);
-      return (
-        rect !== undefined &&
-        rect.width > 0 &&
-        rect.height > 0 &&
-        !String(c.id).startsWith(TAB_PREFIX)
-      );
-    });
-    return closestCorners({ ...args, droppableContainers: shown });
+    // A slot's tab counts only under the pointer: the dragged card's corners, wide beside the
+    // finger, were often closest to a tab the finger was nowhere near, and that tab opened its
+    // pane.
+    const shown = candidates.filter((c) => !String(c.id).startsWith(TAB_PREFIX));
+    return place(closestCorners({ ...args, droppableContainers: shown }));
   };
+}
+
+/** The sortable list (container id) a droppable's data says it belongs to, or null. */
+function sortableContainer(data: unknown): string | null {
+  const sortable = (data as { sortable?: { containerId?: unknown } } | null | undefined)?.sortable;
+  return typeof sortable?.containerId === 'string' ? sortable.containerId : null;
+}
+
+/**
+ * The position the pointer marks in a column: before the first of its cards whose middle is
+ * below the pointer, or at the end.
+ */
+export function markedIndex(
+  container: string,
+  pointerY: number,
+  droppables: readonly DroppableContainer[],
+  rects: ReadonlyMap<UniqueIdentifier, ClientRect>,
+): number {
+  let index = 0;
+  for (const droppable of droppables) {
+    if (sortableContainer(droppable.data.current) !== container) continue;
+    const rect = rects.get(droppable.id);
+    if (rect !== undefined && rect.top + rect.height / 2 <= pointerY) index++;
+  }
+  return index;
 }
 
 /**

@@ -46,17 +46,29 @@ function board(scroll: { y: number }, reads: { count: number }) {
   const droppableRects = new Map(
     Object.entries(boxes).map(([id, box]) => [id, measuredRect(box, scroll, reads)]),
   );
+  const cards: Record<string, { containerId: string; index: number }> = {
+    a: { containerId: 'column:0', index: 0 },
+    b: { containerId: 'column:0', index: 1 },
+  };
   const droppableContainers = Object.keys(boxes).map(
-    (id) => ({ id, node: { current: null } }) as DroppableContainer,
+    (id) =>
+      ({
+        id,
+        node: { current: null },
+        data: { current: cards[id] ? { sortable: cards[id] } : undefined },
+      }) as DroppableContainer,
   );
   return { droppableRects, droppableContainers };
 }
 
-function collide(pointer: { x: number; y: number }, scrollY = 0) {
+function collide(pointer: { x: number; y: number }, scrollY = 0, home = 'column:0') {
   const reads = { count: 0 };
   const { droppableRects, droppableContainers } = board({ y: scrollY }, reads);
   const collisions = boardCollisions(() => null)({
-    active: { id: 'dragged' } as never,
+    active: {
+      id: 'dragged',
+      data: { current: { sortable: { containerId: home, index: 2 } } },
+    } as never,
     collisionRect: {
       top: pointer.y,
       left: pointer.x,
@@ -69,7 +81,11 @@ function collide(pointer: { x: number; y: number }, scrollY = 0) {
     droppableContainers,
     pointerCoordinates: pointer,
   });
-  return { ids: collisions.map((c) => c.id), reads: reads.count };
+  return {
+    ids: collisions.map((c) => c.id),
+    marked: collisions.map((c) => (c.data as { index?: number } | undefined)?.index),
+    reads: reads.count,
+  };
 }
 
 describe('board collisions', () => {
@@ -82,6 +98,26 @@ describe('board collisions', () => {
   it('follows the scroll position the measured rects report', () => {
     // Scrolled 100 px down: the point 150 px from the top is now over card b (210 − 100 … 310 − 100).
     expect(collide({ x: 50, y: 150 }, 100).ids).toEqual(['b']);
+  });
+
+  it('from another column: the column, never its cards, with the place the pointer marks in it', () => {
+    // Over card a's upper half, b's upper half, b's lower half, below every card.
+    expect(collide({ x: 50, y: 120 }, 0, 'column:1')).toMatchObject({
+      ids: ['column:0'],
+      marked: [0],
+    });
+    expect(collide({ x: 50, y: 250 }, 0, 'column:1')).toMatchObject({
+      ids: ['column:0'],
+      marked: [1],
+    });
+    expect(collide({ x: 50, y: 280 }, 0, 'column:1')).toMatchObject({
+      ids: ['column:0'],
+      marked: [2],
+    });
+    expect(collide({ x: 50, y: 600 }, 0, 'column:backlog')).toMatchObject({
+      ids: ['column:0'],
+      marked: [2],
+    });
   });
 
   it('reads each measured side at most once per droppable', () => {
@@ -118,6 +154,7 @@ describe('board collisions on a phone (one pane, slot tabs above it)', () => {
     (id) =>
       ({
         id,
+        data: { current: undefined },
         node: {
           current: live.has(id)
             ? ({ getBoundingClientRect: () => live.get(id) } as unknown as HTMLElement)
@@ -127,7 +164,7 @@ describe('board collisions on a phone (one pane, slot tabs above it)', () => {
   );
   const collide = (pointer: { x: number; y: number }) =>
     boardCollisions(() => null)({
-      active: { id: 'dragged' } as never,
+      active: { id: 'dragged', data: { current: undefined } } as never,
       // The dragged card, held by its grip at its top left: wide, to the right of the finger.
       collisionRect: rect(pointer.x - 20, pointer.y - 20, 340, 160),
       droppableRects,
@@ -168,42 +205,66 @@ describe('where a pointer drag lands', () => {
     'column:1': [],
   };
 
-  it('in another column: before the card it is over, after it below its middle, else at the end', () => {
-    expect(pointerLanding(containers, 'x', 'b', false)).toEqual({
+  it('in another column: at the place the pointer marks, kept inside the column', () => {
+    expect(pointerLanding(containers, 'x', 'column:0', { marked: 1 })).toEqual({
       container: 'column:0',
       index: 1,
     });
-    expect(pointerLanding(containers, 'x', 'b', true)).toEqual({ container: 'column:0', index: 2 });
-    expect(pointerLanding(containers, 'x', 'c', true)).toEqual({ container: 'column:0', index: 3 });
-    expect(pointerLanding(containers, 'x', 'a', false)).toEqual({
-      container: 'column:0',
-      index: 0,
-    });
-    expect(pointerLanding(containers, 'x', 'column:0', false)).toEqual({
+    expect(pointerLanding(containers, 'x', 'column:0', { marked: 9 })).toEqual({
       container: 'column:0',
       index: 3,
     });
-    expect(pointerLanding(containers, 'x', 'column:1', true)).toEqual({
+    expect(pointerLanding(containers, 'x', 'column:0', { marked: -2 })).toEqual({
+      container: 'column:0',
+      index: 0,
+    });
+  });
+
+  it('in another column: before the card it is over, after it below its middle, else at the end', () => {
+    expect(pointerLanding(containers, 'x', 'b')).toEqual({
+      container: 'column:0',
+      index: 1,
+    });
+    expect(pointerLanding(containers, 'x', 'b', { below: true })).toEqual({
+      container: 'column:0',
+      index: 2,
+    });
+    expect(pointerLanding(containers, 'x', 'c', { below: true })).toEqual({
+      container: 'column:0',
+      index: 3,
+    });
+    expect(pointerLanding(containers, 'x', 'a')).toEqual({
+      container: 'column:0',
+      index: 0,
+    });
+    expect(pointerLanding(containers, 'x', 'column:0')).toEqual({
+      container: 'column:0',
+      index: 3,
+    });
+    expect(pointerLanding(containers, 'x', 'column:1', { below: true })).toEqual({
       container: 'column:1',
       index: 0,
     });
   });
 
   it('in its own column: the place of the card it is over (as the sorted list shows it), else its own', () => {
-    expect(pointerLanding(containers, 'a', 'c', false)).toEqual({
+    expect(pointerLanding(containers, 'a', 'c')).toEqual({
       container: 'column:0',
       index: 2,
     });
-    expect(pointerLanding(containers, 'c', 'a', true)).toEqual({ container: 'column:0', index: 0 });
-    expect(pointerLanding(containers, 'b', 'column:0', false)).toEqual({
+    expect(pointerLanding(containers, 'c', 'a', { below: true })).toEqual({
+      container: 'column:0',
+      index: 0,
+    });
+    expect(pointerLanding(containers, 'b', 'column:0')).toEqual({
       container: 'column:0',
       index: 1,
     });
   });
 
   it('is nowhere for an unknown card or target', () => {
-    expect(pointerLanding(containers, 'ghost', 'a', false)).toBeNull();
-    expect(pointerLanding(containers, 'x', 'ghost', false)).toBeNull();
+    expect(pointerLanding(containers, 'ghost', 'a')).toBeNull();
+    expect(pointerLanding(containers, 'x', 'ghost')).toBeNull();
   });
 
   it('placeCard takes the card out of its container and puts it at the place', () => {
