@@ -492,7 +492,7 @@ export function BoardPage({
     setActiveId(null);
   };
 
-  const onDragStart = ({ active }: DragStartEvent) => {
+  const onDragStart = ({ active, activatorEvent }: DragStartEvent) => {
     const id = String(active.id);
     // One pane at a time: a shorter pane shown mid-drag must not shorten the page, or the browser
     // scrolls it up, the sticky slot tabs slide under the finger and the next tab opens its pane
@@ -508,7 +508,8 @@ export function BoardPage({
     keyboardTarget.current = null;
     landingRef.current = null;
     dropHint.set(container === null ? null : { container, index: 0, elsewhere: false });
-    setPreview(containersRef.current);
+    // Only a keyboard drag moves the card while dragging, so only it renders from the preview.
+    if (activatorEvent instanceof KeyboardEvent) setPreview(containersRef.current);
     setActiveId(id);
   };
 
