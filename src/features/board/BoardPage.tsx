@@ -20,15 +20,12 @@ import {
   useDndContext,
   useSensor,
   useSensors,
-  type Active,
   type DragCancelEvent,
   type DragEndEvent,
   type DragMoveEvent,
   type DragOverEvent,
   type DragStartEvent,
-  type Over,
 } from '@dnd-kit/core';
-import { getEventCoordinates } from '@dnd-kit/utilities';
 import {
   useCallback,
   useEffect,
@@ -177,30 +174,17 @@ function DraggedCard({ scenario, item }: { scenario: Scenario; item: Item }) {
 
 /** Where a pointer drag lands if dropped now (see `pointerLanding`). */
 function pointerLandingOf(
-  { active, over, activatorEvent, collisions }: DragMoveEvent,
+  { active, over, collisions }: DragMoveEvent,
   current: Containers,
 ): Place | null {
   if (!over) return null;
-  const target = resolveTarget(over.id);
-  const below = target === over.id && pointerBelow(active, over, activatorEvent);
   const marked: unknown = collisions?.find((c) => c.id === over.id)?.data?.index;
-  return pointerLanding(current, String(active.id), target, {
-    below,
-    ...(typeof marked === 'number' ? { marked } : {}),
-  });
-}
-
-/**
- * True when the pointer is below the middle of what it is over (collisions pick what is under the
- * pointer; its lower half means "after it"). The pointer keeps its offset within the dragged card,
- * so it is found from the card's moved rect in the drag library's own coordinates.
- */
-function pointerBelow(active: Active, over: Over, activatorEvent: Event): boolean {
-  const { initial, translated } = active.rect.current;
-  const start = getEventCoordinates(activatorEvent);
-  if (!initial || !translated || !start) return false;
-  const y = translated.top + (start.y - initial.top);
-  return y > over.rect.top + over.rect.height / 2;
+  return pointerLanding(
+    current,
+    String(active.id),
+    resolveTarget(over.id),
+    typeof marked === 'number' ? marked : undefined,
+  );
 }
 
 function useLatest<T>(value: T) {

@@ -125,14 +125,14 @@ export interface Place {
  *
  * In the card's own container the sortable list shows the card taking the place of the card it is
  * over, so that is where it lands; over its own container (or itself) it stays put. In another
- * container it lands at `marked` (the position the pointer marks, see `boardCollisions`); over one
- * of its cards, before that card (after it when `below`); else at the end.
+ * container it lands at `marked` (the position the pointer marks there, see `boardCollisions`),
+ * before the card it is over, or at the end.
  */
 export function pointerLanding(
   containers: Containers,
   activeId: string,
   overId: UniqueIdentifier,
-  { below = false, marked }: { below?: boolean; marked?: number } = {},
+  marked?: number,
 ): Place | null {
   const from = containerOf(containers, activeId);
   const to = containerOf(containers, overId);
@@ -142,7 +142,7 @@ export function pointerLanding(
   const over = isContainerId(overId) ? -1 : target.indexOf(String(overId));
   const index =
     over >= 0
-      ? over + (below ? 1 : 0)
+      ? over
       : marked !== undefined && Number.isInteger(marked)
         ? Math.max(0, Math.min(marked, target.length))
         : target.length;

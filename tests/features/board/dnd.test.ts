@@ -206,32 +206,28 @@ describe('where a pointer drag lands', () => {
   };
 
   it('in another column: at the place the pointer marks, kept inside the column', () => {
-    expect(pointerLanding(containers, 'x', 'column:0', { marked: 1 })).toEqual({
+    expect(pointerLanding(containers, 'x', 'column:0', 1)).toEqual({
       container: 'column:0',
       index: 1,
     });
-    expect(pointerLanding(containers, 'x', 'column:0', { marked: 9 })).toEqual({
+    expect(pointerLanding(containers, 'x', 'column:0', 9)).toEqual({
       container: 'column:0',
       index: 3,
     });
-    expect(pointerLanding(containers, 'x', 'column:0', { marked: -2 })).toEqual({
+    expect(pointerLanding(containers, 'x', 'column:0', -2)).toEqual({
       container: 'column:0',
       index: 0,
     });
   });
 
-  it('in another column: before the card it is over, after it below its middle, else at the end', () => {
+  it('in another column: before the card it is over, else at the end', () => {
     expect(pointerLanding(containers, 'x', 'b')).toEqual({
       container: 'column:0',
       index: 1,
     });
-    expect(pointerLanding(containers, 'x', 'b', { below: true })).toEqual({
+    expect(pointerLanding(containers, 'x', 'c')).toEqual({
       container: 'column:0',
       index: 2,
-    });
-    expect(pointerLanding(containers, 'x', 'c', { below: true })).toEqual({
-      container: 'column:0',
-      index: 3,
     });
     expect(pointerLanding(containers, 'x', 'a')).toEqual({
       container: 'column:0',
@@ -241,7 +237,7 @@ describe('where a pointer drag lands', () => {
       container: 'column:0',
       index: 3,
     });
-    expect(pointerLanding(containers, 'x', 'column:1', { below: true })).toEqual({
+    expect(pointerLanding(containers, 'x', 'column:1')).toEqual({
       container: 'column:1',
       index: 0,
     });
@@ -252,7 +248,7 @@ describe('where a pointer drag lands', () => {
       container: 'column:0',
       index: 2,
     });
-    expect(pointerLanding(containers, 'c', 'a', { below: true })).toEqual({
+    expect(pointerLanding(containers, 'c', 'a')).toEqual({
       container: 'column:0',
       index: 0,
     });
