@@ -63,8 +63,9 @@ const MAY_IMPORT = {
   // `dojo room` starts the relay.
   cli: ['engine', 'explain', 'relay'],
   // Build tools and measuring scripts: the engine and the words, never app, store or feature code
-  // (the room benchmark drives the relay with Node clients).
-  scripts: ['engine', 'explain', 'room', 'relay', 'cli', 'components'],
+  // (the room benchmark drives the relay with Node clients; the par measurement draws its
+  // instances with the test suite's generators).
+  scripts: ['engine', 'explain', 'room', 'relay', 'cli', 'components', 'tests'],
   config: ['scripts', 'engine', 'explain'],
   bin: ['cli'],
   tests: ELEMENTS.map((element) => element.type),
@@ -90,7 +91,7 @@ const WHY = {
   entry: 'src/main.tsx starts the app: it imports src/app and styles.',
   cli: 'src/cli runs under Node: it imports the engine, the explain layer and (to start it) the relay only.',
   scripts:
-    'scripts (build and measuring tools) may import the engine, the explain layer, the room protocol, the relay, the CLI helpers and components, never app, store, feature or worker code.',
+    'scripts (build and measuring tools) may import the engine, the explain layer, the room protocol, the relay, the CLI helpers, components and the test generators, never app, store, feature or worker code.',
   config:
     'The Vite config loads build helpers (scripts/) and the engine only: app code in it makes `npm run dev` warn and slow.',
   bin: 'bin/ starts the CLI.',

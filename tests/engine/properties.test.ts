@@ -90,10 +90,14 @@ describe('engine properties', () => {
     () => {
       // Ceteris paribus: only the patch closes anything, no item changes posture, and the
       // debt-linked baseline is off — otherwise delaying another security item could raise risk.
+      // No feature freeze either: a feature patch planned early can over-commit its slot, add
+      // debt, blow the error budget and freeze features in later slots, so the patch itself
+      // stalls while the later plan finishes it (found by search: 95 such cases in 295,000).
       const arb = scenarioInput({ maxItems: 8 })
         .filter((input) => (input.security?.vulnerabilities?.length ?? 0) > 0)
         .map((input): ScenarioInput => ({
           ...input,
+          reliability: { costPerMinute: 2000, ...input.reliability, freezeOnBlownBudget: false },
           constants: { stalenessHazard: 0 },
           items: input.items.map((item) => ({
             ...item,
@@ -153,9 +157,23 @@ describe('engine properties', () => {
   it(
     'never raises utilization in any slot when capacity is added',
     () => {
-      const arb = scenarioWithPlan({ maxItems: 8 }).filter(
-        ({ scenario }) => scenario.demand !== undefined,
-      );
+      // No feature freeze: added capacity can lift a freeze, and the features that then run
+      // delay a later capacity item, so a later slot runs hotter (3 items, 3 slots: slot 2 at
+      // 52% without the boost, 58% with it). The freeze is a switch in the model, not a
+      // monotone effect.
+      const arb = scenarioWithPlan({ maxItems: 8 })
+        .filter(({ scenario }) => scenario.demand !== undefined)
+        .map(({ scenario, plan }) => ({
+          scenario: {
+            ...scenario,
+            reliability: {
+              costPerMinute: 2000,
+              ...scenario.reliability,
+              freezeOnBlownBudget: false,
+            },
+          },
+          plan,
+        }));
       fc.assert(
         fc.property(
           arb,
