@@ -118,10 +118,13 @@ export function readPlanFile(
   }
 }
 
-/** Checks a plan file against a scenario: same scenario id (when given) and known items. */
+/**
+ * Checks a plan file (or the part of a link that carries one) against a scenario: same scenario
+ * id (when given) and known items. Notes need no check: they are plain text keyed by item id.
+ */
 export function checkPlanFile(
   scenario: Scenario,
-  file: PlanFile,
+  file: Pick<PlanFile, 'scenarioId' | 'plan'>,
 ): { ok: true; plan: Plan } | { ok: false; issues: Issue[] } {
   if (file.scenarioId !== '' && file.scenarioId !== scenario.id)
     return {

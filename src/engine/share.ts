@@ -96,14 +96,7 @@ export function decodeShare(
     );
     if (!resolved.ok) return resolved;
     const scenario = resolved.value;
-    const checked = checkPlanFile(scenario, {
-      format: 'roadmap-dojo/plan',
-      version: 1,
-      scenarioId: p.scenarioId,
-      name: p.name,
-      plan: p.plan,
-      notes: p.notes ?? {},
-    });
+    const checked = checkPlanFile(scenario, { scenarioId: p.scenarioId, plan: p.plan });
     if (!checked.ok)
       return { ok: false, issues: checked.issues.map((i) => ({ ...i, path: `(link) ${i.path}` })) };
     return {

@@ -32,6 +32,32 @@ describe('share links', () => {
     });
   });
 
+  it('carries a team name, and drops notes with nothing but spaces in them', () => {
+    const token = encodeShare({
+      scenario: s,
+      plan,
+      name: 'Plan B',
+      team: 'Blue',
+      notes: { sso: ' \n ', waf: '  Ask Northwind first  ' },
+    });
+    const decoded = decodeShare(token, known);
+    expect(decoded.ok && decoded.shared).toEqual({
+      scenarioId: s.id,
+      name: 'Plan B',
+      team: 'Blue',
+      plan,
+      notes: { waf: '  Ask Northwind first  ' },
+    });
+  });
+
+  it('carries only what the plan has: no empty notes, team or scenario fields', () => {
+    const token = encodeShare({ scenario: s, plan, name: 'Lean', notes: { sso: ' ' } });
+    const payload = JSON.parse(
+      LZString.decompressFromEncodedURIComponent(token.slice(`p${SHARE_VERSION}.`.length)),
+    ) as Record<string, unknown>;
+    expect(Object.keys(payload).sort()).toEqual(['name', 'plan', 'scenarioId']);
+  });
+
   it('carries the whole scenario for one the recipient does not have', () => {
     const token = encodeShare({ scenario: s, plan, name: 'Imported', includeScenario: true });
     const decoded = decodeShare(token, () => undefined);
@@ -74,7 +100,7 @@ describe('share links', () => {
     expect(!foreign.ok && foreign.issues[0]!.message).toBe('is not a Roadmap Dojo plan link');
     const unknown = decodeShare(token, () => undefined);
     expect(!unknown.ok && unknown.issues[0]!.message).toMatch(
-      /names a scenario this app does not have/,
+      /names a scenario this app does not have.*ask for the scenario file too/,
     );
   });
 
