@@ -6,7 +6,7 @@
  * targets are at least 44 px, tap-to-move keeps the learner's place and a touch drag onto a tab
  * lands in that slot, never further; menus open inside the viewport.
  */
-import type { Locator, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
 
 import { watchedContext } from './contexts';
 import {
@@ -23,6 +23,30 @@ import {
 const big = readScenario('big-customer');
 const [Q1, Q2] = big.time.labels as [string, string];
 const board = `./#/s/${big.id}/plan`;
+
+/** The board on a touch phone (390 × 844), opened and shown. */
+async function phoneBoard(browser: Browser) {
+  const phone = await watchedContext(browser, undefined, {
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  await phone.page.goto(board);
+  await expect(phone.page.getByRole('heading', { level: 1 })).toContainText(big.title, {
+    timeout: 30_000,
+  });
+  return phone;
+}
+
+/** A finger on the phone's screen: raw touch events, as a phone sends them. */
+async function finger({ page, context }: { page: Page; context: BrowserContext }) {
+  const cdp = await context.newCDPSession(page);
+  return (type: 'touchStart' | 'touchMove' | 'touchEnd', x = 0, y = 0) =>
+    cdp.send('Input.dispatchTouchEvent', {
+      type,
+      touchPoints: type === 'touchEnd' ? [] : [{ x, y }],
+    });
+}
 const SHIPPED = [
   'tutorial',
   'big-customer',
@@ -259,16 +283,8 @@ for (const size of [
 test('on a phone one pane shows at a time under a sticky switcher, with 44 px targets', async ({
   browser,
 }) => {
-  const phone = await watchedContext(browser, undefined, {
-    viewport: { width: 390, height: 844 },
-    hasTouch: true,
-    isMobile: true,
-  });
+  const phone = await phoneBoard(browser);
   const { page } = phone;
-  await page.goto(board);
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(big.title, {
-    timeout: 30_000,
-  });
   // The board starts on the first screen.
   await expectInViewport(
     page,
@@ -316,16 +332,8 @@ test('on a phone one pane shows at a time under a sticky switcher, with 44 px ta
 test('tap to move on a phone: "Move to…" then a slot, the view stays put and says what moved', async ({
   browser,
 }) => {
-  const phone = await watchedContext(browser, undefined, {
-    viewport: { width: 390, height: 844 },
-    hasTouch: true,
-    isMobile: true,
-  });
+  const phone = await phoneBoard(browser);
   const { page } = phone;
-  await page.goto(board);
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(big.title, {
-    timeout: 30_000,
-  });
   const cards = column(page, 'Backlog').locator('li[data-item-id]');
   const third = cards.nth(2);
   const id = (await third.getAttribute('data-item-id'))!;
@@ -359,16 +367,8 @@ test('tap to move on a phone: "Move to…" then a slot, the view stays put and s
 test('a touch drag onto a slot’s tab lands in that slot and never scrolls past it', async ({
   browser,
 }) => {
-  const phone = await watchedContext(browser, undefined, {
-    viewport: { width: 390, height: 844 },
-    hasTouch: true,
-    isMobile: true,
-  });
-  const { page, context } = phone;
-  await page.goto(board);
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(big.title, {
-    timeout: 30_000,
-  });
+  const phone = await phoneBoard(browser);
+  const { page } = phone;
   const first = column(page, 'Backlog').locator('li[data-item-id]').first();
   const id = (await first.getAttribute('data-item-id'))!;
   const title = first.locator('.card-title-line');
@@ -376,12 +376,7 @@ test('a touch drag onto a slot’s tab lands in that slot and never scrolls past
   const from = (await title.boundingBox())!;
   const tab = (await page.getByRole('tab', { name: /^Q2\b/ }).boundingBox())!;
 
-  const cdp = await context.newCDPSession(page);
-  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x = 0, y = 0) =>
-    cdp.send('Input.dispatchTouchEvent', {
-      type,
-      touchPoints: type === 'touchEnd' ? [] : [{ x, y }],
-    });
+  const touch = await finger(phone);
   const x = from.x + from.width / 2;
   const y = from.y + from.height / 2;
   const tx = tab.x + tab.width / 2;
@@ -408,16 +403,8 @@ test('a touch drag onto a slot’s tab lands in that slot and never scrolls past
 test('a touch drag from far down the backlog opens only the tab it reaches, and lands where the line is', async ({
   browser,
 }) => {
-  const phone = await watchedContext(browser, undefined, {
-    viewport: { width: 390, height: 844 },
-    hasTouch: true,
-    isMobile: true,
-  });
-  const { page, context } = phone;
-  await page.goto(board);
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(big.title, {
-    timeout: 30_000,
-  });
+  const phone = await phoneBoard(browser);
+  const { page } = phone;
   // Q2 holds one card; the page is scrolled down so the slot tabs are stuck at the top and the
   // dragged card's grip sits mid-screen.
   const cards = column(page, 'Backlog').locator('li[data-item-id]');
@@ -432,12 +419,7 @@ test('a touch drag from far down the backlog opens only the tab it reaches, and 
   const grip = (await dragged.locator('.drag-handle').boundingBox())!;
   const tab = (await page.getByRole('tab', { name: /^Q2\b/ }).boundingBox())!;
 
-  const cdp = await context.newCDPSession(page);
-  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x = 0, y = 0) =>
-    cdp.send('Input.dispatchTouchEvent', {
-      type,
-      touchPoints: type === 'touchEnd' ? [] : [{ x, y }],
-    });
+  const touch = await finger(phone);
   const selectedTab = () =>
     page.getByRole('tab', { selected: true }).locator('.switcher-label').textContent();
   const x = grip.x + grip.width / 2;

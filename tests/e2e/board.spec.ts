@@ -10,6 +10,7 @@ import {
   expectNoAxeViolations,
   freeItems,
   keyboardDrag,
+  pickUp,
   pointerDrag,
   projectedScore,
   showProjection,
@@ -100,14 +101,7 @@ test('a pointer drag marks where the card would go in another column, and it lan
     .filter((item) => item !== undefined) as [RawItem, RawItem];
 
   // Pick up c in the backlog and hold it over the top half of b, the second card in Q2.
-  const grip = await card(page, c.id).locator('.drag-handle').boundingBox();
-  if (!grip) throw new Error('no grip');
-  const x = grip.x + grip.width / 2;
-  const y = grip.y + grip.height / 2;
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  for (let i = 1; i <= 4; i++) await page.mouse.move(x + i * 3, y + i * 2);
-  await expect(page.locator('.drag-preview')).toBeVisible();
+  await pickUp(page, card(page, c.id));
   const over = async (itemId: string, part: number) => {
     const box = await card(page, itemId).boundingBox();
     if (!box) throw new Error(`no card ${itemId}`);
@@ -128,12 +122,7 @@ test('a pointer drag marks where the card would go in another column, and it lan
   await expect(dndLiveRegion(page)).toHaveText(new RegExp(`moved to ${Q2}, position 2 of 3`));
 
   // Below the middle of the last card: the line goes after it, and so does the card.
-  const grip2 = await card(page, d.id).locator('.drag-handle').boundingBox();
-  if (!grip2) throw new Error('no grip');
-  await page.mouse.move(grip2.x + grip2.width / 2, grip2.y + grip2.height / 2);
-  await page.mouse.down();
-  for (let i = 1; i <= 4; i++)
-    await page.mouse.move(grip2.x + grip2.width / 2 + i * 3, grip2.y + grip2.height / 2 + i * 2);
+  await pickUp(page, card(page, d.id));
   await over(b.id, 0.85);
   await expect(card(page, b.id)).toHaveAttribute('data-drop-after', '');
   await expect(card(page, b.id)).not.toHaveAttribute('data-drop-before');
@@ -144,12 +133,7 @@ test('a pointer drag marks where the card would go in another column, and it lan
   );
 
   // Within its own column the list makes room as the card passes (no line): d up over a.
-  const grip3 = await card(page, d.id).locator('.drag-handle').boundingBox();
-  if (!grip3) throw new Error('no grip');
-  await page.mouse.move(grip3.x + grip3.width / 2, grip3.y + grip3.height / 2);
-  await page.mouse.down();
-  for (let i = 1; i <= 4; i++)
-    await page.mouse.move(grip3.x + grip3.width / 2 + i * 3, grip3.y + grip3.height / 2 - i * 2);
+  await pickUp(page, card(page, d.id), -1);
   await over(a.id, 0.3);
   await expect(page.locator('[data-drop-before], [data-drop-after]')).toHaveCount(0);
   await page.mouse.up();

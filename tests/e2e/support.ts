@@ -135,19 +135,27 @@ export async function showProjection(page: Page) {
 }
 
 /**
- * Drags a card by mouse: press on its grip, move past the activation distance in small steps,
- * travel to the target in steps, settle, release.
+ * Picks a card up by mouse and holds it: press on its grip, move past the activation distance in
+ * small steps (`dy` says which way: -1 up, 1 down), until the drag shows.
  */
-export async function pointerDrag(page: Page, from: Locator, to: Locator) {
-  await from.scrollIntoViewIfNeeded();
+export async function pickUp(page: Page, from: Locator, dy: 1 | -1 = 1) {
   const start = await from.locator('.drag-handle').boundingBox();
   if (!start) throw new Error('drag source not visible');
   const x = start.x + start.width / 2;
   const y = start.y + start.height / 2;
   await page.mouse.move(x, y);
   await page.mouse.down();
-  for (let i = 1; i <= 4; i++) await page.mouse.move(x + i * 3, y + i * 2);
+  for (let i = 1; i <= 4; i++) await page.mouse.move(x + i * 3, y + dy * i * 2);
   await expect(page.locator('.drag-preview')).toBeVisible();
+}
+
+/**
+ * Drags a card by mouse: press on its grip, move past the activation distance in small steps,
+ * travel to the target in steps, settle, release.
+ */
+export async function pointerDrag(page: Page, from: Locator, to: Locator) {
+  await from.scrollIntoViewIfNeeded();
+  await pickUp(page, from);
   const end = await to.boundingBox();
   if (!end) throw new Error('drop target not visible');
   // Aim at the part of the target inside the window: after scrolling a card deep in the backlog

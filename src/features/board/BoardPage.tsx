@@ -500,9 +500,9 @@ export function BoardPage({
   /** A pointer drag: the cards stay put; the hint marks where this one would land. */
   const trackPointer = (event: DragMoveEvent, current: Containers): Place | null => {
     const landing = pointerLandingOf(event, current);
-    const id = String(event.active.id);
     landingRef.current = landing;
-    const from = containerOf(current, id);
+    // A pointer drag moves nothing until the drop: the card is still where it was picked up.
+    const from = dragOrigin.current?.container;
     dropHint.set(landing && { ...landing, elsewhere: landing.container !== from });
     return landing;
   };
