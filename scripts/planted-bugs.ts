@@ -52,7 +52,7 @@ export const BUGS: PlantedBug[] = [
     name: 'mitigation-whole-slot',
     what: 'a mitigation counted for the whole slot it is done in',
     file: 'src/engine/core.ts',
-    from: 'const covered = Math.max(0, Math.min(1, t + 1 - doneAt[m.item]!));',
+    from: 'const covered = Math.max(0, Math.min(1, t + 1 - st.doneAt[m.item]!));',
     to: 'const covered = doneAt[m.item]! <= t + 1 ? 1 : 0;',
     tests: ['tests/engine/mechanics/step09-obligations-deals-cascades.test.ts'],
   },

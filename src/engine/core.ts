@@ -1,21 +1,31 @@
 /**
- * The slot-by-slot simulation (MODEL.md §4), on a compiled scenario.
+ * The slot-by-slot simulation (docs/model.md, "One slot, step by step"), on a compiled scenario.
  *
  * One function runs one branch of the world: a queue of planned items, the actual effort of
  * each item, which scripted events fire, and the dice for incidents, breaches and cascades
- * (or none: expected mode uses expectations instead of draws). It records a full trace only when
- * asked, so the par search can call it hundreds of thousands of times a second.
+ * (or none: expected mode uses expectations instead of draws). The search calls it hundreds of
+ * thousands of times a second, so the hot loop allocates nothing.
  *
- * Per slot t:
- *  1. drag = D/(D+H); C0 = max(0, capacity·(1−drag) − KTLO − firefighting)
- *  2. o = clamp(W/C0 − 1, 0, 2) for the work W queued so far; C = C0/(1 + θ·o)
- *  3. pour C into eligible items in queue order; completion time τ = t + used/C
- *  4. integrate revenue, fees, overload, incident intensity and breach survival between
- *     completions (state is piecewise constant inside a slot)
- *  5. apply each completion's effects at τ
- *  6–11. incidents, breach, cascades, obligations, deals, deadlines, must-be gaps, delighter
- *     decay, CSAT reversion and churn at the end of the slot
- *  12. debt interest and pressure, slack pays debt down
+ * A run is a list of named phases over one state object (`RunState`), per slot t:
+ *   scriptedEvents   an injected item, a demand spike, a copied delighter
+ *   capacity         1–2. drag, C0 = max(0, capacity·(1−drag) − KTLO − firefighting);
+ *                    o = clamp(W/C0 − 1, 0, 2); C = C0/(1 + θ·o)
+ *   work             3–5. pour C into eligible items in queue order; τ = t + used/C; integrate
+ *                    revenue, fees, overload, incident intensity and breach survival between
+ *                    completions; apply each completion's effects at τ
+ *   incidents        7. λ from the integral; downtime, cost, CSAT, next slot's firefighting
+ *   breach           8. p = 1 − survival; cost, CSAT, ARR shock
+ *   overload         6. CSAT lost to shed demand
+ *   cascades         rare large losses, reduced by mitigations done in time
+ *   errorBudget      SLO minutes; a blown budget may freeze features next slot
+ *   obligationsAndDeals  9. deadlines met or fined; gated deals added
+ *   itemsAtSlotEnd   missed deadlines, must-be gaps, delighter decay
+ *   churn            11. CSAT reversion and churn
+ *   debt             12. interest, pressure, slack paydown
+ *   endSlot          the ledger and capacity totals
+ * then `finish` values the horizon's end. Recording is beside the physics: when a recorder is
+ * passed, `recordSlot` reads the finished slot's state (what each phase left there) and writes
+ * the trace, its causes and events; no phase knows whether it is being recorded.
  */
 import type { Compiled } from './compile.ts';
 import { poissonInverse } from './rng.ts';
@@ -237,8 +247,10 @@ export function buildQueue(c: Compiled, slots: readonly (readonly string[])[], e
 }
 
 /**
- * The mutable state of one run. One instance per compiled scenario is reused across runs (the
- * engine is synchronous and single-threaded), so the search's hot loop allocates almost nothing.
+ * The mutable state of one run: the world (debt, ARR, CSAT, systems), per-item and per-event
+ * progress, this slot's figures and the run's running totals. One instance per compiled scenario
+ * is reused across runs (the engine is synchronous and single-threaded), so the search's hot loop
+ * allocates almost nothing. The phases below read and write it; the recorder only reads it.
  */
 class RunState {
   // Per queue entry and per item.
@@ -249,23 +261,57 @@ class RunState {
   bonus: Float64Array;
   copyStart: Float64Array;
   copyDecay: Float64Array;
-  // Per vulnerability, obligation, deal, slot.
+  /** What each completion did, kept for the recorder: CSAT gained, debt changed. */
+  gainCsat: Float64Array;
+  debtDelta: Float64Array;
+  /** CSAT a copied delighter lost, and the slot it lost it in (for the recorder). */
+  copyLoss: Float64Array;
+  copyLossAt: Int32Array;
+  /** Items completed this slot, in order. */
+  completed: Int32Array;
+  completedCount = 0;
+  // Per vulnerability, obligation, deal, event, slot.
   openFrom: Float64Array;
   closedAt: Float64Array;
+  closedBy: Int32Array;
   vulnRisk: Float64Array;
   reportAt: Float64Array;
   partsLeft: Int32Array;
   lastPart: Float64Array;
   dealAdded: Uint8Array;
+  dealGain: Float64Array;
+  dealAt: Int32Array;
+  cascadeP: Float64Array;
+  cascadeX: Float64Array;
   spike: Float64Array;
-  // Scalars.
+  // The world.
   D = 0;
   ARR = 0;
   CSAT = 0;
   S = 1;
   kappa = 1;
   pi = 1;
-  // Per-slot accumulators of the segment integrator.
+  /** Firefighting carried into this slot, and whether features are frozen in it. */
+  ff = 0;
+  frozen = false;
+  // This slot, at its start.
+  arrStart = 0;
+  csatStart = 0;
+  debtStart = 0;
+  // Capacity.
+  cap = 0;
+  ktlo = 0;
+  drag = 0;
+  dragLost = 0;
+  c0raw = 0;
+  C0 = 0;
+  W = 0;
+  o = 0;
+  C = 0;
+  // Work.
+  used = 0;
+  idle = 0;
+  // The segment integrator's sums over the slot.
   segRevenue = 0;
   segFees = 0;
   segOverload = 0;
@@ -276,7 +322,41 @@ class RunState {
   segUtil = 0;
   segPeak = 0;
   segShed = 0;
-  causes: Cause[] | null = null;
+  // Incidents, breach, cascades, SLO.
+  incidents = 0;
+  downtime = 0;
+  outage = 0;
+  ffNext = 0;
+  pBreach = 0;
+  breaches = 0;
+  breachCost = 0;
+  breachArrLoss = 0;
+  cascadeLoss = 0;
+  cascadeMinutes = 0;
+  sloMinutes = 0;
+  freezeNext = false;
+  // Obligations, deals, satisfaction, debt.
+  fines = 0;
+  dealArr = 0;
+  reversion = 0;
+  churned = 0;
+  interest = 0;
+  pressure = 0;
+  slackDelta = 0;
+  ktloUsed = 0;
+  ffUsed = 0;
+  // The run's totals.
+  revenueAcc = 0;
+  outageAcc = 0;
+  overloadAcc = 0;
+  breachAcc = 0;
+  finesAcc = 0;
+  feesAcc = 0;
+  cascadeAcc = 0;
+  dealAcc = 0;
+  downtimeAcc = 0;
+  complianceMet = 0;
+  totals: CapacityTotals = emptyTotals();
 
   constructor(c: Compiled) {
     const n = c.items.length;
@@ -287,13 +367,23 @@ class RunState {
     this.bonus = new Float64Array(n);
     this.copyStart = new Float64Array(n);
     this.copyDecay = new Float64Array(n);
+    this.gainCsat = new Float64Array(n);
+    this.debtDelta = new Float64Array(n);
+    this.copyLoss = new Float64Array(n);
+    this.copyLossAt = new Int32Array(n);
+    this.completed = new Int32Array(n);
     this.openFrom = new Float64Array(c.vulns.length);
     this.closedAt = new Float64Array(c.vulns.length);
+    this.closedBy = new Int32Array(c.vulns.length);
     this.vulnRisk = new Float64Array(c.vulns.length);
     this.reportAt = new Float64Array(c.obligations.length);
     this.partsLeft = new Int32Array(c.obligations.length);
     this.lastPart = new Float64Array(c.obligations.length);
     this.dealAdded = new Uint8Array(c.deals.length);
+    this.dealGain = new Float64Array(c.deals.length);
+    this.dealAt = new Int32Array(c.deals.length);
+    this.cascadeP = new Float64Array(c.events.length);
+    this.cascadeX = new Float64Array(c.events.length);
     this.spike = new Float64Array(c.slots);
   }
 
@@ -304,6 +394,7 @@ class RunState {
     this.bonus.fill(0);
     this.copyStart.fill(Infinity);
     this.copyDecay.fill(0);
+    this.copyLossAt.fill(-1);
     for (let q = 0; q < queue.items.length; q++) {
       const idx = queue.items[q]!;
       this.remaining[q] = c.items[idx]!.injected ? NaN : (env.effort[idx] ?? 0);
@@ -313,11 +404,13 @@ class RunState {
       this.openFrom[v] = vuln.openedBy >= 0 ? Infinity : vuln.disclosed;
     }
     this.closedAt.fill(Infinity);
+    this.closedBy.fill(-1);
     this.reportAt.fill(Infinity);
     this.partsLeft.fill(0);
     this.lastPart.fill(0);
     for (const item of c.items) if (item.obligation >= 0) this.partsLeft[item.obligation]! += 1;
     this.dealAdded.fill(0);
+    this.dealAt.fill(-1);
     this.spike.fill(1);
     this.D = c.scenario.start.debt;
     this.ARR = c.scenario.start.arr;
@@ -325,7 +418,16 @@ class RunState {
     this.S = 1;
     this.kappa = 1;
     this.pi = 1;
+    this.ff = 0;
+    this.frozen = false;
+    this.revenueAcc = this.outageAcc = this.overloadAcc = this.breachAcc = this.finesAcc = 0;
+    this.feesAcc = this.cascadeAcc = this.dealAcc = this.downtimeAcc = this.complianceMet = 0;
+    this.totals = emptyTotals();
   }
+}
+
+function emptyTotals(): CapacityTotals {
+  return { capacity: 0, delivered: 0, dragLost: 0, thrash: 0, firefighting: 0, ktlo: 0, slack: 0 };
 }
 
 const states = new WeakMap<Compiled, RunState>();
@@ -339,15 +441,141 @@ function stateFor(c: Compiled): RunState {
   return st;
 }
 
+/** Is slot t told with the dice (seeded mode, within the revealed slots)? */
+function usesDice(env: RunEnv, t: number): boolean {
+  return env.seeded && t < (env.revealedSlots ?? Infinity);
+}
+
+// ─── Phases of one slot ────────────────────────────────────────────────────────────────────────
+
+/** Remembers where the slot starts, for the trace. */
+function beginSlot(st: RunState): void {
+  st.arrStart = st.ARR;
+  st.csatStart = st.CSAT;
+  st.debtStart = st.D;
+  st.completedCount = 0;
+  st.vulnRisk.fill(0);
+}
+
+/** Scripted events at the start of slot t: an injected item, a demand spike, a copied delighter. */
+function scriptedEvents(c: Compiled, st: RunState, queue: Queue, env: RunEnv, t: number): void {
+  for (let e = 0; e < c.events.length; e++) {
+    const ev = c.events[e]!;
+    if (ev.kind === 'cascade' || ev.slot !== t) continue;
+    const choice = env.choice[e] ?? 0;
+    if (ev.kind === 'injectItem') {
+      if (choice !== 1) continue;
+      let factor = 1;
+      if (ev.prepared.length > 0 && ev.prepared.every((p) => st.doneAt[p]! <= t + EPS))
+        factor = ev.effortFactor;
+      for (let q = 0; q < queue.items.length; q++) {
+        if (queue.items[q] === ev.item) st.remaining[q] = (env.effort[ev.item] ?? 0) * factor;
+      }
+      if (ev.opens >= 0) st.openFrom[ev.opens] = t;
+    } else if (ev.kind === 'demandSpike') {
+      st.spike[t] = (ev.branches[choice] ?? ev.branches[0]!).multiplier;
+    } else if (choice === 1 && ev.item >= 0) {
+      st.copyStart[ev.item] = t;
+      st.copyDecay[ev.item] = ev.decay;
+    }
+  }
+}
+
+/**
+ * Steps 1–2: debt drag, KTLO and firefighting give the effective capacity C0; the work queued for
+ * this slot or earlier (W) over-commits it by o, and thrash leaves the working capacity C.
+ */
+function capacity(c: Compiled, st: RunState, queue: Queue, t: number): void {
+  const k = c.k;
+  const cap = c.capacity[t] ?? 0;
+  st.cap = cap;
+  st.ktlo = c.ktlo[t] ?? 0;
+  st.drag = st.D / (st.D + k.debtHalf);
+  st.dragLost = cap * st.drag;
+  st.c0raw = cap - st.dragLost - st.ktlo - st.ff;
+  const C0 = st.c0raw > 0 ? st.c0raw : 0;
+  st.C0 = C0;
+  let W = 0;
+  for (let q = 0; q < queue.items.length; q++) {
+    const idx = queue.items[q]!;
+    if (st.doneAt[idx] !== Infinity || queue.slots[q]! > t || c.items[idx]!.notBefore > t) continue;
+    const r = st.remaining[q]!;
+    if (r > 0) W += r;
+  }
+  st.W = W;
+  let o = C0 > 0 ? W / C0 - 1 : W > 0 ? 2 : 0;
+  if (o < 0) o = 0;
+  else if (o > 2) o = 2;
+  st.o = o;
+  st.C = C0 / (1 + k.thrash * o);
+}
+
+/**
+ * Steps 3–5: pour C into eligible items in queue order; each completion at τ = t + used/C applies
+ * its effects, and the state is integrated piecewise between completions.
+ */
+function work(c: Compiled, st: RunState, queue: Queue, t: number): void {
+  st.segRevenue = st.segFees = st.segOverload = st.segOverloadMin = st.segOverloadCsat = 0;
+  st.segLambda = st.segLogSurvival = st.segUtil = st.segPeak = st.segShed = 0;
+  const C = st.C;
+  const n = queue.items.length;
+  const { remaining, doneAt, startedAt } = st;
+  let used = 0;
+  let segStart = 0;
+  if (C > EPS) {
+    let q = 0;
+    let blockedEarlier = false;
+    while (q < n && used < C - EPS) {
+      const idx = queue.items[q]!;
+      const item = c.items[idx]!;
+      const r = remaining[q]!;
+      if (
+        doneAt[idx] !== Infinity ||
+        queue.slots[q]! > t ||
+        item.notBefore > t ||
+        !(r >= 0) ||
+        (st.frozen && item.type === 'feature')
+      ) {
+        q++;
+        continue;
+      }
+      let ready = true;
+      for (let d = 0; d < item.deps.length; d++) {
+        if (doneAt[item.deps[d]!] === Infinity) {
+          ready = false;
+          break;
+        }
+      }
+      if (!ready) {
+        blockedEarlier = true;
+        q++;
+        continue;
+      }
+      const w = r < C - used ? r : C - used;
+      if (startedAt[idx] === Infinity) startedAt[idx] = t + used / C;
+      used += w;
+      remaining[q] = r - w;
+      if (r - w <= EPS) {
+        const f = used / C > 1 ? 1 : used / C;
+        integrate(c, st, t, segStart, f);
+        segStart = f;
+        complete(c, st, idx, t + f, t);
+        if (blockedEarlier) {
+          q = 0;
+          blockedEarlier = false;
+          continue;
+        }
+      }
+      q++;
+    }
+  }
+  integrate(c, st, t, segStart, 1);
+  st.used = used;
+  st.idle = C - used > 0 ? C - used : 0;
+}
+
 /** Integrates revenue, fees, overload, incident intensity and breach survival over [a, b) of slot t. */
-function integrate(
-  c: Compiled,
-  st: RunState,
-  t: number,
-  a: number,
-  b: number,
-  record: boolean,
-): void {
+function integrate(c: Compiled, st: RunState, t: number, a: number, b: number): void {
   const dt = b - a;
   if (dt <= 0) return;
   const k = c.k;
@@ -386,7 +614,7 @@ function integrate(
     if (h > 0.999999) h = 0.999999;
     const l = Math.log(1 - h) * dt;
     logS += l;
-    if (record) st.vulnRisk[v]! += l;
+    st.vulnRisk[v]! += l;
   }
   let hb = ((k.stalenessHazard * st.D) / k.debtHalf) * st.pi;
   if (hb > 0.999999) hb = 0.999999;
@@ -394,12 +622,12 @@ function integrate(
   st.segLogSurvival += logS;
 }
 
-/** Applies an item's completion effects at time tau (slot t). */
+/** Step 5: applies an item's completion effects at time tau (slot t). */
 function complete(c: Compiled, st: RunState, idx: number, tau: number, t: number): void {
   const item = c.items[idx]!;
   const k = c.k;
-  const causes = st.causes;
   st.doneAt[idx] = tau;
+  st.completed[st.completedCount++] = idx;
   let u = 1;
   if (item.urgency === 1) {
     const late = tau - item.urgencySlot;
@@ -409,63 +637,31 @@ function complete(c: Compiled, st: RunState, idx: number, tau: number, t: number
   }
   st.valueFactor[idx] = u;
   const arrGain = item.arr * u;
-  if (arrGain !== 0) {
-    st.ARR += arrGain;
-    causes?.push({ target: 'arr', delta: arrGain, item: item.id, mechanism: 'completion' });
-  }
+  if (arrGain !== 0) st.ARR += arrGain;
   let csatGain = item.csat;
   if (csatGain !== 0) {
     if (st.copyStart[idx]! <= t)
       csatGain *= Math.pow(1 - st.copyDecay[idx]!, t - st.copyStart[idx]!);
     st.CSAT += csatGain;
     st.bonus[idx] = csatGain;
-    causes?.push({ target: 'csat', delta: csatGain, item: item.id, mechanism: 'completion' });
   }
+  st.gainCsat[idx] = csatGain;
   if (item.debtAdd !== 0 || item.debtRemove !== 0) {
     const before = st.D;
     st.D = Math.max(
       Math.min(st.D, k.debtFloor),
       st.D + item.debtAdd - k.paydownEfficiency * item.debtRemove,
     );
-    causes?.push({ target: 'debt', delta: st.D - before, item: item.id, mechanism: 'completion' });
+    st.debtDelta[idx] = st.D - before;
   }
-  if (item.capacityAdd !== 0) {
-    st.S *= 1 + item.capacityAdd;
-    causes?.push({
-      target: 'systemCapacity',
-      delta: item.capacityAdd,
-      item: item.id,
-      mechanism: 'completion',
-    });
-  }
-  if (item.incidentReduction !== 0) {
-    st.kappa *= 1 - item.incidentReduction;
-    causes?.push({
-      target: 'incidentRate',
-      delta: -item.incidentReduction,
-      item: item.id,
-      mechanism: 'completion',
-    });
-  }
-  if (item.postureReduction !== 0) {
-    st.pi *= 1 - item.postureReduction;
-    causes?.push({
-      target: 'breachHazard',
-      delta: -item.postureReduction,
-      item: item.id,
-      mechanism: 'completion',
-    });
-  }
+  if (item.capacityAdd !== 0) st.S *= 1 + item.capacityAdd;
+  if (item.incidentReduction !== 0) st.kappa *= 1 - item.incidentReduction;
+  if (item.postureReduction !== 0) st.pi *= 1 - item.postureReduction;
   for (let j = 0; j < item.closes.length; j++) {
     const v = item.closes[j]!;
     if (st.closedAt[v] === Infinity) {
       st.closedAt[v] = tau;
-      causes?.push({
-        target: 'vulnerability',
-        delta: -1,
-        item: item.id,
-        mechanism: `closes ${c.vulns[v]!.id}`,
-      });
+      st.closedBy[v] = idx;
     }
   }
   if (item.obligation >= 0) {
@@ -477,7 +673,174 @@ function complete(c: Compiled, st: RunState, idx: number, tau: number, t: number
 }
 
 /**
- * Runs one branch of the simulation.
+ * Step 7: incidents from the integrated intensity λ (expected mode counts λ, a seeded run draws a
+ * Poisson count), their downtime, cost, CSAT and next slot's firefighting.
+ */
+function incidents(c: Compiled, st: RunState, env: RunEnv, t: number, dice: boolean): void {
+  const k = c.k;
+  const lambda = st.segLambda;
+  const n = dice && env.incidentDice ? poissonInverse(lambda, env.incidentDice[t] ?? 0) : lambda;
+  st.incidents = n;
+  st.downtime = n * k.incidentMinutes;
+  st.outage = st.downtime * c.costPerMinute;
+  st.CSAT -= n * k.csatPerIncident;
+  st.ffNext = n * k.firefightingPerIncident;
+}
+
+/** Step 8: breach probability from the slot's survival; its cost, CSAT and ARR shock. */
+function breach(c: Compiled, st: RunState, env: RunEnv, t: number, dice: boolean): void {
+  const k = c.k;
+  const p = 1 - Math.exp(st.segLogSurvival);
+  st.pBreach = p;
+  const roll = dice && env.breachDice ? (env.breachDice[t] ?? 1) : null;
+  const b = roll === null ? p : roll < p ? 1 : 0;
+  st.breaches = b;
+  st.breachCost = b * c.sle;
+  st.breachArrLoss = 0;
+  if (b > 0) {
+    st.breachArrLoss = st.ARR * b * k.breachChurn;
+    st.ARR -= st.breachArrLoss;
+    st.CSAT -= b * k.breachCsat;
+  }
+}
+
+/** Step 6's toll on satisfaction: customers turned away while the system was overloaded. */
+function overload(st: RunState): void {
+  st.CSAT -= st.segOverloadCsat;
+}
+
+/** Cascades: rare large losses, each mitigation protecting the share of the slot after it is done. */
+function cascades(c: Compiled, st: RunState, env: RunEnv, t: number, dice: boolean): void {
+  let loss = 0;
+  let minutes = 0;
+  for (let e = 0; e < c.events.length; e++) {
+    const ev = c.events[e]!;
+    if (ev.kind !== 'cascade' || t < ev.fromSlot) continue;
+    let p = ev.probability;
+    for (const m of ev.mitigations) {
+      if (m.item < 0) continue;
+      const covered = Math.max(0, Math.min(1, t + 1 - st.doneAt[m.item]!));
+      p *= 1 - m.reduction * covered;
+    }
+    const roll = dice && env.eventDice ? (env.eventDice[e]?.[t] ?? 1) : null;
+    const x = roll === null ? p : roll < p ? 1 : 0;
+    st.cascadeP[e] = p;
+    st.cascadeX[e] = x;
+    loss += x * ev.loss;
+    minutes += x * ev.downtime;
+    st.CSAT -= x * ev.csat;
+  }
+  st.cascadeLoss = loss;
+  st.cascadeMinutes = minutes;
+}
+
+/** The SLO budget: minutes of downtime and degradation; a blown budget may freeze features next slot. */
+function errorBudget(c: Compiled, st: RunState): void {
+  st.sloMinutes = st.downtime + st.segOverloadMin + st.cascadeMinutes;
+  st.freezeNext = c.freezeOnBlownBudget && st.sloMinutes > c.sloBudget + EPS;
+}
+
+/** Step 9: obligations due this slot (met or fined) and gated deals whose report now exists. */
+function obligationsAndDeals(c: Compiled, st: RunState, t: number): void {
+  let fines = 0;
+  for (let ob = 0; ob < c.obligations.length; ob++) {
+    const obl = c.obligations[ob]!;
+    if (obl.deadline !== t) continue;
+    if (st.reportAt[ob]! <= t + 1 + EPS) st.complianceMet += 1;
+    else fines += obl.penalty;
+  }
+  st.fines = fines;
+  let dealArr = 0;
+  for (let d = 0; d < c.deals.length; d++) {
+    const deal = c.deals[d]!;
+    if (st.dealAdded[d] || deal.obligation < 0) continue;
+    const ra = st.reportAt[deal.obligation]!;
+    if (ra <= t + 1 + EPS && t + 1 >= deal.fromSlot) {
+      st.dealAdded[d] = 1;
+      const late = ra - deal.fromSlot > 0 ? ra - deal.fromSlot : 0;
+      const share = 1 - deal.loss * late;
+      const gain = share > 0 ? deal.arr * share : 0;
+      st.ARR += gain;
+      dealArr += gain;
+      st.dealGain[d] = gain;
+      st.dealAt[d] = t;
+    }
+  }
+  st.dealArr = dealArr;
+}
+
+/** Missed deadlines' penalties, must-be gaps draining CSAT, copied delighters losing their edge. */
+function itemsAtSlotEnd(c: Compiled, st: RunState, t: number): void {
+  for (let j = 0; j < c.endOfSlotItems.length; j++) {
+    const i = c.endOfSlotItems[j]!;
+    const item = c.items[i]!;
+    const notDone = st.doneAt[i] === Infinity;
+    if (item.urgency === 2 && item.urgencySlot === t && notDone && item.penalty > 0)
+      st.fines += item.penalty;
+    if (item.must && notDone && !item.injected && item.mustPenalty > 0) st.CSAT -= item.mustPenalty;
+    if (st.copyStart[i]! <= t && !notDone && st.bonus[i]! > 0) {
+      const loss = st.bonus[i]! * st.copyDecay[i]!;
+      st.bonus[i]! -= loss;
+      st.CSAT -= loss;
+      st.copyLoss[i] = loss;
+      st.copyLossAt[i] = t;
+    }
+  }
+}
+
+/** Step 11: CSAT drifts back toward its reference; churn grows with the gap below it. */
+function churn(c: Compiled, st: RunState): void {
+  const k = c.k;
+  st.reversion = k.csatReversion * (c.csatReference - st.CSAT);
+  st.CSAT += st.reversion;
+  if (st.CSAT < 0) st.CSAT = 0;
+  else if (st.CSAT > 100) st.CSAT = 100;
+  const gap = c.csatReference - st.CSAT;
+  const rate = k.churnBase + (k.churnSensitivity * (gap > 0 ? gap : 0)) / 100;
+  st.churned = st.ARR * (rate < 1 ? rate : 1);
+  st.ARR -= st.churned;
+}
+
+/** Step 12: debt interest and pressure from over-commitment; idle capacity pays debt down. */
+function debt(c: Compiled, st: RunState): void {
+  const k = c.k;
+  st.interest = st.D * k.debtInterest;
+  st.pressure = k.pressureDebt * st.o * st.C;
+  st.D += st.interest + st.pressure;
+  const slackPay = k.slackEfficiency * st.idle;
+  const before = st.D;
+  st.D = Math.max(Math.min(st.D, k.debtFloor), st.D - slackPay);
+  st.slackDelta = st.D - before;
+}
+
+/** Adds the slot to the run's ledger and capacity totals; carries firefighting and freeze over. */
+function endSlot(st: RunState): void {
+  st.revenueAcc += st.segRevenue;
+  st.outageAcc += st.outage;
+  st.overloadAcc += st.segOverload;
+  st.breachAcc += st.breachCost;
+  st.finesAcc += st.fines;
+  st.feesAcc += st.segFees;
+  st.cascadeAcc += st.cascadeLoss;
+  st.dealAcc += st.dealArr;
+  st.downtimeAcc += st.sloMinutes;
+  const afterDrag = st.cap - st.dragLost;
+  st.ktloUsed = Math.min(st.ktlo, Math.max(0, afterDrag));
+  st.ffUsed = Math.min(st.ff, Math.max(0, afterDrag - st.ktloUsed));
+  const totals = st.totals;
+  totals.capacity += st.cap;
+  totals.delivered += st.used;
+  totals.dragLost += st.dragLost;
+  totals.thrash += st.C0 - st.C;
+  totals.firefighting += st.ffUsed;
+  totals.ktlo += st.ktloUsed;
+  totals.slack += st.idle;
+}
+
+// ─── The run ───────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Runs one branch of the simulation: every slot's phases in order, then the horizon's end.
  * @param rec pass a recorder to get the per-slot trace and event log (slower).
  * @param detail false to skip copying per-item arrays (doneAt… come back empty): the search's
  *   hot path needs only the metrics.
@@ -489,487 +852,46 @@ export function runCore(
   rec: Recorder | null,
   detail = true,
 ): RunResult {
-  const k = c.k;
-  const T = c.slots;
-  const n = queue.items.length;
-  const H = k.debtHalf;
   const st = stateFor(c);
   st.reset(c, queue, env);
-  const {
-    remaining,
-    doneAt,
-    startedAt,
-    bonus,
-    copyStart,
-    copyDecay,
-    openFrom,
-    closedAt,
-    reportAt,
-    spike,
-  } = st;
-  const nV = c.vulns.length;
-  const nO = c.obligations.length;
-  const record = rec !== null;
-
-  let ff = 0;
-  let frozen = false;
-  let revenueAcc = 0;
-  let outageAcc = 0;
-  let overloadAcc = 0;
-  let breachAcc = 0;
-  let finesAcc = 0;
-  let feesAcc = 0;
-  let cascadeAcc = 0;
-  let dealAcc = 0;
-  let downtimeAcc = 0;
-  let complianceMet = 0;
-  const totals: CapacityTotals = {
-    capacity: 0,
-    delivered: 0,
-    dragLost: 0,
-    thrash: 0,
-    firefighting: 0,
-    ktlo: 0,
-    slack: 0,
-  };
-
-  for (let t = 0; t < T; t++) {
-    const dice = env.seeded && t < (env.revealedSlots ?? Infinity);
-    st.causes = record ? [] : null;
-    const causes = st.causes;
-    if (record) st.vulnRisk.fill(0);
-    const arrStart = st.ARR;
-    const csatStart = st.CSAT;
-    const debtStart = st.D;
-
-    // Scripted events at the start of the slot.
-    for (let e = 0; e < c.events.length; e++) {
-      const ev = c.events[e]!;
-      if (ev.kind === 'cascade' || ev.slot !== t) continue;
-      const choice = env.choice[e] ?? 0;
-      const roll = dice && env.eventDice ? (env.eventDice[e]?.[t] ?? null) : null;
-      if (ev.kind === 'injectItem') {
-        if (choice === 1) {
-          let factor = 1;
-          if (ev.prepared.length > 0 && ev.prepared.every((p) => doneAt[p]! <= t + EPS))
-            factor = ev.effortFactor;
-          for (let q = 0; q < n; q++) {
-            if (queue.items[q] === ev.item) remaining[q] = (env.effort[ev.item] ?? 0) * factor;
-          }
-          if (ev.opens >= 0) openFrom[ev.opens] = t;
-        }
-        rec?.events.push({
-          slot: t,
-          kind: 'injectItem',
-          title: ev.title,
-          probability: ev.probability,
-          roll,
-          outcome: choice,
-          detail:
-            choice === 1
-              ? `${c.items[ev.item]?.title ?? ''} was added to the queue`
-              : 'did not happen',
-        });
-      } else if (ev.kind === 'demandSpike') {
-        const branch = ev.branches[choice] ?? ev.branches[0]!;
-        spike[t] = branch.multiplier;
-        rec?.events.push({
-          slot: t,
-          kind: 'demandSpike',
-          title: ev.title,
-          probability: branch.probability,
-          roll,
-          outcome: branch.multiplier,
-          detail: `demand ×${branch.multiplier}`,
-        });
-      } else {
-        if (choice === 1 && ev.item >= 0) {
-          copyStart[ev.item] = t;
-          copyDecay[ev.item] = ev.decay;
-        }
-        rec?.events.push({
-          slot: t,
-          kind: 'competitorCopy',
-          title: ev.title,
-          probability: ev.probability,
-          roll,
-          outcome: choice,
-          detail:
-            choice === 1
-              ? `${c.items[ev.item]?.title ?? ''} starts losing its edge`
-              : 'did not happen',
-        });
-      }
-    }
-
-    // 1. Debt drag and effective capacity.
-    const cap = c.capacity[t] ?? 0;
-    const ktlo = c.ktlo[t] ?? 0;
-    const drag = st.D / (st.D + H);
-    const dragLost = cap * drag;
-    const c0raw = cap - dragLost - ktlo - ff;
-    const C0 = c0raw > 0 ? c0raw : 0;
-
-    // 2. Over-commitment and thrash.
-    let W = 0;
-    for (let q = 0; q < n; q++) {
-      const idx = queue.items[q]!;
-      if (doneAt[idx] !== Infinity || queue.slots[q]! > t || c.items[idx]!.notBefore > t) continue;
-      const r = remaining[q]!;
-      if (r > 0) W += r;
-    }
-    let o = C0 > 0 ? W / C0 - 1 : W > 0 ? 2 : 0;
-    if (o < 0) o = 0;
-    else if (o > 2) o = 2;
-    const C = C0 / (1 + k.thrash * o);
-
-    // 3–5. Work the queue, integrating state between completions.
-    st.segRevenue = st.segFees = st.segOverload = st.segOverloadMin = st.segOverloadCsat = 0;
-    st.segLambda = st.segLogSurvival = st.segUtil = st.segPeak = st.segShed = 0;
-    let used = 0;
-    let segStart = 0;
-    const completedHere: { id: string; at: number }[] | null = record ? [] : null;
-    if (C > EPS) {
-      let q = 0;
-      let blockedEarlier = false;
-      while (q < n && used < C - EPS) {
-        const idx = queue.items[q]!;
-        const item = c.items[idx]!;
-        const r = remaining[q]!;
-        if (
-          doneAt[idx] !== Infinity ||
-          queue.slots[q]! > t ||
-          item.notBefore > t ||
-          !(r >= 0) ||
-          (frozen && item.type === 'feature')
-        ) {
-          q++;
-          continue;
-        }
-        let ready = true;
-        for (let d = 0; d < item.deps.length; d++) {
-          if (doneAt[item.deps[d]!] === Infinity) {
-            ready = false;
-            break;
-          }
-        }
-        if (!ready) {
-          blockedEarlier = true;
-          q++;
-          continue;
-        }
-        const work = r < C - used ? r : C - used;
-        if (startedAt[idx] === Infinity) startedAt[idx] = t + used / C;
-        used += work;
-        remaining[q] = r - work;
-        if (r - work <= EPS) {
-          const f = used / C > 1 ? 1 : used / C;
-          integrate(c, st, t, segStart, f, record);
-          segStart = f;
-          complete(c, st, idx, t + f, t);
-          completedHere?.push({ id: item.id, at: t + f });
-          if (blockedEarlier) {
-            q = 0;
-            blockedEarlier = false;
-            continue;
-          }
-        }
-        q++;
-      }
-    }
-    integrate(c, st, t, segStart, 1, record);
-    const idle = C - used > 0 ? C - used : 0;
-
-    // 7. Incidents.
-    const lambda = st.segLambda;
-    const incidents =
-      dice && env.incidentDice ? poissonInverse(lambda, env.incidentDice[t] ?? 0) : lambda;
-    const downtime = incidents * k.incidentMinutes;
-    const outage = downtime * c.costPerMinute;
-    st.CSAT -= incidents * k.csatPerIncident;
-    const ffNext = incidents * k.firefightingPerIncident;
-
-    // 8. Breach.
-    const pBreach = 1 - Math.exp(st.segLogSurvival);
-    const breachRoll = dice && env.breachDice ? (env.breachDice[t] ?? 1) : null;
-    const breaches = breachRoll === null ? pBreach : breachRoll < pBreach ? 1 : 0;
-    const breachCost = breaches * c.sle;
-    if (breaches > 0) {
-      const arrLoss = st.ARR * breaches * k.breachChurn;
-      st.ARR -= arrLoss;
-      st.CSAT -= breaches * k.breachCsat;
-      causes?.push({ target: 'arr', delta: -arrLoss, mechanism: 'breach' });
-      causes?.push({ target: 'csat', delta: -breaches * k.breachCsat, mechanism: 'breach' });
-    }
-
-    // 6. Overload effects on satisfaction.
-    st.CSAT -= st.segOverloadCsat;
-
-    // Cascades: a rare large loss unless mitigations are done.
-    let cascadeLoss = 0;
-    let cascadeMinutes = 0;
-    for (let e = 0; e < c.events.length; e++) {
-      const ev = c.events[e]!;
-      if (ev.kind !== 'cascade' || t < ev.fromSlot) continue;
-      // A mitigation protects the share of the slot after it is done.
-      let p = ev.probability;
-      for (const m of ev.mitigations) {
-        if (m.item < 0) continue;
-        const covered = Math.max(0, Math.min(1, t + 1 - doneAt[m.item]!));
-        p *= 1 - m.reduction * covered;
-      }
-      const roll = dice && env.eventDice ? (env.eventDice[e]?.[t] ?? 1) : null;
-      const x = roll === null ? p : roll < p ? 1 : 0;
-      cascadeLoss += x * ev.loss;
-      cascadeMinutes += x * ev.downtime;
-      st.CSAT -= x * ev.csat;
-      if (x > 0)
-        causes?.push({ target: 'money', delta: -x * ev.loss, mechanism: `cascade ${ev.id}` });
-      rec?.events.push({
-        slot: t,
-        kind: 'cascade',
-        title: ev.title,
-        probability: p,
-        roll,
-        outcome: x,
-        detail:
-          ev.mitigations.length > 0
-            ? `reduced by ${ev.mitigations.map((m) => c.items[m.item]?.title ?? '').join(', ')}`
-            : 'no mitigation',
-      });
-    }
-
-    const sloMinutes = downtime + st.segOverloadMin + cascadeMinutes;
-    const freezeNext = c.freezeOnBlownBudget && sloMinutes > c.sloBudget + EPS;
-
-    // 9. Obligations and gated deals.
-    let fines = 0;
-    for (let ob = 0; ob < nO; ob++) {
-      const obl = c.obligations[ob]!;
-      if (obl.deadline !== t) continue;
-      if (reportAt[ob]! <= t + 1 + EPS) complianceMet += 1;
-      else {
-        fines += obl.penalty;
-        if (obl.penalty > 0)
-          causes?.push({ target: 'money', delta: -obl.penalty, mechanism: `missed ${obl.id}` });
-      }
-    }
-    let dealArr = 0;
-    for (let d = 0; d < c.deals.length; d++) {
-      const deal = c.deals[d]!;
-      if (st.dealAdded[d] || deal.obligation < 0) continue;
-      const ra = reportAt[deal.obligation]!;
-      if (ra <= t + 1 + EPS && t + 1 >= deal.fromSlot) {
-        st.dealAdded[d] = 1;
-        const late = ra - deal.fromSlot > 0 ? ra - deal.fromSlot : 0;
-        const share = 1 - deal.loss * late;
-        const gain = share > 0 ? deal.arr * share : 0;
-        st.ARR += gain;
-        dealArr += gain;
-        causes?.push({ target: 'arr', delta: gain, mechanism: `deal ${deal.id}` });
-      }
-    }
-
-    // Deadlines missed, must-be gaps, delighter decay.
-    for (let j = 0; j < c.endOfSlotItems.length; j++) {
-      const i = c.endOfSlotItems[j]!;
-      const item = c.items[i]!;
-      const notDone = doneAt[i] === Infinity;
-      if (item.urgency === 2 && item.urgencySlot === t && notDone && item.penalty > 0) {
-        fines += item.penalty;
-        causes?.push({
-          target: 'money',
-          delta: -item.penalty,
-          item: item.id,
-          mechanism: 'deadline missed',
-        });
-      }
-      if (item.must && notDone && !item.injected && item.mustPenalty > 0) {
-        st.CSAT -= item.mustPenalty;
-        causes?.push({
-          target: 'csat',
-          delta: -item.mustPenalty,
-          item: item.id,
-          mechanism: 'must-be gap',
-        });
-      }
-      if (copyStart[i]! <= t && !notDone && bonus[i]! > 0) {
-        const loss = bonus[i]! * copyDecay[i]!;
-        bonus[i]! -= loss;
-        st.CSAT -= loss;
-        causes?.push({
-          target: 'csat',
-          delta: -loss,
-          item: item.id,
-          mechanism: 'delighter copied',
-        });
-      }
-    }
-
-    // 11. CSAT reversion and churn.
-    const reversion = k.csatReversion * (c.csatReference - st.CSAT);
-    st.CSAT += reversion;
-    if (st.CSAT < 0) st.CSAT = 0;
-    else if (st.CSAT > 100) st.CSAT = 100;
-    const gap = c.csatReference - st.CSAT;
-    const churn = k.churnBase + (k.churnSensitivity * (gap > 0 ? gap : 0)) / 100;
-    const churned = st.ARR * (churn < 1 ? churn : 1);
-    st.ARR -= churned;
-
-    // 12. Debt interest, pressure, slack.
-    const interest = st.D * k.debtInterest;
-    const pressure = k.pressureDebt * o * C;
-    st.D += interest + pressure;
-    const slackPay = k.slackEfficiency * idle;
-    const beforeSlack = st.D;
-    st.D = Math.max(Math.min(st.D, k.debtFloor), st.D - slackPay);
-
-    revenueAcc += st.segRevenue;
-    outageAcc += outage;
-    overloadAcc += st.segOverload;
-    breachAcc += breachCost;
-    finesAcc += fines;
-    feesAcc += st.segFees;
-    cascadeAcc += cascadeLoss;
-    dealAcc += dealArr;
-    downtimeAcc += sloMinutes;
-
-    const ktloUsed = Math.min(ktlo, Math.max(0, cap - dragLost));
-    const ffUsed = Math.min(ff, Math.max(0, cap - dragLost - ktloUsed));
-    totals.capacity += cap;
-    totals.delivered += used;
-    totals.dragLost += dragLost;
-    totals.thrash += C0 - C;
-    totals.firefighting += ffUsed;
-    totals.ktlo += ktloUsed;
-    totals.slack += idle;
-
-    if (rec && causes) {
-      if (churned > 0) causes.push({ target: 'arr', delta: -churned, mechanism: 'churn' });
-      if (reversion !== 0)
-        causes.push({ target: 'csat', delta: reversion, mechanism: 'reversion' });
-      if (incidents > 0)
-        causes.push({
-          target: 'csat',
-          delta: -incidents * k.csatPerIncident,
-          mechanism: 'incidents',
-        });
-      if (st.segOverloadCsat > 0)
-        causes.push({ target: 'csat', delta: -st.segOverloadCsat, mechanism: 'overload' });
-      if (interest > 0) causes.push({ target: 'debt', delta: interest, mechanism: 'interest' });
-      if (pressure > 0) causes.push({ target: 'debt', delta: pressure, mechanism: 'pressure' });
-      if (beforeSlack !== st.D)
-        causes.push({ target: 'debt', delta: st.D - beforeSlack, mechanism: 'slack' });
-      const risk: { id: string; probability: number }[] = [];
-      for (let v = 0; v < nV; v++) {
-        if (st.vulnRisk[v] !== 0)
-          risk.push({ id: c.vulns[v]!.id, probability: 1 - Math.exp(st.vulnRisk[v]!) });
-      }
-      rec.slots.push({
-        slot: t,
-        label: c.labels[t] ?? `Slot ${t + 1}`,
-        capacity: cap,
-        ktlo: ktloUsed,
-        dragLost,
-        firefighting: ffUsed,
-        thrash: C0 - C,
-        delivered: used,
-        slack: idle,
-        shortfall: c0raw < 0 ? -c0raw : 0,
-        effectiveCapacity: C0,
-        workingCapacity: C,
-        load: W,
-        overcommit: o,
-        drag,
-        debtStart,
-        debtEnd: st.D,
-        utilization: c.demand ? st.segUtil : 0,
-        peakUtilization: c.demand ? st.segPeak : 0,
-        shed: st.segShed,
-        incidents,
-        incidentRate: lambda,
-        downtimeMinutes: downtime + cascadeMinutes,
-        overloadMinutes: st.segOverloadMin,
-        sloMinutes,
-        sloBudget: c.sloBudget,
-        frozen,
-        breachProbability: pBreach,
-        breaches,
-        arrStart,
-        arrEnd: st.ARR,
-        csatStart,
-        csatEnd: st.CSAT,
-        revenue: st.segRevenue,
-        outageCost: outage,
-        overloadLoss: st.segOverload,
-        breachCost,
-        fines,
-        fees: st.segFees,
-        cascadeLoss,
-        dealArr,
-        completed: completedHere ?? [],
-        vulnerabilityRisk: risk,
-        causes,
-      });
-      if (lambda > 0)
-        rec.events.push({
-          slot: t,
-          kind: 'incidents',
-          title: 'Incidents',
-          probability: lambda,
-          roll: dice ? (env.incidentDice?.[t] ?? null) : null,
-          outcome: incidents,
-          detail: `expected ${lambda.toFixed(2)} at utilization ${(c.demand ? st.segUtil : k.rhoRef).toFixed(2)} and debt ${debtStart.toFixed(0)}`,
-        });
-      if (pBreach > 0.0005)
-        rec.events.push({
-          slot: t,
-          kind: 'breach',
-          title: 'Security breach',
-          probability: pBreach,
-          roll: breachRoll,
-          outcome: breaches,
-          detail:
-            risk.length > 0
-              ? `open: ${risk.map((r) => r.id).join(', ')}`
-              : 'stale dependencies (debt)',
-        });
-      if (st.segShed > 0)
-        rec.events.push({
-          slot: t,
-          kind: 'overload',
-          title: 'Overload',
-          probability: 1,
-          roll: null,
-          outcome: st.segShed,
-          detail: `peak utilization ${st.segPeak.toFixed(2)}: ${(st.segShed * 100).toFixed(0)}% of demand shed`,
-        });
-      if (freezeNext)
-        rec.events.push({
-          slot: t,
-          kind: 'freeze',
-          title: 'Feature freeze',
-          probability: 1,
-          roll: null,
-          outcome: 1,
-          detail: `SLO budget blown (${sloMinutes.toFixed(0)} of ${c.sloBudget.toFixed(0)} min): features frozen next slot`,
-        });
-    }
-    ff = ffNext;
-    frozen = freezeNext;
+  for (let t = 0; t < c.slots; t++) {
+    const dice = usesDice(env, t);
+    beginSlot(st);
+    scriptedEvents(c, st, queue, env, t);
+    capacity(c, st, queue, t);
+    work(c, st, queue, t);
+    incidents(c, st, env, t, dice);
+    breach(c, st, env, t, dice);
+    overload(st);
+    cascades(c, st, env, t, dice);
+    errorBudget(c, st);
+    obligationsAndDeals(c, st, t);
+    itemsAtSlotEnd(c, st, t);
+    churn(c, st);
+    debt(c, st);
+    endSlot(st);
+    if (rec) recordSlot(c, st, env, t, rec);
+    st.ff = st.ffNext;
+    st.frozen = st.freezeNext;
   }
+  return finish(c, st, detail);
+}
 
-  // Horizon end: terminal value and residual exposure.
+/** Horizon end: terminal value, residual breach exposure, stakeholder alignment, the result. */
+function finish(c: Compiled, st: RunState, detail: boolean): RunResult {
+  const k = c.k;
+  const T = c.slots;
+  const H = k.debtHalf;
   const terminal = k.terminalYears * st.ARR;
   let residual = 0;
   if (c.sle > 0) {
     const horizon = Math.max(1, Math.round(k.terminalYears * c.slotsPerYear));
     let logS = 0;
-    for (let v = 0; v < nV; v++) {
-      if (openFrom[v]! >= T || closedAt[v] !== Infinity) continue;
+    for (let v = 0; v < c.vulns.length; v++) {
+      if (st.openFrom[v]! >= T || st.closedAt[v] !== Infinity) continue;
       const vuln = c.vulns[v]!;
       for (let j = 0; j < horizon; j++) {
-        const age = T - openFrom[v]! + j;
+        const age = T - st.openFrom[v]! + j;
         const h = Math.min(
           0.999999,
           vuln.hMax * (1 - Math.pow(0.5, (age + 1) / vuln.halfLife)) * st.pi,
@@ -986,41 +908,338 @@ export function runCore(
   for (const s of c.stakeholders) {
     if (s.asks.length === 0) continue;
     let met = 0;
-    for (const a of s.asks) if (a.item >= 0 && doneAt[a.item]! <= a.bySlot + 1 + EPS) met += 1;
+    for (const a of s.asks) if (a.item >= 0 && st.doneAt[a.item]! <= a.bySlot + 1 + EPS) met += 1;
     alignment += (s.influence * met) / s.asks.length;
     influence += s.influence;
   }
 
   const net =
-    revenueAcc - outageAcc - overloadAcc - breachAcc - finesAcc - feesAcc - cascadeAcc + terminal;
+    st.revenueAcc -
+    st.outageAcc -
+    st.overloadAcc -
+    st.breachAcc -
+    st.finesAcc -
+    st.feesAcc -
+    st.cascadeAcc +
+    terminal;
   return {
     revenueNet: net,
     csat: st.CSAT,
     capacityHealth: 1 - st.D / (st.D + H),
-    downtime: downtimeAcc,
-    securityLoss: breachAcc + residual,
-    complianceMet,
-    complianceTotal: nO,
+    downtime: st.downtimeAcc,
+    securityLoss: st.breachAcc + residual,
+    complianceMet: st.complianceMet,
+    complianceTotal: c.obligations.length,
     stakeholderAlignment: influence > 0 ? alignment / influence : 0,
     ledger: {
-      revenue: revenueAcc,
-      outage: outageAcc,
-      overload: overloadAcc,
-      breach: breachAcc,
-      fines: finesAcc,
-      fees: feesAcc,
-      cascade: cascadeAcc,
+      revenue: st.revenueAcc,
+      outage: st.outageAcc,
+      overload: st.overloadAcc,
+      breach: st.breachAcc,
+      fines: st.finesAcc,
+      fees: st.feesAcc,
+      cascade: st.cascadeAcc,
       terminal,
-      dealArr: dealAcc,
+      dealArr: st.dealAcc,
       net,
     },
     endDebt: st.D,
     endArr: st.ARR,
-    doneAt: detail ? Array.from(doneAt) : [],
-    startedAt: detail ? Array.from(startedAt) : [],
+    doneAt: detail ? Array.from(st.doneAt) : [],
+    startedAt: detail ? Array.from(st.startedAt) : [],
     valueFactor: detail ? Array.from(st.valueFactor) : [],
-    reportAt: detail ? Array.from(reportAt) : [],
-    totals,
+    reportAt: detail ? Array.from(st.reportAt) : [],
+    totals: st.totals,
     residualExposure: residual,
   };
+}
+
+// ─── The recorder: reads a finished slot's state, never changes it ─────────────────────────────
+
+/** The causes of this slot's changes, in the order the phases made them. */
+function slotCauses(c: Compiled, st: RunState, t: number): Cause[] {
+  const k = c.k;
+  const causes: Cause[] = [];
+  for (let j = 0; j < st.completedCount; j++) {
+    const idx = st.completed[j]!;
+    const item = c.items[idx]!;
+    const arrGain = item.arr * st.valueFactor[idx]!;
+    if (arrGain !== 0)
+      causes.push({ target: 'arr', delta: arrGain, item: item.id, mechanism: 'completion' });
+    if (item.csat !== 0)
+      causes.push({
+        target: 'csat',
+        delta: st.gainCsat[idx]!,
+        item: item.id,
+        mechanism: 'completion',
+      });
+    if (item.debtAdd !== 0 || item.debtRemove !== 0)
+      causes.push({
+        target: 'debt',
+        delta: st.debtDelta[idx]!,
+        item: item.id,
+        mechanism: 'completion',
+      });
+    if (item.capacityAdd !== 0)
+      causes.push({
+        target: 'systemCapacity',
+        delta: item.capacityAdd,
+        item: item.id,
+        mechanism: 'completion',
+      });
+    if (item.incidentReduction !== 0)
+      causes.push({
+        target: 'incidentRate',
+        delta: -item.incidentReduction,
+        item: item.id,
+        mechanism: 'completion',
+      });
+    if (item.postureReduction !== 0)
+      causes.push({
+        target: 'breachHazard',
+        delta: -item.postureReduction,
+        item: item.id,
+        mechanism: 'completion',
+      });
+    for (const v of item.closes)
+      if (st.closedBy[v] === idx)
+        causes.push({
+          target: 'vulnerability',
+          delta: -1,
+          item: item.id,
+          mechanism: `closes ${c.vulns[v]!.id}`,
+        });
+  }
+  if (st.breaches > 0) {
+    causes.push({ target: 'arr', delta: -st.breachArrLoss, mechanism: 'breach' });
+    causes.push({ target: 'csat', delta: -st.breaches * k.breachCsat, mechanism: 'breach' });
+  }
+  c.events.forEach((ev, e) => {
+    if (ev.kind !== 'cascade' || t < ev.fromSlot) return;
+    const x = st.cascadeX[e]!;
+    if (x > 0) causes.push({ target: 'money', delta: -x * ev.loss, mechanism: `cascade ${ev.id}` });
+  });
+  c.obligations.forEach((obl, ob) => {
+    if (obl.deadline === t && !(st.reportAt[ob]! <= t + 1 + EPS) && obl.penalty > 0)
+      causes.push({ target: 'money', delta: -obl.penalty, mechanism: `missed ${obl.id}` });
+  });
+  c.deals.forEach((deal, d) => {
+    if (st.dealAt[d] === t)
+      causes.push({ target: 'arr', delta: st.dealGain[d]!, mechanism: `deal ${deal.id}` });
+  });
+  for (const i of c.endOfSlotItems) {
+    const item = c.items[i]!;
+    const notDone = st.doneAt[i] === Infinity;
+    if (item.urgency === 2 && item.urgencySlot === t && notDone && item.penalty > 0)
+      causes.push({
+        target: 'money',
+        delta: -item.penalty,
+        item: item.id,
+        mechanism: 'deadline missed',
+      });
+    if (item.must && notDone && !item.injected && item.mustPenalty > 0)
+      causes.push({
+        target: 'csat',
+        delta: -item.mustPenalty,
+        item: item.id,
+        mechanism: 'must-be gap',
+      });
+    if (st.copyLossAt[i] === t)
+      causes.push({
+        target: 'csat',
+        delta: -st.copyLoss[i]!,
+        item: item.id,
+        mechanism: 'delighter copied',
+      });
+  }
+  if (st.churned > 0) causes.push({ target: 'arr', delta: -st.churned, mechanism: 'churn' });
+  if (st.reversion !== 0)
+    causes.push({ target: 'csat', delta: st.reversion, mechanism: 'reversion' });
+  if (st.incidents > 0)
+    causes.push({
+      target: 'csat',
+      delta: -st.incidents * k.csatPerIncident,
+      mechanism: 'incidents',
+    });
+  if (st.segOverloadCsat > 0)
+    causes.push({ target: 'csat', delta: -st.segOverloadCsat, mechanism: 'overload' });
+  if (st.interest > 0) causes.push({ target: 'debt', delta: st.interest, mechanism: 'interest' });
+  if (st.pressure > 0) causes.push({ target: 'debt', delta: st.pressure, mechanism: 'pressure' });
+  if (st.slackDelta !== 0)
+    causes.push({ target: 'debt', delta: st.slackDelta, mechanism: 'slack' });
+  return causes;
+}
+
+/** The events of slot t: scripted ones, cascades, incidents, breach, overload, freeze. */
+function slotEvents(
+  c: Compiled,
+  st: RunState,
+  env: RunEnv,
+  t: number,
+  risk: readonly { id: string }[],
+): EventRecord[] {
+  const k = c.k;
+  const dice = usesDice(env, t);
+  const events: EventRecord[] = [];
+  c.events.forEach((ev, e) => {
+    if (ev.kind === 'cascade' || ev.slot !== t) return;
+    const choice = env.choice[e] ?? 0;
+    const roll = dice && env.eventDice ? (env.eventDice[e]?.[t] ?? null) : null;
+    if (ev.kind === 'injectItem')
+      events.push({
+        slot: t,
+        kind: 'injectItem',
+        title: ev.title,
+        probability: ev.probability,
+        roll,
+        outcome: choice,
+        detail:
+          choice === 1
+            ? `${c.items[ev.item]?.title ?? ''} was added to the queue`
+            : 'did not happen',
+      });
+    else if (ev.kind === 'demandSpike') {
+      const branch = ev.branches[choice] ?? ev.branches[0]!;
+      events.push({
+        slot: t,
+        kind: 'demandSpike',
+        title: ev.title,
+        probability: branch.probability,
+        roll,
+        outcome: branch.multiplier,
+        detail: `demand ×${branch.multiplier}`,
+      });
+    } else
+      events.push({
+        slot: t,
+        kind: 'competitorCopy',
+        title: ev.title,
+        probability: ev.probability,
+        roll,
+        outcome: choice,
+        detail:
+          choice === 1
+            ? `${c.items[ev.item]?.title ?? ''} starts losing its edge`
+            : 'did not happen',
+      });
+  });
+  c.events.forEach((ev, e) => {
+    if (ev.kind !== 'cascade' || t < ev.fromSlot) return;
+    events.push({
+      slot: t,
+      kind: 'cascade',
+      title: ev.title,
+      probability: st.cascadeP[e]!,
+      roll: dice && env.eventDice ? (env.eventDice[e]?.[t] ?? 1) : null,
+      outcome: st.cascadeX[e]!,
+      detail:
+        ev.mitigations.length > 0
+          ? `reduced by ${ev.mitigations.map((m) => c.items[m.item]?.title ?? '').join(', ')}`
+          : 'no mitigation',
+    });
+  });
+  const lambda = st.segLambda;
+  if (lambda > 0)
+    events.push({
+      slot: t,
+      kind: 'incidents',
+      title: 'Incidents',
+      probability: lambda,
+      roll: dice ? (env.incidentDice?.[t] ?? null) : null,
+      outcome: st.incidents,
+      detail: `expected ${lambda.toFixed(2)} at utilization ${(c.demand ? st.segUtil : k.rhoRef).toFixed(2)} and debt ${st.debtStart.toFixed(0)}`,
+    });
+  if (st.pBreach > 0.0005)
+    events.push({
+      slot: t,
+      kind: 'breach',
+      title: 'Security breach',
+      probability: st.pBreach,
+      roll: dice && env.breachDice ? (env.breachDice[t] ?? 1) : null,
+      outcome: st.breaches,
+      detail:
+        risk.length > 0 ? `open: ${risk.map((r) => r.id).join(', ')}` : 'stale dependencies (debt)',
+    });
+  if (st.segShed > 0)
+    events.push({
+      slot: t,
+      kind: 'overload',
+      title: 'Overload',
+      probability: 1,
+      roll: null,
+      outcome: st.segShed,
+      detail: `peak utilization ${st.segPeak.toFixed(2)}: ${(st.segShed * 100).toFixed(0)}% of demand shed`,
+    });
+  if (st.freezeNext)
+    events.push({
+      slot: t,
+      kind: 'freeze',
+      title: 'Feature freeze',
+      probability: 1,
+      roll: null,
+      outcome: 1,
+      detail: `SLO budget blown (${st.sloMinutes.toFixed(0)} of ${c.sloBudget.toFixed(0)} min): features frozen next slot`,
+    });
+  return events;
+}
+
+/** Step 13: records slot t's figures, the cause of every change and its events. */
+function recordSlot(c: Compiled, st: RunState, env: RunEnv, t: number, rec: Recorder): void {
+  const risk: { id: string; probability: number }[] = [];
+  for (let v = 0; v < c.vulns.length; v++) {
+    if (st.vulnRisk[v] !== 0)
+      risk.push({ id: c.vulns[v]!.id, probability: 1 - Math.exp(st.vulnRisk[v]!) });
+  }
+  const completed: { id: string; at: number }[] = [];
+  for (let j = 0; j < st.completedCount; j++) {
+    const idx = st.completed[j]!;
+    completed.push({ id: c.items[idx]!.id, at: st.doneAt[idx]! });
+  }
+  rec.slots.push({
+    slot: t,
+    label: c.labels[t] ?? `Slot ${t + 1}`,
+    capacity: st.cap,
+    ktlo: st.ktloUsed,
+    dragLost: st.dragLost,
+    firefighting: st.ffUsed,
+    thrash: st.C0 - st.C,
+    delivered: st.used,
+    slack: st.idle,
+    shortfall: st.c0raw < 0 ? -st.c0raw : 0,
+    effectiveCapacity: st.C0,
+    workingCapacity: st.C,
+    load: st.W,
+    overcommit: st.o,
+    drag: st.drag,
+    debtStart: st.debtStart,
+    debtEnd: st.D,
+    utilization: c.demand ? st.segUtil : 0,
+    peakUtilization: c.demand ? st.segPeak : 0,
+    shed: st.segShed,
+    incidents: st.incidents,
+    incidentRate: st.segLambda,
+    downtimeMinutes: st.downtime + st.cascadeMinutes,
+    overloadMinutes: st.segOverloadMin,
+    sloMinutes: st.sloMinutes,
+    sloBudget: c.sloBudget,
+    frozen: st.frozen,
+    breachProbability: st.pBreach,
+    breaches: st.breaches,
+    arrStart: st.arrStart,
+    arrEnd: st.ARR,
+    csatStart: st.csatStart,
+    csatEnd: st.CSAT,
+    revenue: st.segRevenue,
+    outageCost: st.outage,
+    overloadLoss: st.segOverload,
+    breachCost: st.breachCost,
+    fines: st.fines,
+    fees: st.segFees,
+    cascadeLoss: st.cascadeLoss,
+    dealArr: st.dealArr,
+    completed,
+    vulnerabilityRisk: risk,
+    causes: slotCauses(c, st, t),
+  });
+  rec.events.push(...slotEvents(c, st, env, t, risk));
 }
