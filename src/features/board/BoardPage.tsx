@@ -18,6 +18,7 @@ import {
   MouseSensor,
   TouchSensor,
   useDndContext,
+  useDndMonitor,
   useSensor,
   useSensors,
   type DragCancelEvent,
@@ -27,6 +28,7 @@ import {
   type DragStartEvent,
 } from '@dnd-kit/core';
 import {
+  memo,
   useCallback,
   useEffect,
   useId,
@@ -171,6 +173,33 @@ function DraggedCard({ scenario, item }: { scenario: Scenario; item: Item }) {
   const target = container === null ? null : slot === null ? 'Backlog' : slotLabel(scenario, slot);
   return <DragPreview scenario={scenario} item={item} target={target} />;
 }
+
+/**
+ * What follows the pointer (or the keyboard) while a card is dragged. It keeps the dragged card
+ * in its own state, so picking a card up and dropping it re-render this overlay, not the board.
+ */
+const DraggedCardOverlay = memo(function DraggedCardOverlay({
+  scenario,
+  itemsById,
+}: {
+  scenario: Scenario;
+  itemsById: ReadonlyMap<string, Item>;
+}) {
+  const [activeId, setActiveId] = useState<string | null>(null);
+  useDndMonitor({
+    onDragStart: ({ active }) => setActiveId(String(active.id)),
+    onDragEnd: () => setActiveId(null),
+    onDragCancel: () => setActiveId(null),
+  });
+  const item = activeId === null ? undefined : itemsById.get(activeId);
+  // No drop animation: the card is in its new place at once, and the drop does not pay for
+  // measuring and animating the overlay while the board re-renders.
+  return (
+    <DragOverlay className="drag-overlay" dropAnimation={null}>
+      {item ? <DraggedCard scenario={scenario} item={item} /> : null}
+    </DragOverlay>
+  );
+});
 
 /** Where a pointer drag lands if dropped now (see `pointerLanding`). */
 function pointerLandingOf(
@@ -398,7 +427,8 @@ export function BoardPage({
 
   // ---- Drag and drop -------------------------------------------------------------------------
   const [preview, setPreview] = useState<Containers | null>(null);
-  const [activeId, setActiveId] = useState<string | null>(null);
+  // True from a card's pick-up to its drop (a ref: the board does not re-render for it).
+  const dragging = useRef(false);
   const previewRef = useRef<Containers | null>(null);
   const keyboardTarget = useRef<string | null>(null);
   // Where a pointer drag lands if dropped now (a pointer drag leaves the cards where they are and
@@ -473,7 +503,7 @@ export function BoardPage({
     landingRef.current = null;
     dropHint.set(null);
     setPreview(null);
-    setActiveId(null);
+    dragging.current = false;
   };
 
   const onDragStart = ({ active, activatorEvent }: DragStartEvent) => {
@@ -494,7 +524,7 @@ export function BoardPage({
     dropHint.set(container === null ? null : { container, index: 0, elsewhere: false });
     // Only a keyboard drag moves the card while dragging, so only it renders from the preview.
     if (activatorEvent instanceof KeyboardEvent) setPreview(containersRef.current);
-    setActiveId(id);
+    dragging.current = true;
   };
 
   /** A pointer drag: the cards stay put; the hint marks where this one would land. */
@@ -706,11 +736,16 @@ export function BoardPage({
   }, [resetPlan, scenario, announce, lockedSlots, variant.name]);
 
   // ---- Keys ------------------------------------------------------------------------------------
-  const busyRef = useLatest(activeId !== null || detailsId !== null || shortcutsOpen);
+  const busyRef = useLatest(detailsId !== null || shortcutsOpen);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || isTyping(event.target)) return;
-      if (busyRef.current || document.querySelector('[role="dialog"], [role="menu"]')) return;
+      if (
+        busyRef.current ||
+        dragging.current ||
+        document.querySelector('[role="dialog"], [role="menu"]')
+      )
+        return;
       if (event.key === '?' && !event.ctrlKey && !event.metaKey && !event.altKey) {
         event.preventDefault();
         setShortcutsOpen(true);
@@ -883,7 +918,6 @@ export function BoardPage({
   };
   const backlogShown = shown[BACKLOG] ?? [];
   const backlogPoints = allBacklog.reduce((sum, id) => sum + (itemsById.get(id)?.effort ?? 0), 0);
-  const activeItem = activeId ? itemsById.get(activeId) : undefined;
   const detailsItem = detailsId ? itemsById.get(detailsId) : undefined;
   const tabs: SwitcherTab[] = [
     {
@@ -977,14 +1011,7 @@ export function BoardPage({
               onRedo={doRedo}
               play={playAction}
             />
-            {onePane && (
-              <SlotSwitcher
-                tabs={tabs}
-                selected={pane}
-                onSelect={setPane}
-                dragging={activeId !== null}
-              />
-            )}
+            {onePane && <SlotSwitcher tabs={tabs} selected={pane} onSelect={setPane} />}
             {onePane && announcement?.about === plan && (
               <p className="board-last-action small" aria-hidden="true">
                 {announcement.text}
@@ -1016,7 +1043,6 @@ export function BoardPage({
             tabIndex={-1}
             className="board"
             style={{ '--slots': columns.length } as CSSProperties}
-            data-dragging={activeId !== null || undefined}
           >
             <Backlog
               itemIds={backlogShown}
@@ -1054,11 +1080,7 @@ export function BoardPage({
               );
             })}
           </div>
-          {/* No drop animation: the card is in its new place at once, and the drop does not pay for
-            measuring and animating the overlay while the board re-renders. */}
-          <DragOverlay className="drag-overlay" dropAnimation={null}>
-            {activeItem ? <DraggedCard scenario={scenario} item={activeItem} /> : null}
-          </DragOverlay>
+          <DraggedCardOverlay scenario={scenario} itemsById={itemsById} />
         </DndContext>
       </DropHintContext.Provider>
       <LiveRegion announcement={announcement} id="board-announcer" />

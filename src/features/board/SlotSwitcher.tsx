@@ -28,13 +28,11 @@ function Tab({
   selected,
   onSelect,
   onKeyDown,
-  dragging,
 }: {
   tab: SwitcherTab;
   selected: boolean;
   onSelect: () => void;
   onKeyDown: (event: KeyboardEvent<HTMLButtonElement>) => void;
-  dragging: boolean;
 }) {
   const { setNodeRef, isOver } = useDroppable({
     id: tabTarget(tab.container),
@@ -49,7 +47,7 @@ function Tab({
       aria-selected={selected}
       aria-controls={paneIdOf(tab.container)}
       tabIndex={selected ? 0 : -1}
-      className={`switcher-tab${isOver && dragging ? ' is-over' : ''}${tab.over ? ' is-overcommitted' : ''}`}
+      className={`switcher-tab${isOver ? ' is-over' : ''}${tab.over ? ' is-overcommitted' : ''}`}
       onClick={onSelect}
       onKeyDown={onKeyDown}
     >
@@ -72,12 +70,10 @@ export function SlotSwitcher({
   tabs,
   selected,
   onSelect,
-  dragging,
 }: {
   tabs: readonly SwitcherTab[];
   selected: string;
   onSelect: (container: string) => void;
-  dragging: boolean;
 }) {
   const listRef = useRef<HTMLDivElement>(null);
   // Arrow keys, Home and End move between tabs and show the tab's pane (APG tabs pattern).
@@ -109,7 +105,6 @@ export function SlotSwitcher({
           selected={tab.container === selected}
           onSelect={() => onSelect(tab.container)}
           onKeyDown={onKeyDown}
-          dragging={dragging}
         />
       ))}
     </div>
