@@ -108,6 +108,83 @@ describe('plan files', () => {
     expect(checked.ok && checked.plan).toEqual(plan);
   });
 
+  it('names the plan "Plan" unless given a name, and carries a team and the app version when given', () => {
+    const plain = makePlanFile(s, emptyPlan(s));
+    expect(plain.name).toBe('Plan');
+    expect(Object.keys(plain).sort()).toEqual([
+      'format',
+      'name',
+      'notes',
+      'plan',
+      'scenarioId',
+      'version',
+    ]);
+    const full = makePlanFile(s, emptyPlan(s), { name: 'B', team: 'Blue', createdWith: '1.2.0' });
+    expect(full).toMatchObject({ name: 'B', team: 'Blue', createdWith: '1.2.0' });
+    const read = readPlanFile(JSON.stringify(full));
+    expect(read.ok && read.file).toEqual(full);
+  });
+
+  it('reads a bare plan ({ "slots": … }) as a plan file for any scenario', () => {
+    const slots = s.time.labels.map((_, i) => (i === 0 ? ['patch-login'] : []));
+    const read = readPlanFile(JSON.stringify({ slots }));
+    expect(read.ok && read.file).toEqual({
+      format: 'roadmap-dojo/plan',
+      version: 1,
+      scenarioId: '',
+      name: 'Plan',
+      plan: { slots },
+      notes: {},
+    });
+    // No scenario id: any scenario takes it, and its items are still checked.
+    if (read.ok) expect(checkPlanFile(s, read.file)).toEqual({ ok: true, plan: { slots } });
+    const bad = readPlanFile({ slots: 'Q1' });
+    expect(!bad.ok && bad.issues[0]!.path).toBe('slots');
+  });
+
+  it('says what is wrong with a file that is not a plan file, naming the field', () => {
+    for (const value of [null, 42, true, '"text"', [], [{ slots: [] }]]) {
+      expect(readPlanFile(value)).toEqual({
+        ok: false,
+        issues: [{ path: '(file)', message: 'must be a JSON object (a plan file)' }],
+      });
+    }
+    const file = makePlanFile(s, emptyPlan(s));
+    expect(readPlanFile({ ...file, format: 'roadmap-dojo/scenario' })).toEqual({
+      ok: false,
+      issues: [{ path: 'format', message: 'must be "roadmap-dojo/plan" (is this a plan file?)' }],
+    });
+    // A plan file with slots is still a plan file once it names a format.
+    const named = readPlanFile({ format: 'other', slots: [] });
+    expect(!named.ok && named.issues[0]!.path).toBe('format');
+    expect(readPlanFile({ ...file, version: 2 })).toEqual({
+      ok: false,
+      issues: [
+        {
+          path: 'version',
+          message: 'is 2, newer than this app understands (1); update Roadmap Dojo to open it',
+        },
+      ],
+    });
+    // The current version, and a version the schema refuses, are not "newer".
+    expect(readPlanFile({ ...file, version: 1 }).ok).toBe(true);
+    const zero = readPlanFile({ ...file, version: 0 });
+    expect(!zero.ok && zero.issues[0]!.path).toBe('version');
+    const noName = readPlanFile({ ...file, name: 'x'.repeat(81) });
+    expect(!noName.ok && noName.issues[0]!.path).toBe('name');
+  });
+
+  it('takes a plan file with no scenario id for any scenario, and checks its items', () => {
+    const file = { ...makePlanFile(s, emptyPlan(s)), scenarioId: '' };
+    expect(checkPlanFile(s, file).ok).toBe(true);
+    const slots = s.time.labels.map((_, i) => (i === 0 ? ['ghost'] : []));
+    const ghost = checkPlanFile(s, { ...file, plan: { slots } });
+    expect(!ghost.ok && ghost.issues[0]).toEqual({
+      path: 'plan.slots[0][0]',
+      message: 'unknown item "ghost"',
+    });
+  });
+
   it(
     'rejects a plan file for another scenario, a future version and junk',
     () => {
