@@ -427,8 +427,8 @@ export function BoardPage({
 
   // ---- Drag and drop -------------------------------------------------------------------------
   const [preview, setPreview] = useState<Containers | null>(null);
-  // True from a card's pick-up to its drop (a ref: the board does not re-render for it).
-  const dragging = useRef(false);
+  // The board as the drag sees it: set at a card's pick-up, null again at its drop, so it also
+  // says whether a drag is on (a ref: the board does not re-render for it).
   const previewRef = useRef<Containers | null>(null);
   const keyboardTarget = useRef<string | null>(null);
   // Where a pointer drag lands if dropped now (a pointer drag leaves the cards where they are and
@@ -503,7 +503,6 @@ export function BoardPage({
     landingRef.current = null;
     dropHint.set(null);
     setPreview(null);
-    dragging.current = false;
   };
 
   const onDragStart = ({ active, activatorEvent }: DragStartEvent) => {
@@ -524,7 +523,6 @@ export function BoardPage({
     dropHint.set(container === null ? null : { container, index: 0, elsewhere: false });
     // Only a keyboard drag moves the card while dragging, so only it renders from the preview.
     if (activatorEvent instanceof KeyboardEvent) setPreview(containersRef.current);
-    dragging.current = true;
   };
 
   /** A pointer drag: the cards stay put; the hint marks where this one would land. */
@@ -742,7 +740,7 @@ export function BoardPage({
       if (event.defaultPrevented || isTyping(event.target)) return;
       if (
         busyRef.current ||
-        dragging.current ||
+        previewRef.current !== null ||
         document.querySelector('[role="dialog"], [role="menu"]')
       )
         return;
