@@ -97,7 +97,7 @@ function describeZodIssue(issue: z.core.$ZodIssue, input: unknown): string {
       return 'does not match any allowed form';
     }
     case 'invalid_format':
-      return issue.message.includes('must') ? issue.message : `has the wrong format`;
+      return issue.message.startsWith('must ') ? issue.message : `has the wrong format`;
     case 'not_multiple_of':
       return `must be a multiple of ${String(issue.divisor)}`;
     default:
