@@ -4,14 +4,13 @@
  * since every mutant reruns each test that covers it. See docs/quality.md#mutation-testing.
  */
 import { defineConfig } from 'vitest/config';
+import { MUTATION_TESTS } from './scripts/mutation-scores.ts';
 
 export default defineConfig({
   test: {
     environment: 'node',
-    include: ['tests/engine/**/*.test.ts', 'tests/explain/**/*.test.ts'],
-    // Seconds per run each (par searches at full budget, perturbations): par.test.ts covers the
-    // search's parts on small budgets instead.
-    exclude: ['tests/engine/guardrails.test.ts', 'tests/engine/par.search.test.ts'],
+    include: [...MUTATION_TESTS.include],
+    exclude: [...MUTATION_TESTS.exclude],
     env: { TEST_DEPTH: 'mutation' },
     // Instrumented code runs many times slower; Stryker times mutants out on its own.
     testTimeout: 600_000,

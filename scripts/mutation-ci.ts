@@ -1,0 +1,130 @@
+/**
+ * CI's mutation step (issue 11). Measuring the whole engine takes hours on a two-core machine, so
+ * CI checks the committed results and measures again only what changed since:
+ *
+ * 1. reads `mutation/incremental.json`, the results of the last `npm run test:mutation`
+ *    (committed with the change it measured);
+ * 2. lists the measured files whose source differs from the source they were measured on, and
+ *    the mutation tests (`MUTATION_TESTS`) that changed, appeared or went;
+ * 3. when something changed, runs Stryker incrementally on the changed files (on every measured
+ *    file when a test changed or went): it tests again only the mutants in changed code, or whose
+ *    tests changed. A new test file alone triggers nothing: it can only kill more mutants, so the
+ *    committed scores stay a lower bound. When more than `--max-retest` mutants (default 60) would be tested again, the
+ *    committed results are stale: it stops and names the command to run and commit, rather than
+ *    run for an hour;
+ * 4. holds every measured gated file to 85%, or to its floor (`FLOORS`); files never measured are
+ *    listed, not failed.
+ *
+ *   npx tsx scripts/mutation-ci.ts [--max-retest=60]
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { report } from './mutation-report.ts';
+import { MUTATION_TESTS, scores, type Report } from './mutation-scores.ts';
+
+const RESULTS = join('mutation', 'incremental.json');
+
+interface Results extends Report {
+  files: Record<string, { source: string; mutants: { status: string }[] }>;
+  testFiles?: Record<string, { source?: string }>;
+}
+
+/** Measured files whose source changed, and test files that changed, appeared or went. */
+export function changes(
+  results: Results,
+  read: (file: string) => string | null,
+  testFilesNow: readonly string[],
+): { sources: string[]; tests: string[]; newTests: string[] } {
+  const sources = Object.entries(results.files)
+    .filter(([file, { source }]) => read(file) !== null && read(file) !== source)
+    .map(([file]) => file);
+  const before = results.testFiles ?? {};
+  const tests = [
+    ...testFilesNow.filter((f) => f in before && before[f]?.source !== read(f)),
+    ...Object.keys(before).filter((f) => !testFilesNow.includes(f)),
+  ];
+  const newTests = testFilesNow.filter((f) => !(f in before));
+  return { sources, tests, newTests };
+}
+
+function testFilesNow(): string[] {
+  const git = spawnSync(
+    'git',
+    ['ls-files', '--', ...MUTATION_TESTS.include.map((p) => `:(glob)${p}`)],
+    { encoding: 'utf8' },
+  );
+  if (git.status !== 0) throw new Error(`git ls-files failed: ${git.stderr}`);
+  return git.stdout
+    .split('\n')
+    .filter((f) => f !== '' && !(MUTATION_TESTS.exclude as readonly string[]).includes(f));
+}
+
+const readOrNull = (file: string): string | null =>
+  existsSync(file) ? readFileSync(file, 'utf8') : null;
+
+/** Runs Stryker on `files`, stopping it when more than `maxRetest` mutants need testing. */
+function runStryker(files: readonly string[], maxRetest: number): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(
+      'nice',
+      ['-n', '10', 'npx', 'stryker', 'run', '--incremental', '--mutate', files.join(',')],
+      { detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stale = false;
+    const watch = (stream: NodeJS.ReadableStream, out: NodeJS.WriteStream) =>
+      createInterface({ input: stream }).on('line', (line) => {
+        out.write(`${line}\n`);
+        const m = /Result:\s+(\d+) of (\d+) mutant result\(s\) are reused/.exec(line);
+        if (m && !stale && Number(m[2]) - Number(m[1]) > maxRetest) {
+          stale = true;
+          process.stderr.write(
+            `\n${Number(m[2]) - Number(m[1])} mutants would be tested again (at most ${maxRetest} in CI): ` +
+              `the committed results are stale. Run \`npm run test:mutation -- ${files.join(' ')}\` ` +
+              `and commit ${RESULTS}.\n`,
+          );
+          process.kill(-child.pid!, 'SIGTERM');
+        }
+      });
+    watch(child.stdout, process.stdout);
+    watch(child.stderr, process.stderr);
+    child.on('exit', (code) => resolve(stale ? 1 : (code ?? 1)));
+  });
+}
+
+async function main() {
+  const maxArg = process.argv.find((a) => a.startsWith('--max-retest='));
+  const maxRetest = maxArg ? Number(maxArg.slice('--max-retest='.length)) : 60;
+  if (!existsSync(RESULTS)) {
+    process.stderr.write(`No ${RESULTS}: run \`npm run test:mutation\` and commit it.\n`);
+    process.exit(1);
+  }
+  const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as Results;
+  const changed = changes(results, readOrNull, testFilesNow());
+  const measured = Object.keys(results.files).filter((f) => existsSync(f));
+  const toRun = changed.tests.length > 0 ? measured : changed.sources;
+  if (changed.newTests.length > 0)
+    process.stdout.write(
+      `New test files since the committed results (they can only raise the scores; not measured ` +
+        `again here): ${changed.newTests.join(', ')}\n`,
+    );
+  if (toRun.length === 0) {
+    process.stdout.write(
+      `The committed results match every measured file and test (${measured.length} files).\n\n`,
+    );
+  } else {
+    process.stdout.write(
+      `Changed since the committed results: ${[...changed.sources, ...changed.tests].join(', ')}\n` +
+        `Measuring again (incrementally): ${toRun.join(', ')}\n\n`,
+    );
+    const code = await runStryker(toRun, maxRetest);
+    if (code !== 0) process.exit(code);
+  }
+  const after = JSON.parse(readFileSync(RESULTS, 'utf8')) as Results;
+  process.exit(
+    report(scores(after, process.cwd()), { markdown: false, only: [], requireAll: false }),
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) void main();
