@@ -1,7 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 const scenariosDir = fileURLToPath(new URL('../../scenarios/', import.meta.url));
@@ -64,22 +63,6 @@ test('the skip link moves keyboard focus to the main content', async ({ page }) 
   await page.keyboard.press('Enter');
   await expect(page.locator('main#main')).toBeFocused();
 });
-
-for (const colorScheme of ['light', 'dark'] as const) {
-  test(`the library has no axe violations (${colorScheme})`, async ({ page }) => {
-    await page.emulateMedia({ colorScheme });
-    await page.goto('./');
-    await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
-
-    const results = await new AxeBuilder({ page }).analyze();
-    const violations = results.violations.map((violation) => ({
-      rule: violation.id,
-      help: violation.help,
-      targets: violation.nodes.map((node) => node.target.join(' ')),
-    }));
-    expect(violations).toEqual([]);
-  });
-}
 
 test('the library fits a 390 px wide phone without sideways scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
