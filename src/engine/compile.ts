@@ -156,8 +156,9 @@ export interface Compiled {
   sle: number;
   csatReference: number;
   events: CompiledEvent[];
-  /** Indexes of items that stop a running fee, and of must-be, deadline-penalty and injected items. */
+  /** Indexes of items whose fee costs something each slot until they are done. */
   feeItems: number[];
+  /** Indexes of items checked at the end of each slot: a deadline fine, a must-be penalty or a CSAT bonus. */
   endOfSlotItems: number[];
   injectEvents: Extract<CompiledEvent, { kind: 'injectItem' }>[];
   /** Events whose outcome changes the state path (enumerated as branches in expected mode). */
