@@ -84,9 +84,11 @@ export interface ParOptions extends SearchOptions {
   anchors?: Anchors;
 }
 
-type Rng = () => number;
+/** @internal exported for tests */
+export type Rng = () => number;
 
-function makeRng(seed: number): Rng {
+/** @internal exported for tests */
+export function makeRng(seed: number): Rng {
   const g = xoroshiro128plus(seed);
   return () => uniformFloat64(g);
 }
@@ -104,8 +106,9 @@ function clonePlan(plan: Plan): Plan {
   return { slots: plan.slots.map((ids) => [...ids]) };
 }
 
+/** @internal exported for tests */
 /** The part of a problem the search may change. */
-interface Space {
+export interface Space {
   c: Compiled;
   slots: number;
   frozen: number;
@@ -123,7 +126,8 @@ function worldOf(c: Compiled, options: SearchOptions): World {
     : expectedWorld(c);
 }
 
-function makeSpace(c: Compiled, options: SearchOptions): Space {
+/** @internal exported for tests */
+export function makeSpace(c: Compiled, options: SearchOptions): Space {
   const frozen = Math.max(0, Math.min(options.frozenSlots ?? 0, c.slots));
   const fixed = new Set((options.fixedPlan?.slots ?? []).slice(0, frozen).flat());
   const free = c.items.filter((i) => !i.injected && !fixed.has(i.id)).map((i) => i.id);
@@ -154,12 +158,13 @@ function dropWithDependents(space: Space, plan: Plan, id: string): void {
     if (locate(plan, dep)) dropWithDependents(space, plan, dep);
 }
 
+/** @internal exported for tests */
 /**
  * Makes every prerequisite come earlier in the queue than the item that needs it: a missing
  * prerequisite is inserted just before its dependent, a later one is moved there. Prerequisites
  * fixed in frozen slots are already earlier.
  */
-function repairPlan(space: Space, plan: Plan): Plan {
+export function repairPlan(space: Space, plan: Plan): Plan {
   for (let guard = 0; guard < 200; guard++) {
     let changed = false;
     outer: for (let s = space.frozen; s < plan.slots.length; s++) {
@@ -199,8 +204,9 @@ export function dropItem(c: Compiled, plan: Plan, id: string): Plan {
   return next;
 }
 
+/** @internal exported for tests */
 /** One random move in the search space, returning a new repaired plan. */
-function neighbour(space: Space, plan: Plan, rng: Rng): Plan {
+export function neighbour(space: Space, plan: Plan, rng: Rng): Plan {
   const next = clonePlan(plan);
   const editable = Array.from({ length: space.slots - space.frozen }, (_, i) => space.frozen + i);
   if (editable.length === 0) return next;
@@ -248,11 +254,12 @@ function neighbour(space: Space, plan: Plan, rng: Rng): Plan {
   return repairPlan(space, next);
 }
 
+/** @internal exported for tests */
 /**
  * Every plan one move away: the queue cut after each position; two items swapped; an item
  * replaced by a left-out one; each free item moved to every slot and position, or dropped.
  */
-function* fullNeighbourhood(space: Space, plan: Plan): Generator<Plan> {
+export function* fullNeighbourhood(space: Space, plan: Plan): Generator<Plan> {
   const queue = plan.slots.slice(space.frozen).flat();
   for (let cut = 0; cut < queue.length - 1; cut++) {
     const next = clonePlan(plan);
@@ -300,7 +307,8 @@ function* fullNeighbourhood(space: Space, plan: Plan): Generator<Plan> {
   }
 }
 
-function startingPlan(space: Space, options: SearchOptions, plan: Plan): Plan {
+/** @internal exported for tests */
+export function startingPlan(space: Space, options: SearchOptions, plan: Plan): Plan {
   // Keep frozen slots as fixed; keep only free items in the editable slots.
   const free = new Set(space.free);
   const fixed = options.fixedPlan ?? { slots: [] };
