@@ -61,6 +61,10 @@ test('a valid file dropped on the library is imported, marked and kept after a r
   page,
 }) => {
   await page.goto('./');
+  // The library listens for a dragged file once it has rendered; the page's <main> exists before
+  // that, so a drag dispatched right after the load can reach a page with no listener yet.
+  await expect(page.getByRole('heading', { level: 1, name: 'Scenario library' })).toBeVisible();
+  await expect(page.getByRole('article').first()).toBeVisible();
   const data = JSON.parse(scenarioText('tutorial')) as { id: string; title: string };
   data.id = 'tutorial-remix';
   data.title = 'Tutorial remix';
