@@ -165,6 +165,19 @@ const nonNegative = () => z.number().check(z.gte(0));
 const versionJson = z.object({ stamp: nonNegative(), tab: text(40) });
 const versioned = { stamp: z.catch(nonNegative(), 0), tab: z.catch(text(40), '') };
 
+/** How many earlier versions a saved variant names, newest kept (see `Lineage`). */
+export const LINEAGE_KEPT = 8;
+
+const lineageJson = z.catch(
+  z.optional(
+    z.object({
+      from: nonNegative(),
+      versions: z.array(versionJson).check(z.maxLength(LINEAGE_KEPT)),
+    }),
+  ),
+  undefined,
+);
+
 const planJson = z.object({ slots: z.array(z.array(z.string())) });
 
 const notesJson = idRecordSchema(z.string(), 200);
@@ -178,12 +191,14 @@ const variantFields = {
 
 const variantJson = z.object(variantFields);
 
-const savedVariantJson = z.object({ ...variantFields, ...versioned });
+const savedVariantJson = z.object({ ...variantFields, ...versioned, lineage: lineageJson });
+
+const tombstoneJson = z.object({ stamp: nonNegative(), tab: text(40), lineage: lineageJson });
 
 const scenarioPlansJson = z.object({
   activeId: z.string(),
   variants: z.array(savedVariantJson).check(z.minLength(1)),
-  deleted: z._default(z.catch(idRecordSchema(versionJson), idRecord()), idRecord()),
+  deleted: z._default(z.catch(idRecordSchema(tombstoneJson), idRecord()), idRecord()),
 });
 
 const playJson = z.object({
@@ -274,6 +289,7 @@ const supersededJson = z.object({
   scenarioId: text(200),
   variant: variantJson,
   lost: versionJson,
+  lostLineage: lineageJson,
   by: versionJson,
   deleted: z.boolean(),
 });
@@ -309,15 +325,30 @@ export const persistedSchema = z.object({
   sync: z._default(syncJson, NO_SYNC),
 });
 
+/**
+ * The versions a change was made on top of: the version its tab had read or written last, that
+ * one's own, and so on, oldest first. Complete from the stamp `from` on (0: from the first
+ * version); older ones are not named (only the newest `LINEAGE_KEPT` are kept, and data saved
+ * before lineages were recorded has none). A tab whose copy of storage was out of date makes a
+ * change whose lineage lacks the latest version: that version was replaced without being seen.
+ */
+export interface Lineage {
+  from: number;
+  versions: Version[];
+}
+
+/** A version with what it was made on top of (undefined: not known). */
+export type Lineaged = Version & { lineage?: Lineage | undefined };
+
 /** A variant as saved: with the version of its last change. */
-export type SavedVariant = Variant & Version;
+export type SavedVariant = Variant & Lineaged;
 
 /** A scenario's plans as saved: variants with versions, and tombstones of deleted ones. */
 export interface SavedScenarioPlans {
   activeId: string;
   variants: SavedVariant[];
   /** Deleted variants by id, with the version of the deletion. */
-  deleted: IdRecord<Version>;
+  deleted: IdRecord<Lineaged>;
 }
 
 /** A change another tab made later to the same variant, which replaced this one. */
@@ -326,6 +357,8 @@ export interface Superseded {
   /** The version that lost (what the other tab had). */
   variant: Variant;
   lost: Version;
+  /** What the lost version was made on top of, when known. */
+  lostLineage?: Lineage | undefined;
   by: Version;
   /** The later change deleted the variant. */
   deleted: boolean;

@@ -42,6 +42,7 @@ import {
   adoptSaved,
   isNewer,
   localSaved,
+  madeOnTopOf,
   mergeSaved,
   plainVariant,
   stampLocal,
@@ -256,8 +257,8 @@ export function createPersistence(options: PersistenceOptions): Persistence {
   /** The saved parts as last written (their identities: unchanged parts skip the merge). */
   let lastInput: PersistedInput | null = null;
   let hold: Held | null = null;
-  /** Superseded versions already told to this tab's user. */
-  const told = new Set<string>();
+  /** Superseded versions already told to this tab's user, by key, with their notice's id. */
+  const told = new Map<string, { entry: Superseded; noticeId: string }>();
   /** Inside `persist`'s setItem (a store update is in progress): defer store changes. */
   let inSave = false;
 
@@ -434,8 +435,12 @@ export function createPersistence(options: PersistenceOptions): Persistence {
 
   const tellSuperseded = (entries: readonly Superseded[]) => {
     const titles = scenarioTitles();
-    for (const entry of entries) {
-      if (entry.lost.tab !== tab) continue;
+    const mine = entries.filter((entry) => entry.lost.tab === tab);
+    for (const entry of mine) {
+      // A later version of this tab's, made on top of this one, was lost too: telling that one
+      // offers everything this one held (one notice per loss, not one per step).
+      if (mine.some((other) => madeOnTopOf(other, entry))) continue;
+      if ([...told.values()].some((t) => madeOnTopOf(t.entry, entry))) continue;
       // A later change made here, on top of the lost one, has won since: nothing of it is lost.
       const current = ledger.variants.get(entry.scenarioId)?.get(entry.variant.id)?.version;
       if (current && current.tab === tab && isNewer(current, entry.by)) continue;
@@ -444,10 +449,16 @@ export function createPersistence(options: PersistenceOptions): Persistence {
       if (sameVariantHere(entry)) continue;
       const key = `${entry.scenarioId}/${entry.variant.id}@${entry.lost.stamp}`;
       if (told.has(key)) continue;
-      told.add(key);
+      const noticeId = `superseded:${key}`;
+      for (const [earlierKey, earlier] of told)
+        if (madeOnTopOf(entry, earlier.entry)) {
+          told.delete(earlierKey);
+          later(() => options.withdraw(earlier.noticeId));
+        }
+      told.set(key, { entry, noticeId });
       const where = titles.get(entry.scenarioId) ?? entry.scenarioId;
-      notify({
-        id: `superseded:${key}`,
+      const notice: StorageNotice = {
+        id: noticeId,
         kind: 'superseded',
         message: entry.deleted
           ? `“${entry.variant.name}” (${where}) was deleted in another tab after your last change to it here. Your version can be kept as a new variant.`
@@ -455,6 +466,11 @@ export function createPersistence(options: PersistenceOptions): Persistence {
         backupKey: null,
         details: [],
         superseded: { scenarioId: entry.scenarioId, variant: entry.variant },
+      };
+      // Shown unless a later loss made on top of it was told first (a notice deferred out of a
+      // save can arrive after the one that replaces it).
+      later(() => {
+        if (told.has(key)) options.notify(notice);
       });
     }
   };
@@ -526,8 +542,9 @@ export function createPersistence(options: PersistenceOptions): Persistence {
     lostHere: readonly Superseded[],
     superseded: readonly Superseded[],
   ) => {
-    if (Object.keys(parts).length > 0) later(() => options.adopt(parts));
+    // Told first: adopting saves, and that save must find these already told.
     tellSuperseded([...lostHere, ...superseded]);
+    if (Object.keys(parts).length > 0) later(() => options.adopt(parts));
     // A version told lost that is back (undo, or the same edit again) needs keeping no more.
     for (const notice of options.getState()?.notices ?? [])
       if (notice.superseded && sameVariantHere(notice.superseded))

@@ -13,12 +13,20 @@
  * Which parts a tab changed is found by identity: store updates are immutable, so a variant
  * object that is not the one last saved or adopted was changed in this tab (the `Ledger`).
  *
+ * A tab does not always read the latest saved state: the browser brings each tab another tab's
+ * write with its `storage` event, and a busy tab can read, merge and write before that arrives.
+ * So a variant's version also names the versions it was made on top of (its lineage): a later
+ * version whose lineage lacks an earlier one replaced it unseen, whichever tab finds that out.
+ *
  * The merge is a pure function of two saved states and the ledger; `saving.ts` does the reading,
  * writing and the storage events.
  */
 import { entryOf, idRecord } from '../engine/ids';
 import {
+  LINEAGE_KEPT,
   NO_VERSION,
+  type Lineage,
+  type Lineaged,
   type PersistedInput,
   type SavedScenarioPlans,
   type SavedState,
@@ -51,6 +59,35 @@ export interface Entry<T> {
   version: Version;
   /** The last version this tab read from or wrote to storage (what a local change is based on). */
   seen: Version;
+  /** What `version` was made on top of (undefined: not known). */
+  lineage?: Lineage | undefined;
+}
+
+const NEW_LINEAGE: Lineage = { from: 0, versions: [] };
+
+/** The lineage of a change made now on top of `entry` (what this tab holds of that part). */
+function lineageAfter<T>(entry: Entry<T> | undefined | null): Lineage | undefined {
+  if (!entry) return NEW_LINEAGE;
+  // A change not yet written replaces one that was made on the same base.
+  if (!sameVersion(entry.version, entry.seen)) return entry.lineage;
+  const base = entry.seen;
+  if (base.stamp === 0) return NEW_LINEAGE;
+  if (!entry.lineage) return { from: base.stamp, versions: [versionOf(base)] };
+  const versions = [...entry.lineage.versions, versionOf(base)];
+  if (versions.length <= LINEAGE_KEPT) return { from: entry.lineage.from, versions };
+  const kept = versions.slice(-LINEAGE_KEPT);
+  return { from: kept[0]!.stamp, versions: kept };
+}
+
+/**
+ * Whether `loser` was replaced by `winner` without being seen: true when it is not among the
+ * versions `winner` was made on top of, false when it is, undefined when the lineage cannot tell
+ * (not recorded, or not that far back).
+ */
+export function replacedUnseen(loser: Version, winner: Lineaged): boolean | undefined {
+  const lineage = winner.lineage;
+  if (!lineage || loser.stamp === 0 || loser.stamp < lineage.from) return undefined;
+  return !lineage.versions.some((v) => sameVersion(v, loser));
 }
 
 /** This tab's record of the parts it holds: which object was saved (or adopted) at which version. */
@@ -131,7 +168,7 @@ export function stampLocal(input: PersistedInput, ledger: Ledger): boolean {
   const touch = <T>(entry: Entry<T> | undefined | null, ref: T | null): Entry<T> => {
     changed = true;
     const seen = entry?.seen ?? NO_VERSION;
-    return { ref, version: ledger.tick(), seen };
+    return { ref, version: ledger.tick(), seen, lineage: lineageAfter(entry) };
   };
   for (const [scenarioId, plans] of Object.entries(input.plans)) {
     if (ledger.active.get(scenarioId) !== plans.activeId) {
@@ -180,16 +217,38 @@ export function stampLocal(input: PersistedInput, ledger: Ledger): boolean {
   return changed;
 }
 
-const savedVariant = (variant: Variant, version: Version): SavedVariant => ({
+const savedVariant = (variant: Variant, entry: Entry<Variant> | undefined): SavedVariant => ({
   id: variant.id,
   name: variant.name,
   plan: variant.plan,
   notes: variant.notes,
-  stamp: version.stamp,
-  tab: version.tab,
+  ...withLineage(entry?.version ?? NO_VERSION, entry?.lineage),
 });
 
-const versionOf = (x: Version): Version => ({ stamp: x.stamp, tab: x.tab });
+function versionOf(x: Version): Version {
+  return { stamp: x.stamp, tab: x.tab };
+}
+
+/** A lost version as a `Superseded` names it. */
+function lostVersion(x: Lineaged): Pick<Superseded, 'lost' | 'lostLineage'> {
+  return x.lineage ? { lost: versionOf(x), lostLineage: x.lineage } : { lost: versionOf(x) };
+}
+
+/** `later` was made on top of `earlier` (so it holds what `earlier` held, and more). */
+export function madeOnTopOf(later: Superseded, earlier: Superseded): boolean {
+  return (
+    later.scenarioId === earlier.scenarioId &&
+    later.variant.id === earlier.variant.id &&
+    (later.lostLineage?.versions.some((v) => sameVersion(v, earlier.lost)) ?? false)
+  );
+}
+
+/** A version with its lineage (when known) as saved, and no other field. */
+function withLineage(version: Version, lineage: Lineage | undefined): Lineaged {
+  const out: Lineaged = versionOf(version);
+  if (lineage) out.lineage = lineage;
+  return out;
+}
 
 /** The saved state this tab would write: its parts with their versions (after `stampLocal`). */
 export function localSaved(
@@ -200,11 +259,10 @@ export function localSaved(
   const plans = idRecord<SavedScenarioPlans>();
   for (const [scenarioId, map] of ledger.variants) {
     const here = entryOf(input.plans, scenarioId);
-    const deleted = idRecord<Version>();
-    for (const [id, entry] of map) if (entry.ref === null) deleted[id] = versionOf(entry.version);
-    const variants = (here?.variants ?? []).map((v) =>
-      savedVariant(v, map.get(v.id)?.version ?? NO_VERSION),
-    );
+    const deleted = idRecord<Lineaged>();
+    for (const [id, entry] of map)
+      if (entry.ref === null) deleted[id] = withLineage(entry.version, entry.lineage);
+    const variants = (here?.variants ?? []).map((v) => savedVariant(v, map.get(v.id)));
     if (variants.length === 0 && Object.keys(deleted).length === 0) continue;
     plans[scenarioId] = { activeId: here?.activeId ?? variants[0]?.id ?? '', variants, deleted };
   }
@@ -234,7 +292,7 @@ export function localSaved(
 /** A register's value in one saved state: a variant, or a tombstone (null) with its version. */
 interface Side<T> {
   value: T | null;
-  version: Version;
+  version: Lineaged;
 }
 
 const supersededKey = (s: Superseded) =>
@@ -270,7 +328,7 @@ export function mergeSaved(local: SavedState, stored: SavedState, ledger: Ledger
     const ls = sides(l);
     const ss = sides(s);
     const live = new Map<string, SavedVariant>();
-    const deleted = idRecord<Version>();
+    const deleted = idRecord<Lineaged>();
     const candidates: SavedVariant[] = [];
     for (const id of new Set([...ls.keys(), ...ss.keys()])) {
       const mine = ls.get(id);
@@ -285,38 +343,41 @@ export function mergeSaved(local: SavedState, stored: SavedState, ledger: Ledger
         winner = mine;
         // Stored holds a change this tab never saw, and this tab's later change replaces it.
         const seen = known?.get(id)?.seen ?? NO_VERSION;
-        if (
-          theirs.value &&
-          !sameVersion(theirs.version, seen) &&
-          !(mine.value && sameContent(mine.value, theirs.value))
-        )
+        const unseen =
+          replacedUnseen(theirs.version, mine.version) ?? !sameVersion(theirs.version, seen);
+        if (theirs.value && unseen && !(mine.value && sameContent(mine.value, theirs.value)))
           superseded.push({
             scenarioId,
             variant: plainVariant(theirs.value),
-            lost: versionOf(theirs.version),
+            ...lostVersion(theirs.version),
             by: versionOf(mine.version),
             deleted: mine.value === null,
           });
       } else {
         winner = theirs;
-        // This tab's change was never written and a later change elsewhere replaces it.
+        // This tab's change was never written, or the later change elsewhere was made without
+        // seeing the version this tab holds (that tab read an out-of-date copy): it replaces it.
         const entry = known?.get(id);
+        const unsaved = entry !== undefined && !sameVersion(entry.version, entry.seen);
         if (
           mine.value &&
-          entry &&
-          !sameVersion(entry.version, entry.seen) &&
+          (unsaved || replacedUnseen(mine.version, theirs.version) === true) &&
           !(theirs.value && sameContent(mine.value, theirs.value))
-        )
-          lostHere.push({
+        ) {
+          const loss: Superseded = {
             scenarioId,
             variant: plainVariant(mine.value),
-            lost: versionOf(mine.version),
+            ...lostVersion(mine.version),
             by: versionOf(theirs.version),
             deleted: theirs.value === null,
-          });
+          };
+          // This tab tells its user now; another tab's loss is saved, for that tab to tell.
+          if (mine.version.tab === ledger.tab) lostHere.push(loss);
+          else superseded.push(loss);
+        }
       }
       if (winner.value) live.set(id, winner.value);
-      else deleted[id] = versionOf(winner.version);
+      else deleted[id] = withLineage(winner.version, winner.version.lineage);
     }
     if (live.size === 0 && candidates.length > 0) {
       // Two tabs deleted every variant between them: a scenario keeps at least one, the latest.
@@ -462,14 +523,19 @@ export function adoptSaved(
       ledger.see(version);
       const entry = map.get(id);
       if (!entry || !sameVersion(entry.version, version))
-        map.set(id, { ref: null, version, seen: version });
+        map.set(id, {
+          ref: null,
+          version: versionOf(version),
+          seen: versionOf(version),
+          lineage: version.lineage,
+        });
     }
     const variants = savedPlans.variants.map((v) => {
       ledger.see(v);
       const entry = map.get(v.id);
       if (entry?.ref && sameVersion(entry.version, v)) return entry.ref;
       const ref = plainVariant(v);
-      map.set(v.id, { ref, version: versionOf(v), seen: versionOf(v) });
+      map.set(v.id, { ref, version: versionOf(v), seen: versionOf(v), lineage: v.lineage });
       return ref;
     });
     const here = entryOf(input.plans, scenarioId);

@@ -281,7 +281,7 @@ describe('ids that are names of Object.prototype', () => {
       `{"id":"${id}","name":"Plan ${id}","plan":{"slots":[["${items[i]}"],[]]},"notes":{"__proto__":"not a prototype","${items[i]}":"why"}}`;
     const text = `{"version":${PERSIST_VERSION},"state":{"plans":{"${tutorial.id}":{"activeId":"__proto__","variants":[${['constructor', '__proto__', 'toString'].map(variant).join(',')}]},"constructor":{"activeId":"valueOf","variants":[{"id":"valueOf","name":"x","plan":{"slots":[]},"notes":{}}]}},"plays":{"${tutorial.id}/constructor":null}}}`;
     const area = new SharedArea();
-    area.data.set(PERSIST_NAME, text);
+    area.put(PERSIST_NAME, text);
     const view = area.view();
     const store = createAppStore({
       catalog,

@@ -158,14 +158,14 @@ class World {
       const key = `other-app:${this.junkKeys}`;
       const size = Math.min(room - key.length, 8_000);
       if (size <= 0) return;
-      this.area.data.set(key, 'x'.repeat(size));
+      this.area.put(key, 'x'.repeat(size));
       this.junkKeys += 1;
     }
   }
 
   free(): void {
     for (const key of [...this.area.data.keys()])
-      if (key.startsWith('other-app:')) this.area.data.delete(key);
+      if (key.startsWith('other-app:')) this.area.put(key, null);
   }
 }
 
@@ -213,10 +213,10 @@ describe('a full storage', () => {
               case 'junk': {
                 // Unusable data under our key (if it fits), found at the next start.
                 const before = world.area.data.get(PERSIST_NAME);
-                world.area.data.set(PERSIST_NAME, op.text);
+                world.area.put(PERSIST_NAME, op.text);
                 if (world.area.used() > world.area.quota) {
-                  if (before === undefined) world.area.data.delete(PERSIST_NAME);
-                  else world.area.data.set(PERSIST_NAME, before);
+                  if (before === undefined) world.area.put(PERSIST_NAME, null);
+                  else world.area.put(PERSIST_NAME, before);
                   break;
                 }
                 const backupsBefore = [...world.area.data.keys()].filter((k) =>
@@ -313,7 +313,7 @@ describe('a full storage', () => {
 
   it('a notice about set-aside data and one about a failed save are shown together', async () => {
     const world = new World();
-    world.area.data.set(PERSIST_NAME, 'not json');
+    world.area.put(PERSIST_NAME, 'not json');
     world.open();
     world.fill(0);
     world.store.getState().moveItem(tutorial, 'dark-mode', 0);
