@@ -375,13 +375,94 @@ function slotWord(scenario: Pick<Scenario, 'time'>): string {
   }
 }
 
+/** The first words of an event's title, for a badge ("Major storm cascades…"). */
+function shortTitle(title: string, words = 3): string {
+  const parts = title.split(/\s+/);
+  return parts.length <= words ? title : `${parts.slice(0, words).join(' ')}…`;
+}
+
+/** Items' titles in a list: "A", "A and B", "A, B and C". */
+function titleList(titles: readonly string[]): string {
+  const quotedTitles = titles.map((t) => `“${t}”`);
+  return quotedTitles.length <= 1
+    ? (quotedTitles[0] ?? '')
+    : `${quotedTitles.slice(0, -1).join(', ')} and ${quotedTitles.at(-1)!}`;
+}
+
 /**
- * An item's key effects as short badges, most decisive first: vulnerabilities closed, capacity,
- * debt, running fees, incidents, breach risk, compliance, then revenue and satisfaction.
+ * What other parts of the scenario make an item do, as badges: events it makes less likely or
+ * less costly, the items that need it first, a rival who may copy it.
+ */
+function referencedEffects(scenario: Scenario, item: Item): EffectBadge[] {
+  const badges: EffectBadge[] = [];
+  const items = itemIndex(scenario);
+  const slot = slotWord(scenario);
+  for (const event of scenario.events) {
+    if (event.kind === 'cascade')
+      for (const m of event.mitigations) {
+        if (m.item !== item.id || m.reduction <= 0) continue;
+        const costs = [
+          formatMoney(event.loss),
+          event.downtimeMinutes > 0
+            ? `${Math.round(event.downtimeMinutes).toLocaleString('en-US')} minutes of downtime`
+            : null,
+          event.csat > 0 ? `${pointsText(event.csat)} of satisfaction` : null,
+        ].filter((x) => x !== null);
+        badges.push({
+          key: `mitigates:${event.id}`,
+          label: `−${formatPercent(m.reduction)} “${shortTitle(event.title)}”`,
+          detail: `Once done, cuts the chance of “${event.title}” by ${formatPercent(m.reduction)} (${formatPercent(event.probability)} a ${slot} from ${slotLabel(scenario, event.fromSlot)}, costing ${costs.join(', ')} each time).`,
+          tone: 'good',
+        });
+      }
+    if (event.kind === 'injectItem' && event.prepared?.items.includes(item.id)) {
+      const injected = items.get(event.item);
+      const others = event.prepared.items.filter((id) => id !== item.id);
+      const together =
+        others.length > 0
+          ? ` when it and ${titleList(others.map((id) => items.get(id)?.title ?? id))} are done by then`
+          : ' when it is done by then';
+      badges.push({
+        key: `prepares:${event.id}`,
+        label: `readies for “${shortTitle(event.title)}”`,
+        detail: `If “${event.title}” happens (${formatPercent(event.probability)} chance in ${slotLabel(scenario, event.slot)}), the work it adds${injected ? ` (“${injected.title}”, ${pointsText(injected.effort)})` : ''} takes ${formatPercent(event.prepared.effortFactor)} of its effort${together}.`,
+        tone: 'good',
+      });
+    }
+    if (event.kind === 'competitorCopy' && event.item === item.id)
+      badges.push({
+        key: `copied:${event.id}`,
+        label: 'may be copied',
+        detail: `“${event.title}”: a ${formatPercent(event.probability)} chance in ${slotLabel(scenario, event.slot)}; its satisfaction bonus then fades by ${formatPercent(event.decay)} a ${slot}.`,
+        tone: 'bad',
+      });
+  }
+  const dependents = scenario.items.filter((other) => other.dependsOn.includes(item.id));
+  if (dependents.length > 0)
+    badges.push({
+      key: 'enables',
+      label:
+        dependents.length === 1
+          ? `unlocks “${shortTitle(dependents[0]!.title)}”`
+          : `unlocks ${dependents.length} items`,
+      detail: `${titleList(dependents.map((d) => d.title))} ${dependents.length === 1 ? 'needs' : 'need'} it first.`,
+      tone: 'neutral',
+    });
+  return badges;
+}
+
+/**
+ * Every effect the model applies to an item, as short badges, most decisive first:
+ * vulnerabilities closed, rare losses made less likely, surprise work made smaller, capacity,
+ * debt, running fees, incidents, breach risk, compliance (and the deals waiting on it), revenue,
+ * satisfaction, what customers expect, a late fine, then what it unlocks and who may copy it.
+ * A card shows the first few; the item details list all (`describeEffects`).
  */
 export function effectBadges(scenario: Scenario, item: Item): EffectBadge[] {
   const badges: EffectBadge[] = [];
   const e = item.effects;
+  const referenced = referencedEffects(scenario, item);
+  const byKind = (prefix: string) => referenced.filter((b) => b.key.startsWith(prefix));
   const vulns = new Map((scenario.security?.vulnerabilities ?? []).map((v) => [v.id, v]));
   for (const id of e.closes) {
     const v = vulns.get(id);
@@ -392,6 +473,7 @@ export function effectBadges(scenario: Scenario, item: Item): EffectBadge[] {
       tone: 'good',
     });
   }
+  badges.push(...byKind('mitigates:'), ...byKind('prepares:'));
   if (e.capacityAdd > 0)
     badges.push({
       key: 'capacity',
@@ -436,12 +518,23 @@ export function effectBadges(scenario: Scenario, item: Item): EffectBadge[] {
     });
   if (e.compliance !== undefined) {
     const obligation = scenario.obligations.find((o) => o.id === e.compliance);
+    const deals = scenario.deals.filter((d) => d.obligation === e.compliance);
+    const waiting =
+      deals.length === 0
+        ? ''
+        : ` Deals that wait for the report: ${deals
+            .map(
+              (d) =>
+                `“${d.title}” (${formatMoney(d.arr)} ARR, from ${slotLabel(scenario, d.fromSlot)})`,
+            )
+            .join('; ')}.`;
     badges.push({
       key: 'compliance',
       label: 'compliance',
-      detail: obligation
-        ? `Needed for ${obligation.title}, due by the end of ${slotLabel(scenario, obligation.deadlineSlot)}.`
-        : `Needed for obligation ${e.compliance}.`,
+      detail:
+        (obligation
+          ? `Needed for ${obligation.title}, due by the end of ${slotLabel(scenario, obligation.deadlineSlot)}.`
+          : `Needed for obligation ${e.compliance}.`) + waiting,
       tone: 'good',
     });
   }
@@ -463,22 +556,34 @@ export function effectBadges(scenario: Scenario, item: Item): EffectBadge[] {
       detail: `${item.value.csat > 0 ? 'Raises' : 'Lowers'} customer satisfaction by ${pointsText(Math.abs(item.value.csat))} when it ships.`,
       tone: item.value.csat > 0 ? 'good' : 'bad',
     });
+  if (item.value.kano === 'must' && item.value.mustPenalty > 0)
+    badges.push({
+      key: 'must',
+      label: 'customers expect it',
+      detail: `Customers expect it: satisfaction drops ${pointsText(item.value.mustPenalty)} every ${slotWord(scenario)} it is missing.`,
+      tone: 'neutral',
+    });
+  if (item.value.kano === 'delight')
+    badges.push({
+      key: 'delight',
+      label: 'delighter',
+      detail: 'A delighter: competitors may copy it, and its satisfaction bonus then fades.',
+      tone: 'neutral',
+    });
+  if (item.urgency.kind === 'deadline' && item.urgency.penalty > 0)
+    badges.push({
+      key: 'penalty',
+      label: `${formatMoney(item.urgency.penalty)} fine if late`,
+      detail: `Missing its date costs a one-off ${formatMoney(item.urgency.penalty)} (a fine or penalty).`,
+      tone: 'neutral',
+    });
+  badges.push(...byKind('enables'), ...byKind('copied:'));
   return badges;
 }
 
 /** Every effect of an item as a plain sentence (the item details panel). */
 export function describeEffects(scenario: Scenario, item: Item): string[] {
   const sentences = effectBadges(scenario, item).map((b) => b.detail);
-  if (item.value.kano === 'must' && item.value.mustPenalty > 0)
-    sentences.push(
-      `Customers expect it: satisfaction drops ${pointsText(item.value.mustPenalty)} every ${slotWord(scenario)} it is missing.`,
-    );
-  if (item.value.kano === 'delight')
-    sentences.push('A delighter: competitors may copy it, and its satisfaction bonus then fades.');
-  if (item.urgency.kind === 'deadline' && item.urgency.penalty > 0)
-    sentences.push(
-      `Missing its date costs a one-off ${formatMoney(item.urgency.penalty)} (a fine or penalty).`,
-    );
   if (sentences.length === 0)
     sentences.push('No direct effect on revenue, satisfaction, debt or risk.');
   return sentences;

@@ -127,6 +127,8 @@ function CardTimeline({
 function CardBody({ scenario, item, warnings, note, lensScore }: CardBodyProps) {
   const facts = useMemo(() => itemFacts(scenario, item), [scenario, item]);
   const effects = useMemo(() => effectBadges(scenario, item), [scenario, item]);
+  // The effects past the first few: counted on the card, named for screen readers and on hover.
+  const rest = effects.slice(EFFECTS_SHOWN);
   const kinds = warnings === '' ? [] : (warnings.split(',') as WarningKind[]);
   const range = item.estimate
     ? `${formatPoints(item.estimate[0])}–${formatPoints(item.estimate[1])}`
@@ -158,8 +160,11 @@ function CardBody({ scenario, item, warnings, note, lensScore }: CardBodyProps) 
             {e.label}
           </li>
         ))}
-        {effects.length > EFFECTS_SHOWN && (
-          <li className="chip chip-more">+{effects.length - EFFECTS_SHOWN} more</li>
+        {rest.length > 0 && (
+          <li className="chip chip-more" title={rest.map((e) => e.detail).join('\n')}>
+            +{rest.length} more
+            <span className="visually-hidden">: {rest.map((e) => e.label).join(', ')}</span>
+          </li>
         )}
       </ul>
       {(kinds.length > 0 || note || lensScore || range) && (
