@@ -6,6 +6,7 @@
 import { entryOf } from '../engine/ids';
 import type { Debrief } from './debrief.ts';
 import { formatMetric, formatPercent } from './format.ts';
+import { gapByMetric, tenths } from './gap.ts';
 import { findItem, type Plan } from '../engine/plan.ts';
 import { METRICS, type Metric, type Scenario, type Weights } from '../engine/schema.ts';
 import { METRIC_INFO } from './words.ts';
@@ -119,6 +120,19 @@ export function planReportMarkdown(input: PlanReportInput): string {
     );
   }
   lines.push('');
+  const gap = gapByMetric(d.expected, d.parOutcome);
+  if (gap.rows.length > 0) {
+    lines.push('## Where the gap is');
+    lines.push('');
+    lines.push(
+      inline(
+        `Par scores ${gap.par.toFixed(1)} and this plan ${gap.yours.toFixed(1)}: ${gap.gapShown >= 0 ? `${tenths(gap.gapShown)} points behind` : `${tenths(gap.gapShown)} points ahead`}. Metric by metric (the points add up to the gap):`,
+      ),
+    );
+    lines.push('');
+    gap.rows.forEach((row, i) => lines.push(`${i + 1}. ${inline(row.sentence)}`));
+    lines.push('');
+  }
   if (d.causes.length > 0) {
     lines.push('## What made the difference');
     lines.push('');

@@ -22,7 +22,9 @@ export function Causes({ debrief }: { debrief: Debrief }) {
         <p>
           {debrief.beatPar
             ? 'Your plan beat par: no move towards the old par would have helped.'
-            : 'No single move towards par gains more than a point: your plan is as good as par can tell.'}
+            : debrief.parScore - debrief.score >= 1
+              ? `No single move towards par gains more than a point, yet par is ${(debrief.parScore - debrief.score).toFixed(1)} points ahead: the gap comes from several changes together. “Where the gap is” shows it metric by metric.`
+              : 'No single move towards par gains more than a point: your plan is as good as par can tell.'}
         </p>
       ) : (
         <ol className="cause-list" data-testid="causes">

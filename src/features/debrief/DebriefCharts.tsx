@@ -176,9 +176,9 @@ export function DebriefCharts({
         )}
       </div>
       <p className="muted small">
-        Capacity health at the end: {formatPercent(1 - (debrief.expected.slots.at(-1)?.drag ?? 0))}{' '}
-        of capacity free of debt drag (par{' '}
-        {formatPercent(1 - (debrief.parOutcome.slots.at(-1)?.drag ?? 0))}).
+        Capacity health at the end (the metric the score uses):{' '}
+        {formatPercent(debrief.expected.metrics.capacityHealth ?? 0)} of capacity free of debt drag
+        (par {formatPercent(debrief.parOutcome.metrics.capacityHealth ?? 0)}).
       </p>
     </section>
   );

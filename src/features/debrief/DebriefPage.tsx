@@ -41,6 +41,7 @@ import {
   type ExportInput,
 } from './exportFiles';
 import { Frameworks } from './Frameworks';
+import { GapByMetric } from './GapByMetric';
 import { Headline, type SinceLastPlay } from './Headline';
 import { ParBoard } from './ParBoard';
 import { describeChanges } from './planDiff';
@@ -414,6 +415,7 @@ function DebriefBody({
           Print or save as PDF
         </button>
       </div>
+      <GapByMetric yours={debrief.expected} par={debrief.parOutcome} parLabel={parLabel} />
       <DebriefCharts
         scenario={scenario}
         debrief={debrief}

@@ -1,0 +1,87 @@
+/**
+ * "Where the gap is" on the debrief: one row per metric from your score to par's, adding up to the
+ * gap the result states, with the figure behind each agreeing with the rest of the page; readable
+ * at 390 px and by axe.
+ */
+import type { Page } from '@playwright/test';
+
+import { expect, expectNoAxeViolations, readScenario, test } from './support';
+
+const tutorial = readScenario('tutorial');
+const title = (id: string) => tutorial.items.find((i) => i.id === id)!.title;
+
+async function moveTo(page: Page, itemTitle: string, slot: string) {
+  await page.getByRole('button', { name: `Move to… (${itemTitle})` }).click();
+  await page.getByRole('menuitem', { name: slot, exact: true }).click();
+  await expect(page.locator('#board-announcer')).toContainText(`${itemTitle} moved to ${slot}`);
+}
+
+/** A plan with a clear gap: a feature first, the CVE patch and the replica left out. */
+async function playGappedPlan(page: Page) {
+  await page.goto(`./#/s/${tutorial.id}/plan`);
+  await moveTo(page, title('team-calendars'), 'Q1');
+  await moveTo(page, title('dark-mode'), 'Q2');
+  await page.getByRole('link', { name: 'Play the year' }).click();
+  await page.getByRole('button', { name: 'Skip to the debrief' }).click();
+  await expect(page.getByTestId('debrief-score')).toBeVisible({ timeout: 30_000 });
+}
+
+/** "12.3 points behind par" → 12.3; "ahead of par" → negative; "even with par" → 0. */
+function pointsOf(sentence: string): number {
+  const m = /: ([\d.]+) points (behind|ahead of) /.exec(sentence);
+  if (!m) {
+    expect(sentence).toContain('even with par');
+    return 0;
+  }
+  return (m[2] === 'behind' ? 1 : -1) * Number(m[1]);
+}
+
+test('the gap by metric adds up to the gap the result states, and agrees with the page', async ({
+  page,
+}) => {
+  await playGappedPlan(page);
+  const score = Number(await page.getByTestId('debrief-score').textContent());
+  const parText = await page
+    .locator('.headline-stat .stat-note')
+    .filter({ hasText: /^par / })
+    .textContent();
+  const par = Number(parText?.replace('par ', ''));
+
+  const section = page.getByRole('region', { name: 'Where the gap is' });
+  await expect(section).toContainText(
+    `Par scores ${((Math.round(par * 10) - Math.round(score * 10)) / 10).toFixed(1)} points more than your plan (${par.toFixed(1)} against ${score.toFixed(1)})`,
+  );
+  const rows = await section.getByTestId('gap-by-metric').getByRole('listitem').allTextContents();
+  expect(rows.length).toBeGreaterThanOrEqual(4);
+  // The rows' points add up to the gap as printed (each to a tenth).
+  const tenths = rows.map((r) => Math.round(pointsOf(r) * 10));
+  expect(tenths.reduce((a, b) => a + b, 0)).toBe(Math.round((par - score) * 10));
+  expect(tenths.some((t) => t > 0)).toBe(true);
+
+  // The capacity-health figure under the charts is the one the gap row names.
+  const health = rows.find((r) => r.startsWith('Capacity health'))!;
+  const [, yours, theirs] = /capacity free of debt drag (\d+)% against par’s (\d+)%/.exec(
+    health,
+  ) ?? [null, '', ''];
+  if (yours) {
+    await expect(page.locator('.debrief-body')).toContainText(
+      `${yours}% of capacity free of debt drag (par ${theirs}%)`,
+    );
+  }
+
+  await expect(section.locator('.chart-placeholder')).toHaveCount(0, { timeout: 30_000 });
+  await expect(section.locator('.chart-plot svg')).toBeVisible();
+  await expectNoAxeViolations(page, '.gap-section');
+});
+
+test('at 390 px the gap section fits without sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await playGappedPlan(page);
+  const section = page.getByRole('region', { name: 'Where the gap is' });
+  await section.scrollIntoViewIfNeeded();
+  await expect(section.locator('.chart-plot svg')).toBeVisible({ timeout: 30_000 });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(390);
+  const box = (await section.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
+});
