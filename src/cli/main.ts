@@ -22,6 +22,8 @@ import {
 import { METRIC_INFO, STRATEGY_WORDS } from '../explain/words.ts';
 import { formatMetric, formatMoney, formatPercent, formatSlotTime } from '../explain/format.ts';
 import { debrief } from '../explain/debrief.ts';
+import { gapByMetric } from '../explain/gap.ts';
+import { pathToPar } from '../explain/path.ts';
 import { bakedPar, findPar } from '../engine/par.ts';
 import { seedDistribution } from '../engine/seeds.ts';
 import {
@@ -361,9 +363,19 @@ function cmdDebrief(args: string[], values: Values, io: Io): number {
   const plan = readPlan(planPath!, scenario);
   const par = parOf(scenario);
   const d = debrief(scenario, plan, { par: par.plan, seed: seedOf(values) ?? 1 });
+  const gap = gapByMetric(d.expected, d.parOutcome);
+  const path = pathToPar(scenario, plan, par.plan);
   if (values.json) {
     const { expected: _e, seeded: _s, parOutcome: _p, ...rest } = d;
-    io.stdout(json({ ...rest, causes: d.causes.map(({ plan: _plan, ...c }) => c) }));
+    io.stdout(
+      json({
+        ...rest,
+        causes: d.causes.map(({ plan: _plan, ...c }) => c),
+        gapByMetric: gap,
+        // Each step with the plan after it: rescore any of them with `dojo score`.
+        path,
+      }),
+    );
     return EXIT.ok;
   }
   io.stdout(`${scenario.title}\n${planSummary(scenario, plan)}\n\n`);
@@ -375,6 +387,16 @@ function cmdDebrief(args: string[], values: Values, io: Io): number {
     d.causes.forEach((c, i) => io.stdout(`${i + 1}. ${c.sentence}\n`));
   } else io.stdout('\nNo single change towards par gains more than a point.\n');
   if (d.interaction) io.stdout(`\n${d.interaction.sentence}\n`);
+  io.stdout(
+    `\nWhere the gap is (par ${gap.par.toFixed(1)}, this plan ${gap.yours.toFixed(1)}; the points add up to the gap):\n`,
+  );
+  for (const row of gap.rows) io.stdout(`- ${row.sentence}\n`);
+  if (path.steps.length > 0) {
+    io.stdout(
+      `\nMoves toward par (${path.start.toFixed(1)} → ${path.end.toFixed(1)}, ${Math.round(path.explained * 100)}% of the gap; --json has the plan after each):\n`,
+    );
+    path.steps.forEach((step, i) => io.stdout(`${i + 1}. ${step.sentence}\n`));
+  }
   if (d.lessons.length > 0) {
     io.stdout('\nLessons:\n');
     for (const l of d.lessons) io.stdout(`- ${l.text}\n`);

@@ -75,7 +75,7 @@ export function roundToTotal(values: readonly number[], total: number): number[]
 }
 
 /** What each metric measures, as the sentences name it. */
-const NOUNS: Readonly<Record<Metric, string>> = {
+export const NOUNS: Readonly<Record<Metric, string>> = {
   revenue: 'net money',
   csat: 'CSAT',
   capacityHealth: 'capacity free of debt drag',
@@ -86,7 +86,7 @@ const NOUNS: Readonly<Record<Metric, string>> = {
 };
 
 /** A raw metric's value as people read it: "$2.55M", "51.1", "75%", "796 minutes". */
-function valueText(metric: Metric, value: number): string {
+export function valueText(metric: Metric, value: number): string {
   switch (metric) {
     case 'revenue':
       return formatMoney(value);

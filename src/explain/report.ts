@@ -7,6 +7,7 @@ import { entryOf } from '../engine/ids';
 import type { Debrief } from './debrief.ts';
 import { formatMetric, formatPercent } from './format.ts';
 import { gapByMetric, tenths } from './gap.ts';
+import type { MovePath } from './path.ts';
 import { findItem, type Plan } from '../engine/plan.ts';
 import { METRICS, type Metric, type Scenario, type Weights } from '../engine/schema.ts';
 import { METRIC_INFO } from './words.ts';
@@ -48,6 +49,8 @@ export interface PlanReportInput {
   /** The author's rationale per item id (the decision journal). */
   notes: Record<string, string>;
   debrief: Debrief;
+  /** The moves toward par (the debrief page's), listed after the gap when given. */
+  path?: MovePath;
 }
 
 function itemStatus(outcome: Outcome, id: string, labels: readonly string[]): string {
@@ -131,6 +134,19 @@ export function planReportMarkdown(input: PlanReportInput): string {
     );
     lines.push('');
     gap.rows.forEach((row, i) => lines.push(`${i + 1}. ${inline(row.sentence)}`));
+    lines.push('');
+  }
+  if (input.path && input.path.steps.length > 0) {
+    const p = input.path;
+    lines.push('## Moves toward par');
+    lines.push('');
+    lines.push(
+      inline(
+        `${p.steps.length} moves take this plan from ${p.start.toFixed(1)} to ${p.end.toFixed(1)} (par ${p.par.toFixed(1)}): ${Math.round(p.explained * 100)}% of the gap.`,
+      ),
+    );
+    lines.push('');
+    p.steps.forEach((step, i) => lines.push(`${i + 1}. ${inline(step.sentence)}`));
     lines.push('');
   }
   if (d.causes.length > 0) {

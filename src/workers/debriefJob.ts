@@ -19,6 +19,7 @@ import {
   type Weights,
 } from '../engine';
 import { debrief, type Debrief } from '../explain/debrief';
+import { pathToPar, type MovePath } from '../explain/path';
 import { seedDistribution, type Distribution } from '../engine/seeds';
 
 export interface AnalysisInput {
@@ -51,6 +52,8 @@ export interface Analysis {
   lenses: LensRow[];
   /** The strategy battery, in the engine's order. */
   strategies: StrategyResult[];
+  /** The moves from the plan toward par, each with the plan after it. */
+  path: MovePath;
 }
 
 export interface SpreadInput {
@@ -101,7 +104,13 @@ export function analyzePlay(scenario: Scenario, input: AnalysisInput): Analysis 
     seed: input.seed,
     ...(input.weights ? { weights: input.weights } : {}),
   });
-  return { debrief: result, par, parSource, lenses, strategies };
+  const path = pathToPar(
+    scenario,
+    input.plan,
+    par,
+    input.weights ? { weights: input.weights } : {},
+  );
+  return { debrief: result, par, parSource, lenses, strategies, path };
 }
 
 /** The distribution of seeded scores of the plan and of par, on the same seeds. */

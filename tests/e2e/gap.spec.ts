@@ -72,6 +72,7 @@ test('the gap by metric adds up to the gap the result states, and agrees with th
   await expect(section.locator('.chart-placeholder')).toHaveCount(0, { timeout: 30_000 });
   await expect(section.locator('.chart-plot svg')).toBeVisible();
   await expectNoAxeViolations(page, '.gap-section');
+  await expectNoAxeViolations(page, '.path-section');
 });
 
 test('at 390 px the gap section fits without sideways scrolling', async ({ page }) => {
@@ -84,4 +85,34 @@ test('at 390 px the gap section fits without sideways scrolling', async ({ page 
   expect(width).toBeLessThanOrEqual(390);
   const box = (await section.boundingBox())!;
   expect(box.x + box.width).toBeLessThanOrEqual(390);
+});
+
+test('moves toward par: each step with its points, and "Try this" opens it on the board with that score', async ({
+  page,
+}) => {
+  await playGappedPlan(page);
+  const section = page.getByRole('region', { name: 'Moves toward par' });
+  const steps = section.getByTestId('move-path').getByRole('listitem');
+  await expect(steps.first()).toBeVisible();
+  const count = await steps.count();
+  expect(count).toBeGreaterThanOrEqual(2);
+  expect(count).toBeLessThanOrEqual(8);
+  // The summary's start and end are the first step's "before" and the last step's "after".
+  const summary = (await section.getByTestId('path-summary').textContent())!;
+  const [, from, to] = /from (\d+\.\d) to (\d+\.\d)/.exec(summary)!;
+  const score = Number(await page.getByTestId('debrief-score').textContent());
+  expect(Number(from)).toBe(score);
+  const last = steps.nth(count - 1);
+  await expect(last).toContainText(`→ ${to}.`);
+  await expect(steps.first()).toContainText(/^(Add|Move|Start|Take|Swap|Replace) “/);
+
+  await last
+    .getByRole('button', { name: `Try this: moves 1 to ${count} on a new variant` })
+    .click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(tutorial.title);
+  await expect(page.getByRole('combobox', { name: 'Plan variant' })).toHaveValue(/.+/);
+  await expect(
+    page.getByRole('combobox', { name: 'Plan variant' }).locator('option:checked'),
+  ).toHaveText(`Moves toward par (${count} of ${count})`);
+  await expect(page.getByTestId('projected-score')).toHaveText(to!);
 });

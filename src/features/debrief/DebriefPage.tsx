@@ -42,6 +42,7 @@ import {
 } from './exportFiles';
 import { Frameworks } from './Frameworks';
 import { GapByMetric } from './GapByMetric';
+import { MovePath } from './MovePath';
 import { Headline, type SinceLastPlay } from './Headline';
 import { ParBoard } from './ParBoard';
 import { describeChanges } from './planDiff';
@@ -188,6 +189,7 @@ export function DebriefPage({
         variantName: variant.name,
         notes: variant.notes,
         debrief: analysis.debrief,
+        path: analysis.path,
       }
     : null;
   const save = (kind: 'markdown' | 'json' | 'plan') => {
@@ -416,6 +418,12 @@ function DebriefBody({
         </button>
       </div>
       <GapByMetric yours={debrief.expected} par={debrief.parOutcome} parLabel={parLabel} />
+      <MovePath
+        scenario={scenario}
+        path={analysis.path}
+        parLabel={parLabel}
+        boardHref={boardHref}
+      />
       <DebriefCharts
         scenario={scenario}
         debrief={debrief}

@@ -5,6 +5,7 @@
  */
 import { ENGINE_VERSION, type Plan, type Scenario } from '../../engine';
 import type { Debrief } from '../../explain/debrief';
+import type { MovePath } from '../../explain/path';
 import { makePlanFile, type PlanFile } from '../../engine/planFile';
 import { planReportMarkdown } from '../../explain/report';
 
@@ -17,6 +18,8 @@ export interface ExportInput {
   variantName: string;
   notes: Readonly<Record<string, string>>;
   debrief: Debrief;
+  /** The moves toward par, when they are known. */
+  path?: MovePath;
 }
 
 const CREATED_WITH = `Roadmap Dojo engine ${ENGINE_VERSION}`;
@@ -41,6 +44,7 @@ export function debriefMarkdown(input: ExportInput): string {
     name: input.variantName,
     notes: { ...input.notes },
     debrief: input.debrief,
+    ...(input.path ? { path: input.path } : {}),
   });
 }
 
@@ -74,6 +78,8 @@ export function debriefJson(input: ExportInput): string {
           gain: c.gain,
           sentence: c.sentence,
         })),
+        // Each move with the plan after it (rescore any with `dojo score`).
+        ...(input.path ? { path: input.path } : {}),
       },
       outcome: { expected: d.expected, seeded: d.seeded },
     },

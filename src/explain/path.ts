@@ -1,0 +1,285 @@
+/**
+ * A path of moves from a learner's plan toward par: at each step the single edit that gains the
+ * most points (expected score), among placing an item in any slot at any position (adding it,
+ * moving it, reordering a slot), taking an item out, swapping two items between slots, and
+ * replacing a planned item with one from the backlog (in its place). It
+ * stops when less than half a point of the gap is left, after 8 steps, or when no edit gains.
+ *
+ * Each step says what it does in domain words, naming the slot and the position, the points it
+ * gains and the figures that moved, and carries the plan after it, so anyone can rescore it.
+ */
+import { compile, type Compiled } from '../engine/compile.ts';
+import { expectedWorld, worldMetrics } from '../engine/expected.ts';
+import type { Plan } from '../engine/plan.ts';
+import { scoreMetrics, type Metrics } from '../engine/score.ts';
+import {
+  METRICS,
+  type Anchors,
+  type Metric,
+  type Scenario,
+  type Weights,
+} from '../engine/schema.ts';
+import { scoringOf } from '../engine/simulate.ts';
+import { NOUNS, valueText } from './gap.ts';
+import { METRIC_INFO } from './words.ts';
+
+/** Where an item sits: a slot and a position in it (0 = first). */
+export interface Place {
+  slot: number;
+  index: number;
+}
+
+export type Edit =
+  /** Add an item (from the backlog), move it to another slot, or move it inside its slot. */
+  | { kind: 'place'; item: string; from: Place | null; to: Place }
+  | { kind: 'remove'; item: string; from: Place }
+  /** Two items in different slots trade places. */
+  | { kind: 'swap'; item: string; other: string; from: Place; otherFrom: Place }
+  /** A planned item goes back to the backlog and a backlog item takes its place. */
+  | { kind: 'replace'; item: string; other: string; from: Place };
+
+/** A metric that moved in a step: its points and its figure before and after. */
+export interface MovedFigure {
+  metric: Metric;
+  label: string;
+  points: number;
+  /** "downtime 796 minutes → 320 minutes". */
+  text: string;
+}
+
+export interface PathStep {
+  edit: Edit;
+  /** Points this step gains (expected score after − before). */
+  gain: number;
+  before: number;
+  after: number;
+  /** The plan after this step (and every step before it). */
+  plan: Plan;
+  /** Up to two metrics that moved most, largest first. */
+  moved: MovedFigure[];
+  /** "Start “Stabilize the test suite” first in Q1, before “SSO”: +3.9 points — …". */
+  sentence: string;
+}
+
+export interface MovePath {
+  /** The learner's score, the score after the last step, and par's. */
+  start: number;
+  end: number;
+  par: number;
+  steps: PathStep[];
+  /**
+   * Share of the gap the steps explain: (end − start) / (par − start), capped to [0, 1]; 1 when
+   * there is no gap to explain.
+   */
+  explained: number;
+}
+
+export interface PathOptions {
+  weights?: Weights;
+  anchors?: Anchors;
+  /** At most this many steps (default 8). */
+  maxSteps?: number;
+  /** Stop when less than this many points of the gap are left (default 0.5). */
+  stopBelow?: number;
+}
+
+/** Steps smaller than this (points) are rounding noise, not a move worth making. */
+const MIN_GAIN = 0.05;
+
+interface Scored {
+  score: number;
+  metrics: Metrics;
+  normalized: Record<Metric, number | null>;
+}
+
+/** A fast scorer of plans, the same as `simulate`'s expected score (no trace, no ledger). */
+function scorer(c: Compiled, options: PathOptions): (plan: Plan) => Scored {
+  const { weights, anchors } = scoringOf(c, options);
+  const world = expectedWorld(c);
+  return (plan) => {
+    const metrics = worldMetrics(c, plan.slots, world);
+    const { score, normalized } = scoreMetrics(metrics, anchors, weights);
+    return { score, metrics, normalized };
+  };
+}
+
+function placeOf(plan: Plan, item: string): Place | null {
+  for (let slot = 0; slot < plan.slots.length; slot++) {
+    const index = plan.slots[slot]!.indexOf(item);
+    if (index >= 0) return { slot, index };
+  }
+  return null;
+}
+
+/** The plan after an edit. */
+export function applyEdit(plan: Plan, edit: Edit): Plan {
+  const slots = plan.slots.map((s) => [...s]);
+  if (edit.kind === 'replace') {
+    slots[edit.from.slot]![edit.from.index] = edit.other;
+    return { slots };
+  }
+  if (edit.kind === 'swap') {
+    slots[edit.from.slot]![edit.from.index] = edit.other;
+    slots[edit.otherFrom.slot]![edit.otherFrom.index] = edit.item;
+    return { slots };
+  }
+  if (edit.from) slots[edit.from.slot]!.splice(edit.from.index, 1);
+  if (edit.kind === 'place') slots[edit.to.slot]!.splice(edit.to.index, 0, edit.item);
+  return { slots };
+}
+
+/** Every single edit of a plan (see the module comment). */
+export function* editsOf(plan: Plan, items: readonly string[]): Generator<Edit> {
+  for (const item of items) {
+    const from = placeOf(plan, item);
+    for (let slot = 0; slot < plan.slots.length; slot++) {
+      const length = plan.slots[slot]!.length - (from?.slot === slot ? 1 : 0);
+      for (let index = 0; index <= length; index++) {
+        if (from && from.slot === slot && from.index === index) continue;
+        yield { kind: 'place', item, from, to: { slot, index } };
+      }
+    }
+    if (from) yield { kind: 'remove', item, from };
+  }
+  const placed = plan.slots.flatMap((ids, slot) =>
+    ids.map((item, index) => ({ item, place: { slot, index } })),
+  );
+  for (let a = 0; a < placed.length; a++)
+    for (let b = a + 1; b < placed.length; b++) {
+      const x = placed[a]!;
+      const y = placed[b]!;
+      if (x.place.slot === y.place.slot) continue;
+      yield { kind: 'swap', item: x.item, other: y.item, from: x.place, otherFrom: y.place };
+    }
+  const planned = new Set(placed.map((p) => p.item));
+  for (const x of placed)
+    for (const other of items)
+      if (!planned.has(other)) yield { kind: 'replace', item: x.item, other, from: x.place };
+}
+
+/** The metrics that moved most between two scored plans, in score points and figures. */
+function movedFigures(
+  before: Scored,
+  after: Scored,
+  weights: Record<Metric, number>,
+): MovedFigure[] {
+  const weighted = METRICS.filter((m) => before.normalized[m] !== null && weights[m] > 0);
+  const total = weighted.reduce((s, m) => s + weights[m], 0);
+  return weighted
+    .map((metric) => {
+      const points =
+        total > 0
+          ? (100 * weights[metric] * (after.normalized[metric]! - before.normalized[metric]!)) /
+            total
+          : 0;
+      const from = valueText(metric, before.metrics[metric] ?? 0);
+      const to = valueText(metric, after.metrics[metric] ?? 0);
+      return {
+        metric,
+        label: METRIC_INFO[metric].label,
+        points,
+        text: `${NOUNS[metric]} ${from} → ${to}`,
+        same: from === to,
+      };
+    })
+    .filter((f) => Math.abs(f.points) >= 0.05 && !f.same)
+    .sort((a, b) => Math.abs(b.points) - Math.abs(a.points))
+    .slice(0, 2)
+    .map(({ same: _same, ...f }) => f);
+}
+
+const ordinal = (n: number) =>
+  ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth'][n] ??
+  `number ${n + 1}`;
+
+/** Where in a slot a place is, against its neighbours there: "first, before “B”". */
+function position(
+  c: Compiled,
+  plan: Plan,
+  item: string,
+  to: Place,
+): { words: string; neighbours: string } {
+  const after = applyEdit(plan, { kind: 'place', item, from: placeOf(plan, item), to });
+  const ids = after.slots[to.slot]!;
+  const at = ids.indexOf(item);
+  const title = (id: string) => `“${c.items[c.index.get(id)!]?.title ?? id}”`;
+  const prev = at > 0 ? ids[at - 1] : undefined;
+  const next = ids[at + 1];
+  const neighbours =
+    prev && next
+      ? `after ${title(prev)}, before ${title(next)}`
+      : next
+        ? `before ${title(next)}`
+        : prev
+          ? `after ${title(prev)}`
+          : '';
+  const words = ids.length === 1 ? '' : at === ids.length - 1 ? 'last' : ordinal(at);
+  return { words, neighbours };
+}
+
+/** The edit in domain words, naming the slot and the position. */
+export function describeEdit(c: Compiled, plan: Plan, edit: Edit): string {
+  const title = (id: string) => `“${c.items[c.index.get(id)!]?.title ?? id}”`;
+  const label = (slot: number) => c.labels[slot] ?? `slot ${slot + 1}`;
+  if (edit.kind === 'remove') return `Take ${title(edit.item)} out of ${label(edit.from.slot)}`;
+  if (edit.kind === 'replace')
+    return `Replace ${title(edit.item)} in ${label(edit.from.slot)} with ${title(edit.other)}`;
+  if (edit.kind === 'swap')
+    return `Swap ${title(edit.item)} (${label(edit.from.slot)}) and ${title(edit.other)} (${label(edit.otherFrom.slot)})`;
+  const { words, neighbours } = position(c, plan, edit.item, edit.to);
+  const where = [words, neighbours].filter(Boolean).join(', ');
+  const slot = label(edit.to.slot);
+  if (edit.from === null) return `Add ${title(edit.item)} to ${slot}${where ? `, ${where}` : ''}`;
+  if (edit.from.slot !== edit.to.slot)
+    return `Move ${title(edit.item)} from ${label(edit.from.slot)} to ${slot}${where ? `, ${where}` : ''}`;
+  if (edit.to.index === 0)
+    return `Start ${title(edit.item)} first in ${slot}${neighbours ? `, ${neighbours}` : ''}`;
+  return `Move ${title(edit.item)} ${edit.to.index < edit.from.index ? 'earlier' : 'later'} in ${slot}${where ? `, ${where}` : ''}`;
+}
+
+/** The path of moves from `plan` toward `par` (see the module comment). */
+export function pathToPar(
+  scenario: Scenario,
+  plan: Plan,
+  par: Plan,
+  options: PathOptions = {},
+): MovePath {
+  const c = compile(scenario);
+  const { weights } = scoringOf(c, options);
+  const score = scorer(c, options);
+  const items = c.items.filter((i) => !i.injected).map((i) => i.id);
+  const maxSteps = options.maxSteps ?? 8;
+  const stopBelow = options.stopBelow ?? 0.5;
+  const parScore = score(par).score;
+  let current: Plan = { slots: plan.slots.map((s) => [...s]) };
+  let now = score(current);
+  const start = now.score;
+  const steps: PathStep[] = [];
+  while (steps.length < maxSteps && parScore - now.score >= stopBelow) {
+    let best: { edit: Edit; plan: Plan; scored: Scored } | null = null;
+    for (const edit of editsOf(current, items)) {
+      const next = applyEdit(current, edit);
+      const scored = score(next);
+      if (!best || scored.score > best.scored.score + 1e-9) best = { edit, plan: next, scored };
+    }
+    if (!best || best.scored.score - now.score < MIN_GAIN) break;
+    const gain = best.scored.score - now.score;
+    const moved = movedFigures(now, best.scored, weights);
+    const words = describeEdit(c, current, best.edit);
+    const figures = moved.map((m) => m.text).join('; ');
+    steps.push({
+      edit: best.edit,
+      gain,
+      before: now.score,
+      after: best.scored.score,
+      plan: best.plan,
+      moved,
+      sentence: `${words}: +${gain.toFixed(1)} points${figures ? ` — ${figures}` : ''}.`,
+    });
+    current = best.plan;
+    now = best.scored;
+  }
+  const gap = parScore - start;
+  const explained = gap <= 1e-9 ? 1 : Math.max(0, Math.min(1, (now.score - start) / gap));
+  return { start, end: now.score, par: parScore, steps, explained };
+}

@@ -1,0 +1,183 @@
+/**
+ * The path of moves toward par: every step is checkable (its plan rescored with `simulate` gives
+ * its score), each is the best single edit from where the last left off, the gains add up, the
+ * stop rules hold, and the words name the slot and the position.
+ */
+import { describe, expect, it } from 'vitest';
+
+import { compile } from '../../src/engine/compile.ts';
+import { simulate, type Plan } from '../../src/engine/index.ts';
+import { bakedPar } from '../../src/engine/par.ts';
+import { strategyPlans } from '../../src/engine/strategies.ts';
+import { applyEdit, describeEdit, editsOf, pathToPar } from '../../src/explain/path.ts';
+import { scenarioFiles, shipped } from '../engine/helpers.ts';
+
+const tutorial = shipped('tutorial');
+const c = compile(tutorial);
+const title = (id: string) => tutorial.items.find((i) => i.id === id)!.title;
+const visible = tutorial.items.filter((i) => !i.injected).map((i) => i.id);
+
+describe('the words of an edit', () => {
+  const plan: Plan = { slots: [['dark-mode', 'test-suite'], ['csv-export']] };
+
+  it('adding names the slot, the position and the neighbours', () => {
+    expect(
+      describeEdit(c, plan, {
+        kind: 'place',
+        item: 'patch-login',
+        from: null,
+        to: { slot: 0, index: 1 },
+      }),
+    ).toBe(
+      `Add “${title('patch-login')}” to Q1, second, after “${title('dark-mode')}”, before “${title('test-suite')}”`,
+    );
+    expect(
+      describeEdit(c, plan, {
+        kind: 'place',
+        item: 'patch-login',
+        from: null,
+        to: { slot: 1, index: 1 },
+      }),
+    ).toBe(`Add “${title('patch-login')}” to Q2, last, after “${title('csv-export')}”`);
+  });
+
+  it('moving across slots, starting first, moving later, taking out, swapping, replacing', () => {
+    expect(
+      describeEdit(c, plan, {
+        kind: 'place',
+        item: 'csv-export',
+        from: { slot: 1, index: 0 },
+        to: { slot: 0, index: 0 },
+      }),
+    ).toBe(`Move “${title('csv-export')}” from Q2 to Q1, first, before “${title('dark-mode')}”`);
+    expect(
+      describeEdit(c, plan, {
+        kind: 'place',
+        item: 'test-suite',
+        from: { slot: 0, index: 1 },
+        to: { slot: 0, index: 0 },
+      }),
+    ).toBe(`Start “${title('test-suite')}” first in Q1, before “${title('dark-mode')}”`);
+    expect(
+      describeEdit(c, plan, {
+        kind: 'place',
+        item: 'dark-mode',
+        from: { slot: 0, index: 0 },
+        to: { slot: 0, index: 1 },
+      }),
+    ).toBe(`Move “${title('dark-mode')}” later in Q1, last, after “${title('test-suite')}”`);
+    expect(
+      describeEdit(c, plan, { kind: 'remove', item: 'csv-export', from: { slot: 1, index: 0 } }),
+    ).toBe(`Take “${title('csv-export')}” out of Q2`);
+    expect(
+      describeEdit(c, plan, {
+        kind: 'swap',
+        item: 'dark-mode',
+        other: 'csv-export',
+        from: { slot: 0, index: 0 },
+        otherFrom: { slot: 1, index: 0 },
+      }),
+    ).toBe(`Swap “${title('dark-mode')}” (Q1) and “${title('csv-export')}” (Q2)`);
+    expect(
+      describeEdit(c, plan, {
+        kind: 'replace',
+        item: 'dark-mode',
+        other: 'patch-login',
+        from: { slot: 0, index: 0 },
+      }),
+    ).toBe(`Replace “${title('dark-mode')}” in Q1 with “${title('patch-login')}”`);
+  });
+});
+
+describe('the edits of a plan', () => {
+  it('are every placement, removal, swap and replacement, each one change away', () => {
+    const plan: Plan = { slots: [['dark-mode', 'test-suite'], ['csv-export']] };
+    const edits = [...editsOf(plan, visible)];
+    // Placements. Each of the 3 backlog items: 3 positions in Q1 and 2 in Q2 (15). Dark mode and
+    // the test suite: the other position in Q1 and 2 in Q2 (3 each). CSV export: 3 in Q1 (its own
+    // slot without it has only its own place). 15 + 3 + 3 + 3 = 24.
+    const places = edits.filter((e) => e.kind === 'place');
+    expect(places).toHaveLength(24);
+    expect(edits.filter((e) => e.kind === 'remove')).toHaveLength(3);
+    // Swaps across slots: dark-mode and test-suite each with csv-export.
+    expect(edits.filter((e) => e.kind === 'swap')).toHaveLength(2);
+    // Replacements: 3 planned × 3 in the backlog.
+    expect(edits.filter((e) => e.kind === 'replace')).toHaveLength(9);
+    for (const edit of edits) {
+      const next = applyEdit(plan, edit);
+      expect(next).not.toEqual(plan);
+      // Nothing is lost or doubled.
+      const ids = next.slots.flat();
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+  });
+});
+
+describe('the path on every shipped scenario', () => {
+  for (const file of scenarioFiles()) {
+    const id = file.replace(/\.json$/, '');
+    it(`${id}: each step rescored is its score; gains add up; the stop rules hold`, () => {
+      const scenario = shipped(id);
+      const par = bakedPar(scenario)!.plan;
+      const plan = strategyPlans(compile(scenario)).rice;
+      const path = pathToPar(scenario, plan, par);
+      expect(path.start).toBeCloseTo(simulate(scenario, plan).score, 9);
+      expect(path.par).toBeCloseTo(simulate(scenario, par).score, 9);
+      expect(path.steps.length).toBeLessThanOrEqual(8);
+      let before = plan;
+      let score = path.start;
+      for (const step of path.steps) {
+        expect(step.plan).toEqual(applyEdit(before, step.edit));
+        expect(step.before).toBeCloseTo(score, 9);
+        expect(step.after).toBeCloseTo(simulate(scenario, step.plan).score, 9);
+        expect(step.gain).toBeCloseTo(step.after - step.before, 9);
+        expect(step.gain).toBeGreaterThanOrEqual(0.05);
+        expect(step.sentence).toContain(`: +${step.gain.toFixed(1)} points`);
+        // Every step but the last leaves at least half a point of the gap.
+        before = step.plan;
+        score = step.after;
+      }
+      const sum = path.steps.reduce((s, st) => s + st.gain, 0);
+      expect(path.end - path.start).toBeCloseTo(sum, 9);
+      path.steps
+        .slice(0, -1)
+        .forEach((step) => expect(path.par - step.after).toBeGreaterThanOrEqual(0.5));
+      if (path.steps.length < 8) {
+        // It stopped because the gap is under half a point or no single edit gains.
+        const left = path.par - path.end;
+        if (left >= 0.5) {
+          const last = path.steps.at(-1)?.plan ?? plan;
+          for (const edit of editsOf(
+            last,
+            scenario.items.filter((i) => !i.injected).map((i) => i.id),
+          ))
+            expect(simulate(scenario, applyEdit(last, edit)).score - path.end).toBeLessThan(0.05);
+        }
+      }
+      const gap = path.par - path.start;
+      if (gap > 0)
+        expect(path.explained).toBeCloseTo(
+          Math.min(1, Math.max(0, (path.end - path.start) / gap)),
+          9,
+        );
+    });
+  }
+});
+
+describe('each step is the best single edit', () => {
+  it('on the tutorial, from a features-first plan: no edit beats the chosen one', () => {
+    const par = bakedPar(tutorial)!.plan;
+    const plan: Plan = { slots: [['team-calendars'], ['dark-mode']] };
+    const path = pathToPar(tutorial, plan, par);
+    let current = plan;
+    for (const step of path.steps) {
+      let best = -Infinity;
+      for (const edit of editsOf(current, visible))
+        best = Math.max(best, simulate(tutorial, applyEdit(current, edit)).score);
+      expect(step.after).toBeCloseTo(best, 9);
+      current = step.plan;
+    }
+    // From this plan the moves reach par's score: all of the gap is explained.
+    expect(path.explained).toBeGreaterThanOrEqual(0.99);
+  });
+});
