@@ -19,6 +19,8 @@ import { PAR_BUDGET, findPar } from '../src/engine/par.ts';
 import { seedDistribution } from '../src/engine/seeds.ts';
 import { readPlanFile } from '../src/engine/planFile.ts';
 import { decodeShare } from '../src/engine/share.ts';
+import { pathToPar } from '../src/explain/path.ts';
+import { pathCoverage } from './quality/pathCoverage.ts';
 
 const dir = join(import.meta.dirname, '..', 'scenarios');
 
@@ -69,6 +71,10 @@ export function rate(fn: (i: number) => void, ms = 1000): number {
 const quick = process.argv.includes('--quick');
 const simRows: (string | number)[][] = [];
 const parRows: (string | number)[][] = [];
+const pathRows: (string | number)[][] = [];
+/** Plans per scenario for the moves' coverage (`--path-plans N`; the issue's figure is 200). */
+const pathPlansAt = process.argv.indexOf('--path-plans');
+const pathPlans = pathPlansAt >= 0 ? Number(process.argv[pathPlansAt + 1]) : quick ? 30 : 200;
 const results: Record<string, unknown>[] = [];
 
 /** Median wall time of `fn` over `times` calls, in milliseconds. */
@@ -103,6 +109,17 @@ for (const s of loadAll()) {
   const gap = long.score > 0 ? (100 * (long.score - par.score)) / long.score : 0;
   const seedsMs = timeIt(() => seedDistribution(s, par.plan, { runs: 1000 }), quick ? 1 : 5);
   const debriefMs = timeIt(() => debrief(s, plans[1]!, { par: par.plan, seed: 1 }), quick ? 1 : 5);
+  // The moves toward par from the do-nothing plan (the farthest from par) and their coverage.
+  const pathMs = timeIt(() => pathToPar(s, plans[0]!, par.plan), quick ? 1 : 3);
+  const coverage = pathCoverage(s, pathPlans);
+  pathRows.push([
+    s.id,
+    coverage.plans,
+    `${Math.round(coverage.median * 100)}%`,
+    `${Math.round(coverage.p10 * 100)}%`,
+    Math.round(pathMs),
+    Math.round(coverage.slowestMs),
+  ]);
   parRows.push([
     s.id,
     Math.round(parMs),
@@ -125,6 +142,8 @@ for (const s of loadAll()) {
     gapToLongSearchPercent: quick ? null : gap,
     seeds1000Ms: Math.round(seedsMs),
     debriefMs,
+    movesMs: pathMs,
+    movesCoverage: coverage,
   });
 }
 
@@ -181,6 +200,12 @@ else {
       ['Scenario', 'Par ms', 'Evals', 'Par', 'Par ×20', 'Gap', '1000 seeds ms', 'Debrief ms'],
       parRows,
     ),
+  );
+  process.stdout.write(
+    `\nmoves toward par: share of the gap explained over ${pathPlans} generated plans per scenario; time from doing nothing, and the slowest\n`,
+  );
+  process.stdout.write(
+    table(['Scenario', 'Plans', 'Median', 'P10', 'From nothing ms', 'Slowest ms'], pathRows),
   );
   process.stdout.write('\nrefusing huge inputs: text in, message out (median ms)\n');
   process.stdout.write(table(['Input', 'Chars', 'Refused in ms'], refusalRows));

@@ -1,8 +1,10 @@
 /**
  * A path of moves from a learner's plan toward par: at each step the single edit that gains the
  * most points (expected score), among placing an item in any slot at any position (adding it,
- * moving it, reordering a slot), taking an item out, swapping two items between slots, and
- * replacing a planned item with one from the backlog (in its place). It
+ * moving it, reordering a slot), taking an item out, swapping two items between slots,
+ * replacing a planned item with one from the backlog (in its place), and placing an item together
+ * with the prerequisites it would otherwise wait for, or taking the last items of a slot out (its
+ * overflow). It
  * stops when less than half a point of the gap is left, after 8 steps, or when no edit gains.
  *
  * Each step says what it does in domain words, naming the slot and the position, the points it
@@ -36,7 +38,15 @@ export type Edit =
   /** Two items in different slots trade places. */
   | { kind: 'swap'; item: string; other: string; from: Place; otherFrom: Place }
   /** A planned item goes back to the backlog and a backlog item takes its place. */
-  | { kind: 'replace'; item: string; other: string; from: Place };
+  | { kind: 'replace'; item: string; other: string; from: Place }
+  /**
+   * An item goes into a slot together with the prerequisites it would otherwise wait for (not done
+   * in an earlier slot or earlier in that slot), placed just before it, in dependency order:
+   * before the item `before` of that slot, or at its end when null.
+   */
+  | { kind: 'group'; item: string; with: string[]; slot: number; before: string | null }
+  /** The last `count` items of a slot (at least 2) go back to the backlog: the overflow. */
+  | { kind: 'trim'; slot: number; count: number };
 
 /** A metric that moved in a step: its points and its figure before and after. */
 export interface MovedFigure {
@@ -114,6 +124,18 @@ function placeOf(plan: Plan, item: string): Place | null {
 /** The plan after an edit. */
 export function applyEdit(plan: Plan, edit: Edit): Plan {
   const slots = plan.slots.map((s) => [...s]);
+  if (edit.kind === 'trim') {
+    slots[edit.slot]!.splice(slots[edit.slot]!.length - edit.count, edit.count);
+    return { slots };
+  }
+  if (edit.kind === 'group') {
+    const moving = new Set([...edit.with, edit.item]);
+    const kept = slots.map((ids) => ids.filter((id) => !moving.has(id)));
+    const target = kept[edit.slot]!;
+    const at = edit.before === null ? target.length : target.indexOf(edit.before);
+    target.splice(at < 0 ? target.length : at, 0, ...edit.with, edit.item);
+    return { slots: kept };
+  }
   if (edit.kind === 'replace') {
     slots[edit.from.slot]![edit.from.index] = edit.other;
     return { slots };
@@ -128,8 +150,42 @@ export function applyEdit(plan: Plan, edit: Edit): Plan {
   return { slots };
 }
 
+/**
+ * The prerequisites `item` would wait for if placed in `slot` before `before` (or at its end):
+ * every prerequisite, transitively, not in an earlier slot and not earlier in that slot, in
+ * dependency order (prerequisites first).
+ */
+function missingPrerequisites(
+  plan: Plan,
+  deps: ReadonlyMap<string, readonly string[]>,
+  item: string,
+  slot: number,
+  before: string | null,
+): string[] {
+  const ids = plan.slots[slot]!;
+  const cut = before === null ? ids.length : ids.indexOf(before);
+  const ready = new Set([...plan.slots.slice(0, slot).flat(), ...ids.slice(0, cut)]);
+  ready.delete(item);
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const visit = (id: string) => {
+    for (const dep of deps.get(id) ?? []) {
+      if (seen.has(dep) || ready.has(dep)) continue;
+      seen.add(dep);
+      visit(dep);
+      out.push(dep);
+    }
+  };
+  visit(item);
+  return out;
+}
+
 /** Every single edit of a plan (see the module comment). */
-export function* editsOf(plan: Plan, items: readonly string[]): Generator<Edit> {
+export function* editsOf(
+  plan: Plan,
+  items: readonly string[],
+  deps: ReadonlyMap<string, readonly string[]> = new Map(),
+): Generator<Edit> {
   for (const item of items) {
     const from = placeOf(plan, item);
     for (let slot = 0; slot < plan.slots.length; slot++) {
@@ -155,6 +211,19 @@ export function* editsOf(plan: Plan, items: readonly string[]): Generator<Edit> 
   for (const x of placed)
     for (const other of items)
       if (!planned.has(other)) yield { kind: 'replace', item: x.item, other, from: x.place };
+  for (let slot = 0; slot < plan.slots.length; slot++)
+    for (let count = 2; count <= plan.slots[slot]!.length; count++)
+      yield { kind: 'trim', slot, count };
+  for (const item of items) {
+    if ((deps.get(item) ?? []).length === 0) continue;
+    for (let slot = 0; slot < plan.slots.length; slot++)
+      for (const before of [...plan.slots[slot]!, null]) {
+        if (before === item) continue;
+        const missing = missingPrerequisites(plan, deps, item, slot, before);
+        if (missing.length > 0 && !(before !== null && missing.includes(before)))
+          yield { kind: 'group', item, with: missing, slot, before };
+      }
+  }
 }
 
 /** The metrics that moved most between two scored plans, in score points and figures. */
@@ -224,6 +293,23 @@ export function describeEdit(c: Compiled, plan: Plan, edit: Edit): string {
   if (edit.kind === 'remove') return `Take ${title(edit.item)} out of ${label(edit.from.slot)}`;
   if (edit.kind === 'replace')
     return `Replace ${title(edit.item)} in ${label(edit.from.slot)} with ${title(edit.other)}`;
+  if (edit.kind === 'trim') {
+    const out = plan.slots[edit.slot]!.slice(-edit.count);
+    return `Take the last ${edit.count} items out of ${label(edit.slot)}: ${out.map(title).join(', ')}`;
+  }
+  if (edit.kind === 'group') {
+    const after = applyEdit(plan, edit);
+    const ids = after.slots[edit.slot]!;
+    const at = ids.indexOf(edit.item);
+    const next = ids[at + 1];
+    const where = next
+      ? `, before ${title(next)}`
+      : ids.length > edit.with.length + 1
+        ? ', at the end'
+        : '';
+    const verb = placeOf(plan, edit.item) === null ? 'Add' : 'Move';
+    return `${verb} ${title(edit.item)} to ${label(edit.slot)}${where}, with what it needs first: ${edit.with.map(title).join(', ')}`;
+  }
   if (edit.kind === 'swap')
     return `Swap ${title(edit.item)} (${label(edit.from.slot)}) and ${title(edit.other)} (${label(edit.otherFrom.slot)})`;
   const { words, neighbours } = position(c, plan, edit.item, edit.to);
@@ -248,6 +334,7 @@ export function pathToPar(
   const { weights } = scoringOf(c, options);
   const score = scorer(c, options);
   const items = c.items.filter((i) => !i.injected).map((i) => i.id);
+  const deps = new Map(c.items.map((i) => [i.id, i.deps.map((d) => c.items[d]!.id)]));
   const maxSteps = options.maxSteps ?? 8;
   const stopBelow = options.stopBelow ?? 0.5;
   const parScore = score(par).score;
@@ -257,7 +344,7 @@ export function pathToPar(
   const steps: PathStep[] = [];
   while (steps.length < maxSteps && parScore - now.score >= stopBelow) {
     let best: { edit: Edit; plan: Plan; scored: Scored } | null = null;
-    for (const edit of editsOf(current, items)) {
+    for (const edit of editsOf(current, items, deps)) {
       const next = applyEdit(current, edit);
       const scored = score(next);
       if (!best || scored.score > best.scored.score + 1e-9) best = { edit, plan: next, scored };

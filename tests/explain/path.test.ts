@@ -181,3 +181,58 @@ describe('each step is the best single edit', () => {
     expect(path.explained).toBeGreaterThanOrEqual(0.99);
   });
 });
+
+describe('compound edits', () => {
+  const zeroDay = shipped('zero-day');
+  const cz = compile(zeroDay);
+  const zTitle = (id: string) => zeroDay.items.find((i) => i.id === id)!.title;
+  const deps = new Map(cz.items.map((i) => [i.id, i.deps.map((d) => cz.items[d]!.id)]));
+  const ids = zeroDay.items.filter((i) => !i.injected).map((i) => i.id);
+  const [q1, q2] = zeroDay.time.labels as [string, string];
+
+  it('an item goes in with the prerequisites it would wait for, just before it', () => {
+    const empty: Plan = { slots: zeroDay.time.labels.map(() => []) };
+    const edit = {
+      kind: 'group' as const,
+      item: 'dependency-upgrades',
+      with: ['sbom'],
+      slot: 1,
+      before: null,
+    };
+    expect(applyEdit(empty, edit).slots[1]).toEqual(['sbom', 'dependency-upgrades']);
+    expect(describeEdit(cz, empty, edit)).toBe(
+      `Add “${zTitle('dependency-upgrades')}” to ${q2}, with what it needs first: “${zTitle('sbom')}”`,
+    );
+    // Offered in every slot while the prerequisite is not planned before it…
+    const groups = [...editsOf(empty, ids, deps)].filter(
+      (e) => e.kind === 'group' && e.item === 'dependency-upgrades',
+    );
+    expect(groups).toHaveLength(zeroDay.time.labels.length);
+    // …and nowhere once the SBOM is planned first thing in Q1.
+    const withSbom: Plan = { slots: [['sbom'], ...zeroDay.time.labels.slice(1).map(() => [])] };
+    const later = [...editsOf(withSbom, ids, deps)].filter(
+      (e) => e.kind === 'group' && e.item === 'dependency-upgrades',
+    );
+    // None: after the SBOM in Q1 or in any later slot it waits for nothing (and a group that
+    // would put it before the SBOM by moving the SBOM is not offered).
+    expect(later).toEqual([]);
+  });
+
+  it('the overflow of a slot: its last items out at once', () => {
+    const plan: Plan = {
+      slots: [
+        ['sbom', 'patch-xml', 'clinician-mfa'],
+        ...zeroDay.time.labels.slice(1).map(() => []),
+      ],
+    };
+    const trims = [...editsOf(plan, ids, deps)].filter((e) => e.kind === 'trim');
+    expect(trims).toEqual([
+      { kind: 'trim', slot: 0, count: 2 },
+      { kind: 'trim', slot: 0, count: 3 },
+    ]);
+    expect(applyEdit(plan, trims[0]!).slots[0]).toEqual(['sbom']);
+    expect(describeEdit(cz, plan, trims[0]!)).toBe(
+      `Take the last 2 items out of ${q1}: “${zTitle('patch-xml')}”, “${zTitle('clinician-mfa')}”`,
+    );
+  });
+});
