@@ -396,6 +396,10 @@ function cmdDebrief(args: string[], values: Values, io: Io): number {
       `\nMoves toward par (${path.start.toFixed(1)} → ${path.end.toFixed(1)}, ${Math.round(path.explained * 100)}% of the gap; --json has the plan after each):\n`,
     );
     path.steps.forEach((step, i) => io.stdout(`${i + 1}. ${step.sentence}\n`));
+    if (path.stopped === 'together')
+      io.stdout(
+        `From there no single change gains: the other ${(path.par - path.end).toFixed(1)} points need several changes made together.\n`,
+      );
   }
   if (d.lessons.length > 0) {
     io.stdout('\nLessons:\n');

@@ -82,6 +82,12 @@ export interface MovePath {
    * there is no gap to explain.
    */
   explained: number;
+  /**
+   * Why it stopped: less than `stopBelow` points of the gap left ('close'), the step limit
+   * ('steps'), or no single edit gains any more although the gap is not closed ('together': what
+   * is left needs several changes made at once).
+   */
+  stopped: 'close' | 'steps' | 'together';
 }
 
 export interface PathOptions {
@@ -368,5 +374,7 @@ export function pathToPar(
   }
   const gap = parScore - start;
   const explained = gap <= 1e-9 ? 1 : Math.max(0, Math.min(1, (now.score - start) / gap));
-  return { start, end: now.score, par: parScore, steps, explained };
+  const stopped =
+    parScore - now.score < stopBelow ? 'close' : steps.length >= maxSteps ? 'steps' : 'together';
+  return { start, end: now.score, par: parScore, steps, explained, stopped };
 }

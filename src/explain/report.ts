@@ -147,6 +147,11 @@ export function planReportMarkdown(input: PlanReportInput): string {
     );
     lines.push('');
     p.steps.forEach((step, i) => lines.push(`${i + 1}. ${inline(step.sentence)}`));
+    if (p.stopped === 'together')
+      lines.push(
+        '',
+        `From there no single change gains: the other ${(p.par - p.end).toFixed(1)} points need several changes made together.`,
+      );
     lines.push('');
   }
   if (d.causes.length > 0) {

@@ -154,6 +154,10 @@ describe('the path on every shipped scenario', () => {
             expect(simulate(scenario, applyEdit(last, edit)).score - path.end).toBeLessThan(0.05);
         }
       }
+      const left = path.par - path.end;
+      expect(path.stopped).toBe(
+        left < 0.5 ? 'close' : path.steps.length === 8 ? 'steps' : 'together',
+      );
       const gap = path.par - path.start;
       if (gap > 0)
         expect(path.explained).toBeCloseTo(

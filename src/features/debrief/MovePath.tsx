@@ -17,7 +17,14 @@ export function pathSummary(path: Path, parLabel: string): string {
       ? `Your plan is within half a point of ${parLabel.toLowerCase()}: there is no move left to explain.`
       : `No single change to your plan gains a point toward ${parLabel.toLowerCase()}: the gap (${(path.par - path.start).toFixed(1)} points) needs several changes at once.`;
   const share = Math.round(path.explained * 100);
-  return `${n === 1 ? 'This move takes' : `These ${n} moves take`} your plan from ${path.start.toFixed(1)} to ${path.end.toFixed(1)} (${parLabel.toLowerCase()}: ${path.par.toFixed(1)}): ${share >= 100 ? 'all' : `${share}%`} of the gap.`;
+  const left = (path.par - path.end).toFixed(1);
+  const rest =
+    path.stopped === 'together'
+      ? ` From there no single change gains: the other ${left} points need several changes made together (compare with ${parLabel.toLowerCase()}’s plan below).`
+      : path.stopped === 'steps'
+        ? ` ${left} points are left after ${n} moves; “Where the gap is” shows them by metric.`
+        : '';
+  return `${n === 1 ? 'This move takes' : `These ${n} moves take`} your plan from ${path.start.toFixed(1)} to ${path.end.toFixed(1)} (${parLabel.toLowerCase()}: ${path.par.toFixed(1)}): ${share >= 100 ? 'all' : `${share}%`} of the gap.${rest}`;
 }
 
 export function MovePath({
