@@ -14,6 +14,8 @@ import {
   bakedState,
   checkLibrary,
   checkScenario,
+  historyChecks,
+  type HistoryCheck,
   type RuleResult,
   type ScenarioReport,
 } from '../src/engine/guardrails.ts';
@@ -85,6 +87,8 @@ async function bakeFile(file: string, scenario: Scenario): Promise<Scenario> {
 
 const reports: (ScenarioReport & { file: string; seconds: number; baked: RuleResult })[] = [];
 const invalid: { file: string; message: string }[] = [];
+/** What each brief says has not happened, against the rates (warnings, not failures). */
+const histories: { id: string; checks: HistoryCheck[] }[] = [];
 
 for (const file of scenarioFiles()) {
   const started = performance.now();
@@ -97,6 +101,7 @@ for (const file of scenarioFiles()) {
   if (write) scenario = await bakeFile(file, scenario);
   const state = bakedState(scenario);
   const report = checkScenario(scenario);
+  histories.push({ id: scenario.id, checks: historyChecks(scenario) });
   const baked: RuleResult = {
     rule: 'bake',
     name: 'par and anchors are baked and current',
@@ -120,7 +125,9 @@ const library = checkLibrary(reports);
 const ok = invalid.length === 0 && reports.every((r) => r.ok) && library.every((r) => r.ok);
 
 if (asJson) {
-  process.stdout.write(`${JSON.stringify({ ok, invalid, reports, library }, null, 2)}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ok, invalid, reports, library, histories }, null, 2)}\n`,
+  );
 } else {
   const headers = ['Scenario', 'Par', ...STRATEGIES.map((s) => SHORT[s.id] ?? s.id), 'Failed'];
   const rows = reports.map((r) => [
@@ -144,6 +151,10 @@ if (asJson) {
       );
     }
   }
+  // Warnings (they do not fail the check): histories the brief states that the rates make unlikely.
+  for (const { id, checks } of histories)
+    for (const h of checks)
+      process.stdout.write(`${h.improbable ? 'WARN' : 'ok  '} ${id} history ${h.detail}\n`);
   for (const rule of library)
     process.stdout.write(
       `${rule.ok ? 'ok  ' : 'FAIL'} library ${rule.rule} ${rule.name}: ${rule.detail}\n`,

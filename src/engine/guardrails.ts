@@ -84,6 +84,52 @@ function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return both / union.size;
 }
 
+/** A stated history the model's own rates make unlikely: below this chance, the check warns. */
+export const IMPROBABLE_HISTORY = 0.05;
+
+export interface HistoryCheck {
+  event: string;
+  title: string;
+  quietYears: number;
+  /** Slots a year the event can happen in (the scenario's year taken as typical). */
+  slotsAtRisk: number;
+  /** The chance of the stated quiet years under the event's rate. */
+  chance: number;
+  improbable: boolean;
+  detail: string;
+}
+
+/**
+ * The chance, under the scenario's own rates, of each history its brief states: an event that
+ * "has not happened in N years" (`history.quietYears` on a cascade) at probability p a slot, for
+ * the slots a year at risk (from `fromSlot` to the end, scaled to a year), is
+ * (1 − p)^(slots at risk × N). Below 5%, the brief and the rate disagree.
+ */
+export function historyChecks(scenario: Scenario): HistoryCheck[] {
+  const slots = scenario.time.labels.length;
+  const perYear = scenario.time.slotsPerYear;
+  const slot = perYear === 4 ? 'quarter' : perYear === 12 ? 'month' : 'slot';
+  return scenario.events.flatMap((event) => {
+    if (event.kind !== 'cascade' || !event.history) return [];
+    const slotsAtRisk = (Math.max(0, slots - event.fromSlot) * perYear) / slots;
+    const years = event.history.quietYears;
+    const chance = (1 - event.probability) ** (slotsAtRisk * years);
+    const improbable = chance < IMPROBABLE_HISTORY;
+    const pct = (x: number) => `${(x * 100).toFixed(x < 0.01 ? 2 : 1)}%`;
+    return [
+      {
+        event: event.id,
+        title: event.title,
+        quietYears: years,
+        slotsAtRisk,
+        chance,
+        improbable,
+        detail: `“${event.title}”: the brief says it has not happened in ${years} years; at ${pct(event.probability)} a ${slot} for ${slotsAtRisk.toFixed(1).replace(/\.0$/, '')} ${slot}s a year that is ${pct(chance)} likely${improbable ? ' — lower the rate, or say in the brief what changed' : ''}.`,
+      },
+    ];
+  });
+}
+
 /** Is the baked par and anchors data current for this engine and the scenario's weights? */
 export function bakedState(scenario: Scenario): { ok: boolean; detail: string } {
   const c = compile(scenario);

@@ -283,6 +283,10 @@ const event = z.discriminatedUnion('kind', [
       list(z.strictObject({ item: id, reduction: share }), LIMITS.listText),
       [],
     ),
+    history: about(
+      z.optional(z.strictObject({ quietYears: z.number().check(z.gt(0), z.lte(100)) })),
+      'the brief says this has not happened in this many years (checked against the rate)',
+    ),
   }),
 ]);
 
