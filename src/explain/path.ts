@@ -67,6 +67,8 @@ export interface PathStep {
   plan: Plan;
   /** Up to two metrics that moved most, largest first. */
   moved: MovedFigure[];
+  /** The general lesson the step shows (see `LESSONS`). */
+  lesson: StepLesson;
   /** "Start “Stabilize the test suite” first in Q1, before “SSO”: +3.9 points — …". */
   sentence: string;
 }
@@ -97,6 +99,78 @@ export interface PathOptions {
   maxSteps?: number;
   /** Stop when less than this many points of the gap are left (default 0.5). */
   stopBelow?: number;
+}
+
+export type StepLesson =
+  | 'overcommitment'
+  | 'enablers'
+  | 'risk'
+  | 'scale'
+  | 'debt'
+  | 'promises'
+  | 'obligations'
+  | 'value'
+  | 'customers';
+
+/**
+ * General lessons, attached to the steps that show them: the kind of move (taking a slot's
+ * overflow out, planning what an item needs first), else the metric the step gains most on.
+ */
+export const LESSONS: Readonly<Record<StepLesson, { title: string; text: string }>> = {
+  overcommitment: {
+    title: 'Over-commitment',
+    text: 'A slot planned past what the team can do delivers less, not more: work spills into later slots and switching eats capacity.',
+  },
+  enablers: {
+    title: 'Enablers first',
+    text: 'An item is worth its value only once what it needs is done: plan the prerequisites before it, in time.',
+  },
+  risk: {
+    title: 'Risk ripens',
+    text: 'The chance of a breach or a rare loss is paid every slot it stays open: closing it early protects every slot after.',
+  },
+  scale: {
+    title: 'Capacity before demand',
+    text: 'Scale work pays only if it lands before the traffic does; after, the outages have already happened.',
+  },
+  debt: {
+    title: 'Debt compounds',
+    text: 'Drag takes a share of every later slot: paying debt down early frees capacity for everything after it.',
+  },
+  promises: {
+    title: 'Promises',
+    text: 'An ask met by the date asked keeps a stakeholder’s trust; late counts for little.',
+  },
+  obligations: {
+    title: 'Dates that do not move',
+    text: 'An obligation missed costs its fine and the deals waiting on it, whatever else the plan does well.',
+  },
+  value: {
+    title: 'Value sooner',
+    text: 'Revenue counts from the slot an item ships: the same item earns more the earlier it lands.',
+  },
+  customers: {
+    title: 'Customers notice',
+    text: 'Satisfaction moves with what ships and with what breaks.',
+  },
+};
+
+const LESSON_OF_METRIC: Readonly<Record<Metric, StepLesson>> = {
+  security: 'risk',
+  reliability: 'scale',
+  capacityHealth: 'debt',
+  stakeholders: 'promises',
+  compliance: 'obligations',
+  revenue: 'value',
+  csat: 'customers',
+};
+
+/** The lesson a step shows: its kind of move, else the metric it gains most on. */
+function lessonOf(edit: Edit, moved: readonly MovedFigure[]): StepLesson {
+  if (edit.kind === 'trim') return 'overcommitment';
+  if (edit.kind === 'group') return 'enablers';
+  const top = moved.find((m) => m.points > 0) ?? moved[0];
+  return top ? LESSON_OF_METRIC[top.metric] : 'value';
 }
 
 /** Steps smaller than this (points) are rounding noise, not a move worth making. */
@@ -367,6 +441,7 @@ export function pathToPar(
       after: best.scored.score,
       plan: best.plan,
       moved,
+      lesson: lessonOf(best.edit, moved),
       sentence: `${words}: +${gain.toFixed(1)} points${figures ? ` — ${figures}` : ''}.`,
     });
     current = best.plan;

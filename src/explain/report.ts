@@ -7,7 +7,7 @@ import { entryOf } from '../engine/ids';
 import type { Debrief } from './debrief.ts';
 import { formatMetric, formatPercent } from './format.ts';
 import { gapByMetric, tenths } from './gap.ts';
-import type { MovePath } from './path.ts';
+import { LESSONS, type MovePath } from './path.ts';
 import { findItem, type Plan } from '../engine/plan.ts';
 import { METRICS, type Metric, type Scenario, type Weights } from '../engine/schema.ts';
 import { METRIC_INFO } from './words.ts';
@@ -146,7 +146,11 @@ export function planReportMarkdown(input: PlanReportInput): string {
       ),
     );
     lines.push('');
-    p.steps.forEach((step, i) => lines.push(`${i + 1}. ${inline(step.sentence)}`));
+    p.steps.forEach((step, i) => {
+      lines.push(`${i + 1}. ${inline(step.sentence)}`);
+      const lesson = LESSONS[step.lesson];
+      lines.push(`   - ${inline(`${lesson.title}: ${lesson.text}`)}`);
+    });
     if (p.stopped === 'together')
       lines.push(
         '',

@@ -240,3 +240,34 @@ describe('compound edits', () => {
     );
   });
 });
+
+describe('the lesson of a step', () => {
+  it('is the kind of move, else the metric the step gains most on', () => {
+    const par = bakedPar(tutorial)!.plan;
+    const path = pathToPar(tutorial, { slots: [['team-calendars'], ['dark-mode']] }, par);
+    for (const step of path.steps) {
+      const top = step.moved.find((m) => m.points > 0) ?? step.moved[0];
+      const byMetric: Record<string, string> = {
+        security: 'risk',
+        reliability: 'scale',
+        capacityHealth: 'debt',
+        stakeholders: 'promises',
+        compliance: 'obligations',
+        revenue: 'value',
+        csat: 'customers',
+      };
+      const expected =
+        step.edit.kind === 'trim'
+          ? 'overcommitment'
+          : step.edit.kind === 'group'
+            ? 'enablers'
+            : top
+              ? byMetric[top.metric]
+              : 'value';
+      expect(step.lesson).toBe(expected);
+    }
+    // Patching the CVE first is about risk; the replica is about capacity before demand.
+    expect(path.steps[0]!.lesson).toBe('risk');
+    expect(path.steps[1]!.lesson).toBe('scale');
+  });
+});

@@ -6,7 +6,7 @@
 import { useLocation } from 'wouter';
 
 import type { Scenario } from '../../engine';
-import type { MovePath as Path } from '../../explain/path';
+import { LESSONS, type MovePath as Path } from '../../explain/path';
 import { useAppStoreApi } from '../../store';
 
 /** "These 4 moves take your plan from 17.8 to 96.8: all of the gap to par." */
@@ -57,6 +57,9 @@ export function MovePath({
           {path.steps.map((step, i) => (
             <li key={i} className="path-step">
               <p className="path-sentence">{step.sentence}</p>
+              <p className="path-lesson small">
+                <strong>{LESSONS[step.lesson].title}.</strong> {LESSONS[step.lesson].text}
+              </p>
               <p className="path-meta muted small">
                 Score {step.before.toFixed(1)} → {step.after.toFixed(1)}.{' '}
                 <button
@@ -74,9 +77,11 @@ export function MovePath({
       )}
       <p className="muted small">
         Each step is the single change that gains the most from where the one before left off:
-        placing an item in a slot at a position, taking one out, swapping two, or replacing one with
-        a backlog item. Steps build on each other, so a step’s points hold after the steps before
-        it. “Try this” opens your plan with the moves up to that step as a new variant.
+        placing an item in a slot at a position, taking one out, swapping two, replacing one with a
+        backlog item, placing one with what it needs first, or taking a slot’s overflow out. Steps
+        build on each other, so a step’s points hold after the steps before it. Under each, the
+        general lesson it shows. “Try this” opens your plan with the moves up to that step as a new
+        variant.
       </p>
     </section>
   );
