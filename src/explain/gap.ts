@@ -141,17 +141,31 @@ function differenceText(metric: Metric, yours: number, par: number): string {
 }
 
 /**
+ * The score points each weighted metric is worth from one normalized record to another:
+ * `100 · w · (to − from) / Σ w` over the metrics that exist and weigh (score.ts's formula), so the
+ * points add up to the difference of the two scores.
+ */
+export function pointsByMetric(
+  weights: Readonly<Record<Metric, number>>,
+  from: Readonly<Record<Metric, number | null>>,
+  to: Readonly<Record<Metric, number | null>>,
+): { metric: Metric; points: number }[] {
+  const weighted = METRICS.filter((m) => from[m] !== null && to[m] !== null && weights[m] > 0);
+  const total = weighted.reduce((sum, m) => sum + weights[m], 0);
+  return weighted.map((metric) => ({
+    metric,
+    points: total > 0 ? (100 * weights[metric] * (to[metric]! - from[metric]!)) / total : 0,
+  }));
+}
+
+/**
  * The gap between `yours` and `par`, one row per weighted metric, largest share first. Each row's
  * points are par's advantage from that metric; they sum to `par.score − yours.score`.
  */
 export function gapByMetric(yours: Outcome, par: Outcome): GapByMetric {
-  const weighted = METRICS.filter(
-    (m) => yours.normalized[m] !== null && par.normalized[m] !== null && yours.weights[m] > 0,
-  );
-  const total = weighted.reduce((sum, m) => sum + yours.weights[m], 0);
-  const points = weighted.map((m) =>
-    total > 0 ? (100 * yours.weights[m] * (par.normalized[m]! - yours.normalized[m]!)) / total : 0,
-  );
+  const shares = pointsByMetric(yours.weights, yours.normalized, par.normalized);
+  const weighted = shares.map((s) => s.metric);
+  const points = shares.map((s) => s.points);
   const gap = par.score - yours.score;
   // As printed: the two scores to a tenth, and their difference (so the page's numbers agree).
   const gapShown = (Math.round(par.score * 10) - Math.round(yours.score * 10)) / 10;

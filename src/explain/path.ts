@@ -14,15 +14,9 @@ import { compile, type Compiled } from '../engine/compile.ts';
 import { expectedWorld, worldMetrics } from '../engine/expected.ts';
 import type { Plan } from '../engine/plan.ts';
 import { scoreMetrics, type Metrics } from '../engine/score.ts';
-import {
-  METRICS,
-  type Anchors,
-  type Metric,
-  type Scenario,
-  type Weights,
-} from '../engine/schema.ts';
+import { type Anchors, type Metric, type Scenario, type Weights } from '../engine/schema.ts';
 import { scoringOf } from '../engine/simulate.ts';
-import { NOUNS, valueText } from './gap.ts';
+import { NOUNS, pointsByMetric, valueText } from './gap.ts';
 import { METRIC_INFO } from './words.ts';
 
 /** Where an item sits: a slot and a position in it (0 = first). */
@@ -312,15 +306,8 @@ function movedFigures(
   after: Scored,
   weights: Record<Metric, number>,
 ): MovedFigure[] {
-  const weighted = METRICS.filter((m) => before.normalized[m] !== null && weights[m] > 0);
-  const total = weighted.reduce((s, m) => s + weights[m], 0);
-  return weighted
-    .map((metric) => {
-      const points =
-        total > 0
-          ? (100 * weights[metric] * (after.normalized[metric]! - before.normalized[metric]!)) /
-            total
-          : 0;
+  return pointsByMetric(weights, before.normalized, after.normalized)
+    .map(({ metric, points }) => {
       const from = valueText(metric, before.metrics[metric] ?? 0);
       const to = valueText(metric, after.metrics[metric] ?? 0);
       return {
