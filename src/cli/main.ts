@@ -24,6 +24,13 @@ import { formatMetric, formatMoney, formatPercent, formatSlotTime } from '../exp
 import { debrief } from '../explain/debrief.ts';
 import { gapByMetric } from '../explain/gap.ts';
 import { pathToPar } from '../explain/path.ts';
+import {
+  NET_VALUE_DESCRIPTION,
+  NET_VALUE_LABEL,
+  netValue,
+  netValueAgainst,
+  netValueText,
+} from '../explain/value.ts';
 import { bakedPar, findPar } from '../engine/par.ts';
 import { seedDistribution } from '../engine/seeds.ts';
 import {
@@ -228,15 +235,18 @@ function cmdScore(args: string[], values: Values, io: Io): number {
   const expected = simulate(scenario, plan);
   const seeded = seed === undefined ? null : simulate(scenario, plan, { mode: 'seeded', seed });
   if (values.json) {
-    io.stdout(json(seeded ? { expected, seeded } : { expected }));
+    // The grade and net value first, read from the expected run below them.
+    const head = { score: expected.score, netValue: netValue(expected) };
+    io.stdout(json(seeded ? { ...head, expected, seeded } : { ...head, expected }));
     return EXIT.ok;
   }
   io.stdout(`${scenario.title} — ${planSummary(scenario, plan)}\n`);
-  io.stdout(`Score ${expected.score.toFixed(1)} (expected run; this is the grade)\n\n`);
+  io.stdout(`Score ${expected.score.toFixed(1)} (expected run; this is the grade)\n`);
+  io.stdout(`${NET_VALUE_LABEL} ${netValueText(expected)} (${NET_VALUE_DESCRIPTION})\n\n`);
   io.stdout(outcomeText(scenario, expected));
   if (seeded) {
     io.stdout(
-      `\nSeeded run (seed ${seed}): score ${seeded.score.toFixed(1)} — ${seeded.score >= expected.score ? 'lucky' : 'unlucky'} by ${Math.abs(seeded.score - expected.score).toFixed(1)} points\n\n`,
+      `\nSeeded run (seed ${seed}): score ${seeded.score.toFixed(1)}, net value ${netValueText(seeded)} — ${seeded.score >= expected.score ? 'lucky' : 'unlucky'} by ${Math.abs(seeded.score - expected.score).toFixed(1)} points\n\n`,
     );
     io.stdout(outcomeText(scenario, seeded));
     const happened = seeded.events.filter((e) => e.roll !== null);
@@ -303,6 +313,7 @@ function cmdStrategies(args: string[], values: Values, io: Io): number {
       name: STRATEGY_WORDS[s.id].name,
       kind: s.kind,
       score: outcome.score,
+      netValue: netValue(outcome),
       metrics: outcome.metrics,
       plan: plans[s.id],
     };
@@ -314,11 +325,12 @@ function cmdStrategies(args: string[], values: Values, io: Io): number {
   const best = Math.max(...rows.map((r) => r.score));
   io.stdout(
     table(
-      ['Strategy', 'Kind', 'Score', 'Plan'],
+      ['Strategy', 'Kind', 'Score', NET_VALUE_LABEL, 'Plan'],
       rows.map((r) => [
         `${r.score === best ? '★ ' : '  '}${r.name}`,
         r.kind,
         round(r.score),
+        formatMoney(r.netValue),
         planSummary(scenario, r.plan),
       ]),
     ),
@@ -341,12 +353,18 @@ function cmdPar(args: string[], values: Values, io: Io): number {
   const outcome = simulate(scenario, par.plan);
   if (values.json) {
     io.stdout(
-      json({ plan: par.plan, score: outcome.score, source: par.source, metrics: outcome.metrics }),
+      json({
+        plan: par.plan,
+        score: outcome.score,
+        netValue: netValue(outcome),
+        source: par.source,
+        metrics: outcome.metrics,
+      }),
     );
     return EXIT.ok;
   }
   io.stdout(
-    `Par for ${scenario.title}: ${outcome.score.toFixed(1)} (${par.source === 'baked' ? 'baked into the scenario file' : 'searched now'})\n`,
+    `Par for ${scenario.title}: ${outcome.score.toFixed(1)}, net value ${netValueText(outcome)} (${par.source === 'baked' ? 'baked into the scenario file' : 'searched now'})\n`,
   );
   io.stdout(`${planSummary(scenario, par.plan)}\n\n`);
   io.stdout(outcomeText(scenario, outcome));
@@ -370,6 +388,8 @@ function cmdDebrief(args: string[], values: Values, io: Io): number {
     io.stdout(
       json({
         ...rest,
+        netValue: netValue(d.expected),
+        parNetValue: netValue(d.parOutcome),
         causes: d.causes.map(({ plan: _plan, ...c }) => c),
         gapByMetric: gap,
         // Each step with the plan after it: rescore any of them with `dojo score`.
@@ -380,7 +400,9 @@ function cmdDebrief(args: string[], values: Values, io: Io): number {
   }
   io.stdout(`${scenario.title}\n${planSummary(scenario, plan)}\n\n`);
   io.stdout(
-    `Score ${d.score.toFixed(1)} — ${d.percentOfPar.toFixed(0)}% of par (${d.parScore.toFixed(1)})\n${d.verdict}\n${d.luck.sentence}\n`,
+    `Score ${d.score.toFixed(1)} — ${d.percentOfPar.toFixed(0)}% of par (${d.parScore.toFixed(1)})\n` +
+      `${NET_VALUE_LABEL} ${netValueText(d.expected)} — ${netValueAgainst(d.expected, d.parOutcome)} (${netValueText(d.parOutcome)})\n` +
+      `${d.verdict}\n${d.luck.sentence}\n`,
   );
   if (d.causes.length > 0) {
     io.stdout('\nWhy, in order of what it cost:\n');

@@ -5,12 +5,13 @@
  */
 import { entryOf } from '../engine/ids';
 import type { Debrief } from './debrief.ts';
-import { formatMetric, formatPercent } from './format.ts';
+import { formatMetric, formatMoney, formatPercent } from './format.ts';
 import { gapByMetric, tenths } from './gap.ts';
 import { LESSONS, type MovePath } from './path.ts';
 import { findItem, type Plan } from '../engine/plan.ts';
 import { METRICS, type Metric, type Scenario, type Weights } from '../engine/schema.ts';
 import { METRIC_INFO } from './words.ts';
+import { NET_VALUE_LABEL, netValue, netValueAgainst, netValueText } from './value.ts';
 import { simulate, type Outcome } from '../engine/simulate.ts';
 
 /**
@@ -80,6 +81,9 @@ export function planReportMarkdown(input: PlanReportInput): string {
   );
   lines.push(
     `**Score:** ${d.score.toFixed(1)} — ${d.percentOfPar.toFixed(0)}% of par (${d.parScore.toFixed(1)})${d.beatPar ? ', a new par' : ''}  `,
+  );
+  lines.push(
+    `**${NET_VALUE_LABEL}:** ${netValueText(d.expected)} — ${netValueAgainst(d.expected, d.parOutcome)} (${netValueText(d.parOutcome)})  `,
   );
   lines.push(`**Verdict:** ${inline(d.verdict)}  `);
   lines.push(`**Luck:** ${inline(d.luck.sentence)}`);
@@ -204,6 +208,8 @@ export interface ComparisonRow {
   rank: number;
   team: string;
   score: number;
+  /** Net value in dollars, from the same expected run as the score. */
+  netValue: number;
   percentOfPar: number;
   metrics: Record<Metric, number | null>;
   normalized: Record<Metric, number | null>;
@@ -211,7 +217,7 @@ export interface ComparisonRow {
 }
 
 export interface Comparison {
-  par: { score: number; plan: Plan };
+  par: { score: number; netValue: number; plan: Plan };
   rows: ComparisonRow[];
   /** Items every team planned, some planned, and none planned. */
   items: { id: string; title: string; type: string; teams: string[]; share: number }[];
@@ -225,12 +231,14 @@ export function compareTeams(
   options: { weights?: Weights } = {},
 ): Comparison {
   const scoring = options.weights ? { weights: options.weights } : {};
-  const parScore = simulate(scenario, par, scoring).score;
+  const parOutcome = simulate(scenario, par, scoring);
+  const parScore = parOutcome.score;
   const scored = entries.map((e) => {
     const o = simulate(scenario, e.plan, scoring);
     return {
       team: e.team,
       score: o.score,
+      netValue: netValue(o),
       metrics: o.metrics,
       normalized: o.normalized,
       plan: e.plan,
@@ -254,22 +262,28 @@ export function compareTeams(
         share: entries.length > 0 ? teams.length / entries.length : 0,
       };
     });
-  return { par: { score: parScore, plan: par }, rows, items };
+  return { par: { score: parScore, netValue: netValue(parOutcome), plan: par }, rows, items };
 }
 
 /** The comparison as Markdown for meeting notes. */
 export function comparisonMarkdown(scenario: Scenario, comparison: Comparison): string {
-  const weighted = METRICS.filter((m) => comparison.rows.some((r) => r.metrics[m] !== null));
+  // Net value has its own column beside the score; the other metrics follow.
+  const weighted = METRICS.filter(
+    (m) => m !== 'revenue' && comparison.rows.some((r) => r.metrics[m] !== null),
+  );
   const lines: string[] = [];
   lines.push(`# ${inline(scenario.title)}: team comparison`, '');
-  lines.push(`Par: ${comparison.par.score.toFixed(1)}`, '');
   lines.push(
-    `| Rank | Team | Score | % of par | ${weighted.map((m) => METRIC_INFO[m].label).join(' | ')} |`,
+    `Par: ${comparison.par.score.toFixed(1)}, ${NET_VALUE_LABEL.toLowerCase()} ${formatMoney(comparison.par.netValue)}`,
+    '',
   );
-  lines.push(`|---|---|---|---|${weighted.map(() => '---').join('|')}|`);
+  lines.push(
+    `| Rank | Team | Score | ${NET_VALUE_LABEL} | % of par | ${weighted.map((m) => METRIC_INFO[m].label).join(' | ')} |`,
+  );
+  lines.push(`|---|---|---|---|---|${weighted.map(() => '---').join('|')}|`);
   for (const r of comparison.rows)
     lines.push(
-      `| ${r.rank} | ${inline(r.team)} | ${r.score.toFixed(1)} | ${r.percentOfPar.toFixed(0)}% | ${weighted.map((m) => formatMetric(m, r.metrics[m])).join(' | ')} |`,
+      `| ${r.rank} | ${inline(r.team)} | ${r.score.toFixed(1)} | ${formatMoney(r.netValue)} | ${r.percentOfPar.toFixed(0)}% | ${weighted.map((m) => formatMetric(m, r.metrics[m])).join(' | ')} |`,
     );
   lines.push('');
   const n = comparison.rows.length;
@@ -315,6 +329,7 @@ export function comparisonCsv(scenario: Scenario, comparison: Comparison): strin
     'score',
     'percent_of_par',
     ...weighted,
+    'net_value',
     ...scenario.time.labels.map((l) => `plan_${l}`),
   ];
   const rows = comparison.rows.map((r) => [
@@ -323,6 +338,7 @@ export function comparisonCsv(scenario: Scenario, comparison: Comparison): strin
     r.score.toFixed(2),
     r.percentOfPar.toFixed(1),
     ...weighted.map((m) => (r.metrics[m] === null ? '' : Number(r.metrics[m].toFixed(4)))),
+    r.netValue.toFixed(2),
     ...scenario.time.labels.map((_, s) => (r.plan.slots[s] ?? []).join(' ')),
   ]);
   return `${[header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;

@@ -6,16 +6,16 @@
 import { scoringPresets, type ScoringPreset } from '../engine/presets.ts';
 import type { Metric, Scenario } from '../engine/schema.ts';
 import type { StrategyId } from '../engine/strategies.ts';
+import { NET_VALUE_DESCRIPTION } from './value.ts';
 
 /** Human names and units of the metrics, for tables and charts. */
 export const METRIC_INFO: Readonly<
   Record<Metric, { label: string; unit: string; description: string }>
 > = {
   revenue: {
-    label: 'Revenue',
+    label: 'Net value',
     unit: '$',
-    description:
-      'net money: revenue − outage, overload, breach, fines, fees + one year of ending ARR',
+    description: NET_VALUE_DESCRIPTION,
   },
   csat: {
     label: 'Satisfaction',

@@ -43,8 +43,33 @@ describe('dojo command line', () => {
     const r = await run('score', tutorial, planPath);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Score \d+\.\d \(expected run/);
-    expect(r.stdout).toContain('Revenue');
+    expect(r.stdout).toContain('Net value');
     expect(r.stdout).toMatch(/^Q2 /m);
+  });
+
+  it('states net value beside the grade, both from the expected run, in text and JSON', async () => {
+    const json = JSON.parse((await run('score', tutorial, planPath, '--json')).stdout) as {
+      score: number;
+      netValue: number;
+      expected: { score: number; ledger: Record<string, number> };
+    };
+    const l = json.expected.ledger;
+    // Net value is the ledger's sum: revenue less every loss, plus the terminal value.
+    const summed =
+      l.revenue! -
+      l.outage! -
+      l.overload! -
+      l.breach! -
+      l.fines! -
+      l.fees! -
+      l.cascade! +
+      l.terminal!;
+    expect(json.netValue).toBeCloseTo(summed, 6);
+    expect(json.score).toBe(json.expected.score);
+    const text = (await run('score', tutorial, planPath)).stdout;
+    const millions = (json.netValue / 1e6).toFixed(2);
+    expect(text).toContain(`Score ${json.score.toFixed(1)} (expected run`);
+    expect(text).toMatch(new RegExp(`^Net value \\$${millions.replace('.', '\\.')}M \\(`, 'm'));
   });
 
   it('reports a plan with an unknown item as invalid input', async () => {
@@ -115,7 +140,7 @@ describe('dojo par, debrief and seeds', () => {
     const r = await run('par', big);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /^Par for Big customer vs the database: \d+\.\d \(baked into the scenario file\)/,
+      /^Par for Big customer vs the database: \d+\.\d, net value \$[\d.]+M \(baked into the scenario file\)/,
     );
   });
 

@@ -165,7 +165,7 @@ test('a keyboard-only drag moves between columns and the live region says so', a
 
   await expect(dndLiveRegion(page)).toHaveText(
     new RegExp(
-      `^${first!.title} moved to ${Q2}, position 1 of 1; ${Q2} has [\\d.]+ points? to spare\\. Projected score [\\d.]+\\.$`,
+      `^${first!.title} moved to ${Q2}, position 1 of 1; ${Q2} has [\\d.]+ points? to spare\\. Projected score [\\d.]+, net value −?\\$[\\d.]+[Mk]?\\.$`,
     ),
   );
   await expect(column(page, Q2).locator(`[data-item-id="${first!.id}"]`)).toBeVisible();

@@ -26,6 +26,7 @@ async function moveTo(page: Page, title: string, slot: string) {
 interface Exported {
   team: string;
   score: string;
+  net: string;
   percent: string;
   file: { name: string; mimeType: string; buffer: Buffer };
   link: string;
@@ -34,6 +35,7 @@ interface Exported {
 /** Exports the board's plan as a plan file (saved under the team's name) and a share link. */
 async function exportPlan(page: Page, team: string): Promise<Exported> {
   const score = (await projectedScore(page).textContent()) ?? '';
+  const net = (await page.getByTestId('projected-net').textContent()) ?? '';
   const percent = /(\d+)% of par/.exec((await page.getByTestId('par-status').textContent()) ?? '');
   await page.getByRole('button', { name: 'Share…' }).click();
   const dialog = page.getByRole('dialog', { name: /^Share/ });
@@ -47,6 +49,7 @@ async function exportPlan(page: Page, team: string): Promise<Exported> {
   return {
     team,
     score,
+    net,
     percent: `${percent?.[1] ?? '?'}%`,
     file: { name: `${team}.plan.json`, mimeType: 'application/json', buffer },
     link,
@@ -85,14 +88,15 @@ test('teams’ plan files and a share link make one leaderboard in score order, 
   const rows = page.getByTestId('cmp-leaderboard').locator('tbody tr');
   await expect(rows).toHaveCount(4);
 
-  // Score order, each score and % of par as the board showed it.
+  // Score order, each score, net value and % of par as the board showed it.
   const expected = [...all].sort((a, b) => Number(b.score) - Number(a.score));
   for (const [i, plan] of expected.entries()) {
     const cells = rows.nth(i).locator('th, td');
     await expect(cells.nth(0)).toHaveText(String(i + 1));
     await expect(cells.nth(1)).toHaveText(plan.team);
     await expect(cells.nth(2)).toHaveText(plan.score);
-    await expect(cells.nth(3)).toHaveText(plan.percent);
+    await expect(cells.nth(3)).toHaveText(plan.net);
+    await expect(cells.nth(4)).toHaveText(plan.percent);
   }
   await expect(page.getByTestId('cmp-items-all')).toContainText(first!.title);
   await expect(page.getByTestId('cmp-items-some')).toContainText(fourth!.title);
@@ -118,7 +122,8 @@ test('teams’ plan files and a share link make one leaderboard in score order, 
   const download = await downloading;
   expect(download.suggestedFilename()).toBe(`${big.id}-teams.md`);
   const markdown = readFileSync(await download.path(), 'utf8');
-  for (const plan of all) expect(markdown).toContain(`| ${plan.team} |`);
+  for (const plan of all)
+    expect(markdown).toContain(`| ${plan.team} | ${plan.score} | ${plan.net} | ${plan.percent} |`);
   expect(markdown).toContain('% of par');
 
   await expectNoAxeViolations(page);

@@ -82,12 +82,17 @@ test('play a plan, read the debrief, export it, change the plan and play again',
   await page.getByRole('button', { name: first.title, exact: true }).click();
   await page.getByRole('textbox', { name: 'Your rationale' }).fill(NOTE);
   await page.keyboard.press('Escape');
+  const boardScore = await projectedScore(page).textContent();
+  const boardNet = await page.getByTestId('projected-net').textContent();
 
   await playAndSkip(page);
 
-  // Headline: score and share of par.
+  // Headline: score, net value and share of par — the numbers the board showed for this plan.
   const score = (await page.getByTestId('debrief-score').textContent()) ?? '';
   expect(score).toMatch(/^\d+\.\d$/);
+  expect(score).toBe(boardScore);
+  expect(boardNet).toMatch(/^\$\d+(\.\d+)?M$/);
+  await expect(page.getByTestId('debrief-net-value')).toHaveText(boardNet!);
   await expect(page.getByTestId('debrief-percent-of-par')).toHaveText(/^\d+%$/);
   await expect(page.getByTestId('debrief-verdict')).not.toBeEmpty();
 
@@ -192,6 +197,9 @@ test('a second variant and the compare page show both with scores', async ({ pag
   expect(await rows.count()).toBe(3);
   for (const cell of await rows.locator('td:nth-of-type(1)').allTextContents())
     expect(cell).toMatch(/^\d+\.\d$/);
+  // Net value beside each score, in dollars.
+  for (const cell of await rows.locator('td:nth-of-type(2)').allTextContents())
+    expect(cell).toMatch(/^−?\$\d+(\.\d+)?[Mk]?$/);
   await expect(page.getByTestId('compare-items')).toContainText(first.title);
 
   await chartsLoaded(page);

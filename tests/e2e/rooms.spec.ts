@@ -270,7 +270,11 @@ test('a facilitator and three teams play a live room to the reveal, through a re
   for (const [index, team] of teams.entries()) {
     const own = (await team.page.getByTestId('projected-score').textContent())!;
     const score = /(\d+\.\d)/.exec(own)![1]!;
-    await expect(board.getByRole('row', { name: new RegExp(names[index]!) })).toContainText(score);
+    const row = board.getByRole('row', { name: new RegExp(names[index]!) });
+    await expect(row).toContainText(score);
+    // Net value too: the room grades the same outcome the team's board shows.
+    const net = (await team.page.getByTestId('projected-net').textContent())!;
+    await expect(row).toContainText(net);
   }
 
   // The presentation view after the reveal: the leaderboard with share of par, on one screen.

@@ -465,7 +465,7 @@ describe('score helpers', () => {
 
   it('lists the scoring weights the scenario declares, with their share', () => {
     expect(scoringTable(s).map((r) => [r.label, r.value, r.weightShare])).toEqual([
-      ['Revenue', 3, 0.5],
+      ['Net value', 3, 0.5],
       ['Satisfaction', 1, 1 / 6],
       ['Security', 1, 1 / 6],
       ['Stakeholders', 1, 1 / 6],

@@ -57,6 +57,7 @@ import {
   type PlanWarning,
 } from '../../explain/advice';
 import { capacityUse, describePlanChange, placeOf } from '../../explain/board';
+import { gradeAndValue } from '../../explain/value';
 import {
   ITEM_TYPES,
   backlogIds,
@@ -331,7 +332,7 @@ export function BoardPage({
     [scenario, store, lockedSlots, addedItems, announce],
   );
   const scoreSentence = useCallback(
-    (result: Outcome) => (hideScores ? '' : ` Projected score ${result.score.toFixed(1)}.`),
+    (result: Outcome) => (hideScores ? '' : ` Projected ${gradeAndValue(result)}.`),
     [hideScores],
   );
 

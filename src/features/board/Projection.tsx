@@ -1,6 +1,7 @@
 /**
  * The live projection of the current plan, in two parts read from the same expected outcome:
- * the headline in the board's strip (projected score and share of par, or why they are hidden)
+ * the headline in the board's strip (projected score, net value and share of par, or why they are
+ * hidden)
  * and the breakdown below it on request (each weighted metric as a normalized bar, and the
  * overall work mix). Both take the outcome itself, so a new figure from it slots in beside the
  * score without new plumbing.
@@ -9,6 +10,7 @@ import { memo } from 'react';
 
 import { metricBars, percentOfPar, type TypeShare } from '../../explain/advice';
 import { formatPercent } from '../../explain/format';
+import { NET_VALUE_DESCRIPTION, NET_VALUE_LABEL, netValueText } from '../../explain/value';
 import type { Outcome } from '../../engine';
 import type { ParEntry } from '../../store';
 import { TypeShareBar } from './Column';
@@ -81,13 +83,19 @@ export const ScoreSummary = memo(function ScoreSummary({
     );
   return (
     <p className="score-summary" title={caption ?? DEFAULT_CAPTION}>
-      <span className="score-label narrow-hidden">Projected score</span>{' '}
+      <span className="score-label narrow-hidden">
+        <span className="visually-hidden">Projected </span>Score
+      </span>{' '}
       <span className="score-line">
         <strong className="score-value" data-testid="projected-score">
           {outcome.score.toFixed(1)}
         </strong>
         <span className="score-max">/100</span>
       </span>{' '}
+      <span className="score-net" title={`${NET_VALUE_LABEL}: ${NET_VALUE_DESCRIPTION}`}>
+        <span className="score-net-label">{NET_VALUE_LABEL}</span>{' '}
+        <strong data-testid="projected-net">{netValueText(outcome)}</strong>
+      </span>
       {caption === undefined && <span className="visually-hidden">({DEFAULT_CAPTION}); </span>}
       <ParLine score={outcome.score} par={par} />
       {caption !== undefined && <span className="score-caption small muted">{caption}</span>}

@@ -7,6 +7,7 @@ import type { Announcements, ScreenReaderInstructions, UniqueIdentifier } from '
 
 import { describePlacement } from '../../explain/advice';
 import { placeOf } from '../../explain/board';
+import { gradeAndValue } from '../../explain/value';
 import type { Outcome, Plan, Scenario } from '../../engine';
 import { expectedOutcome } from '../../store';
 import { containerOf, planOfContainers, type Containers } from './dnd';
@@ -78,7 +79,7 @@ export function createAnnouncements(sources: AnnouncementSources): Announcements
       if (!over)
         return `${titleOf(scenario, id)} was dropped outside the board and stays in ${whereIs(scenario, plan, id)}.`;
       const outcome = outcomeOf(scenario, plan);
-      const score = sources.hideScore?.() ? '' : ` Projected score ${outcome.score.toFixed(1)}.`;
+      const score = sources.hideScore?.() ? '' : ` Projected ${gradeAndValue(outcome)}.`;
       return `${describePlacement(scenario, plan, outcome, id)}.${score}`;
     },
     onDragCancel({ active }) {

@@ -15,6 +15,7 @@ import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { METRICS, findItem, type Scenario } from '../../engine';
 import { METRIC_INFO } from '../../explain/words';
 import { formatMetric } from '../../explain/format';
+import { NET_VALUE_LABEL, netValueText } from '../../explain/value';
 import { expectedOutcome, useAppStore, useScenarioPlans } from '../../store';
 import {
   TIME_METRICS,
@@ -72,8 +73,9 @@ export function ComparePage({ scenario, boardHref, playHref, libraryHref }: Comp
   const [metricId, setMetricId] = useState<TimeMetricId>('arr');
   const metric = TIME_METRICS[metricId];
   const metricSelect = useId();
+  // Net value has its own column beside the score; the other weighted metrics follow.
   const weighted = METRICS.filter(
-    (m) => lines[0]?.outcome.weights[m] && lines[0].outcome.metrics[m] !== null,
+    (m) => m !== 'revenue' && lines[0]?.outcome.weights[m] && lines[0].outcome.metrics[m] !== null,
   );
   const best = lines.length > 0 ? Math.max(...lines.map((l) => l.outcome.score)) : null;
 
@@ -147,6 +149,7 @@ export function ComparePage({ scenario, boardHref, playHref, libraryHref }: Comp
                       <tr>
                         <th scope="col">Variant</th>
                         <th scope="col">Score</th>
+                        <th scope="col">{NET_VALUE_LABEL}</th>
                         <th scope="col">Share of par</th>
                         <th scope="col">Items</th>
                         {weighted.map((m) => (
@@ -172,6 +175,7 @@ export function ComparePage({ scenario, boardHref, playHref, libraryHref }: Comp
                                 lines.length > 1 && <span className="compare-best"> (best)</span>}
                             </th>
                             <td>{line.outcome.score.toFixed(1)}</td>
+                            <td>{netValueText(line.outcome)}</td>
                             <td>
                               {parReady && parReady.score > 0
                                 ? `${((100 * line.outcome.score) / parReady.score).toFixed(0)}%`

@@ -13,6 +13,7 @@ import type { ChartSeries } from '../../components/charts/types';
 import type { Scenario } from '../../engine';
 import type { Debrief } from '../../explain/debrief';
 import { formatMoney, formatPercent } from '../../explain/format';
+import { NET_VALUE_LABEL } from '../../explain/value';
 import type { Spread } from '../../workers/debriefJob';
 import {
   CAPACITY_PARTS,
@@ -140,7 +141,7 @@ export function DebriefCharts({
             steps={ledgerSteps(debrief.expected.ledger)}
             format={formatMoney}
             height={300}
-            names={{ gain: 'Money in', loss: 'Money lost', total: 'Net' }}
+            names={{ gain: 'Money in', loss: 'Money lost', total: NET_VALUE_LABEL }}
           />
         </ChartFigure>
         {spread.status === 'ready' ? (

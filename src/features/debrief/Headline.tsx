@@ -1,11 +1,13 @@
 /**
- * The result at a glance: the score (expected run), its share of par, a one-line verdict, the luck
- * note (expected against this run) and, after a change, the difference from the last play.
+ * The result at a glance: the score (expected run), the net value beside it, its share of par, a
+ * one-line verdict, the luck note (expected against this run) and, after a change, the difference
+ * from the last play.
  */
 import type { Ref } from 'react';
 
 import { formatSigned } from '../../explain/format';
 import type { Debrief } from '../../explain/debrief';
+import { NET_VALUE_DESCRIPTION, NET_VALUE_LABEL, netValueText } from '../../explain/value';
 import type { PlayRecord } from '../../store';
 
 export interface SinceLastPlay {
@@ -45,6 +47,14 @@ export function Headline({
           <div className="headline-stat">
             <dt>Score</dt>
             <dd data-testid="debrief-score">{debrief.score.toFixed(1)}</dd>
+          </div>
+          <div className="headline-stat" title={`${NET_VALUE_LABEL}: ${NET_VALUE_DESCRIPTION}`}>
+            <dt>{NET_VALUE_LABEL}</dt>
+            <dd data-testid="debrief-net-value">{netValueText(debrief.expected)}</dd>
+            <dd className="stat-note" data-testid="debrief-net-vs-par">
+              {parSource === 'battery' ? 'best framework' : 'par'}{' '}
+              {netValueText(debrief.parOutcome)}
+            </dd>
           </div>
           <div className="headline-stat">
             <dt>Share of par</dt>

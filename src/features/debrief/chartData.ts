@@ -15,6 +15,7 @@ import {
 import { METRIC_INFO } from '../../explain/words';
 import type { Debrief } from '../../explain/debrief';
 import { formatMoney, formatPercent } from '../../explain/format';
+import { NET_VALUE_LABEL } from '../../explain/value';
 import type { Distribution } from '../../engine/seeds';
 
 /** A plan's outcome drawn as one series: "yours", "par", or a variant. */
@@ -183,7 +184,7 @@ export function ledgerSteps(ledger: Ledger): WaterfallStep[] {
       .filter(([, value]) => Math.abs(value) >= 0.5)
       .map(([label, value]) => ({ label, value: -value })),
     { label: 'Ending ARR (1 yr)', value: ledger.terminal },
-    { label: 'Net', value: ledger.net, total: true },
+    { label: NET_VALUE_LABEL, value: ledger.net, total: true },
   ];
 }
 

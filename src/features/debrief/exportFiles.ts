@@ -8,6 +8,7 @@ import type { Debrief } from '../../explain/debrief';
 import type { MovePath } from '../../explain/path';
 import { makePlanFile, type PlanFile } from '../../engine/planFile';
 import { planReportMarkdown } from '../../explain/report';
+import { netValue } from '../../explain/value';
 
 export const DEBRIEF_FILE_FORMAT = 'roadmap-dojo/debrief';
 export const DEBRIEF_FILE_VERSION = 1;
@@ -67,7 +68,9 @@ export function debriefJson(input: ExportInput): string {
       planFile: planFileOf(input),
       result: {
         score: d.score,
+        netValue: netValue(d.expected),
         parScore: d.parScore,
+        parNetValue: netValue(d.parOutcome),
         percentOfPar: d.percentOfPar,
         seed: d.luck.seed,
         seededScore: d.luck.seeded,

@@ -72,7 +72,7 @@ export function capacitySummary(outcome: Outcome): string {
   return text;
 }
 
-/** "Net $24.0M: revenue $12.4M, outages −$421k, … plus one year of ending ARR $12.7M." */
+/** "Net value $24.0M: revenue $12.4M, outages −$421k, … plus one year of ending ARR $12.7M." */
 export function ledgerSummary(ledger: Ledger): string {
   const losses = (
     [
@@ -88,7 +88,7 @@ export function ledgerSummary(ledger: Ledger): string {
     losses.length > 0
       ? `, less ${losses.map(([name, v]) => `${name} ${formatMoney(v)}`).join(', ')}`
       : ', with no losses';
-  return `Net ${formatMoney(ledger.net)}: revenue ${formatMoney(ledger.revenue)} during the year${lossText}, plus one year of ending ARR (${formatMoney(ledger.terminal)}).`;
+  return `Net value ${formatMoney(ledger.net)}: revenue ${formatMoney(ledger.revenue)} during the year${lossText}, plus one year of ending ARR (${formatMoney(ledger.terminal)}).`;
 }
 
 /** The spread over many runs of your plan and par, and where the expected scores sit. */

@@ -12,6 +12,7 @@ import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { CopyIcon } from '../../components/icons';
 import { Notice } from '../../components/Notice';
 import { ITEM_TYPE_LABELS, formatPoints, percentOfPar, slotLabel } from '../../explain/advice';
+import { NET_VALUE_DESCRIPTION, NET_VALUE_LABEL, netValueText } from '../../explain/value';
 import { decodeShare, type SharedPlan } from '../../engine/share';
 import { backlogIds, type Issue, type Item } from '../../engine';
 import {
@@ -174,6 +175,9 @@ function SharedPlanView({
             {outcome.score.toFixed(1)}
           </span>
           <span className="shared-score-max"> / 100</span>
+        </p>
+        <p className="shared-net" title={`${NET_VALUE_LABEL}: ${NET_VALUE_DESCRIPTION}`}>
+          {NET_VALUE_LABEL} <strong data-testid="shared-net-value">{netValueText(outcome)}</strong>
         </p>
         <p data-testid="shared-par">
           <strong>{parText}</strong>

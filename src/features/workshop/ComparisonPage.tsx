@@ -37,7 +37,8 @@ import { Notice } from '../../components/Notice';
 import { PromptDialog } from '../../components/PromptDialog';
 import { type Issue, type Scenario } from '../../engine';
 import { METRIC_INFO, presetName as nameOfPreset } from '../../explain/words';
-import { formatMetric } from '../../explain/format';
+import { formatMetric, formatMoney } from '../../explain/format';
+import { NET_VALUE_LABEL } from '../../explain/value';
 import { comparisonCsv, comparisonMarkdown } from '../../explain/report';
 import { scoresVisible, workshopWeights } from '../../engine/workshop';
 import {
@@ -344,6 +345,8 @@ export function ComparisonPage({ libraryHref, workshopHref }: ComparisonPageProp
     );
 
   const metrics = ranking ? weightedMetrics(ranking, weights) : [];
+  // Net value has its own column beside the score; the other metrics follow.
+  const tableMetrics = metrics.filter((m) => m !== 'revenue');
   const agreement = ranking ? itemAgreement(ranking) : null;
   const presetName = workshopOn ? nameOfPreset(scenario, settings.preset) : null;
   const parText = !ranking
@@ -353,8 +356,8 @@ export function ComparisonPage({ libraryHref, workshopHref }: ComparisonPageProp
         ? `Par could not be found (${par.message}), so no % of par is shown.`
         : 'Finding par for these weights… the % of par appears when it is known.'
       : ranking.parSource === 'team'
-        ? `Par: ${ranking.par.score.toFixed(1)} — ${ranking.rows[0]!.team} beat the best plan the search found, so their plan is par.`
-        : `Par (the best plan found for these weights): ${ranking.par.score.toFixed(1)}.`;
+        ? `Par: ${ranking.par.score.toFixed(1)}, net value ${formatMoney(ranking.par.netValue)} — ${ranking.rows[0]!.team} beat the best plan the search found, so their plan is par.`
+        : `Par (the best plan found for these weights): ${ranking.par.score.toFixed(1)}, net value ${formatMoney(ranking.par.netValue)}.`;
   const series: ChartSeries[] = lines.map((l, i) => ({
     key: l.key,
     label: l.label,
@@ -607,8 +610,9 @@ export function ComparisonPage({ libraryHref, workshopHref }: ComparisonPageProp
                         <th scope="col">Rank</th>
                         <th scope="col">Team</th>
                         <th scope="col">Score</th>
+                        <th scope="col">{NET_VALUE_LABEL}</th>
                         <th scope="col">% of par</th>
-                        {metrics.map((m) => (
+                        {tableMetrics.map((m) => (
                           <th key={m} scope="col">
                             {METRIC_INFO[m].label}
                           </th>
@@ -621,12 +625,13 @@ export function ComparisonPage({ libraryHref, workshopHref }: ComparisonPageProp
                           <td>{row.rank}</td>
                           <th scope="row">{row.team}</th>
                           <td>{row.score.toFixed(1)}</td>
+                          <td>{formatMoney(row.netValue)}</td>
                           <td>
                             {ranking.parSource === 'pending'
                               ? '—'
                               : `${row.percentOfPar.toFixed(0)}%`}
                           </td>
-                          {metrics.map((m) => (
+                          {tableMetrics.map((m) => (
                             <td key={m}>{formatMetric(m, row.metrics[m])}</td>
                           ))}
                         </tr>

@@ -7,6 +7,8 @@ import { useMemo } from 'react';
 import type { Scenario } from '../../engine';
 import { workshopWeights, type WorkshopSettings } from '../../engine/workshop';
 import { useAppStore } from '../../store';
+import { formatMoney } from '../../explain/format';
+import { NET_VALUE_LABEL } from '../../explain/value';
 import { useNow, useWorkshopPar } from './hooks';
 import {
   STATUS_LABEL,
@@ -106,6 +108,7 @@ export function RoomLeaderboard({
           <th scope="col">Rank</th>
           <th scope="col">Team</th>
           <th scope="col">Score</th>
+          <th scope="col">{NET_VALUE_LABEL}</th>
           <th scope="col">Share of par</th>
         </tr>
       </thead>
@@ -115,6 +118,7 @@ export function RoomLeaderboard({
             <td>{row.rank}</td>
             <th scope="row">{row.name}</th>
             <td>{row.score.toFixed(1)}</td>
+            <td>{formatMoney(row.netValue)}</td>
             <td>
               {row.ofPar === null
                 ? parScore === null

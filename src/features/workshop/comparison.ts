@@ -226,7 +226,7 @@ export function rankTeams(
   if (best.score <= comparison.par.score + SCORE_EPS) return { ...comparison, parSource: 'par' };
   return {
     ...comparison,
-    par: { score: best.score, plan: best.plan },
+    par: { score: best.score, netValue: best.netValue, plan: best.plan },
     rows: comparison.rows.map((r) => ({
       ...r,
       percentOfPar: best.score > 0 ? (100 * r.score) / best.score : 100,

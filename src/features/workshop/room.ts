@@ -4,6 +4,7 @@
  * the room's weights) and the addresses teams join at.
  */
 import { simulate, type Plan, type Scenario, type Weights } from '../../engine';
+import { netValue, type Valued } from '../../explain/value';
 import type { RoomTeam } from '../../store';
 
 /** A plan edited within this long counts as "editing" on the roster (ms). */
@@ -62,6 +63,8 @@ export interface LeaderRow {
   id: string;
   name: string;
   score: number;
+  /** Net value in dollars, from the same expected run as the score. */
+  netValue: number;
   /** Share of par (0–1+), or null while par is not known. */
   ofPar: number | null;
   rank: number;
@@ -69,21 +72,24 @@ export interface LeaderRow {
 
 /**
  * The live leaderboard: each team's plan graded by the expected outcome under `weights` — the
- * same number its own board shows — ranked best first (ties share a rank, then by name).
+ * same score and net value its own board shows — ranked best first (ties share a rank, then by
+ * name).
  */
 export function leaderboard(
   scenario: Scenario,
   teams: readonly RoomTeam[],
   weights: Weights,
   parScore: number | null,
-  grade: (plan: Plan) => number = (plan) => simulate(scenario, plan, { weights }).score,
+  grade: (plan: Plan) => Valued = (plan) => simulate(scenario, plan, { weights }),
 ): LeaderRow[] {
   const rows = teams.map((team, index) => {
-    const score = grade(team.plan);
+    const outcome = grade(team.plan);
+    const score = outcome.score;
     return {
       id: team.id,
       name: teamLabel(team, index),
       score,
+      netValue: netValue(outcome),
       ofPar: parScore !== null && parScore > 0 ? score / parScore : null,
       rank: 0,
     };

@@ -12,6 +12,14 @@ import { renderApp, renderBoard, showProjection } from '../helpers';
 const column = (label: string) => screen.getByRole('region', { name: label });
 const loadText = (label: string) => within(column(label)).getByTestId('column-load').textContent;
 const score = () => screen.getByTestId('projected-score').textContent;
+const netValue = () => screen.getByTestId('projected-net').textContent;
+/** Dollars as the board shows them, worked out here: $1.23M, $12.3M, $450k. */
+const dollars = (x: number) =>
+  Math.abs(x) >= 1e7
+    ? `$${(x / 1e6).toFixed(1)}M`
+    : Math.abs(x) >= 1e6
+      ? `$${(x / 1e6).toFixed(2)}M`
+      : `$${(x / 1e3).toFixed(0)}k`;
 const announced = () => document.getElementById('board-announcer')?.textContent ?? '';
 
 async function moveTo(
@@ -25,23 +33,29 @@ async function moveTo(
 
 // A user journey in jsdom with the simulation behind it takes seconds on a busy machine.
 describe('board: Move to…', () => {
-  it('places an item in a slot: the column load, the score and the announcement follow', async () => {
+  it('places an item in a slot: the column load, the score, net value and the announcement follow', async () => {
     const { user, store, scenario } = await renderBoard({}, showProjection);
     expect(loadText('Q1')).toMatch(/placed 0$/);
     const before = score();
+    expect(netValue()).toBe(dollars(simulate(scenario, { slots: [[], []] }).ledger.net));
 
     await moveTo(user, 'Patch the uploader', 'Q1');
 
     expect(loadText('Q1')).toMatch(/placed 2$/);
     const plan: Plan = { slots: [['patch'], []] };
     expect(planOf(store.getState(), scenario)).toEqual(plan);
-    const expected = simulate(scenario, plan).score.toFixed(1);
+    const outcome = simulate(scenario, plan);
+    const expected = outcome.score.toFixed(1);
     expect(score()).toBe(expected);
     expect(score()).not.toBe(before);
+    // The grade and the money beside it come from the same outcome: this plan's.
+    const net = dollars(outcome.ledger.net);
+    expect(netValue()).toBe(net);
+    expect(net).not.toBe(dollars(simulate(scenario, { slots: [[], []] }).ledger.net));
     expect(within(column('Q1')).getByRole('button', { name: 'Patch the uploader' })).toBeVisible();
     expect(announced()).toMatch(
       new RegExp(
-        `^Patch the uploader moved to Q1, position 1 of 1; Q1 has [\\d.]+ points? to spare\\. Projected score ${expected.replace('.', '\\.')}\\.$`,
+        `^Patch the uploader moved to Q1, position 1 of 1; Q1 has [\\d.]+ points? to spare\\. Projected score ${expected.replace('.', '\\.')}, net value \\$${net.slice(1).replace('.', '\\.')}\\.$`,
       ),
     );
     // Focus stays where the learner works: on the card that took its place in the backlog

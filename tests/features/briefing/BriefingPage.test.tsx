@@ -47,7 +47,7 @@ describe('briefing', () => {
     expect(within(dates).getByText('SSO login')).toBeVisible();
 
     const scoring = screen.getByRole('region', { name: 'How the plan is scored' });
-    expect(within(scoring).getByRole('row', { name: /^Revenue 40%/ })).toHaveTextContent(
+    expect(within(scoring).getByRole('row', { name: /^Net value 40%/ })).toHaveTextContent(
       METRIC_INFO.revenue.description,
     );
     expect(within(scoring).queryByText('Compliance')).toBeNull();

@@ -3,6 +3,7 @@
  * weights, named in the headline; while the workshop hides scores it shows none.
  */
 import { render, screen, waitFor } from '@testing-library/react';
+import { formatMoney } from '../../../src/explain/format';
 import { describe, expect, it } from 'vitest';
 import { memoryLocation } from 'wouter/memory-location';
 
@@ -75,6 +76,10 @@ describe('the debrief in a workshop', () => {
     expect(boardScore.toFixed(1)).not.toBe(simulate(scenario, plan).score.toFixed(1));
     await waitFor(() =>
       expect(screen.getByTestId('debrief-score')).toHaveTextContent(boardScore.toFixed(1)),
+    );
+    // Net value beside the grade: the same expected run's ledger (weights do not change money).
+    expect(screen.getByTestId('debrief-net-value')).toHaveTextContent(
+      formatMoney(simulate(scenario, plan, { weights }).ledger.net),
     );
     expect(screen.getByTestId('debrief-graded-with')).toHaveTextContent(
       /Graded with the workshop’s CISO weights/,

@@ -76,8 +76,8 @@ describe('radar', () => {
 
   it('overlays any number of outcomes on the metrics they all have', () => {
     const rows = radarRowsOf(lines);
-    expect(rows.find((r) => r.metric === 'Revenue')).toEqual({
-      metric: 'Revenue',
+    expect(rows.find((r) => r.metric === 'Net value')).toEqual({
+      metric: 'Net value',
       yours: yours.normalized.revenue,
       par: par.normalized.revenue,
     });
@@ -100,7 +100,7 @@ describe('money ledger', () => {
   it('walks from revenue through each loss and ending ARR to the net', () => {
     const steps = ledgerSteps(yours.ledger);
     expect(steps[0]).toEqual({ label: 'Revenue', value: yours.ledger.revenue });
-    expect(steps.at(-1)).toEqual({ label: 'Net', value: yours.ledger.net, total: true });
+    expect(steps.at(-1)).toEqual({ label: 'Net value', value: yours.ledger.net, total: true });
     expect(steps.map((s) => s.label)).toContain('Breaches');
     expect(steps.map((s) => s.label)).not.toContain('Fines');
     // The bars end exactly where the net total is.

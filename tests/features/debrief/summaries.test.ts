@@ -21,7 +21,7 @@ describe('chart summaries', () => {
   it('names each metric against par and the largest gap', () => {
     const d = debrief(big, deferredPatch, { par: bigPar().plan });
     const text = radarSummary(d.metricsGap);
-    expect(text).toMatch(/Revenue \d+% \(par \d+%\)/);
+    expect(text).toMatch(/Net value \d+% \(par \d+%\)/);
     expect(text).toMatch(/The largest gap: \w+/);
   });
 
@@ -66,14 +66,14 @@ describe('chart summaries', () => {
       net: 6_274_600,
     };
     expect(ledgerSummary(ledger)).toBe(
-      'Net $6.27M: revenue $4.20M during the year, less outages $12k, overload $3k, breaches $250k, fees $60k, cascades $1.50M, plus one year of ending ARR ($3.90M).',
+      'Net value $6.27M: revenue $4.20M during the year, less outages $12k, overload $3k, breaches $250k, fees $60k, cascades $1.50M, plus one year of ending ARR ($3.90M).',
     );
     const quiet = { ...ledger, outage: 0, overload: 0, breach: 0, fines: 0, fees: 0, cascade: 0 };
     expect(ledgerSummary({ ...quiet, net: 8_100_000 })).toBe(
-      'Net $8.10M: revenue $4.20M during the year, with no losses, plus one year of ending ARR ($3.90M).',
+      'Net value $8.10M: revenue $4.20M during the year, with no losses, plus one year of ending ARR ($3.90M).',
     );
     expect(ledgerSummary({ ...quiet, fines: 80_000, net: 8_020_000 })).toBe(
-      'Net $8.02M: revenue $4.20M during the year, less fines $80k, plus one year of ending ARR ($3.90M).',
+      'Net value $8.02M: revenue $4.20M during the year, less fines $80k, plus one year of ending ARR ($3.90M).',
     );
   });
 

@@ -1,6 +1,6 @@
 /**
  * One computed outcome, many views: for every shipped scenario, the Markdown export, the JSON
- * export and the command line's debrief carry the same score, par, gap rows and moves as the
+ * export and the command line's debrief carry the same score, net value, par, gap rows and moves as the
  * debrief the page shows (the page itself is checked against these in tests/e2e/gap.spec.ts).
  */
 import { describe, expect, it } from 'vitest';
@@ -13,9 +13,10 @@ import { main } from '../../../src/cli/main';
 import { compile, strategyPlans } from '../../../src/engine';
 import { bakedPar } from '../../../src/engine/par';
 import { debrief } from '../../../src/explain/debrief';
-import { formatMetric } from '../../../src/explain/format';
+import { formatMetric, formatMoney } from '../../../src/explain/format';
 import { gapByMetric } from '../../../src/explain/gap';
 import { pathToPar } from '../../../src/explain/path';
+import { netValueAgainst } from '../../../src/explain/value';
 import { METRIC_INFO } from '../../../src/explain/words';
 import { debriefJson, debriefMarkdown } from '../../../src/features/debrief/exportFiles';
 import { scenarioFiles, shipped } from '../../engine/helpers';
@@ -32,8 +33,20 @@ describe('every view of a debrief says the same', () => {
       const input = { scenario, plan, variantName: 'Plan A', notes: {}, debrief: d, path };
       const md = debriefMarkdown(input);
       const json = JSON.parse(debriefJson(input)) as {
-        result: { score: number; parScore: number; path: typeof path };
-        outcome: { expected: { score: number; metrics: Record<string, number | null> } };
+        result: {
+          score: number;
+          netValue: number;
+          parScore: number;
+          parNetValue: number;
+          path: typeof path;
+        };
+        outcome: {
+          expected: {
+            score: number;
+            ledger: { net: number };
+            metrics: Record<string, number | null>;
+          };
+        };
       };
 
       // The score and par: the same number everywhere.
@@ -42,6 +55,14 @@ describe('every view of a debrief says the same', () => {
       expect(json.outcome.expected.score).toBe(d.score);
       expect(md).toContain(
         `Par scores ${d.parScore.toFixed(1)} and this plan ${d.score.toFixed(1)}`,
+      );
+
+      // Net value beside the score: from the same expected runs as the score and par.
+      expect(json.result.netValue).toBe(d.expected.ledger.net);
+      expect(json.result.netValue).toBe(json.outcome.expected.ledger.net);
+      expect(json.result.parNetValue).toBe(d.parOutcome.ledger.net);
+      expect(md).toContain(
+        `**Net value:** ${formatMoney(d.expected.ledger.net)} — ${netValueAgainst(d.expected, d.parOutcome)} (${formatMoney(d.parOutcome.ledger.net)})`,
       );
 
       // The outcome table and the gap rows use the same raw metrics.
@@ -81,11 +102,18 @@ describe('every view of a debrief says the same', () => {
     const d = debrief(scenario, plan, { par, seed: 1 });
     const gap = gapByMetric(d.expected, d.parOutcome);
     const path = pathToPar(scenario, plan, par);
+    expect(text).toContain(
+      `Net value ${formatMoney(d.expected.ledger.net)} — ${netValueAgainst(d.expected, d.parOutcome)} (${formatMoney(d.parOutcome.ledger.net)})`,
+    );
     for (const row of gap.rows) expect(text).toContain(`- ${row.sentence}`);
     path.steps.forEach((step, i) => expect(text).toContain(`${i + 1}. ${step.sentence}`));
     const json = JSON.parse(await run('debrief', scenarioPath, planPath, '--json')) as {
+      netValue: number;
+      parNetValue: number;
       path: { steps: { plan: unknown; after: number }[] };
     };
+    expect(json.netValue).toBe(d.expected.ledger.net);
+    expect(json.parNetValue).toBe(d.parOutcome.ledger.net);
     expect(json.path.steps.map((s) => s.plan)).toEqual(path.steps.map((s) => s.plan));
     expect(json.path.steps.map((s) => s.after)).toEqual(path.steps.map((s) => s.after));
   });

@@ -36,6 +36,10 @@ describe('opening a share link', () => {
     expect(screen.getByTestId('shared-score')).toHaveTextContent(
       simulate(big, plan).score.toFixed(1),
     );
+    // Net value beside it, from the same run (big-customer nets tens of millions: one decimal).
+    expect(screen.getByTestId('shared-net-value')).toHaveTextContent(
+      `$${(simulate(big, plan).ledger.net / 1e6).toFixed(1)}M`,
+    );
     // Par is requested when the page opens and arrives a moment later.
     await waitFor(() => expect(screen.getByTestId('shared-par')).toHaveTextContent(/\d+% of par/));
     const firstSlot = screen.getByRole('heading', {

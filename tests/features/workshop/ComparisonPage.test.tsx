@@ -77,6 +77,25 @@ describe('team comparison page', () => {
     const first = within(screen.getByTestId('cmp-leaderboard')).getAllByRole('row')[1]!;
     expect(first).toHaveTextContent(simulate(big, strong).score.toFixed(1));
     expect(first).toHaveTextContent(/\d+%/);
+    // Net value beside the score, from each team's own expected run (big-customer nets tens of
+    // millions: one decimal).
+    const cells = (row: HTMLElement) =>
+      within(row)
+        .getAllByRole('cell')
+        .map((c) => c.textContent);
+    const header = within(screen.getByTestId('cmp-leaderboard'))
+      .getAllByRole('columnheader')
+      .map((c) => c.textContent);
+    const netColumn = header.indexOf('Net value');
+    expect(netColumn).toBe(3);
+    expect(header.filter((h) => h === 'Net value')).toHaveLength(1);
+    const rows = within(screen.getByTestId('cmp-leaderboard')).getAllByRole('row').slice(1);
+    const million = (plan: typeof strong) =>
+      `$${(simulate(big, plan).ledger.net / 1e6).toFixed(1)}M`;
+    // Cells: rank, score, net value… (the team is the row header).
+    expect(cells(rows[0]!)[2]).toBe(million(strong));
+    expect(cells(rows[1]!)[2]).toBe(million(weak));
+    expect(million(strong)).not.toBe(million(weak));
     expect(screen.getByText('Added 2 teams.')).toBeInTheDocument();
   });
 
