@@ -20,6 +20,7 @@ import {
   type ScenarioReport,
 } from '../src/engine/guardrails.ts';
 import { computeAnchors, findPar } from '../src/engine/par.ts';
+import { lessonMix, mixChecks, type LessonMix } from '../src/engine/lessonMix.ts';
 import { table } from '../src/cli/table.ts';
 
 const SHORT: Record<string, string> = {
@@ -89,6 +90,8 @@ const reports: (ScenarioReport & { file: string; seconds: number; baked: RuleRes
 const invalid: { file: string; message: string }[] = [];
 /** What each brief says has not happened, against the rates (warnings, not failures). */
 const histories: { id: string; checks: HistoryCheck[] }[] = [];
+/** What each par teaches (warnings, not failures, until the library is re-tuned). */
+const mixes: LessonMix[] = [];
 
 for (const file of scenarioFiles()) {
   const started = performance.now();
@@ -102,6 +105,7 @@ for (const file of scenarioFiles()) {
   const state = bakedState(scenario);
   const report = checkScenario(scenario);
   histories.push({ id: scenario.id, checks: historyChecks(scenario) });
+  mixes.push(lessonMix(scenario));
   const baked: RuleResult = {
     rule: 'bake',
     name: 'par and anchors are baked and current',
@@ -122,11 +126,12 @@ for (const file of scenarioFiles()) {
 }
 
 const library = checkLibrary(reports);
+const mixWarnings = mixChecks(mixes);
 const ok = invalid.length === 0 && reports.every((r) => r.ok) && library.every((r) => r.ok);
 
 if (asJson) {
   process.stdout.write(
-    `${JSON.stringify({ ok, invalid, reports, library, histories }, null, 2)}\n`,
+    `${JSON.stringify({ ok, invalid, reports, library, histories, mixes, mixWarnings }, null, 2)}\n`,
   );
 } else {
   const headers = ['Scenario', 'Par', ...STRATEGIES.map((s) => SHORT[s.id] ?? s.id), 'Failed'];
@@ -159,6 +164,30 @@ if (asJson) {
     process.stdout.write(
       `${rule.ok ? 'ok  ' : 'FAIL'} library ${rule.rule} ${rule.name}: ${rule.detail}\n`,
     );
+  // The lesson table: what each par teaches (src/engine/lessonMix.ts). Warnings only.
+  process.stdout.write('\nWhat each par teaches:\n');
+  process.stdout.write(
+    table(
+      [
+        'Scenario',
+        'CVE at start',
+        'Hyped left out',
+        'Debt paid late',
+        'Control, no CVE',
+        'Last slot idle',
+      ],
+      mixes.map((m) => [
+        m.id,
+        m.cveAtStart.join(' ') || '—',
+        m.hypedLeftOut.map((h) => `${h.id} (${Math.round(h.confidence * 100)}%)`).join(' ') || '—',
+        m.lateDebt.map((d) => `${d.id} (−${d.cost.toFixed(1)} early)`).join(' ') || '—',
+        m.controlsWithoutCve.join(' ') || '—',
+        `${Math.round(m.idleAtEnd.share * 100)}%${m.idleAtEnd.fits[0] ? `, ${m.idleAtEnd.fits[0].id} fits` : ''}`,
+      ]),
+    ),
+  );
+  for (const w of mixWarnings)
+    process.stdout.write(`${w.ok ? 'ok  ' : 'WARN'} lessons ${w.rule} ${w.name}: ${w.detail}\n`);
   for (const bad of invalid)
     process.stdout.write(`FAIL ${bad.file} is not a valid scenario:\n${bad.message}\n`);
   process.stdout.write(
