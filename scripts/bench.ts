@@ -21,6 +21,7 @@ import { readPlanFile } from '../src/engine/planFile.ts';
 import { decodeShare } from '../src/engine/share.ts';
 import { pathToPar } from '../src/explain/path.ts';
 import { pathCoverage } from './quality/pathCoverage.ts';
+import { materiality } from './quality/materiality.ts';
 
 const dir = join(import.meta.dirname, '..', 'scenarios');
 
@@ -72,6 +73,7 @@ const quick = process.argv.includes('--quick');
 const simRows: (string | number)[][] = [];
 const parRows: (string | number)[][] = [];
 const pathRows: (string | number)[][] = [];
+const materialRows: (string | number)[][] = [];
 /** Plans per scenario for the moves' coverage (`--path-plans N`; the issue's figure is 200). */
 const pathPlansAt = process.argv.indexOf('--path-plans');
 const pathPlans = pathPlansAt >= 0 ? Number(process.argv[pathPlansAt + 1]) : quick ? 30 : 200;
@@ -112,6 +114,15 @@ for (const s of loadAll()) {
   // The moves toward par from the do-nothing plan (the farthest from par) and their coverage.
   const pathMs = timeIt(() => pathToPar(s, plans[0]!, par.plan), quick ? 1 : 3);
   const coverage = pathCoverage(s, pathPlans);
+  const material = materiality(s, pathPlans);
+  materialRows.push([
+    s.id,
+    material.plans,
+    material.pairs,
+    material.apart,
+    material.pairs > 0 ? `${Math.round((100 * material.apart) / material.pairs)}%` : '—',
+    material.worst.toFixed(1),
+  ]);
   pathRows.push([
     s.id,
     coverage.plans,
@@ -144,6 +155,7 @@ for (const s of loadAll()) {
     debriefMs,
     movesMs: pathMs,
     movesCoverage: coverage,
+    materiality: material,
   });
 }
 
@@ -206,6 +218,12 @@ else {
   );
   process.stdout.write(
     table(['Scenario', 'Plans', 'Median', 'P10', 'From nothing ms', 'Slowest ms'], pathRows),
+  );
+  process.stdout.write(
+    `\nmateriality: pairs of the same ${pathPlans} generated plans that differ only immaterially (both inside the SLO budget, breach loss within 0.5% of ARR, CSAT within 1, net value within 1% of the value range, the same obligations and asks met), and how many score more than a point apart (target: none)\n`,
+  );
+  process.stdout.write(
+    table(['Scenario', 'Plans', 'Pairs', '> 1 point apart', 'Share', 'Worst'], materialRows),
   );
   process.stdout.write('\nrefusing huge inputs: text in, message out (median ms)\n');
   process.stdout.write(table(['Input', 'Chars', 'Refused in ms'], refusalRows));
