@@ -41,10 +41,8 @@ test('the gap by metric adds up to the gap the result states, and agrees with th
 }) => {
   await playGappedPlan(page);
   const score = Number(await page.getByTestId('debrief-score').textContent());
-  const parText = await page
-    .locator('.headline-stat .stat-note')
-    .filter({ hasText: /^par / })
-    .textContent();
+  const parText = await page.getByTestId('debrief-par-score').textContent();
+  expect(parText).toMatch(/^par \d+\.\d$/);
   const par = Number(parText?.replace('par ', ''));
 
   const section = page.getByRole('region', { name: 'Where the gap is' });

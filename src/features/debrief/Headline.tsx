@@ -59,7 +59,7 @@ export function Headline({
           <div className="headline-stat">
             <dt>Share of par</dt>
             <dd data-testid="debrief-percent-of-par">{debrief.percentOfPar.toFixed(0)}%</dd>
-            <dd className="stat-note">
+            <dd className="stat-note" data-testid="debrief-par-score">
               {parSource === 'battery' ? 'best framework' : 'par'} {debrief.parScore.toFixed(1)}
             </dd>
           </div>
