@@ -210,8 +210,9 @@ export function neighbour(space: Space, plan: Plan, rng: Rng): Plan {
   const next = clonePlan(plan);
   const editable = Array.from({ length: space.slots - space.frozen }, (_, i) => space.frozen + i);
   if (editable.length === 0) return next;
-  const planned = space.free.filter((id) => locate(next, id) !== null);
-  const unplanned = space.free.filter((id) => locate(next, id) === null);
+  const planned: string[] = [];
+  const unplanned: string[] = [];
+  for (const id of space.free) (locate(next, id) === null ? unplanned : planned).push(id);
   const r = rng();
   const placeRandom = (id: string) => {
     const s = pick(rng, editable);
@@ -476,19 +477,20 @@ export function exactBest(
  * up to `cap`; returns `cap + 1` when there are more.
  */
 export function countPlans(c: Compiled, cap: number): number {
-  const items = c.items.filter((i) => !i.injected);
-  const deps = new Map(items.map((i) => [i.id, i.deps.map((d) => c.items[d]!.id)]));
-  const used = new Set<string>();
+  // Item indexes and flags, not ids and sets: this runs up to `cap` times before every search.
+  const items = c.items.flatMap((item, index) => (item.injected ? [] : [index]));
+  const used = new Uint8Array(c.items.length);
+  const ready = (index: number) => c.items[index]!.deps.every((d) => used[d] === 1);
   let count = 0;
   const visit = (lastSlot: number): boolean => {
     count += 1;
     if (count > cap) return false;
     for (let s = lastSlot; s < c.slots; s++) {
-      for (const item of items) {
-        if (used.has(item.id) || !(deps.get(item.id) ?? []).every((d) => used.has(d))) continue;
-        used.add(item.id);
+      for (const index of items) {
+        if (used[index] === 1 || !ready(index)) continue;
+        used[index] = 1;
         const ok = visit(s);
-        used.delete(item.id);
+        used[index] = 0;
         if (!ok) return false;
       }
     }
