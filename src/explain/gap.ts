@@ -22,7 +22,7 @@ export interface MetricGap {
   /** The raw metric of the plan and of par, in the metric's unit. */
   yours: number;
   par: number;
-  /** What the metric measures: "downtime", "net money". */
+  /** What the metric measures: "downtime", "net value". */
   noun: string;
   /** The raw metrics as people read them: "571 minutes", "$24.7M", "72%". */
   yoursText: string;
@@ -76,7 +76,7 @@ export function roundToTotal(values: readonly number[], total: number): number[]
 
 /** What each metric measures, as the sentences name it. */
 export const NOUNS: Readonly<Record<Metric, string>> = {
-  revenue: 'net money',
+  revenue: 'net value',
   csat: 'CSAT',
   capacityHealth: 'capacity free of debt drag',
   reliability: 'downtime',

@@ -15,7 +15,7 @@ import { expectedWorld, worldMetrics } from '../engine/expected.ts';
 import type { Plan } from '../engine/plan.ts';
 import { scoreMetrics, type Metrics } from '../engine/score.ts';
 import { type Anchors, type Metric, type Scenario, type Weights } from '../engine/schema.ts';
-import { scoringOf } from '../engine/simulate.ts';
+import { scoringOf, type Outcome } from '../engine/simulate.ts';
 import { NOUNS, pointsByMetric, valueText } from './gap.ts';
 import { METRIC_INFO } from './words.ts';
 
@@ -104,7 +104,9 @@ export type StepLesson =
   | 'promises'
   | 'obligations'
   | 'value'
-  | 'customers';
+  | 'customers'
+  /** Not a step's own lesson: the path's, when steps put work where the plan left it idle. */
+  | 'idle';
 
 /**
  * General lessons, attached to the steps that show them: the kind of move (taking a slot's
@@ -147,7 +149,75 @@ export const LESSONS: Readonly<Record<StepLesson, { title: string; text: string 
     title: 'Customers notice',
     text: 'Satisfaction moves with what ships and with what breaks.',
   },
+  idle: {
+    title: 'Idle capacity',
+    text: 'Capacity a plan leaves unused earns nothing: the next most valuable item that fits is worth planning.',
+  },
 };
+
+/** A slot the learner's plan leaves partly idle, and the steps that put work into it. */
+export interface IdleSlot {
+  slot: number;
+  /** Points of the slot's working capacity the plan leaves idle. */
+  idle: number;
+  /** Steps (1-based) that add work to the slot. */
+  steps: number[];
+}
+
+/** What `idleFilled` reads of an outcome: each slot's idle points and working capacity. */
+export interface IdleTraces {
+  slots: readonly Pick<Outcome['slots'][number], 'slack' | 'workingCapacity'>[];
+}
+
+/** Idle points worth naming: at least this many, and this share of the slot's working capacity. */
+const IDLE_POINTS = 1;
+const IDLE_SHARE = 0.1;
+
+/** The slot an edit adds work to, if any (a move within a slot adds none). */
+function slotsFilledBy(edit: Edit): number[] {
+  switch (edit.kind) {
+    case 'place':
+      return edit.from === null || edit.from.slot !== edit.to.slot ? [edit.to.slot] : [];
+    case 'group':
+      return [edit.slot];
+    case 'replace':
+      return [edit.from.slot];
+    case 'swap':
+      return [edit.from.slot, edit.otherFrom.slot];
+    default:
+      return [];
+  }
+}
+
+/**
+ * The slots where the learner's plan (its expected outcome, `yours`) leaves capacity idle and
+ * the path's steps put work: the path-level lesson "Idle capacity". Empty when no step fills a
+ * slot the plan left at least a point and a tenth idle.
+ */
+export function idleFilled(yours: IdleTraces, path: MovePath): IdleSlot[] {
+  const out: IdleSlot[] = [];
+  yours.slots.forEach((trace, slot) => {
+    const idle = Math.max(0, trace.slack);
+    if (idle < IDLE_POINTS || idle < IDLE_SHARE * trace.workingCapacity) return;
+    const steps = path.steps.flatMap((step, i) =>
+      slotsFilledBy(step.edit).includes(slot) ? [i + 1] : [],
+    );
+    if (steps.length > 0) out.push({ slot, idle, steps });
+  });
+  return out;
+}
+
+/** "Your plan leaves 12.2 points idle in Q3 and 8.0 in Q4: moves 2 and 5 put work there." */
+export function idleSentence(c: Pick<Scenario, 'time'>, slots: readonly IdleSlot[]): string {
+  const label = (slot: number) => c.time.labels[slot] ?? `slot ${slot + 1}`;
+  const list = (words: readonly string[]) =>
+    words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+  const idle = list(
+    slots.map((s, i) => `${s.idle.toFixed(1)}${i === 0 ? ' points' : ''} idle in ${label(s.slot)}`),
+  );
+  const steps = [...new Set(slots.flatMap((s) => s.steps))].sort((a, b) => a - b);
+  return `Your plan leaves ${idle}: ${steps.length === 1 ? `move ${steps[0]} puts` : `moves ${list(steps.map(String))} put`} work there.`;
+}
 
 const LESSON_OF_METRIC: Readonly<Record<Metric, StepLesson>> = {
   security: 'risk',

@@ -7,7 +7,7 @@ import { entryOf } from '../engine/ids';
 import type { Debrief } from './debrief.ts';
 import { formatMetric, formatMoney, formatPercent } from './format.ts';
 import { gapByMetric, tenths } from './gap.ts';
-import { LESSONS, type MovePath } from './path.ts';
+import { LESSONS, idleFilled, idleSentence, type MovePath } from './path.ts';
 import { findItem, type Plan } from '../engine/plan.ts';
 import { METRICS, type Metric, type Scenario, type Weights } from '../engine/schema.ts';
 import { METRIC_INFO } from './words.ts';
@@ -159,6 +159,12 @@ export function planReportMarkdown(input: PlanReportInput): string {
       lines.push(
         '',
         `From there no single change gains: the other ${(p.par - p.end).toFixed(1)} points need several changes made together.`,
+      );
+    const idle = idleFilled(d.expected, p);
+    if (idle.length > 0)
+      lines.push(
+        '',
+        inline(`${LESSONS.idle.title}: ${idleSentence(scenario, idle)} ${LESSONS.idle.text}`),
       );
     lines.push('');
   }

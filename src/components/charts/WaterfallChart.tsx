@@ -1,6 +1,6 @@
 /**
  * A waterfall: gains and losses as floating bars from a running total, with totals from zero —
- * e.g. how revenue turned into net money. Gains, losses and totals differ by fill pattern and
+ * e.g. how revenue turned into net value. Gains, losses and totals differ by fill pattern and
  * each bar is labelled with its value.
  */
 import { useId, useState } from 'react';

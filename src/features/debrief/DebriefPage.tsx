@@ -421,6 +421,7 @@ function DebriefBody({
       <MovePath
         scenario={scenario}
         path={analysis.path}
+        yours={debrief.expected}
         parLabel={parLabel}
         boardHref={boardHref}
       />

@@ -6,7 +6,13 @@
 import { useLocation } from 'wouter';
 
 import type { Scenario } from '../../engine';
-import { LESSONS, type MovePath as Path } from '../../explain/path';
+import {
+  LESSONS,
+  idleFilled,
+  idleSentence,
+  type IdleTraces,
+  type MovePath as Path,
+} from '../../explain/path';
 import { useAppStoreApi } from '../../store';
 
 /** "These 4 moves take your plan from 17.8 to 96.8: all of the gap to par." */
@@ -30,14 +36,18 @@ export function pathSummary(path: Path, parLabel: string): string {
 export function MovePath({
   scenario,
   path,
+  yours,
   parLabel,
   boardHref,
 }: {
   scenario: Scenario;
   path: Path;
+  /** The learner's expected outcome: where their plan leaves capacity idle. */
+  yours: IdleTraces;
   parLabel: string;
   boardHref: string;
 }) {
+  const idle = idleFilled(yours, path);
   const store = useAppStoreApi();
   const [, navigate] = useLocation();
   const tryStep = (index: number) => {
@@ -74,6 +84,11 @@ export function MovePath({
             </li>
           ))}
         </ol>
+      )}
+      {idle.length > 0 && (
+        <p className="path-lesson path-idle" data-testid="path-idle">
+          <strong>{LESSONS.idle.title}.</strong> {idleSentence(scenario, idle)} {LESSONS.idle.text}
+        </p>
       )}
       <p className="muted small">
         Each step is the single change that gains the most from where the one before left off:

@@ -15,7 +15,7 @@ import { bakedPar } from '../../../src/engine/par';
 import { debrief } from '../../../src/explain/debrief';
 import { formatMetric, formatMoney } from '../../../src/explain/format';
 import { gapByMetric } from '../../../src/explain/gap';
-import { pathToPar } from '../../../src/explain/path';
+import { idleFilled, idleSentence, pathToPar } from '../../../src/explain/path';
 import { netValueAgainst } from '../../../src/explain/value';
 import { METRIC_INFO } from '../../../src/explain/words';
 import { debriefJson, debriefMarkdown } from '../../../src/features/debrief/exportFiles';
@@ -80,6 +80,10 @@ describe('every view of a debrief says the same', () => {
         path.steps.map((s) => s.sentence),
       );
       path.steps.forEach((step, i) => expect(md).toContain(`${i + 1}. ${step.sentence}`));
+      // Idle capacity the moves fill: in the export exactly when the page shows it.
+      const idle = idleFilled(d.expected, path);
+      if (idle.length > 0) expect(md).toContain(idleSentence(scenario, idle));
+      else expect(md).not.toContain('Idle capacity:');
       expect(path.start).toBeCloseTo(d.score, 9);
       expect(path.par).toBeCloseTo(d.parScore, 9);
     });
