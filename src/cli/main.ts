@@ -23,7 +23,7 @@ import { METRIC_INFO, STRATEGY_WORDS } from '../explain/words.ts';
 import { formatMetric, formatMoney, formatPercent, formatSlotTime } from '../explain/format.ts';
 import { debrief } from '../explain/debrief.ts';
 import { gapByMetric } from '../explain/gap.ts';
-import { LESSONS, idleFilled, idleSentence, pathToPar } from '../explain/path.ts';
+import { idleFilled, idleLessonText, pathToPar } from '../explain/path.ts';
 import {
   NET_VALUE_DESCRIPTION,
   NET_VALUE_LABEL,
@@ -423,8 +423,7 @@ function cmdDebrief(args: string[], values: Values, io: Io): number {
         `From there no single change gains: the other ${(path.par - path.end).toFixed(1)} points need several changes made together.\n`,
       );
     const idle = idleFilled(d.expected, path);
-    if (idle.length > 0)
-      io.stdout(`${LESSONS.idle.title}: ${idleSentence(scenario, idle)} ${LESSONS.idle.text}\n`);
+    if (idle.length > 0) io.stdout(`${idleLessonText(scenario, idle)}\n`);
   }
   if (d.lessons.length > 0) {
     io.stdout('\nLessons:\n');

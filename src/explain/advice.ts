@@ -8,7 +8,7 @@
  * never disagrees with the model. Effort is in points, money in dollars, slots are 0-based.
  */
 import { compile } from '../engine/compile.ts';
-import { formatMoney, formatPercent, formatSlotTime } from './format.ts';
+import { andList, formatMoney, formatPercent, formatSlotTime } from './format.ts';
 import { computeLenses, orderBy, type LensRow } from '../engine/lenses.ts';
 import type { BacklogSort } from './labels.ts';
 import { emptyPlan, findItem, type Plan } from '../engine/plan.ts';
@@ -383,10 +383,7 @@ function shortTitle(title: string, words = 3): string {
 
 /** Items' titles in a list: "A", "A and B", "A, B and C". */
 function titleList(titles: readonly string[]): string {
-  const quotedTitles = titles.map((t) => `“${t}”`);
-  return quotedTitles.length <= 1
-    ? (quotedTitles[0] ?? '')
-    : `${quotedTitles.slice(0, -1).join(', ')} and ${quotedTitles.at(-1)!}`;
+  return andList(titles.map((t) => `“${t}”`));
 }
 
 /**

@@ -13,6 +13,13 @@ export function formatMoney(x: number): string {
   return `${sign}$${a.toFixed(0)}`;
 }
 
+/** Words in a list: "A", "A and B", "A, B and C". */
+export function andList(words: readonly string[]): string {
+  return words.length <= 1
+    ? (words[0] ?? '')
+    : `${words.slice(0, -1).join(', ')} and ${words.at(-1)!}`;
+}
+
 /** 0.234 → "23%". */
 export function formatPercent(x: number, digits = 0): string {
   return `${(x * 100).toFixed(digits)}%`;

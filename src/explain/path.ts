@@ -16,6 +16,8 @@ import type { Plan } from '../engine/plan.ts';
 import { scoreMetrics, type Metrics } from '../engine/score.ts';
 import { type Anchors, type Metric, type Scenario, type Weights } from '../engine/schema.ts';
 import { scoringOf, type Outcome } from '../engine/simulate.ts';
+import { slotLabel } from './advice.ts';
+import { andList } from './format.ts';
 import { NOUNS, pointsByMetric, valueText } from './gap.ts';
 import { METRIC_INFO } from './words.ts';
 
@@ -104,15 +106,16 @@ export type StepLesson =
   | 'promises'
   | 'obligations'
   | 'value'
-  | 'customers'
-  /** Not a step's own lesson: the path's, when steps put work where the plan left it idle. */
-  | 'idle';
+  | 'customers';
+
+/** A lesson of the whole path rather than of one step (`idleFilled`). */
+export type PathLesson = 'idle';
 
 /**
  * General lessons, attached to the steps that show them: the kind of move (taking a slot's
  * overflow out, planning what an item needs first), else the metric the step gains most on.
  */
-export const LESSONS: Readonly<Record<StepLesson, { title: string; text: string }>> = {
+export const LESSONS: Readonly<Record<StepLesson | PathLesson, { title: string; text: string }>> = {
   overcommitment: {
     title: 'Over-commitment',
     text: 'A slot planned past what the team can do delivers less, not more: work spills into later slots and switching eats capacity.',
@@ -209,14 +212,18 @@ export function idleFilled(yours: IdleTraces, path: MovePath): IdleSlot[] {
 
 /** "Your plan leaves 12.2 points idle in Q3 and 8.0 in Q4: moves 2 and 5 put work there." */
 export function idleSentence(c: Pick<Scenario, 'time'>, slots: readonly IdleSlot[]): string {
-  const label = (slot: number) => c.time.labels[slot] ?? `slot ${slot + 1}`;
-  const list = (words: readonly string[]) =>
-    words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
-  const idle = list(
-    slots.map((s, i) => `${s.idle.toFixed(1)}${i === 0 ? ' points' : ''} idle in ${label(s.slot)}`),
+  const idle = andList(
+    slots.map(
+      (s, i) => `${s.idle.toFixed(1)}${i === 0 ? ' points' : ''} idle in ${slotLabel(c, s.slot)}`,
+    ),
   );
   const steps = [...new Set(slots.flatMap((s) => s.steps))].sort((a, b) => a - b);
-  return `Your plan leaves ${idle}: ${steps.length === 1 ? `move ${steps[0]} puts` : `moves ${list(steps.map(String))} put`} work there.`;
+  return `Your plan leaves ${idle}: ${steps.length === 1 ? `move ${steps[0]} puts` : `moves ${andList(steps.map(String))} put`} work there.`;
+}
+
+/** The idle-capacity lesson as one line of text (exports, command line): title, sentence, lesson. */
+export function idleLessonText(c: Pick<Scenario, 'time'>, slots: readonly IdleSlot[]): string {
+  return `${LESSONS.idle.title}: ${idleSentence(c, slots)} ${LESSONS.idle.text}`;
 }
 
 const LESSON_OF_METRIC: Readonly<Record<Metric, StepLesson>> = {

@@ -7,11 +7,17 @@ import { entryOf } from '../engine/ids';
 import type { Debrief } from './debrief.ts';
 import { formatMetric, formatMoney, formatPercent } from './format.ts';
 import { gapByMetric, tenths } from './gap.ts';
-import { LESSONS, idleFilled, idleSentence, type MovePath } from './path.ts';
+import { LESSONS, idleFilled, idleLessonText, type MovePath } from './path.ts';
 import { findItem, type Plan } from '../engine/plan.ts';
 import { METRICS, type Metric, type Scenario, type Weights } from '../engine/schema.ts';
 import { METRIC_INFO } from './words.ts';
-import { NET_VALUE_LABEL, netValue, netValueAgainst, netValueText } from './value.ts';
+import {
+  NET_VALUE_LABEL,
+  besideNetValue,
+  netValue,
+  netValueAgainst,
+  netValueText,
+} from './value.ts';
 import { simulate, type Outcome } from '../engine/simulate.ts';
 
 /**
@@ -161,11 +167,7 @@ export function planReportMarkdown(input: PlanReportInput): string {
         `From there no single change gains: the other ${(p.par - p.end).toFixed(1)} points need several changes made together.`,
       );
     const idle = idleFilled(d.expected, p);
-    if (idle.length > 0)
-      lines.push(
-        '',
-        inline(`${LESSONS.idle.title}: ${idleSentence(scenario, idle)} ${LESSONS.idle.text}`),
-      );
+    if (idle.length > 0) lines.push('', inline(idleLessonText(scenario, idle)));
     lines.push('');
   }
   if (d.causes.length > 0) {
@@ -273,9 +275,8 @@ export function compareTeams(
 
 /** The comparison as Markdown for meeting notes. */
 export function comparisonMarkdown(scenario: Scenario, comparison: Comparison): string {
-  // Net value has its own column beside the score; the other metrics follow.
-  const weighted = METRICS.filter(
-    (m) => m !== 'revenue' && comparison.rows.some((r) => r.metrics[m] !== null),
+  const weighted = besideNetValue(
+    METRICS.filter((m) => comparison.rows.some((r) => r.metrics[m] !== null)),
   );
   const lines: string[] = [];
   lines.push(`# ${inline(scenario.title)}: team comparison`, '');

@@ -4,6 +4,7 @@
  * and the command line). Every view reads it from the outcome its grade came from, through this
  * module, so the two can never describe different runs.
  */
+import type { Metric } from '../engine/schema.ts';
 import type { Outcome } from '../engine/simulate.ts';
 import { formatMoney } from './format.ts';
 
@@ -18,6 +19,13 @@ export const NET_VALUE_DESCRIPTION =
 
 /** The net value of an outcome, in dollars. */
 export const netValue = (outcome: Valued): number => outcome.ledger.net;
+
+/**
+ * The other metrics a table shows after its net value column: all of `metrics` but the revenue
+ * metric, which is net value (it would be the same figure twice).
+ */
+export const besideNetValue = (metrics: readonly Metric[]): Metric[] =>
+  metrics.filter((m) => m !== 'revenue');
 
 /** "$24.7M". */
 export const netValueText = (outcome: Valued): string => formatMoney(netValue(outcome));

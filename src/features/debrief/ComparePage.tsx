@@ -15,7 +15,7 @@ import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { METRICS, findItem, type Scenario } from '../../engine';
 import { METRIC_INFO } from '../../explain/words';
 import { formatMetric } from '../../explain/format';
-import { NET_VALUE_LABEL, netValueText } from '../../explain/value';
+import { NET_VALUE_LABEL, besideNetValue, netValueText } from '../../explain/value';
 import { expectedOutcome, useAppStore, useScenarioPlans } from '../../store';
 import {
   TIME_METRICS,
@@ -73,9 +73,8 @@ export function ComparePage({ scenario, boardHref, playHref, libraryHref }: Comp
   const [metricId, setMetricId] = useState<TimeMetricId>('arr');
   const metric = TIME_METRICS[metricId];
   const metricSelect = useId();
-  // Net value has its own column beside the score; the other weighted metrics follow.
-  const weighted = METRICS.filter(
-    (m) => m !== 'revenue' && lines[0]?.outcome.weights[m] && lines[0].outcome.metrics[m] !== null,
+  const weighted = besideNetValue(
+    METRICS.filter((m) => lines[0]?.outcome.weights[m] && lines[0].outcome.metrics[m] !== null),
   );
   const best = lines.length > 0 ? Math.max(...lines.map((l) => l.outcome.score)) : null;
 

@@ -38,7 +38,7 @@ import { PromptDialog } from '../../components/PromptDialog';
 import { type Issue, type Scenario } from '../../engine';
 import { METRIC_INFO, presetName as nameOfPreset } from '../../explain/words';
 import { formatMetric, formatMoney } from '../../explain/format';
-import { NET_VALUE_LABEL } from '../../explain/value';
+import { NET_VALUE_LABEL, besideNetValue } from '../../explain/value';
 import { comparisonCsv, comparisonMarkdown } from '../../explain/report';
 import { scoresVisible, workshopWeights } from '../../engine/workshop';
 import {
@@ -345,8 +345,7 @@ export function ComparisonPage({ libraryHref, workshopHref }: ComparisonPageProp
     );
 
   const metrics = ranking ? weightedMetrics(ranking, weights) : [];
-  // Net value has its own column beside the score; the other metrics follow.
-  const tableMetrics = metrics.filter((m) => m !== 'revenue');
+  const tableMetrics = besideNetValue(metrics);
   const agreement = ranking ? itemAgreement(ranking) : null;
   const presetName = workshopOn ? nameOfPreset(scenario, settings.preset) : null;
   const parText = !ranking
