@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test';
 import {
   card,
   column,
-  dndLiveRegion,
+  boardAnnouncer,
   dragKeysListening,
   expect,
   expectNoAxeViolations,
@@ -31,7 +31,7 @@ async function backlogIds(page: Page): Promise<string[]> {
     .evaluateAll((cards) => cards.map((c) => (c as HTMLElement).dataset.itemId ?? ''));
 }
 
-const announcer = (page: Page) => page.locator('#board-announcer');
+const announcer = boardAnnouncer;
 
 test('six items placed with the keyboard in at most 40 keystrokes, focus staying in the backlog', async ({
   page,
@@ -57,14 +57,14 @@ test('six items placed with the keyboard in at most 40 keystrokes, focus staying
 
   // 1. A keyboard drag: pick up (the item is named), one column right, drop.
   await press('Space');
-  await expect(dndLiveRegion(page)).toHaveText(
+  await expect(boardAnnouncer(page)).toHaveText(
     new RegExp(`^Picked up ${titleOf(a)} from the backlog`),
   );
   await dragKeysListening(page);
   await press('ArrowRight');
-  await expect(dndLiveRegion(page)).toHaveText(new RegExp(`^${titleOf(a)} is over ${Q1}`));
+  await expect(boardAnnouncer(page)).toHaveText(new RegExp(`^${titleOf(a)} is over ${Q1}`));
   await press('Space');
-  await expect(dndLiveRegion(page)).toHaveText(new RegExp(`^${titleOf(a)} moved to ${Q1}`));
+  await expect(boardAnnouncer(page)).toHaveText(new RegExp(`^${titleOf(a)} moved to ${Q1}`));
   await expect(grip(b)).toBeFocused();
 
   // 2–5. Number keys: each sends the focused card to that slot; focus moves to the next one.

@@ -12,7 +12,7 @@ import { watchedContext } from './contexts';
 import {
   card,
   column,
-  dndLiveRegion,
+  boardAnnouncer,
   expect,
   expectNoAxeViolations,
   readScenario,
@@ -386,12 +386,12 @@ test('a touch drag onto a slot’s tab lands in that slot and never scrolls past
   await expect(page.locator('.drag-preview')).toBeVisible();
   for (let i = 1; i <= 16; i++)
     await touch('touchMove', x + ((tx - x) * i) / 16, y + ((ty - y) * i) / 16);
-  await expect(dndLiveRegion(page)).toHaveText(new RegExp(`is over ${Q2}, position 1 of 1`));
+  await expect(boardAnnouncer(page)).toHaveText(new RegExp(`is over ${Q2}, position 1 of 1`));
   // Held over the tab a while: nothing runs on to later slots.
   for (let i = 0; i < 10; i++) await touch('touchMove', tx + (i % 2), ty);
   await expect(page.locator('.drag-target')).toHaveText(`→ ${Q2}`);
   await touch('touchEnd');
-  await expect(dndLiveRegion(page)).toHaveText(new RegExp(`^.+ moved to ${Q2}, position 1 of 1`));
+  await expect(boardAnnouncer(page)).toHaveText(new RegExp(`^.+ moved to ${Q2}, position 1 of 1`));
   expect(await savedSlots(page, big.id)).toEqual(
     big.time.labels.map((_, s) => (s === 1 ? [id] : [])),
   );

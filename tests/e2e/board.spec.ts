@@ -5,7 +5,7 @@ import {
   column,
   columnLoad,
   dependencyPair,
-  dndLiveRegion,
+  boardAnnouncer,
   expect,
   expectNoAxeViolations,
   freeItems,
@@ -119,7 +119,7 @@ test('a pointer drag marks where the card would go in another column, and it lan
   await expect(page.locator('.drag-preview')).toHaveCount(0);
   await expect(page.locator('[data-drop-before], [data-drop-after]')).toHaveCount(0);
   expect(await idsIn(Q2)).toEqual([a.id, c.id, b.id]);
-  await expect(dndLiveRegion(page)).toHaveText(new RegExp(`moved to ${Q2}, position 2 of 3`));
+  await expect(boardAnnouncer(page)).toHaveText(new RegExp(`moved to ${Q2}, position 2 of 3`));
 
   // Below the middle of the last card: the line goes after it, and so does the card.
   await pickUp(page, card(page, d.id));
@@ -132,10 +132,14 @@ test('a pointer drag marks where the card would go in another column, and it lan
     big.time.labels.map((_, s) => (s === 1 ? [a.id, c.id, b.id, d.id] : [])),
   );
 
-  // Within its own column the list makes room as the card passes (no line): d up over a.
+  // Within its own column the card stays where it is until the drop, and the line marks the
+  // place: d up over a's top half.
   await pickUp(page, card(page, d.id), -1);
   await over(a.id, 0.3);
-  await expect(page.locator('[data-drop-before], [data-drop-after]')).toHaveCount(0);
+  await expect(card(page, a.id)).toHaveAttribute('data-drop-before', '');
+  await expect(page.locator('[data-drop-before], [data-drop-after]')).toHaveCount(1);
+  expect(await idsIn(Q2)).toEqual([a.id, c.id, b.id, d.id]);
+  await expect(card(page, d.id)).toHaveClass(/\bis-dragging\b/);
   await page.mouse.up();
   await expect(page.locator('.drag-preview')).toHaveCount(0);
   expect(await idsIn(Q2)).toEqual([d.id, a.id, c.id, b.id]);
@@ -163,7 +167,7 @@ test('a keyboard-only drag moves between columns and the live region says so', a
   ]);
   await page.keyboard.press('Space');
 
-  await expect(dndLiveRegion(page)).toHaveText(
+  await expect(boardAnnouncer(page)).toHaveText(
     new RegExp(
       `^${first!.title} moved to ${Q2}, position 1 of 1; ${Q2} has [\\d.]+ points? to spare\\. Projected score [\\d.]+, net value −?\\$[\\d.]+[Mk]?\\.$`,
     ),
@@ -182,12 +186,12 @@ test('a keyboard-only drag moves between columns and the live region says so', a
     { key: 'ArrowDown', expect: new RegExp(`is over ${Q2}, position 2 of 2`) },
   ]);
   await page.keyboard.press('Enter');
-  await expect(dndLiveRegion(page)).toHaveText(new RegExp(`moved to ${Q2}, position 2 of 2`));
+  await expect(boardAnnouncer(page)).toHaveText(new RegExp(`moved to ${Q2}, position 2 of 2`));
   expect((await savedSlots(page, big.id))[1]).toEqual([first!.id, second.id]);
 
   await keyboardDrag(page, second.id, [{ key: 'ArrowLeft', expect: new RegExp(`is over ${Q1}`) }]);
   await page.keyboard.press('Escape');
-  await expect(dndLiveRegion(page)).toHaveText(
+  await expect(boardAnnouncer(page)).toHaveText(
     new RegExp(`^Move cancelled\\. ${second.title} stays in ${Q2}, position 2 of 2\\.$`),
   );
   expect((await savedSlots(page, big.id))[1]).toEqual([first!.id, second.id]);

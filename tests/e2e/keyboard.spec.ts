@@ -10,7 +10,7 @@ import type { Locator, Page } from '@playwright/test';
 import {
   card,
   column,
-  dndLiveRegion,
+  boardAnnouncer,
   dragKeysListening,
   expect,
   readScenario,
@@ -85,9 +85,9 @@ test('library to debrief with the keyboard alone', async ({ page }) => {
   await expect(grip).toHaveAttribute('aria-pressed', 'true');
   await dragKeysListening(page);
   await page.keyboard.press('ArrowRight');
-  await expect(dndLiveRegion(page)).toHaveText(new RegExp(`is over ${Q1}, position 1 of 1`));
+  await expect(boardAnnouncer(page)).toHaveText(new RegExp(`is over ${Q1}, position 1 of 1`));
   await page.keyboard.press('Space');
-  await expect(dndLiveRegion(page)).toHaveText(
+  await expect(boardAnnouncer(page)).toHaveText(
     new RegExp(`^${dragged!.title} moved to ${Q1}, position 1 of 1`),
   );
   await expect(column(page, Q1).locator(`[data-item-id="${dragged!.id}"]`)).toBeVisible();

@@ -120,7 +120,8 @@ export const column = (page: Page, label: string) =>
 export const columnLoad = (page: Page, label: string) =>
   column(page, label).getByTestId('column-load');
 export const projectedScore = (page: Page) => page.getByTestId('projected-score');
-export const dndLiveRegion = (page: Page) => page.locator('[id^="DndLiveRegion"]');
+/** The board's live region: everything the board says, a drag's steps and drops included. */
+export const boardAnnouncer = (page: Page) => page.locator('#board-announcer');
 
 /**
  * Turns practice mode off (outside tutorials it hides the projected score and share of par while
@@ -195,6 +196,6 @@ export async function keyboardDrag(
   await dragKeysListening(page);
   for (const move of moves) {
     await page.keyboard.press(move.key);
-    await expect(dndLiveRegion(page)).toHaveText(move.expect);
+    await expect(boardAnnouncer(page)).toHaveText(move.expect);
   }
 }

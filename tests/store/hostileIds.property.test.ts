@@ -22,7 +22,7 @@ import {
   effectBadges,
   planWarnings,
 } from '../../src/explain/advice';
-import { createAnnouncements } from '../../src/features/board/announcements';
+import { cancelText, dropText, pickUpText } from '../../src/features/board/announcements';
 import { containersOf } from '../../src/features/board/dnd';
 import { describeChanges, planDiff } from '../../src/features/debrief/planDiff';
 import { reasoningRows } from '../../src/features/debrief/reasoning';
@@ -166,17 +166,13 @@ function screensOf(store: AppStore, scenario: Scenario) {
   ];
   const containers = containersOf(plan, []);
   expect(Object.keys(containers).length).toBeGreaterThan(0);
-  const announcements = createAnnouncements({
-    scenario: () => scenario,
-    plan: () => plan,
-    projected: () => null,
-  });
+  const sources = { scenario: () => scenario, plan: () => plan };
   for (const item of scenario.items) {
-    const active = { id: item.id } as never;
     texts.push(
-      announcements.onDragStart({ active }) ?? '',
-      announcements.onDragEnd({ active, over: { id: 'column:0' } } as never) ?? '',
-      announcements.onDragCancel({ active, over: null }) ?? '',
+      pickUpText(sources, item.id),
+      dropText(sources, item.id, 'moved'),
+      dropText(sources, item.id, 'outside'),
+      cancelText(sources, item.id),
     );
   }
   // The debrief: the analysis, its story, the journal of notes, the exports.

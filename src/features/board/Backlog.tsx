@@ -1,7 +1,6 @@
 /** The backlog: unplanned items, filterable by type and sortable by effort or a framework lens. */
 import { useDroppable } from '@dnd-kit/core';
-import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
-import { useId, type ReactNode } from 'react';
+import { memo, useId, type ReactNode } from 'react';
 
 import { Folded } from '../../components/Folded';
 import { ITEM_TYPE_LABELS, formatPoints, type BacklogSort } from '../../explain/advice';
@@ -39,26 +38,16 @@ export interface BacklogProps {
   pane?: { tabId: string; id: string };
 }
 
-export function Backlog({
-  itemIds,
-  hiddenCount,
-  points,
-  types,
-  selectedTypes,
-  onToggleType,
-  sort,
-  onSort,
-  children,
-  hiddenPane = false,
-  foldTools = false,
-  pane,
-}: BacklogProps) {
+export function Backlog(props: BacklogProps) {
+  const { hiddenPane = false, pane } = props;
   const titleId = useId();
-  const sortId = useId();
-  const { setNodeRef } = useDroppable({ id: BACKLOG });
+  // Its size changes during a drag only on a phone (see Column).
+  const { setNodeRef } = useDroppable({
+    id: BACKLOG,
+    resizeObserverConfig: { disabled: !pane },
+  });
   // The backlog keeps its own order (a sort): a card dropped there has no place to mark.
   const { targeted } = useDropTarget(BACKLOG, { line: false });
-  const total = itemIds.length + hiddenCount;
   return (
     <section
       ref={setNodeRef}
@@ -68,6 +57,29 @@ export function Backlog({
       data-container={BACKLOG}
       {...(pane ? { role: 'tabpanel', 'aria-labelledby': pane.tabId, id: pane.id } : {})}
     >
+      <BacklogBody {...props} titleId={titleId} />
+    </section>
+  );
+}
+
+/** The backlog apart from its drop-target shell (see `ColumnBody`). */
+const BacklogBody = memo(function BacklogBody({
+  itemIds,
+  hiddenCount,
+  points,
+  types,
+  selectedTypes,
+  onToggleType,
+  sort,
+  onSort,
+  children,
+  foldTools = false,
+  titleId,
+}: BacklogProps & { titleId: string }) {
+  const sortId = useId();
+  const total = itemIds.length + hiddenCount;
+  return (
+    <>
       <header className="column-header column-sticky">
         <div className="column-sticky-body">
           <div className="column-title-row">
@@ -130,15 +142,9 @@ export function Backlog({
         </Folded>
       </div>
       <div className="card-list-area">
-        <SortableContext
-          id={BACKLOG}
-          items={itemIds as string[]}
-          strategy={verticalListSortingStrategy}
-        >
-          <ul className="card-list" aria-label="Items in the backlog">
-            {children}
-          </ul>
-        </SortableContext>
+        <ul className="card-list" aria-label="Items in the backlog">
+          {children}
+        </ul>
         {itemIds.length === 0 && (
           <p className="column-empty" tabIndex={-1} data-empty-for={BACKLOG}>
             {hiddenCount > 0
@@ -147,6 +153,6 @@ export function Backlog({
           </p>
         )}
       </div>
-    </section>
+    </>
   );
-}
+});

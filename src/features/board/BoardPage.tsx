@@ -27,9 +27,12 @@ import {
   type DragOverEvent,
   type DragStartEvent,
 } from '@dnd-kit/core';
+import { flushSync } from 'react-dom';
 import {
   memo,
+  startTransition,
   useCallback,
+  useDeferredValue,
   useEffect,
   useId,
   useLayoutEffect,
@@ -41,7 +44,6 @@ import {
 } from 'react';
 
 import { Breadcrumbs } from '../../components/Breadcrumbs';
-import { LiveRegion, type Announcement } from '../../components/LiveRegion';
 import { Folded } from '../../components/Folded';
 import { Notice } from '../../components/Notice';
 import { useMediaQuery } from '../../components/useMediaQuery';
@@ -78,20 +80,30 @@ import {
   useAppStoreApi,
   planOf,
 } from '../../store';
-import { createAnnouncements, screenReaderInstructions } from './announcements';
+import {
+  cancelText,
+  describeStep,
+  dropText,
+  pickUpText,
+  screenReaderInstructions,
+  silentAnnouncements,
+  type AnnouncementSources,
+} from './announcements';
+import { BoardLiveRegion, LastAction, createAnnouncer } from './announcer';
+import { CardDragProvider, measureDropTarget } from './cardDrag';
 import { Backlog } from './Backlog';
 import { Column } from './Column';
 import {
   BACKLOG,
   boardCollisions,
   containerOf,
+  cardListOf,
   containersOf,
   createKeyboardCoordinates,
-  moveAcross,
+  draggedItemId,
+  isCurrentPlace,
   placeCard,
   pointerLanding,
-  projectDrop,
-  projectedContainers,
   resolveTarget,
   slotContainer,
   slotOfContainer,
@@ -136,8 +148,16 @@ export const BOARD_ID = 'board';
 /** One pane at a time below this width (phones, narrow windows, 200% zoom on a laptop). */
 export const ONE_PANE_QUERY = '(max-width: 47.99rem)';
 
-/** Measure droppables while dragging only (not on every render of the page). */
-const MEASURING = { droppable: { strategy: MeasuringStrategy.WhileDragging } };
+/**
+ * When the drop targets (the columns) are measured. Side by side, before a drag: each press on a
+ * card has them measured (see cardDrag.tsx), so the pick-up, a task of its own, does not measure.
+ * One pane at a time, while dragging too: a pane shown during a drag is measured then
+ * (`MeasureShownPane`).
+ */
+const MEASURING_COLUMNS = {
+  droppable: { strategy: MeasuringStrategy.BeforeDragging, measure: measureDropTarget },
+};
+const MEASURING_ONE_PANE = { droppable: { strategy: MeasuringStrategy.WhileDragging } };
 
 /**
  * Auto-scrolling while dragging: gentle, and never sideways with one pane (where a sideways
@@ -188,7 +208,9 @@ const DraggedCardOverlay = memo(function DraggedCardOverlay({
 }) {
   const [activeId, setActiveId] = useState<string | null>(null);
   useDndMonitor({
-    onDragStart: ({ active }) => setActiveId(String(active.id)),
+    // The preview is drawn just after the pick-up, not in its task (the drag library's own work
+    // comes first); it goes at once at the drop.
+    onDragStart: ({ active }) => startTransition(() => setActiveId(draggedItemId(active))),
     onDragEnd: () => setActiveId(null),
     onDragCancel: () => setActiveId(null),
   });
@@ -211,7 +233,7 @@ function pointerLandingOf(
   const marked: unknown = collisions?.find((c) => c.id === over.id)?.data?.index;
   return pointerLanding(
     current,
-    String(active.id),
+    draggedItemId(active),
     resolveTarget(over.id),
     typeof marked === 'number' ? marked : undefined,
   );
@@ -250,7 +272,12 @@ export function BoardPage({
       workshopEvaluate ? workshopEvaluate(next) : expectedOutcome(current, next),
     [workshopEvaluate],
   );
-  const outcome = useMemo(() => evaluate(scenario, plan), [evaluate, scenario, plan]);
+  // The grade, and everything drawn from it (the strip, the capacity forecasts, warnings, card
+  // timings), follows the plan a moment later: a move redraws the cards at once, and the grading
+  // and its redraw come after, in the background, without holding up the page (a drop on a slower
+  // CPU stays a short task). They are drawn together, from one plan and its one outcome.
+  const gradedPlan = useDeferredValue(plan);
+  const outcome = useMemo(() => evaluate(scenario, gradedPlan), [evaluate, scenario, gradedPlan]);
   const lockedSlots = workshop?.lockedSlots ?? 0;
   const addedItems = workshop?.addedItems ?? NO_ADDED;
 
@@ -267,15 +294,21 @@ export function BoardPage({
   const hideScores = scoreHidden !== null;
 
   const columns = useMemo(
-    () => columnForecasts(scenario, plan, outcome),
-    [scenario, plan, outcome],
+    () => columnForecasts(scenario, gradedPlan, outcome),
+    [scenario, gradedPlan, outcome],
   );
-  const warnings = useMemo(() => planWarnings(scenario, plan, outcome), [scenario, plan, outcome]);
+  const warnings = useMemo(
+    () => planWarnings(scenario, gradedPlan, outcome),
+    [scenario, gradedPlan, outcome],
+  );
   const warningsBySlot = useMemo(
     () => scenario.time.labels.map((_, slot) => warnings.filter((w) => w.slot === slot)),
     [scenario, warnings],
   );
-  const shares = useMemo(() => typeShares(scenario, plan, outcome), [scenario, plan, outcome]);
+  const shares = useMemo(
+    () => typeShares(scenario, gradedPlan, outcome),
+    [scenario, gradedPlan, outcome],
+  );
   const use = useMemo(() => capacityUse(columns), [columns]);
 
   const sort = useAppStore((s) => s.preferences.backlogSort);
@@ -302,13 +335,11 @@ export function BoardPage({
 
   // What was last said, with the plan it was said about: on a phone the line under the slot tabs
   // repeats it, and hides once the plan changes some other way (another tab's later version).
-  const [announcement, setAnnouncement] = useState<(Announcement & { about: Plan }) | null>(null);
+  const [announcer] = useState(createAnnouncer);
   const announce = useCallback(
-    (text: string) => {
-      const about = planOf(store.getState(), scenario);
-      setAnnouncement((previous) => ({ text, id: (previous?.id ?? 0) + 1, about }));
-    },
-    [store, scenario],
+    (text: string, during = false) =>
+      announcer.say(text, planOf(store.getState(), scenario), during),
+    [announcer, store, scenario],
   );
   const [detailsId, setDetailsId] = useState<string | null>(null);
   // A move the round-by-round lock refused, said on screen as well as to screen readers.
@@ -341,8 +372,8 @@ export function BoardPage({
   useEffect(() => {
     // A workshop grades under its own weights: its scores are not the scenario's par.
     if (!inWorkshop && par?.status === 'ready' && outcome.score > par.score)
-      offerPlan(scenario.id, plan, outcome.score);
-  }, [inWorkshop, par, outcome, plan, scenario, offerPlan]);
+      offerPlan(scenario.id, gradedPlan, outcome.score);
+  }, [inWorkshop, par, outcome, gradedPlan, scenario, offerPlan]);
 
   // The backlog: unplanned items, filtered by type and sorted.
   const itemsById = useMemo(() => new Map(scenario.items.map((i) => [i.id, i])), [scenario]);
@@ -437,6 +468,10 @@ export function BoardPage({
   const landingRef = useRef<Place | null>(null);
   const [dropHint] = useState(createDropHint);
   const dragOrigin = useRef<{ container: string; index: number } | null>(null);
+  // The card being dragged (one draggable stands for every card; see cardDrag.tsx).
+  const draggedRef = useRef<string | null>(null);
+  // A keyboard drag's step (`keyboardStep` below), called by the keyboard's coordinates.
+  const keyboardStepRef = useRef<(place: Place) => void>(() => {});
   const scenarioRef = useLatest(scenario);
   const evaluateRef = useLatest(evaluate);
   const hideScoresRef = useLatest(hideScores);
@@ -459,47 +494,52 @@ export function BoardPage({
       createKeyboardCoordinates({
         containers: () => previewRef.current,
         order: () => orderRef.current,
-        setTarget: (id) => {
-          keyboardTarget.current = id;
+        move: (place) => keyboardStepRef.current(place),
+        pointAt: (place) => {
+          // The card has just been drawn at its new place: the preview goes to it.
+          const section = boardRef.current?.querySelector(`[data-container="${place.container}"]`);
+          const list = section ? cardListOf(section) : null;
+          const card = list?.children[place.index];
+          if (!card) return null;
+          const { left, top } = card.getBoundingClientRect();
+          return { x: left, y: top };
         },
       }),
-    [orderRef],
+    [orderRef, keyboardStepRef],
   );
-  const collisionDetection = useMemo(
-    // eslint-disable-next-line react-hooks/refs -- read at event time, see above
-    () => boardCollisions(() => keyboardTarget.current),
-    [],
-  );
+  // eslint-disable-next-line react-hooks/refs -- read at event time, see above
+  const [collisionDetection] = useState(() => boardCollisions(() => keyboardTarget.current));
   const sensors = useSensors(
     useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 180, tolerance: 8 } }),
     useSensor(KeyboardSensor, { coordinateGetter, scrollBehavior: 'auto' }),
   );
-  const announcements = useMemo(
-    () =>
-      // eslint-disable-next-line react-hooks/refs -- read at event time, see above
-      createAnnouncements({
-        scenario: () => scenarioRef.current,
-        plan: () => planOf(store.getState(), scenarioRef.current),
-        projected: (activeId, overId) => {
-          const landing = landingRef.current;
-          if (landing !== null && previewRef.current)
-            return placeCard(previewRef.current, activeId, landing);
-          return previewRef.current
-            ? projectedContainers(previewRef.current, activeId, resolveTarget(overId))
-            : null;
-        },
-        outcome: (next) => evaluateRef.current(scenarioRef.current, next),
-        hideScore: () => hideScoresRef.current,
-        keyboard: () => keyboardTarget.current !== null,
-        origin: () => dragOrigin.current,
-      }),
+  const announcementSources = useMemo<AnnouncementSources>(
+    () => ({
+      scenario: () => scenarioRef.current,
+      plan: () => planOf(store.getState(), scenarioRef.current),
+      outcome: (next) => evaluateRef.current(scenarioRef.current, next),
+      hideScore: () => hideScoresRef.current,
+      keyboard: () => keyboardTarget.current !== null,
+      origin: () => dragOrigin.current,
+    }),
     [scenarioRef, store, evaluateRef, hideScoresRef],
   );
+  /**
+   * Says it in a task of its own, after the one that picked the card up or dropped it (working
+   * out the words can mean grading the plan).
+   */
+  const announceSoon = (text: () => string | undefined, during = false) => {
+    setTimeout(() => {
+      const said = text();
+      if (said !== undefined) announce(said, during);
+    }, 0);
+  };
 
   const finishDrag = () => {
     boardRef.current?.style.removeProperty('min-height');
     previewRef.current = null;
+    draggedRef.current = null;
     keyboardTarget.current = null;
     landingRef.current = null;
     dropHint.set(null);
@@ -507,7 +547,9 @@ export function BoardPage({
   };
 
   const onDragStart = ({ active, activatorEvent }: DragStartEvent) => {
-    const id = String(active.id);
+    const id = draggedItemId(active);
+    const keyboard = activatorEvent instanceof KeyboardEvent;
+    draggedRef.current = id;
     // One pane at a time: a shorter pane shown mid-drag must not shorten the page, or the browser
     // scrolls it up, the sticky slot tabs slide under the finger and the next tab opens its pane
     // (a drag aimed at Q2 ran on to Q4). The board keeps its height until the drop.
@@ -519,20 +561,63 @@ export function BoardPage({
         ? null
         : { container, index: containersRef.current[container]?.indexOf(id) ?? 0 };
     previewRef.current = containersRef.current;
-    keyboardTarget.current = null;
+    // A keyboard drag is over the container its steps reach, from where it starts.
+    keyboardTarget.current = keyboard ? container : null;
     landingRef.current = null;
-    dropHint.set(container === null ? null : { container, index: 0, elsewhere: false });
-    // Only a keyboard drag moves the card while dragging, so only it renders from the preview.
-    if (activatorEvent instanceof KeyboardEvent) setPreview(containersRef.current);
+    announceSoon(() => pickUpText(announcementSources, id), true);
+    // Only a keyboard drag moves the card while dragging, so only it renders from the preview;
+    // a pointer drag marks its column from its first move on.
+    if (keyboard) {
+      dropHint.set(container === null ? null : { container, index: 0, elsewhere: false });
+      setPreview(containersRef.current);
+    }
   };
 
-  /** A pointer drag: the cards stay put; the hint marks where this one would land. */
+  /**
+   * A keyboard drag's step: the card moves on the board at once (drawn before the key press
+   * returns, so its preview can go to it), and the board says where it is.
+   */
+  const keyboardStep = (place: Place) => {
+    const current = previewRef.current;
+    const id = draggedRef.current;
+    if (current === null || id === null) return;
+    const next = placeCard(current, id, place);
+    previewRef.current = next;
+    keyboardTarget.current = place.container;
+    flushSync(() => {
+      setPreview(next);
+      // One pane at a time: the pane follows the card.
+      if (onePane) setPane(place.container);
+    });
+    dropHint.set({ container: place.container, index: 0, elsewhere: false });
+    const step = describeStep(announcementSources, id, next);
+    if (step !== undefined) announce(step, true);
+  };
+  useLayoutEffect(() => {
+    keyboardStepRef.current = keyboardStep;
+  });
+
+  /**
+   * A pointer drag: the cards stay put; a line marks where this one would land (in the card's own
+   * column, where the pointer marks it, the card itself still shown; none while it would stay).
+   */
   const trackPointer = (event: DragMoveEvent, current: Containers): Place | null => {
     const landing = pointerLandingOf(event, current);
     landingRef.current = landing;
-    // A pointer drag moves nothing until the drop: the card is still where it was picked up.
-    const from = dragOrigin.current?.container;
-    dropHint.set(landing && { ...landing, elsewhere: landing.container !== from });
+    const id = draggedItemId(event.active);
+    if (landing === null) dropHint.set(null);
+    else if (landing.container === dragOrigin.current?.container)
+      dropHint.set(
+        isCurrentPlace(current, id, landing) || landing.container === BACKLOG
+          ? { ...landing, elsewhere: false }
+          : {
+              container: landing.container,
+              // The line's place among the cards shown, the dragged one among them.
+              index: landing.index + (landing.index >= (dragOrigin.current?.index ?? 0) ? 1 : 0),
+              elsewhere: true,
+            },
+      );
+    else dropHint.set({ ...landing, elsewhere: true });
     return landing;
   };
 
@@ -543,43 +628,51 @@ export function BoardPage({
   };
 
   const onDragOver = (event: DragOverEvent) => {
-    const { active, over, activatorEvent } = event;
+    const { over, activatorEvent } = event;
     const current = previewRef.current;
-    if (!over || !current) return;
-    const keyboard = activatorEvent instanceof KeyboardEvent;
-    const target = resolveTarget(over.id);
-    const id = String(active.id);
-    if (!keyboard) {
-      const landing = trackPointer(event, current);
-      // One pane at a time: a tab dragged over opens its pane.
-      if (landing && onePane && target !== over.id) setPane(landing.container);
-      return;
-    }
-    // A keyboard drag moves the card itself, a step at a time.
-    const next = moveAcross(current, id, target, false);
-    // One pane at a time: the pane follows the card.
-    const container = containerOf(next, id);
-    if (container && onePane) setPane(container);
-    if (container) dropHint.set({ container, index: 0, elsewhere: false });
-    if (next === current) return;
-    previewRef.current = next;
-    setPreview(next);
-    // The card now sits in its new column: a keyboard drag rests on the card itself.
-    keyboardTarget.current = id;
+    // A keyboard drag moves by its steps (`keyboardStep`).
+    if (!over || !current || activatorEvent instanceof KeyboardEvent) return;
+    const landing = trackPointer(event, current);
+    const id = draggedItemId(event.active);
+    announceSoon(
+      () =>
+        landing === null
+          ? `${itemsById.get(id)?.title ?? id} is not over a column.`
+          : describeStep(announcementSources, id, placeCard(current, id, landing)),
+      true,
+    );
+    // One pane at a time: a tab dragged over opens its pane.
+    if (landing && onePane && resolveTarget(over.id) !== over.id) setPane(landing.container);
   };
 
   const onDragEnd = (event: DragEndEvent) => {
     const { active, over, activatorEvent } = event;
     const current = previewRef.current;
-    const id = String(active.id);
+    const id = draggedItemId(active);
     const keyboard = activatorEvent instanceof KeyboardEvent;
     const origin = dragOrigin.current;
     finishDrag();
     const stay = () => keyboard && requestFocus({ kind: 'card', itemId: id, control: 'grip' });
-    if (!over || !current) return stay();
-    const target = resolveTarget(over.id);
-    const drop = keyboard ? projectDrop(current, id, target) : pointerLandingOf(event, current);
+    if (!over || !current) {
+      announceSoon(() => dropText(announcementSources, id, 'outside'));
+      return stay();
+    }
+    // A keyboard drag has moved the card to its place; a pointer drag lands where it points.
+    const at = containerOf(current, id);
+    const drop: Place | null = keyboard
+      ? at === null
+        ? null
+        : { container: at, index: current[at]?.indexOf(id) ?? 0 }
+      : pointerLandingOf(event, current);
     if (!drop) return stay();
+    const unmoved =
+      drop.container === BACKLOG
+        ? origin?.container === BACKLOG
+        : isCurrentPlace(containersRef.current, id, drop);
+    if (unmoved) {
+      announceSoon(() => dropText(announcementSources, id, 'unmoved'));
+      return stay();
+    }
     const slot = slotOfContainer(drop.container);
     if (refuse(id, slot)) return stay();
     // Focus stays where the learner works: the card that took this one's place in the column
@@ -594,12 +687,15 @@ export function BoardPage({
     pendingDrop.current = true;
     if (slot === null) moveItem(scenario, id, null);
     else moveItem(scenario, id, slot, drop.index);
+    announceSoon(() => dropText(announcementSources, id, 'moved'));
   };
 
   const onDragCancel = ({ active, activatorEvent }: DragCancelEvent) => {
+    const id = draggedItemId(active);
     finishDrag();
+    announceSoon(() => cancelText(announcementSources, id), true);
     if (activatorEvent instanceof KeyboardEvent)
-      requestFocus({ kind: 'card', itemId: String(active.id), control: 'grip' });
+      requestFocus({ kind: 'card', itemId: id, control: 'grip' });
   };
 
   /**
@@ -888,7 +984,9 @@ export function BoardPage({
     if (!item) return null;
     const slot = slotOfContainer(container);
     const addedNote = addedNotes.get(id) ?? null;
-    const timing = slot === null ? undefined : timings.get(id);
+    // A card just moved shows its timing once the grading has caught up with the move.
+    const graded = slot === null ? undefined : timings.get(id);
+    const timing = graded?.plannedSlot === slot ? graded : undefined;
     return (
       <ItemCard
         key={id}
@@ -983,9 +1081,13 @@ export function BoardPage({
         <DndContext
           sensors={sensors}
           collisionDetection={collisionDetection}
-          measuring={MEASURING}
+          measuring={onePane ? MEASURING_ONE_PANE : MEASURING_COLUMNS}
           autoScroll={onePane ? AUTO_SCROLL_ONE_PANE : AUTO_SCROLL_COLUMNS}
-          accessibility={{ announcements, screenReaderInstructions, restoreFocus: false }}
+          accessibility={{
+            announcements: silentAnnouncements,
+            screenReaderInstructions,
+            restoreFocus: false,
+          }}
           onDragStart={onDragStart}
           onDragMove={onDragMove}
           onDragOver={onDragOver}
@@ -993,101 +1095,99 @@ export function BoardPage({
           onDragCancel={onDragCancel}
         >
           {onePane && <MeasureShownPane pane={pane} />}
-          <div className="board-sticky" ref={stickyRef}>
-            <Strip
+          <CardDragProvider>
+            <div className="board-sticky" ref={stickyRef}>
+              <Strip
+                outcome={outcome}
+                par={par}
+                hidden={scoreHidden}
+                scoreSwitch={scoreSwitch}
+                {...(workshop ? { caption: workshop.caption } : {})}
+                use={use}
+                warnings={warnings}
+                warningPlace={warningPlace}
+                onShowWarning={onShowWarning}
+                canUndo={(history?.past.length ?? 0) > 0}
+                canRedo={(history?.future.length ?? 0) > 0}
+                onUndo={doUndo}
+                onRedo={doRedo}
+                play={playAction}
+              />
+              {onePane && <SlotSwitcher tabs={tabs} selected={pane} onSelect={setPane} />}
+              {onePane && <LastAction announcer={announcer} plan={plan} />}
+            </div>
+            <BreakdownPanel
+              id={breakdownId}
+              open={breakdownOpen}
               outcome={outcome}
-              par={par}
-              hidden={scoreHidden}
-              scoreSwitch={scoreSwitch}
-              {...(workshop ? { caption: workshop.caption } : {})}
-              use={use}
-              warnings={warnings}
-              warningPlace={warningPlace}
-              onShowWarning={onShowWarning}
-              canUndo={(history?.past.length ?? 0) > 0}
-              canRedo={(history?.future.length ?? 0) > 0}
-              onUndo={doUndo}
-              onRedo={doRedo}
-              play={playAction}
+              overall={shares.overall}
+              scoresHidden={hideScores}
             />
-            {onePane && <SlotSwitcher tabs={tabs} selected={pane} onSelect={setPane} />}
-            {onePane && announcement?.about === plan && (
-              <p className="board-last-action small" aria-hidden="true">
-                {announcement.text}
-              </p>
+            <Legend open={!onePane} />
+            {refused && (
+              <Notice
+                tone="warning"
+                role="none"
+                className="board-refusal"
+                onDismiss={() => setRefused(null)}
+                dismissLabel="Dismiss this message"
+              >
+                <p>{refused}</p>
+              </Notice>
             )}
-          </div>
-          <BreakdownPanel
-            id={breakdownId}
-            open={breakdownOpen}
-            outcome={outcome}
-            overall={shares.overall}
-            scoresHidden={hideScores}
-          />
-          <Legend open={!onePane} />
-          {refused && (
-            <Notice
-              tone="warning"
-              role="none"
-              className="board-refusal"
-              onDismiss={() => setRefused(null)}
-              dismissLabel="Dismiss this message"
+            <div
+              ref={boardRef}
+              id={BOARD_ID}
+              tabIndex={-1}
+              className="board"
+              style={{ '--slots': columns.length } as CSSProperties}
             >
-              <p>{refused}</p>
-            </Notice>
-          )}
-          <div
-            ref={boardRef}
-            id={BOARD_ID}
-            tabIndex={-1}
-            className="board"
-            style={{ '--slots': columns.length } as CSSProperties}
-          >
-            <Backlog
-              itemIds={backlogShown}
-              hiddenCount={allBacklog.length - backlog.length}
-              points={backlogPoints}
-              types={visibleTypes}
-              selectedTypes={selectedTypes}
-              onToggleType={toggleType}
-              sort={sort}
-              onSort={(next) => setPreferences({ backlogSort: next })}
-              foldTools={onePane}
-              hiddenPane={onePane && pane !== BACKLOG}
-              {...(onePane ? { pane: paneOf(BACKLOG)! } : {})}
-            >
-              {backlogShown.map((id, i) => card(BACKLOG, backlogShown, id, i))}
-            </Backlog>
-            {columns.map((column) => {
-              const container = slotContainer(column.slot);
-              const ids = shown[container] ?? [];
-              return (
-                <Column
-                  key={container}
-                  containerId={container}
-                  locked={column.slot < lockedSlots}
-                  column={column}
-                  scale={scale}
-                  shares={shares.perSlot[column.slot] ?? []}
-                  warnings={warningsBySlot[column.slot] ?? NO_WARNINGS}
-                  itemIds={ids}
-                  hiddenPane={onePane && pane !== container}
-                  {...(onePane ? { pane: paneOf(container)! } : {})}
-                >
-                  {ids.map((id, i) => card(container, ids, id, i))}
-                </Column>
-              );
-            })}
-          </div>
+              <Backlog
+                itemIds={backlogShown}
+                hiddenCount={allBacklog.length - backlog.length}
+                points={backlogPoints}
+                types={visibleTypes}
+                selectedTypes={selectedTypes}
+                onToggleType={toggleType}
+                sort={sort}
+                onSort={(next) => setPreferences({ backlogSort: next })}
+                foldTools={onePane}
+                hiddenPane={onePane && pane !== BACKLOG}
+                {...(onePane ? { pane: paneOf(BACKLOG)! } : {})}
+              >
+                {backlogShown.map((id, i) => card(BACKLOG, backlogShown, id, i))}
+              </Backlog>
+              {columns.map((column) => {
+                const container = slotContainer(column.slot);
+                const ids = shown[container] ?? [];
+                return (
+                  <Column
+                    key={container}
+                    containerId={container}
+                    locked={column.slot < lockedSlots}
+                    column={column}
+                    scale={scale}
+                    shares={shares.perSlot[column.slot] ?? []}
+                    warnings={warningsBySlot[column.slot] ?? NO_WARNINGS}
+                    itemIds={ids}
+                    hiddenPane={onePane && pane !== container}
+                    {...(onePane ? { pane: paneOf(container)! } : {})}
+                  >
+                    {ids.map((id, i) => card(container, ids, id, i))}
+                  </Column>
+                );
+              })}
+            </div>
+          </CardDragProvider>
           <DraggedCardOverlay scenario={scenario} itemsById={itemsById} />
         </DndContext>
       </DropHintContext.Provider>
-      <LiveRegion announcement={announcement} id="board-announcer" />
+      <BoardLiveRegion announcer={announcer} id="board-announcer" />
       {detailsItem && (
         <ItemDetails
           scenario={scenario}
           item={detailsItem}
-          plan={plan}
+          plan={gradedPlan}
           outcome={outcome}
           warnings={warnings.filter((w) => w.itemId === detailsItem.id)}
           onClose={() => setDetailsId(null)}

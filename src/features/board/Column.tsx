@@ -3,8 +3,7 @@
  * and the load placed), the mix of work types, advisory warnings, and its cards in order.
  */
 import { useDroppable } from '@dnd-kit/core';
-import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
-import { memo, useId, type ReactNode } from 'react';
+import { memo, useId, type ReactNode, type RefObject } from 'react';
 
 import { LockIcon, WarningIcon } from '../../components/icons';
 import {
@@ -128,20 +127,16 @@ export interface ColumnProps {
   locked?: boolean;
 }
 
-export function Column({
-  containerId,
-  hiddenPane = false,
-  pane,
-  locked = false,
-  column,
-  scale,
-  shares,
-  warnings,
-  itemIds,
-  children,
-}: ColumnProps) {
+export function Column(props: ColumnProps) {
+  const { containerId, hiddenPane = false, pane, locked = false, column } = props;
   const titleId = useId();
-  const { setNodeRef } = useDroppable({ id: containerId, disabled: locked });
+  // A column's size changes during a drag only on a phone (a pane shown), where it is measured
+  // again; side by side, watching every column's size from the pick-up on cost time for nothing.
+  const { setNodeRef } = useDroppable({
+    id: containerId,
+    disabled: locked,
+    resizeObserverConfig: { disabled: !pane },
+  });
   const { listRef, targeted } = useDropTarget(containerId);
   const over = column.overBy > 0;
   return (
@@ -153,6 +148,30 @@ export function Column({
       data-container={containerId}
       {...(pane ? { role: 'tabpanel', 'aria-labelledby': pane.tabId, id: pane.id } : {})}
     >
+      <ColumnBody {...props} titleId={titleId} listRef={listRef} />
+    </section>
+  );
+}
+
+/**
+ * What a column shows, apart from its drop-target shell: the shell re-renders whenever a drag
+ * starts, moves over it or ends, and this part only when the plan changes.
+ */
+const ColumnBody = memo(function ColumnBody({
+  containerId,
+  locked = false,
+  column,
+  scale,
+  shares,
+  warnings,
+  itemIds,
+  children,
+  titleId,
+  listRef,
+}: ColumnProps & { titleId: string; listRef: RefObject<HTMLUListElement | null> }) {
+  const over = column.overBy > 0;
+  return (
+    <>
       {/* Title, bars and verdict stay in view while the board scrolls under them. */}
       <header className="column-header column-sticky">
         <div className="column-sticky-body">
@@ -200,21 +219,15 @@ export function Column({
       </div>
       <WarningList warnings={warnings} />
       <div className="card-list-area">
-        <SortableContext
-          id={containerId}
-          items={itemIds as string[]}
-          strategy={verticalListSortingStrategy}
-        >
-          <ul ref={listRef} className="card-list" aria-label={`Items in ${column.label}`}>
-            {children}
-          </ul>
-        </SortableContext>
+        <ul ref={listRef} className="card-list" aria-label={`Items in ${column.label}`}>
+          {children}
+        </ul>
         {itemIds.length === 0 && (
           <p className="column-empty" tabIndex={-1} data-empty-for={containerId}>
             {locked ? 'Nothing was planned' : 'Nothing planned here yet'}
           </p>
         )}
       </div>
-    </section>
+    </>
   );
-}
+});

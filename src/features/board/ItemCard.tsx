@@ -4,18 +4,7 @@
  * keyboard drag; the whole card can be dragged with a mouse or by touch (after a short press).
  * "Move to…" does the same as a drag, without dragging.
  */
-import type { DraggableAttributes } from '@dnd-kit/core';
-import { useSortable } from '@dnd-kit/sortable';
-import { CSS } from '@dnd-kit/utilities';
-import {
-  memo,
-  useCallback,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  type CSSProperties,
-  type SyntheticEvent,
-} from 'react';
+import { memo, useCallback, useMemo, type CSSProperties, type SyntheticEvent } from 'react';
 
 import { GripIcon, LockIcon, WarningIcon } from '../../components/icons';
 import { MenuButton, type MenuItem } from '../../components/MenuButton';
@@ -29,7 +18,7 @@ import {
 } from '../../explain/advice';
 import { cardTiming } from '../../explain/board';
 import type { Item, Scenario } from '../../engine';
-import type { CardDragData } from './dnd';
+import { useCardDrag, useIsDragged } from './cardDrag';
 import { TypeIcon } from './TypeIcon';
 
 /** Effect badges shown on a card; the rest are in the item details. */
@@ -193,20 +182,16 @@ function CardHead({ item }: { item: Item }) {
   );
 }
 
-type Listener = ((event: SyntheticEvent) => void) | undefined;
-
 interface CardContentProps extends ItemCardProps {
-  /** The grip: dnd-kit's activator ref, attributes and key handler (stable between drags). */
-  gripRef: (element: HTMLElement | null) => void;
-  gripAttributes: DraggableAttributes;
-  gripKeyDown: Listener;
+  /** True while this card is being dragged (its grip says so to screen readers). */
+  dragging: boolean;
+  /** The id of the drag instructions, read with the grip. */
+  describedBy: string | undefined;
+  /** Starts a keyboard drag from the grip. */
+  gripKeyDown: (event: SyntheticEvent) => void;
 }
 
-/**
- * The card's content, memoized apart from its sortable shell: while a drag is on, dnd-kit
- * re-renders every sortable item as the pointer passes over places, and only the shell (its
- * position) needs to change then.
- */
+/** The card's content, memoized apart from its shell (which hands presses to the drag). */
 const CardContent = memo(function CardContent({
   scenario,
   item,
@@ -222,8 +207,8 @@ const CardContent = memo(function CardContent({
   lensScore,
   onOpen,
   onMove,
-  gripRef,
-  gripAttributes,
+  dragging,
+  describedBy,
   gripKeyDown,
 }: CardContentProps) {
   const labels = scenario.time.labels;
@@ -268,11 +253,12 @@ const CardContent = memo(function CardContent({
           </span>
         ) : (
           <button
-            ref={gripRef}
             type="button"
             className="drag-handle"
             aria-label={`Drag ${item.title}`}
-            {...gripAttributes}
+            aria-roledescription="draggable"
+            aria-describedby={describedBy}
+            aria-pressed={dragging ? true : undefined}
             onKeyDown={gripKeyDown}
           >
             <GripIcon />
@@ -325,51 +311,36 @@ const CardContent = memo(function CardContent({
   );
 });
 
-/**
- * Cards do not slide to a new place when a column's list changes (dnd-kit's default animates each
- * moved card from its old rect, reading every card's layout on each column crossing of a drag).
- */
-const noLayoutAnimation = () => false;
-
 export const ItemCard = memo(function ItemCard(props: ItemCardProps) {
   const { item, locked = null, warnings } = props;
-  const data: CardDragData = { type: 'card', itemId: item.id };
-  const {
-    attributes,
-    listeners,
-    setNodeRef,
-    setActivatorNodeRef,
-    transform,
-    transition,
-    isDragging,
-  } = useSortable({
-    id: item.id,
-    data,
-    disabled: locked !== null,
-    animateLayoutChanges: noLayoutAnimation,
-  });
-
-  // Keyboard drags start from the grip button; mouse and touch drags from anywhere on the card.
-  const { onKeyDown, ...pointerListeners } = (listeners ?? {}) as Record<string, Listener>;
-  // dnd-kit hands every card a new key handler when a drag starts or ends; the grip calls the
-  // latest through a stable one, so the memoized content of the other cards does not re-render.
-  const keyDown = useRef(onKeyDown);
-  useLayoutEffect(() => {
-    keyDown.current = onKeyDown;
-  });
-  const gripKeyDown = useCallback((event: SyntheticEvent) => keyDown.current?.(event), []);
+  const drag = useCardDrag();
+  const dragging = useIsDragged(item.id);
+  const movable = locked === null;
+  const itemId = item.id;
+  // A press anywhere on the card (mouse, or touch after a short hold) or a key on its grip is
+  // handed to the board's one draggable, which then stands for this card.
+  const onMouseDown = useCallback(
+    (event: SyntheticEvent) => drag.begin('onMouseDown', event, itemId),
+    [drag, itemId],
+  );
+  const onTouchStart = useCallback(
+    (event: SyntheticEvent) => drag.begin('onTouchStart', event, itemId),
+    [drag, itemId],
+  );
+  const gripKeyDown = useCallback(
+    (event: SyntheticEvent) => drag.begin('onKeyDown', event, itemId),
+    [drag, itemId],
+  );
   return (
     <li
-      ref={setNodeRef}
-      className={`item-card type-${item.type}${isDragging ? ' is-dragging' : ''}${warnings ? ' has-warning' : ''}${locked !== null ? ' is-locked' : ''}`}
-      style={{ transform: CSS.Translate.toString(transform), transition }}
+      className={`item-card type-${item.type}${dragging ? ' is-dragging' : ''}${warnings ? ' has-warning' : ''}${locked !== null ? ' is-locked' : ''}`}
       data-item-id={item.id}
-      {...pointerListeners}
+      {...(movable ? { onMouseDown, onTouchStart } : {})}
     >
       <CardContent
         {...props}
-        gripRef={setActivatorNodeRef}
-        gripAttributes={attributes}
+        dragging={dragging}
+        describedBy={drag.describedBy}
         gripKeyDown={gripKeyDown}
       />
     </li>

@@ -1,9 +1,11 @@
 /**
- * Drag-and-drop plumbing for the board: container ids, typed drag data, where a drop lands, a
- * keyboard coordinate getter that jumps between columns, and collision detection.
+ * Drag-and-drop plumbing for the board: container ids, typed drag data, where a drop lands, the
+ * keyboard's steps, and collision detection.
  *
  * Containers are the backlog and one column per slot. Their ids contain a colon, which item ids
- * never do, so the two can never collide.
+ * never do, so the two can never collide. The containers (and the slot tabs) are the only drop
+ * targets: where in a container a card lands is read from the places of its cards on the page,
+ * so picking a card up measures a handful of targets, not every card (see `cardDrag.tsx`).
  */
 import {
   closestCorners,
@@ -56,6 +58,15 @@ export interface CardDragData {
   itemId: string;
 }
 
+/** The card a drag is about: the draggable's data names it (one draggable stands for all cards). */
+export function draggedItemId(active: {
+  id: UniqueIdentifier;
+  data: { current?: unknown };
+}): string {
+  const data = active.data.current;
+  return isCardDragData(data) ? data.itemId : String(active.id);
+}
+
 export function isCardDragData(data: unknown): data is CardDragData {
   return (
     typeof data === 'object' &&
@@ -82,36 +93,6 @@ export function containerOf(containers: Containers, id: UniqueIdentifier): Conta
   return null;
 }
 
-/**
- * Where the active card lands if dropped now. In its (preview) container, over another card of
- * that container it takes that card's position (the sortable list shows it there); over
- * anything else it keeps its own position.
- */
-export function projectDrop(
-  containers: Containers,
-  activeId: string,
-  overId: UniqueIdentifier | null,
-): { container: ContainerId; index: number } | null {
-  const container = containerOf(containers, activeId);
-  if (!container) return null;
-  const ids = containers[container] ?? [];
-  const over = overId === null ? -1 : ids.indexOf(String(overId));
-  return { container, index: over >= 0 ? over : ids.indexOf(activeId) };
-}
-
-/** Containers with the active card moved to its projected place. */
-export function projectedContainers(
-  containers: Containers,
-  activeId: string,
-  overId: UniqueIdentifier | null,
-): Containers {
-  const drop = projectDrop(containers, activeId, overId);
-  if (!drop) return containers;
-  const ids = (containers[drop.container] ?? []).filter((id) => id !== activeId);
-  ids.splice(drop.index, 0, activeId);
-  return { ...containers, [drop.container]: ids };
-}
-
 /** A place on the board: a container and a position in it. */
 export interface Place {
   container: ContainerId;
@@ -119,14 +100,14 @@ export interface Place {
 }
 
 /**
- * Where a pointer drag lands if dropped now. A pointer drag does not move the card while it is
- * dragged (moving it re-laid out two columns at every column the pointer crossed, which made
- * long tasks on a slower CPU): the containers are the board as it was at pick-up.
+ * Where a pointer drag lands if dropped now. A pointer drag moves nothing until the drop (moving
+ * cards re-laid out columns at every place the pointer crossed, which made long tasks on a slower
+ * CPU): `containers` are the board as it was at pick-up, and a line marks the place instead.
  *
- * In the card's own container the sortable list shows the card taking the place of the card it is
- * over, so that is where it lands; over its own container (or itself) it stays put. In another
- * container it lands at `marked` (the position the pointer marks there, see `boardCollisions`),
- * before the card it is over, or at the end.
+ * `overId` is the container under the pointer; `marked` the position the pointer marks among the
+ * cards shown there (see `markedIndex`), which in the card's own container counts the card itself
+ * (still shown where it was). Without a mark (a slot tab) the card goes to the end of another
+ * container and stays put in its own.
  */
 export function pointerLanding(
   containers: Containers,
@@ -137,16 +118,17 @@ export function pointerLanding(
   const from = containerOf(containers, activeId);
   const to = containerOf(containers, overId);
   if (!from || !to) return null;
-  if (from === to) return projectDrop(containers, activeId, overId);
   const target = containers[to] ?? [];
-  const over = isContainerId(overId) ? -1 : target.indexOf(String(overId));
-  const index =
-    over >= 0
-      ? over
-      : marked !== undefined && Number.isInteger(marked)
-        ? Math.max(0, Math.min(marked, target.length))
-        : target.length;
-  return { container: to, index };
+  const hasMark = marked !== undefined && Number.isInteger(marked);
+  const at = hasMark ? Math.max(0, Math.min(marked, target.length)) : target.length;
+  if (from !== to) return { container: to, index: at };
+  const own = target.indexOf(activeId);
+  return { container: to, index: !hasMark ? own : at > own ? at - 1 : at };
+}
+
+/** True when `place` is where the card already is. */
+export function isCurrentPlace(containers: Containers, activeId: string, place: Place): boolean {
+  return (containers[place.container] ?? []).indexOf(activeId) === place.index;
 }
 
 /** The containers with the active card taken out of its container and put at `place`. */
@@ -167,90 +149,64 @@ export function planOfContainers(containers: Containers, slots: number): Plan {
   };
 }
 
-/**
- * Moves the active card into another container while dragging: before the card it is over (or
- * after it when `below`), or at the end when over the container itself. Returns the same object
- * when nothing changes.
- */
-export function moveAcross(
-  containers: Containers,
-  activeId: string,
-  overId: UniqueIdentifier,
-  below: boolean,
-): Containers {
-  const from = containerOf(containers, activeId);
-  const to = containerOf(containers, overId);
-  if (!from || !to || from === to) return containers;
-  const target = containers[to] ?? [];
-  const overIndex = isContainerId(overId) ? -1 : target.indexOf(String(overId));
-  const index = overIndex < 0 ? target.length : overIndex + (below ? 1 : 0);
-  return {
-    ...containers,
-    [from]: (containers[from] ?? []).filter((id) => id !== activeId),
-    [to]: [...target.slice(0, index), activeId, ...target.slice(index)],
-  };
-}
-
 const DIRECTIONS = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'];
 
 /**
- * Keyboard coordinates that jump: Left/Right to the previous/next column at the same row (or
- * its end), Up/Down one position within the column. The chosen droppable is reported through
- * `setTarget` so collision detection picks exactly it (see `boardCollisions`).
+ * One step of a keyboard drag: Up and Down move the card one position in its column; Left and
+ * Right to the previous or next container of `order` at the same row (or its end). Null when
+ * the key is not an arrow or the card cannot go further that way.
+ */
+export function keyboardStep(
+  containers: Containers,
+  activeId: string,
+  order: readonly ContainerId[],
+  code: string,
+): Place | null {
+  const current = containerOf(containers, activeId);
+  if (!current) return null;
+  const row = (containers[current] ?? []).indexOf(activeId);
+  if (code === 'ArrowUp' || code === 'ArrowDown') {
+    const index = row + (code === 'ArrowDown' ? 1 : -1);
+    const length = containers[current]?.length ?? 0;
+    return index < 0 || index >= length ? null : { container: current, index };
+  }
+  if (code !== 'ArrowLeft' && code !== 'ArrowRight') return null;
+  const at = order.indexOf(current);
+  const neighbour = at < 0 ? undefined : order[at + (code === 'ArrowRight' ? 1 : -1)];
+  if (!neighbour) return null;
+  return { container: neighbour, index: Math.min(row, containers[neighbour]?.length ?? 0) };
+}
+
+/**
+ * The keyboard's coordinates: each arrow key takes the card one `keyboardStep`, which `move`
+ * carries out (the card moves on the board as it goes), and the dragged card's preview goes to
+ * where `pointAt` says that place is on the page.
  */
 export function createKeyboardCoordinates(options: {
   containers: () => Containers | null;
   order: () => readonly ContainerId[];
-  setTarget: (id: string | null) => void;
+  move: (place: Place) => void;
+  pointAt: (place: Place) => { x: number; y: number } | null;
 }): KeyboardCoordinateGetter {
-  return (event, { context: { active, collisionRect, droppableRects, over } }) => {
+  return (event, { context: { active } }) => {
     if (!DIRECTIONS.includes(event.code)) return undefined;
     event.preventDefault();
     const containers = options.containers();
-    if (!active || !collisionRect || !containers) return undefined;
-    const activeId = String(active.id);
-    const current = containerOf(containers, activeId);
-    if (!current) return undefined;
-    const ids = containers[current] ?? [];
-    const overId = over ? String(over.id) : null;
-    const row =
-      overId !== null && ids.includes(overId) ? ids.indexOf(overId) : ids.indexOf(activeId);
-
-    let target: string | null = null;
-    if (event.code === 'ArrowUp' || event.code === 'ArrowDown') {
-      const next = row + (event.code === 'ArrowDown' ? 1 : -1);
-      if (next < 0 || next >= ids.length) return undefined;
-      target = ids[next] ?? null;
-    } else {
-      const order = options.order();
-      const neighbour = order[order.indexOf(current) + (event.code === 'ArrowRight' ? 1 : -1)];
-      if (!neighbour) return undefined;
-      const list = containers[neighbour] ?? [];
-      target = row >= 0 && row < list.length ? (list[row] ?? neighbour) : neighbour;
-    }
-    if (target === null) return undefined;
-    const rect = droppableRects.get(target);
-    if (!rect) return undefined;
-    options.setTarget(target);
-    if (isContainerId(target)) {
-      // The end of a column: just below its last card, or its top when empty.
-      const last = containers[target]?.at(-1);
-      const lastRect = last === undefined ? undefined : droppableRects.get(last);
-      return { x: rect.left + 8, y: lastRect ? lastRect.bottom + 8 : rect.top + 8 };
-    }
-    return { x: rect.left, y: rect.top };
+    if (!active || !containers) return undefined;
+    const place = keyboardStep(containers, draggedItemId(active), options.order(), event.code);
+    if (!place) return undefined;
+    const point = options.pointAt(place);
+    options.move(place);
+    return point ?? undefined;
   };
 }
 
 /**
- * Collisions: a keyboard drag gets exactly the target its coordinate getter chose. A pointer drag
- * gets the droppables under the pointer: a slot tab first; then a card of the dragged card's own
- * column (the sorted list shows it taking that card's place); else the column, with the position
- * the pointer marks in it (`data.index`: before the first card whose middle is below the pointer).
- * Cards of other columns are never the target, so the target changes only when the pointer
- * crosses a column, not at every card it passes (each change re-renders every card's drag hooks).
- * Between columns, the closest corners decide, among columns and the dragged card's own column's
- * cards.
+ * Collisions: a keyboard drag gets exactly the container its steps reached. A pointer drag gets
+ * the container under the pointer (a slot tab first), with the position the pointer marks among
+ * its cards (`data.index`, see `markedIndex`); between containers, the one with the closest
+ * corners. Cards are not drop targets, so the target changes only when the pointer crosses a
+ * column.
  */
 export function boardCollisions(forcedTarget: () => string | null): CollisionDetection {
   return (measured) => {
@@ -258,40 +214,25 @@ export function boardCollisions(forcedTarget: () => string | null): CollisionDet
     if (forced !== null && measured.droppableContainers.some((c) => c.id === forced))
       return [{ id: forced }];
     const rects = liveTabRects(plainRects(measured.droppableRects), measured.droppableContainers);
-    const home = sortableContainer(measured.active.data.current);
-    // Cards of other columns (and panes hidden by the slot switcher, which measure 0 × 0) are
-    // never a target.
+    // Panes hidden by the slot switcher measure 0 × 0: never a target.
     const candidates = measured.droppableContainers.filter((c) => {
       const rect = rects.get(c.id);
-      if (rect === undefined || rect.width <= 0 || rect.height <= 0) return false;
-      const container = sortableContainer(c.data.current);
-      return container === null || container === home;
+      return rect !== undefined && rect.width > 0 && rect.height > 0;
     });
     const args = { ...measured, droppableRects: rects, droppableContainers: candidates };
+    const pointer = measured.pointerCoordinates;
     const place = (collisions: Collision[]): Collision[] =>
-      collisions.map((c) =>
-        isContainerId(c.id) && measured.pointerCoordinates
-          ? {
-              ...c,
-              data: {
-                ...c.data,
-                index: markedIndex(
-                  String(c.id),
-                  measured.pointerCoordinates.y,
-                  measured.droppableContainers,
-                  rects,
-                ),
-              },
-            }
-          : c,
-      );
+      collisions.map((c) => {
+        const node = candidates.find((d) => d.id === c.id)?.node.current;
+        return isContainerId(c.id) && pointer && node
+          ? { ...c, data: { ...c.data, index: markedIndex(cardListOf(node), pointer.y) } }
+          : c;
+      });
     const within = pointerWithin(args);
     if (within.length > 0) {
       // A sticky tab lies over the cards scrolled beneath it: the tab wins.
       const tabs = within.filter((c) => String(c.id).startsWith(TAB_PREFIX));
-      if (tabs.length > 0) return tabs;
-      const cards = within.filter((c) => !isContainerId(c.id));
-      return cards.length > 0 ? cards : place(within);
+      return tabs.length > 0 ? tabs : place(within);
     }
     // A slot's tab counts only under the pointer: the dragged card's corners, wide beside the
     // finger, were often closest to a tab the finger was nowhere near, and that tab opened its
@@ -301,27 +242,23 @@ export function boardCollisions(forcedTarget: () => string | null): CollisionDet
   };
 }
 
-/** The sortable list (container id) a droppable's data says it belongs to, or null. */
-function sortableContainer(data: unknown): string | null {
-  const sortable = (data as { sortable?: { containerId?: unknown } } | null | undefined)?.sortable;
-  return typeof sortable?.containerId === 'string' ? sortable.containerId : null;
+/** A container's list of cards (`ul.card-list`), or null. */
+export function cardListOf(container: Element): Element | null {
+  return container.querySelector('.card-list');
 }
 
 /**
- * The position the pointer marks in a column: before the first of its cards whose middle is
- * below the pointer, or at the end.
+ * The position the pointer marks in a list of cards: before the first card whose middle is below
+ * the pointer, or at the end. Read from the page at the moment (nothing on the board moves during
+ * a pointer drag, so reading costs no layout).
  */
-export function markedIndex(
-  container: string,
-  pointerY: number,
-  droppables: readonly DroppableContainer[],
-  rects: ReadonlyMap<UniqueIdentifier, ClientRect>,
-): number {
+export function markedIndex(list: Element | null, pointerY: number): number {
+  if (!list) return 0;
   let index = 0;
-  for (const droppable of droppables) {
-    if (sortableContainer(droppable.data.current) !== container) continue;
-    const rect = rects.get(droppable.id);
-    if (rect !== undefined && rect.top + rect.height / 2 <= pointerY) index++;
+  for (const card of list.children) {
+    const rect = card.getBoundingClientRect();
+    if (rect.top + rect.height / 2 <= pointerY) index++;
+    else break;
   }
   return index;
 }

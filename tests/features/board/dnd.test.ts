@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 
 import {
   boardCollisions,
+  draggedItemId,
+  isCurrentPlace,
+  keyboardStep,
+  markedIndex,
   placeCard,
   plainRects,
   pointerLanding,
@@ -35,40 +39,56 @@ function measuredRect(
   return rect;
 }
 
+/** A DOM element whose `getBoundingClientRect` gives `box`, scrolled up by `scroll.y`. */
+function boxed<T extends Element>(element: T, box: Box, scroll: { y: number }): T {
+  element.getBoundingClientRect = () => ({
+    ...box,
+    top: box.top - scroll.y,
+    bottom: box.top + box.height - scroll.y,
+    right: box.left + box.width,
+    x: box.left,
+    y: box.top - scroll.y,
+    toJSON: () => ({}),
+  });
+  return element;
+}
+
+type Box = { top: number; left: number; width: number; height: number };
+
 function board(scroll: { y: number }, reads: { count: number }) {
-  // Two columns side by side, 300 px wide; column 0 holds cards a (top) and b (below it).
-  const boxes: Record<string, { top: number; left: number; width: number; height: number }> = {
+  // Two columns side by side, 300 px wide; column 0 lists cards a (top) and b (below it). Cards
+  // are not drop targets: the columns are, and their cards are read from the page.
+  const columns: Record<string, Box> = {
     'column:0': { top: 0, left: 0, width: 300, height: 800 },
     'column:1': { top: 0, left: 320, width: 300, height: 800 },
-    a: { top: 100, left: 10, width: 280, height: 100 },
-    b: { top: 210, left: 10, width: 280, height: 100 },
+  };
+  const cards: Record<string, Box[]> = {
+    'column:0': [
+      { top: 100, left: 10, width: 280, height: 100 },
+      { top: 210, left: 10, width: 280, height: 100 },
+    ],
+    'column:1': [],
   };
   const droppableRects = new Map(
-    Object.entries(boxes).map(([id, box]) => [id, measuredRect(box, scroll, reads)]),
+    Object.entries(columns).map(([id, box]) => [id, measuredRect(box, scroll, reads)]),
   );
-  const cards: Record<string, { containerId: string; index: number }> = {
-    a: { containerId: 'column:0', index: 0 },
-    b: { containerId: 'column:0', index: 1 },
-  };
-  const droppableContainers = Object.keys(boxes).map(
-    (id) =>
-      ({
-        id,
-        node: { current: null },
-        data: { current: cards[id] ? { sortable: cards[id] } : undefined },
-      }) as DroppableContainer,
-  );
+  const droppableContainers = Object.keys(columns).map((id) => {
+    const section = document.createElement('section');
+    const list = document.createElement('ul');
+    list.className = 'card-list';
+    for (const box of cards[id] ?? [])
+      list.append(boxed(document.createElement('li'), box, scroll));
+    section.append(list);
+    return { id, node: { current: section }, data: { current: undefined } } as DroppableContainer;
+  });
   return { droppableRects, droppableContainers };
 }
 
-function collide(pointer: { x: number; y: number }, scrollY = 0, home = 'column:0') {
+function collide(pointer: { x: number; y: number }, scrollY = 0) {
   const reads = { count: 0 };
   const { droppableRects, droppableContainers } = board({ y: scrollY }, reads);
   const collisions = boardCollisions(() => null)({
-    active: {
-      id: 'dragged',
-      data: { current: { sortable: { containerId: home, index: 2 } } },
-    } as never,
+    active: { id: 'card-drag', data: { current: { type: 'card', itemId: 'x' } } } as never,
     collisionRect: {
       top: pointer.y,
       left: pointer.x,
@@ -89,40 +109,97 @@ function collide(pointer: { x: number; y: number }, scrollY = 0, home = 'column:
 }
 
 describe('board collisions', () => {
-  it('finds the card under the pointer before its column, and the column alone between cards', () => {
-    expect(collide({ x: 50, y: 250 }).ids).toEqual(['b']);
-    expect(collide({ x: 50, y: 600 }).ids).toEqual(['column:0']);
-    expect(collide({ x: 400, y: 150 }).ids).toEqual(['column:1']);
-  });
-
-  it('follows the scroll position the measured rects report', () => {
-    // Scrolled 100 px down: the point 150 px from the top is now over card b (210 − 100 … 310 − 100).
-    expect(collide({ x: 50, y: 150 }, 100).ids).toEqual(['b']);
-  });
-
-  it('from another column: the column, never its cards, with the place the pointer marks in it', () => {
+  it('finds the column under the pointer, with the place the pointer marks among its cards', () => {
     // Over card a's upper half, b's upper half, b's lower half, below every card.
-    expect(collide({ x: 50, y: 120 }, 0, 'column:1')).toMatchObject({
-      ids: ['column:0'],
-      marked: [0],
+    expect(collide({ x: 50, y: 120 })).toMatchObject({ ids: ['column:0'], marked: [0] });
+    expect(collide({ x: 50, y: 250 })).toMatchObject({ ids: ['column:0'], marked: [1] });
+    expect(collide({ x: 50, y: 280 })).toMatchObject({ ids: ['column:0'], marked: [2] });
+    expect(collide({ x: 50, y: 600 })).toMatchObject({ ids: ['column:0'], marked: [2] });
+    expect(collide({ x: 400, y: 150 })).toMatchObject({ ids: ['column:1'], marked: [0] });
+  });
+
+  it('follows the scroll position the measured rects and the page report', () => {
+    // Scrolled 100 px down: the point 130 px from the top is now below card b's middle
+    // (260 − 100), so it marks the end.
+    expect(collide({ x: 50, y: 130 }, 100)).toMatchObject({ ids: ['column:0'], marked: [1] });
+    expect(collide({ x: 50, y: 170 }, 100)).toMatchObject({ ids: ['column:0'], marked: [2] });
+  });
+
+  it('between columns: the columns by their closest corners, each with its mark', () => {
+    // The gap between the columns, level with the bottom half of card b: column 1's top left
+    // corner is the nearer, and column 0 is marked after b.
+    expect(collide({ x: 308, y: 290 })).toMatchObject({
+      ids: ['column:1', 'column:0'],
+      marked: [0, 2],
     });
-    expect(collide({ x: 50, y: 250 }, 0, 'column:1')).toMatchObject({
-      ids: ['column:0'],
-      marked: [1],
+  });
+
+  it('a keyboard drag gets exactly the container its steps reached', () => {
+    const reads = { count: 0 };
+    const { droppableRects, droppableContainers } = board({ y: 0 }, reads);
+    const collisions = boardCollisions(() => 'column:1')({
+      active: { id: 'card-drag', data: { current: undefined } } as never,
+      collisionRect: { top: 120, left: 50, width: 10, height: 10, bottom: 130, right: 60 },
+      droppableRects,
+      droppableContainers,
+      pointerCoordinates: null,
     });
-    expect(collide({ x: 50, y: 280 }, 0, 'column:1')).toMatchObject({
-      ids: ['column:0'],
-      marked: [2],
-    });
-    expect(collide({ x: 50, y: 600 }, 0, 'column:backlog')).toMatchObject({
-      ids: ['column:0'],
-      marked: [2],
-    });
+    expect(collisions).toEqual([{ id: 'column:1' }]);
   });
 
   it('reads each measured side at most once per droppable', () => {
-    // Four droppables, two computed sides each (width and height are plain numbers).
-    expect(collide({ x: 50, y: 250 }).reads).toBe(8);
+    // Two droppables, two computed sides each (width and height are plain numbers).
+    expect(collide({ x: 50, y: 250 }).reads).toBe(4);
+  });
+});
+
+describe('markedIndex', () => {
+  it('counts the cards whose middle is above the pointer, stopping at the first below', () => {
+    const list = document.createElement('ul');
+    for (const top of [0, 100, 200])
+      list.append(
+        boxed(document.createElement('li'), { top, left: 0, width: 10, height: 80 }, { y: 0 }),
+      );
+    expect(markedIndex(list, 39)).toBe(0);
+    expect(markedIndex(list, 40)).toBe(1);
+    expect(markedIndex(list, 141)).toBe(2);
+    expect(markedIndex(list, 900)).toBe(3);
+    expect(markedIndex(null, 900)).toBe(0);
+  });
+});
+
+describe('keyboard steps', () => {
+  const containers: Containers = {
+    'column:backlog': ['x', 'y'],
+    'column:0': ['a', 'b', 'c'],
+    'column:1': [],
+    'column:2': ['d'],
+  };
+  const order = ['column:backlog', 'column:0', 'column:1', 'column:2'];
+  const step = (id: string, code: string) => keyboardStep(containers, id, order, code);
+
+  it('Up and Down move one position in the column, never past its ends', () => {
+    expect(step('b', 'ArrowUp')).toEqual({ container: 'column:0', index: 0 });
+    expect(step('b', 'ArrowDown')).toEqual({ container: 'column:0', index: 2 });
+    expect(step('a', 'ArrowUp')).toBeNull();
+    expect(step('c', 'ArrowDown')).toBeNull();
+  });
+
+  it('Left and Right go to the neighbouring container at the same row, or its end', () => {
+    expect(step('y', 'ArrowRight')).toEqual({ container: 'column:0', index: 1 });
+    expect(step('c', 'ArrowRight')).toEqual({ container: 'column:1', index: 0 });
+    expect(step('c', 'ArrowLeft')).toEqual({ container: 'column:backlog', index: 2 });
+    expect(step('d', 'ArrowRight')).toBeNull();
+    expect(step('x', 'ArrowLeft')).toBeNull();
+  });
+
+  it('skips containers not in the order (played slots) and ignores other keys', () => {
+    expect(keyboardStep(containers, 'a', ['column:0', 'column:2'], 'ArrowRight')).toEqual({
+      container: 'column:2',
+      index: 0,
+    });
+    expect(step('a', 'KeyA')).toBeNull();
+    expect(step('ghost', 'ArrowDown')).toBeNull();
   });
 });
 
@@ -185,15 +262,15 @@ describe('plainRects', () => {
   it('copies each rect as plain numbers with the bottom and right worked out', () => {
     const reads = { count: 0 };
     const rects = plainRects(board({ y: 40 }, reads).droppableRects);
-    expect(rects.get('b')).toEqual({
-      top: 170,
-      left: 10,
-      width: 280,
-      height: 100,
-      bottom: 270,
-      right: 290,
+    expect(rects.get('column:1')).toEqual({
+      top: -40,
+      left: 320,
+      width: 300,
+      height: 800,
+      bottom: 760,
+      right: 620,
     });
-    expect(reads.count).toBe(8);
+    expect(reads.count).toBe(4);
   });
 });
 
@@ -220,19 +297,7 @@ describe('where a pointer drag lands', () => {
     });
   });
 
-  it('in another column: before the card it is over, else at the end', () => {
-    expect(pointerLanding(containers, 'x', 'b')).toEqual({
-      container: 'column:0',
-      index: 1,
-    });
-    expect(pointerLanding(containers, 'x', 'c')).toEqual({
-      container: 'column:0',
-      index: 2,
-    });
-    expect(pointerLanding(containers, 'x', 'a')).toEqual({
-      container: 'column:0',
-      index: 0,
-    });
+  it('in another column with no mark (a slot tab): at the end', () => {
     expect(pointerLanding(containers, 'x', 'column:0')).toEqual({
       container: 'column:0',
       index: 3,
@@ -243,23 +308,52 @@ describe('where a pointer drag lands', () => {
     });
   });
 
-  it('in its own column: the place of the card it is over (as the sorted list shows it), else its own', () => {
-    expect(pointerLanding(containers, 'a', 'c')).toEqual({
+  it('in its own column: the mark counts the card itself, still shown where it was', () => {
+    // a is first: a mark after b (2) puts it second; after c (3), last.
+    expect(pointerLanding(containers, 'a', 'column:0', 2)).toEqual({
+      container: 'column:0',
+      index: 1,
+    });
+    expect(pointerLanding(containers, 'a', 'column:0', 3)).toEqual({
       container: 'column:0',
       index: 2,
     });
-    expect(pointerLanding(containers, 'c', 'a')).toEqual({
+    // Just above or below itself: it stays.
+    expect(pointerLanding(containers, 'b', 'column:0', 1)).toEqual({
+      container: 'column:0',
+      index: 1,
+    });
+    expect(pointerLanding(containers, 'b', 'column:0', 2)).toEqual({
+      container: 'column:0',
+      index: 1,
+    });
+    // c is last: a mark before a puts it first.
+    expect(pointerLanding(containers, 'c', 'column:0', 0)).toEqual({
       container: 'column:0',
       index: 0,
     });
+    // No mark: it stays.
     expect(pointerLanding(containers, 'b', 'column:0')).toEqual({
       container: 'column:0',
       index: 1,
     });
   });
 
+  it('isCurrentPlace says whether a place is where the card is', () => {
+    expect(isCurrentPlace(containers, 'b', { container: 'column:0', index: 1 })).toBe(true);
+    expect(isCurrentPlace(containers, 'b', { container: 'column:0', index: 2 })).toBe(false);
+    expect(isCurrentPlace(containers, 'b', { container: 'column:1', index: 1 })).toBe(false);
+  });
+
+  it("draggedItemId reads the card from the one draggable's data", () => {
+    expect(
+      draggedItemId({ id: 'card-drag', data: { current: { type: 'card', itemId: 'b' } } }),
+    ).toBe('b');
+    expect(draggedItemId({ id: 'other', data: { current: undefined } })).toBe('other');
+  });
+
   it('is nowhere for an unknown card or target', () => {
-    expect(pointerLanding(containers, 'ghost', 'a')).toBeNull();
+    expect(pointerLanding(containers, 'ghost', 'column:0')).toBeNull();
     expect(pointerLanding(containers, 'x', 'ghost')).toBeNull();
   });
 
