@@ -170,6 +170,15 @@ export async function pointerDrag(page: Page, from: Locator, to: Locator) {
   await page.mouse.move(tx + 2, ty + 2, { steps: 2 });
   await page.mouse.up();
   await expect(page.locator('.drag-preview')).toHaveCount(0);
+  await gradingSettled(page);
+}
+
+/**
+ * Waits until the board has graded the plan a drop made: after a drop the strip, forecasts and
+ * card timings follow a moment later, and the strip is marked busy until they do.
+ */
+export async function gradingSettled(page: Page) {
+  await expect(page.locator('.board-sticky[aria-busy="true"]')).toHaveCount(0);
 }
 
 /**

@@ -272,11 +272,15 @@ export function BoardPage({
       workshopEvaluate ? workshopEvaluate(next) : expectedOutcome(current, next),
     [workshopEvaluate],
   );
-  // The grade, and everything drawn from it (the strip, the capacity forecasts, warnings, card
-  // timings), follows the plan a moment later: a move redraws the cards at once, and the grading
-  // and its redraw come after, in the background, without holding up the page (a drop on a slower
-  // CPU stays a short task). They are drawn together, from one plan and its one outcome.
-  const gradedPlan = useDeferredValue(plan);
+  // After a drop, the grade, and everything drawn from it (the strip, the capacity forecasts,
+  // warnings, card timings), follows the plan a moment later: the drop redraws the cards at once,
+  // and the grading and its redraw come after, in the background, without holding up the page
+  // (a drop on a slower CPU stays a short task). They are drawn together, from one plan and its
+  // one outcome; until then the strip is marked busy. Every other change is graded at once.
+  const [droppedPlan, setDroppedPlan] = useState<Plan | null>(null);
+  const deferredPlan = useDeferredValue(plan);
+  const gradedPlan = droppedPlan === plan ? deferredPlan : plan;
+  const grading = gradedPlan !== plan;
   const outcome = useMemo(() => evaluate(scenario, gradedPlan), [evaluate, scenario, gradedPlan]);
   const lockedSlots = workshop?.lockedSlots ?? 0;
   const addedItems = workshop?.addedItems ?? NO_ADDED;
@@ -687,6 +691,7 @@ export function BoardPage({
     pendingDrop.current = true;
     if (slot === null) moveItem(scenario, id, null);
     else moveItem(scenario, id, slot, drop.index);
+    setDroppedPlan(planOf(store.getState(), scenario));
     announceSoon(() => dropText(announcementSources, id, 'moved'));
   };
 
@@ -1096,7 +1101,7 @@ export function BoardPage({
         >
           {onePane && <MeasureShownPane pane={pane} />}
           <CardDragProvider>
-            <div className="board-sticky" ref={stickyRef}>
+            <div className="board-sticky" ref={stickyRef} aria-busy={grading || undefined}>
               <Strip
                 outcome={outcome}
                 par={par}
