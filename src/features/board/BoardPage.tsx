@@ -472,10 +472,8 @@ export function BoardPage({
   const landingRef = useRef<Place | null>(null);
   const [dropHint] = useState(createDropHint);
   const dragOrigin = useRef<{ container: string; index: number } | null>(null);
-  // The card being dragged (one draggable stands for every card; see cardDrag.tsx).
-  const draggedRef = useRef<string | null>(null);
   // A keyboard drag's step (`keyboardStep` below), called by the keyboard's coordinates.
-  const keyboardStepRef = useRef<(place: Place) => void>(() => {});
+  const keyboardStepRef = useRef<(place: Place, id: string) => void>(() => {});
   const scenarioRef = useLatest(scenario);
   const evaluateRef = useLatest(evaluate);
   const hideScoresRef = useLatest(hideScores);
@@ -498,7 +496,7 @@ export function BoardPage({
       createKeyboardCoordinates({
         containers: () => previewRef.current,
         order: () => orderRef.current,
-        move: (place) => keyboardStepRef.current(place),
+        move: (place, id) => keyboardStepRef.current(place, id),
         pointAt: (place) => {
           // The card has just been drawn at its new place: the preview goes to it.
           const section = boardRef.current?.querySelector(`[data-container="${place.container}"]`);
@@ -543,7 +541,6 @@ export function BoardPage({
   const finishDrag = () => {
     boardRef.current?.style.removeProperty('min-height');
     previewRef.current = null;
-    draggedRef.current = null;
     keyboardTarget.current = null;
     landingRef.current = null;
     dropHint.set(null);
@@ -553,7 +550,6 @@ export function BoardPage({
   const onDragStart = ({ active, activatorEvent }: DragStartEvent) => {
     const id = draggedItemId(active);
     const keyboard = activatorEvent instanceof KeyboardEvent;
-    draggedRef.current = id;
     // One pane at a time: a shorter pane shown mid-drag must not shorten the page, or the browser
     // scrolls it up, the sticky slot tabs slide under the finger and the next tab opens its pane
     // (a drag aimed at Q2 ran on to Q4). The board keeps its height until the drop.
@@ -581,10 +577,9 @@ export function BoardPage({
    * A keyboard drag's step: the card moves on the board at once (drawn before the key press
    * returns, so its preview can go to it), and the board says where it is.
    */
-  const keyboardStep = (place: Place) => {
+  const keyboardStep = (place: Place, id: string) => {
     const current = previewRef.current;
-    const id = draggedRef.current;
-    if (current === null || id === null) return;
+    if (current === null) return;
     const next = placeCard(current, id, place);
     previewRef.current = next;
     keyboardTarget.current = place.container;

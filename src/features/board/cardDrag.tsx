@@ -28,7 +28,7 @@ import {
 import { draggedItemId, type CardDragData } from './dnd';
 
 /** The id of the one draggable; the card it stands for is in its data (`draggedItemId`). */
-export const CARD_DRAG_ID = 'card-drag';
+const CARD_DRAG_ID = 'card-drag';
 
 /** The events a card hands over: a mouse or touch press on the card, a key on its grip. */
 export type CardDragEvent = 'onMouseDown' | 'onTouchStart' | 'onKeyDown';
@@ -55,7 +55,7 @@ interface DragHandle {
 const measured = new WeakMap<Element, ClientRect>();
 
 /** Reads a drop target's place on the page now, for the drag a press may start. */
-export function rememberDropTarget(node: HTMLElement): void {
+function rememberDropTarget(node: HTMLElement): void {
   measured.set(node, getClientRect(node));
 }
 
@@ -69,7 +69,7 @@ export function measureDropTarget(node: HTMLElement): ClientRect {
   return measured.get(node) ?? getClientRect(node);
 }
 
-export function createDragHandle(): DragHandle {
+function createDragHandle(): DragHandle {
   const data: CardDragData = { type: 'card', itemId: '' };
   let parts: Parameters<DragHandle['connect']>[0] | null = null;
   let dragged: string | null = null;

@@ -185,7 +185,7 @@ export function keyboardStep(
 export function createKeyboardCoordinates(options: {
   containers: () => Containers | null;
   order: () => readonly ContainerId[];
-  move: (place: Place) => void;
+  move: (place: Place, activeId: string) => void;
   pointAt: (place: Place) => { x: number; y: number } | null;
 }): KeyboardCoordinateGetter {
   return (event, { context: { active } }) => {
@@ -193,11 +193,12 @@ export function createKeyboardCoordinates(options: {
     event.preventDefault();
     const containers = options.containers();
     if (!active || !containers) return undefined;
-    const place = keyboardStep(containers, draggedItemId(active), options.order(), event.code);
+    const id = draggedItemId(active);
+    const place = keyboardStep(containers, id, options.order(), event.code);
     if (!place) return undefined;
-    const point = options.pointAt(place);
-    options.move(place);
-    return point ?? undefined;
+    // Moved first (and drawn), so that the place on the page is the card's own.
+    options.move(place, id);
+    return options.pointAt(place) ?? undefined;
   };
 }
 
@@ -205,7 +206,7 @@ export function createKeyboardCoordinates(options: {
  * Collisions: a keyboard drag gets exactly the container its steps reached. A pointer drag gets
  * the container under the pointer (a slot tab first), with the position the pointer marks among
  * its cards (`data.index`, see `markedIndex`); between containers, the one with the closest
- * corners. Cards are not drop targets, so the target changes only when the pointer crosses a
+ * corners first (only it is marked). Cards are not drop targets, so the target changes only when the pointer crosses a
  * column.
  */
 export function boardCollisions(forcedTarget: () => string | null): CollisionDetection {
@@ -221,13 +222,15 @@ export function boardCollisions(forcedTarget: () => string | null): CollisionDet
     });
     const args = { ...measured, droppableRects: rects, droppableContainers: candidates };
     const pointer = measured.pointerCoordinates;
-    const place = (collisions: Collision[]): Collision[] =>
-      collisions.map((c) => {
-        const node = candidates.find((d) => d.id === c.id)?.node.current;
-        return isContainerId(c.id) && pointer && node
-          ? { ...c, data: { ...c.data, index: markedIndex(cardListOf(node), pointer.y) } }
-          : c;
-      });
+    // The target (the first collision) gets the position the pointer marks among its cards;
+    // the others are not read (between columns, every column comes back, sorted).
+    const place = ([first, ...rest]: Collision[]): Collision[] => {
+      const node = first && candidates.find((d) => d.id === first.id)?.node.current;
+      if (!first || !node || !pointer || !isContainerId(first.id))
+        return first ? [first, ...rest] : [];
+      const index = markedIndex(cardListOf(node), pointer.y);
+      return [{ ...first, data: { ...first.data, index } }, ...rest];
+    };
     const within = pointerWithin(args);
     if (within.length > 0) {
       // A sticky tab lies over the cards scrolled beneath it: the tab wins.

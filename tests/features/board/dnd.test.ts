@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import {
   boardCollisions,
+  createKeyboardCoordinates,
   draggedItemId,
   isCurrentPlace,
   keyboardStep,
@@ -125,12 +126,13 @@ describe('board collisions', () => {
     expect(collide({ x: 50, y: 170 }, 100)).toMatchObject({ ids: ['column:0'], marked: [2] });
   });
 
-  it('between columns: the columns by their closest corners, each with its mark', () => {
+  it('between columns: the columns by their closest corners, the nearest (the target) marked', () => {
     // The gap between the columns, level with the bottom half of card b: column 1's top left
-    // corner is the nearer, and column 0 is marked after b.
+    // corner is the nearer, so it is the target and marked (empty: 0); column 0's cards are not
+    // read.
     expect(collide({ x: 308, y: 290 })).toMatchObject({
       ids: ['column:1', 'column:0'],
-      marked: [0, 2],
+      marked: [0, undefined],
     });
   });
 
@@ -191,6 +193,31 @@ describe('keyboard steps', () => {
     expect(step('c', 'ArrowLeft')).toEqual({ container: 'column:backlog', index: 2 });
     expect(step('d', 'ArrowRight')).toBeNull();
     expect(step('x', 'ArrowLeft')).toBeNull();
+  });
+
+  it('the keyboard coordinates move the card first, then point its preview at its new place', () => {
+    let board = containers;
+    const calls: string[] = [];
+    const getter = createKeyboardCoordinates({
+      containers: () => board,
+      order: () => order,
+      move: (place, id) => {
+        calls.push(`move ${id} to ${place.container} ${place.index}`);
+        board = placeCard(board, id, place);
+      },
+      pointAt: (place) => {
+        calls.push(`point at ${board[place.container]?.[place.index]}`);
+        return { x: 10, y: 20 };
+      },
+    });
+    const active = { id: 'card-drag', data: { current: { type: 'card', itemId: 'a' } } };
+    const point = getter(new KeyboardEvent('keydown', { code: 'ArrowDown' }), {
+      active: 'card-drag',
+      currentCoordinates: { x: 0, y: 0 },
+      context: { active },
+    } as never);
+    expect(calls).toEqual(['move a to column:0 1', 'point at a']);
+    expect(point).toEqual({ x: 10, y: 20 });
   });
 
   it('skips containers not in the order (played slots) and ignores other keys', () => {
@@ -282,61 +309,34 @@ describe('where a pointer drag lands', () => {
     'column:1': [],
   };
 
+  /** Where `card` lands over `over` with the pointer's `mark`, as "container index". */
+  const lands = (card: string, over: string, mark?: number) => {
+    const place = pointerLanding(containers, card, over, mark);
+    return place && `${place.container} ${place.index}`;
+  };
+
   it('in another column: at the place the pointer marks, kept inside the column', () => {
-    expect(pointerLanding(containers, 'x', 'column:0', 1)).toEqual({
-      container: 'column:0',
-      index: 1,
-    });
-    expect(pointerLanding(containers, 'x', 'column:0', 9)).toEqual({
-      container: 'column:0',
-      index: 3,
-    });
-    expect(pointerLanding(containers, 'x', 'column:0', -2)).toEqual({
-      container: 'column:0',
-      index: 0,
-    });
+    expect(lands('x', 'column:0', 1)).toBe('column:0 1');
+    expect(lands('x', 'column:0', 9)).toBe('column:0 3');
+    expect(lands('x', 'column:0', -2)).toBe('column:0 0');
   });
 
   it('in another column with no mark (a slot tab): at the end', () => {
-    expect(pointerLanding(containers, 'x', 'column:0')).toEqual({
-      container: 'column:0',
-      index: 3,
-    });
-    expect(pointerLanding(containers, 'x', 'column:1')).toEqual({
-      container: 'column:1',
-      index: 0,
-    });
+    expect(lands('x', 'column:0')).toBe('column:0 3');
+    expect(lands('x', 'column:1')).toBe('column:1 0');
   });
 
   it('in its own column: the mark counts the card itself, still shown where it was', () => {
     // a is first: a mark after b (2) puts it second; after c (3), last.
-    expect(pointerLanding(containers, 'a', 'column:0', 2)).toEqual({
-      container: 'column:0',
-      index: 1,
-    });
-    expect(pointerLanding(containers, 'a', 'column:0', 3)).toEqual({
-      container: 'column:0',
-      index: 2,
-    });
+    expect(lands('a', 'column:0', 2)).toBe('column:0 1');
+    expect(lands('a', 'column:0', 3)).toBe('column:0 2');
     // Just above or below itself: it stays.
-    expect(pointerLanding(containers, 'b', 'column:0', 1)).toEqual({
-      container: 'column:0',
-      index: 1,
-    });
-    expect(pointerLanding(containers, 'b', 'column:0', 2)).toEqual({
-      container: 'column:0',
-      index: 1,
-    });
+    expect(lands('b', 'column:0', 1)).toBe('column:0 1');
+    expect(lands('b', 'column:0', 2)).toBe('column:0 1');
     // c is last: a mark before a puts it first.
-    expect(pointerLanding(containers, 'c', 'column:0', 0)).toEqual({
-      container: 'column:0',
-      index: 0,
-    });
+    expect(lands('c', 'column:0', 0)).toBe('column:0 0');
     // No mark: it stays.
-    expect(pointerLanding(containers, 'b', 'column:0')).toEqual({
-      container: 'column:0',
-      index: 1,
-    });
+    expect(lands('b', 'column:0')).toBe('column:0 1');
   });
 
   it('isCurrentPlace says whether a place is where the card is', () => {
