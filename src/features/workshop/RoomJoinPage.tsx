@@ -3,7 +3,7 @@
  * name. Once the room's settings arrive, the board of the room's scenario opens, driven by the
  * room. The facilitator's own "move to another laptop" address lands here too, with the key.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 
 import { Notice } from '../../components/Notice';
@@ -11,6 +11,8 @@ import { isRoomCode, normalizeRoomCode } from '../../room/protocol';
 import { TEAM_NAME_MAX, relayAddress, useAppStore } from '../../store';
 import { useRoomServer } from './useRoomServer';
 import './workshop.css';
+
+const NO_RELAY = 'No relay was found beside this app: open the address your facilitator gave.';
 
 export interface RoomJoinPageProps {
   /** The code from the address (the QR code), if any. */
@@ -44,6 +46,13 @@ export function RoomJoinPage({
   const [teamName, setTeamName] = useState(savedTeam);
   const [problem, setProblem] = useState<string | null>(null);
   const [waiting, setWaiting] = useState(false);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
   const codeId = useId();
   const nameId = useId();
 
@@ -79,11 +88,24 @@ export function RoomJoinPage({
       setProblem('Name your team, so the facilitator can tell you apart.');
       return;
     }
-    if (!relay) {
-      setProblem('No relay was found beside this app: open the address your facilitator gave.');
+    setProblem(null);
+    if (!relay && server.status === 'checking') {
+      // Asked for before the check for a relay beside this app has answered: join once it has.
+      setWaiting(true);
+      void server.answer.then((found) => {
+        if (!mounted.current) return;
+        if (found.status === 'found') joinRoom(found.relay, normalized, teamName);
+        else {
+          setWaiting(false);
+          setProblem(NO_RELAY);
+        }
+      });
       return;
     }
-    setProblem(null);
+    if (!relay) {
+      setProblem(NO_RELAY);
+      return;
+    }
     setWaiting(true);
     joinRoom(relay, normalized, teamName);
   };

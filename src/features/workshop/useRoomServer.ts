@@ -14,16 +14,31 @@ export interface RoomServer {
 }
 
 export type RoomServerState =
-  { status: 'checking' } | { status: 'none' } | ({ status: 'found' } & RoomServer);
+  | {
+      status: 'checking';
+      /** The check's answer, for an action asked for before it came (a team's "Join"). */
+      answer: Promise<RoomServerState>;
+    }
+  | { status: 'none' }
+  | ({ status: 'found' } & RoomServer);
 
 function isLoopback(host: string): boolean {
   return /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
 }
 
 export function useRoomServer(): RoomServerState {
-  const [state, setState] = useState<RoomServerState>({ status: 'checking' });
+  const [checking] = useState(() => {
+    let answer: (state: RoomServerState) => void = () => {};
+    const promise = new Promise<RoomServerState>((resolve) => (answer = resolve));
+    return { state: { status: 'checking', answer: promise } as const, answer };
+  });
+  const [state, setState] = useState<RoomServerState>(checking.state);
   useEffect(() => {
     let live = true;
+    const answer = (found: RoomServerState) => {
+      checking.answer(found);
+      if (live) setState(found);
+    };
     const base = window.location.href.split('#')[0]!;
     fetch(new URL('relay.json', base), { cache: 'no-store' })
       .then(async (response) => {
@@ -36,14 +51,12 @@ export function useRoomServer(): RoomServerState {
             )
           : [];
         const appBase = isLoopback(window.location.host) && addresses[0] ? addresses[0] : base;
-        if (live) setState({ status: 'found', relay: sameOriginRelay(window.location), appBase });
+        answer({ status: 'found', relay: sameOriginRelay(window.location), appBase });
       })
-      .catch(() => {
-        if (live) setState({ status: 'none' });
-      });
+      .catch(() => answer({ status: 'none' }));
     return () => {
       live = false;
     };
-  }, []);
+  }, [checking]);
   return state;
 }
