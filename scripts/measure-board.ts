@@ -22,6 +22,8 @@
  *   npm run measure:board -- --dist <folder>      measure a build made elsewhere (e.g. an older
  *                                                 version, for a before/after comparison)
  *   npm run measure:board -- --drops 48           more drops (default 24)
+ *   npm run measure:board -- --drags 12           more traced pick-ups and drops on the 30-card
+ *                                                 board (default 8)
  *
  * Serves the build with `vite preview` on 127.0.0.1:4180 (or the next free port) and drives
  * /usr/bin/chromium (or CHROME_PATH).
@@ -44,6 +46,7 @@ function option(name: string): string | undefined {
   return at >= 0 ? process.argv[at + 1] : undefined;
 }
 const DROPS = Number(option('drops') ?? 24);
+const DRAGS = Number(option('drags') ?? 8);
 const given = option('dist');
 const OUT_DIR = given
   ? isAbsolute(given)
@@ -317,6 +320,57 @@ async function measureLongTasks(browser: Browser, page: Page, base: RawScenario)
   };
 }
 
+/** Waits until the board has graded the plan it shows (the strip is busy until then). */
+async function gradingSettled(page: Page) {
+  await page.waitForFunction(
+    () => document.querySelector('.board-sticky')?.getAttribute('aria-busy') !== 'true',
+  );
+}
+
+/**
+ * Pick-ups and drops on the 30-card board, each traced on its own: the first card of one column
+ * is picked up, carried to another column and dropped there, `DRAGS` times. One of each says
+ * little (a task's CPU time varies by several milliseconds from run to run); the median and the
+ * longest of several say how a learner's drags go.
+ */
+async function measurePickUpsAndDrops(browser: Browser, page: Page, base: RawScenario) {
+  const labels = base.time.labels;
+  const pickUps: number[] = [];
+  const drops: number[] = [];
+  const dropOrders: string[] = [];
+  const categories = ['devtools.timeline', 'toplevel'];
+  for (let n = 0; n < DRAGS; n++) {
+    const from = labels[n % labels.length]!;
+    const to = labels[(n + 2) % labels.length]!;
+    const card = page.locator(`section[data-column="${from}"] [data-item-id]`).first();
+    await card.scrollIntoViewIfNeeded();
+    const handle = await card.locator('.drag-handle').boundingBox();
+    if (!handle) throw new Error(`no card in ${from} to drag`);
+    const x = handle.x + handle.width / 2;
+    const y = handle.y + handle.height / 2;
+    await page.mouse.move(x, y);
+    await page.waitForTimeout(200);
+    await browser.startTracing(page, { categories });
+    await page.mouse.down();
+    for (let i = 1; i <= 4; i++) await page.mouse.move(x + i * 3, y + i * 2);
+    await page.locator('.drag-preview').waitFor();
+    await page.waitForTimeout(300);
+    pickUps.push(Math.max(0, ...mainThreadTasks(await browser.stopTracing()).map((t) => t.cpu)));
+    const box = await page.locator(`section[data-column="${to}"]`).boundingBox();
+    if (!box) throw new Error(`no column ${to}`);
+    await page.mouse.move(box.x + box.width / 2, box.y + 120, { steps: 10 });
+    await page.waitForTimeout(300);
+    await browser.startTracing(page, { categories });
+    await page.mouse.up();
+    await page.waitForTimeout(500);
+    const dropTasks = mainThreadTasks(await browser.stopTracing());
+    drops.push(Math.max(0, ...dropTasks.map((t) => t.cpu)));
+    dropOrders.push(topInOrder(dropTasks, 3));
+    await gradingSettled(page);
+  }
+  return { pickUps: stats(pickUps), drops: stats(drops), dropOrders };
+}
+
 async function main() {
   if (!given) {
     console.log(`Building the app into ${OUT_DIR} …`);
@@ -396,6 +450,13 @@ async function main() {
       console.log(
         `  the drop that ends it (store, simulation, board re-render): longest task ${ms(drag.dropLongest)} of CPU time, ${ms(drag.dropTotal)} in all (longest in order: ${drag.dropTop})`,
       );
+      const ends = await measurePickUpsAndDrops(browser, page, largest.data);
+      console.log(
+        `[${label}] ${ends.drops.n} more drags on the same board, each pick-up and drop traced on its own (longest task of each, CPU time)`,
+      );
+      console.log(`  pick-up: ${line(ends.pickUps)}`);
+      console.log(`  drop:    ${line(ends.drops)}`);
+      console.log(`  each drop's longest tasks in order: ${ends.dropOrders.join(' | ')}`);
       await context.close();
     }
   } finally {
