@@ -36,6 +36,18 @@ export const WARNING_SHORT: Record<WarningKind, string> = {
   unfinished: 'does not finish',
 };
 
+/**
+ * The warnings a placed card names in words: not "does not finish", which its timing line already
+ * says ("mid Q3 → not done", in the warning colour, and to screen readers). Said twice, it also
+ * made the card change height each time the grade changed, and every card under it move.
+ */
+function withoutTimingWarnings(warnings: string): string {
+  return warnings
+    .split(',')
+    .filter((kind) => kind !== 'unfinished')
+    .join(',');
+}
+
 /** Where a "Move to…" choice sends a card. */
 export type MoveTarget =
   { kind: 'slot'; slot: number } | { kind: 'backlog' } | { kind: 'up' } | { kind: 'down' };
@@ -105,6 +117,7 @@ function CardTimeline({
         {!timing.startsLater && <span className="timeline-run" style={run} />}
       </span>
       <span className="timing-text" aria-hidden="true">
+        {timing.unfinished && <WarningIcon />}
         {timing.short}
       </span>
       <span className="visually-hidden">{timing.sentence}</span>
@@ -283,7 +296,7 @@ const CardContent = memo(function CardContent({
       <CardBody
         scenario={scenario}
         item={item}
-        warnings={warnings}
+        warnings={slot === null ? warnings : withoutTimingWarnings(warnings)}
         note={note}
         lensScore={lensScore}
       />

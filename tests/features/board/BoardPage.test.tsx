@@ -467,3 +467,29 @@ describe('board: card timings', () => {
     expect(first.startedAt).toBe(0);
   });
 });
+
+describe('board: card warnings', () => {
+  it('a placed card that does not finish says so once, in its timing line; other warnings stay in words', async () => {
+    const { user, store, scenario } = await renderBoard();
+    await moveTo(user, 'Team calendars', 'Q2');
+    await moveTo(user, 'Read replica', 'Q2');
+    await moveTo(user, 'SSO login', 'Q1');
+    const plan = planOf(store.getState(), scenario);
+    const outcome = simulate(scenario, plan);
+    const unfinished = outcome.items.filter((i) => i.status === 'unfinished').map((i) => i.id);
+    // Q2 holds 19 points for at most 18 of capacity (20 less 2 keep-the-lights-on): the second
+    // card there cannot finish (its timing line says so); SSO in Q1 lacks its prerequisite.
+    expect(unfinished).toContain('replica');
+    const card = (id: string) => document.querySelector<HTMLElement>(`[data-item-id="${id}"]`)!;
+    const replica = card('replica');
+    const result = outcome.items.find((i) => i.id === 'replica')!;
+    const timing = cardTiming(scenario.time.labels, 1, result.startedAt, result.completedAt);
+    expect(timing.unfinished).toBe(true);
+    expect(within(replica).getByTestId('card-timing')).toHaveTextContent(
+      `${timing.short}${timing.sentence}`,
+    );
+    expect(replica).toHaveClass('has-warning');
+    expect(replica).not.toHaveTextContent('does not finish');
+    expect(card('sso')).toHaveTextContent('prerequisite not planned');
+  });
+});
