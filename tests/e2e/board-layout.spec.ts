@@ -166,6 +166,37 @@ test('the board scrolls as a whole: a full column hides no card in a scroller of
   expect(header.y + header.height).toBeLessThanOrEqual(frame.y + frame.height);
 });
 
+test('a warning that comes with a move is listed under the column’s cards and moves none of them', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(board);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(big.title, {
+    timeout: 30_000,
+  });
+  const q1 = column(page, Q1);
+  // How far below the column's figures (its capacity and work mix, which change with the plan)
+  // its first card starts: a warning listed there would push every card down.
+  const firstCardGap = async () => {
+    const [cardBox, detailsBox] = await Promise.all([
+      q1.locator('li[data-item-id]').first().boundingBox(),
+      q1.locator('.column-details').boundingBox(),
+    ]);
+    return cardBox!.y - (detailsBox!.y + detailsBox!.height);
+  };
+  await placeWithKeys(page, ['1']);
+  await expect(q1.locator('.column-warnings')).toHaveCount(0);
+  const before = await firstCardGap();
+  // Eight items are more than Q1 holds: it is over-committed and says so.
+  await placeWithKeys(page, ['1', '1', '1', '1', '1', '1', '1']);
+  await expect(q1.locator('.column-warnings')).toContainText(`${Q1} is over-committed`);
+  expect(await firstCardGap()).toBeCloseTo(before, 0);
+  // The warning follows the last card.
+  const last = (await q1.locator('li[data-item-id]').last().boundingBox())!;
+  const warnings = (await q1.locator('.column-warnings').boundingBox())!;
+  expect(warnings.y).toBeGreaterThanOrEqual(last.y + last.height);
+});
+
 for (const size of [
   { name: '390 px phone', width: 390, height: 844 },
   { name: '200% zoom', width: 640, height: 400 },

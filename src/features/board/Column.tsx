@@ -217,7 +217,6 @@ const ColumnBody = memo(function ColumnBody({
         </p>
         <TypeShareBar shares={shares} label={`Work mix in ${column.label}`} />
       </div>
-      <WarningList warnings={warnings} />
       <div className="card-list-area">
         <ul ref={listRef} className="card-list" aria-label={`Items in ${column.label}`}>
           {children}
@@ -227,6 +226,9 @@ const ColumnBody = memo(function ColumnBody({
             {locked ? 'Nothing was planned' : 'Nothing planned here yet'}
           </p>
         )}
+        {/* Under the cards: a warning that comes or goes with a move (or whose sentence grows a
+            line) does not push the column's cards down under the learner's pointer. */}
+        <WarningList warnings={warnings} />
       </div>
     </>
   );
