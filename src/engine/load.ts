@@ -161,17 +161,16 @@ export function checkReferences(s: Scenario): { errors: Issue[]; warnings: Issue
   }
 
   // Per-slot arrays must match the horizon.
+  const wrongLength = (length: number) =>
+    `has ${counted(length, 'value')} but the scenario has ${counted(slots, 'slot')}`;
   const perSlot = (value: number | number[], path: string) => {
     if (Array.isArray(value) && value.length !== slots && value.length !== 1)
-      err(path, `has ${value.length} values but the scenario has ${slots} slots`);
+      err(path, wrongLength(value.length));
   };
   perSlot(s.team.capacity, 'team.capacity');
   if (s.team.ktlo !== undefined) perSlot(s.team.ktlo, 'team.ktlo');
   if (s.demand?.seasonality && s.demand.seasonality.length !== slots)
-    err(
-      'demand.seasonality',
-      `has ${s.demand.seasonality.length} values but the scenario has ${slots} slots`,
-    );
+    err('demand.seasonality', wrongLength(s.demand.seasonality.length));
 
   const closedBy = new Map<string, string[]>();
   const satisfiedBy = new Map<string, string[]>();
@@ -325,4 +324,9 @@ export function checkReferences(s: Scenario): { errors: Issue[]; warnings: Issue
   if (totalCapacity <= 0)
     warnings.push({ path: 'team.capacity', message: 'the team has no capacity at all' });
   return { errors, warnings };
+}
+
+/** "1 value", "3 values". */
+function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -479,7 +479,7 @@ describe('checkReferences', () => {
       );
       expectErrors(
         (s) => (s.demand!.seasonality = [1.2]),
-        [{ path: 'demand.seasonality', message: 'has 1 values but the scenario has 4 slots' }],
+        [{ path: 'demand.seasonality', message: 'has 1 value but the scenario has 4 slots' }],
       );
       expect(checkedAfter((s) => delete s.demand)).toEqual(CLEAN);
       expect(checkedAfter((s) => delete s.demand!.seasonality)).toEqual(CLEAN);
