@@ -227,18 +227,67 @@ function topInOrder(tasks: { cpu: number }[], count: number): string {
     .join(', ')} ms`;
 }
 
+/** What a task's CPU time went to: the rendering steps Chrome traces, and script. */
+const PARTS: Record<string, string> = {
+  UpdateLayoutTree: 'style',
+  Layout: 'layout',
+  PrePaint: 'prepaint',
+  Paint: 'paint',
+  Layerize: 'layerize',
+  FunctionCall: 'script',
+  EventDispatch: 'script',
+  RunMicrotasks: 'script',
+  TimerFire: 'script',
+  FireAnimationFrame: 'script',
+  EvaluateScript: 'script',
+};
+
+interface Task {
+  wall: number;
+  cpu: number;
+  /** CPU milliseconds by part ("layout", "paint", "script", …); nested events count once. */
+  parts: Record<string, number>;
+}
+
 /** The page's main-thread tasks from a trace: wall and CPU milliseconds of each, in order. */
-function mainThreadTasks(trace: Buffer): { wall: number; cpu: number }[] {
+function mainThreadTasks(trace: Buffer): Task[] {
   const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
   const main = new Set(
     events
       .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
       .map((e) => `${e.pid}:${e.tid}`),
   );
-  return events
-    .filter((e) => /RunTask$/.test(e.name) && e.ph === 'X' && main.has(`${e.pid}:${e.tid}`))
-    .sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0))
-    .map((e) => ({ wall: (e.dur ?? 0) / 1000, cpu: (e.tdur ?? e.dur ?? 0) / 1000 }));
+  const onMain = events
+    .filter((e) => e.ph === 'X' && main.has(`${e.pid}:${e.tid}`))
+    .sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0));
+  const tasks = onMain.filter((e) => /RunTask$/.test(e.name));
+  const steps = onMain.filter((e) => PARTS[e.name] !== undefined);
+  return tasks.map((task) => {
+    const start = task.ts ?? 0;
+    const end = start + (task.dur ?? 0);
+    const parts: Record<string, number> = {};
+    // Steps are sorted by start; one that starts inside the last counted step is nested in it.
+    let countedUntil = -Infinity;
+    for (const step of steps) {
+      const at = step.ts ?? 0;
+      if (at < start || at >= end || at < countedUntil) continue;
+      countedUntil = at + (step.dur ?? 0);
+      const part = PARTS[step.name]!;
+      parts[part] = (parts[part] ?? 0) + (step.tdur ?? step.dur ?? 0) / 1000;
+    }
+    return { wall: (task.dur ?? 0) / 1000, cpu: (task.tdur ?? task.dur ?? 0) / 1000, parts };
+  });
+}
+
+/** "48.0 ms: layout 15.1, paint 17.2, …" for the longest of `tasks`, largest part first. */
+function anatomy(tasks: Task[]): string {
+  const longest = tasks.reduce<Task | null>((a, b) => (a === null || b.cpu > a.cpu ? b : a), null);
+  if (!longest) return 'no task';
+  const parts = Object.entries(longest.parts)
+    .filter(([, value]) => value >= 0.5)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, value]) => `${name} ${value.toFixed(1)}`);
+  return `${longest.cpu.toFixed(1)} ms: ${parts.join(', ')}`;
 }
 
 async function measureLongTasks(browser: Browser, page: Page, base: RawScenario) {
@@ -317,6 +366,7 @@ async function measureLongTasks(browser: Browser, page: Page, base: RawScenario)
     // grading that follow it).
     pickUpTop: topInOrder(pickUpTasks, 3),
     dropTop: topInOrder(dropTasks, 3),
+    dropAnatomy: anatomy(dropTasks),
   };
 }
 
@@ -338,6 +388,7 @@ async function measurePickUpsAndDrops(browser: Browser, page: Page, base: RawSce
   const pickUps: number[] = [];
   const drops: number[] = [];
   const dropOrders: string[] = [];
+  const dropAnatomies: string[] = [];
   const categories = ['devtools.timeline', 'toplevel'];
   for (let n = 0; n < DRAGS; n++) {
     const from = labels[n % labels.length]!;
@@ -366,9 +417,10 @@ async function measurePickUpsAndDrops(browser: Browser, page: Page, base: RawSce
     const dropTasks = mainThreadTasks(await browser.stopTracing());
     drops.push(Math.max(0, ...dropTasks.map((t) => t.cpu)));
     dropOrders.push(topInOrder(dropTasks, 3));
+    dropAnatomies.push(anatomy(dropTasks));
     await gradingSettled(page);
   }
-  return { pickUps: stats(pickUps), drops: stats(drops), dropOrders };
+  return { pickUps: stats(pickUps), drops: stats(drops), dropOrders, dropAnatomies };
 }
 
 async function main() {
@@ -448,7 +500,7 @@ async function main() {
         `  the pick-up that starts it (measuring the board, the dragged card shown): longest task ${ms(drag.pickUpLongest)} of CPU time, ${ms(drag.pickUpTotal)} in all (longest in order: ${drag.pickUpTop})`,
       );
       console.log(
-        `  the drop that ends it (store, simulation, board re-render): longest task ${ms(drag.dropLongest)} of CPU time, ${ms(drag.dropTotal)} in all (longest in order: ${drag.dropTop})`,
+        `  the drop that ends it (store, simulation, board re-render): longest task ${ms(drag.dropLongest)} of CPU time, ${ms(drag.dropTotal)} in all (longest in order: ${drag.dropTop}; the longest: ${drag.dropAnatomy})`,
       );
       const ends = await measurePickUpsAndDrops(browser, page, largest.data);
       console.log(
@@ -457,6 +509,8 @@ async function main() {
       console.log(`  pick-up: ${line(ends.pickUps)}`);
       console.log(`  drop:    ${line(ends.drops)}`);
       console.log(`  each drop's longest tasks in order: ${ends.dropOrders.join(' | ')}`);
+      console.log(`  what each drop's longest task was made of (CPU ms):`);
+      for (const text of ends.dropAnatomies) console.log(`    ${text}`);
       await context.close();
     }
   } finally {
