@@ -34,10 +34,7 @@ export const GATED: Record<string, string[]> = {
  * Gated files measured below the threshold, each with the score it must not fall under until its
  * tests reach 85% (then its line goes). A ratchet: raise a floor when a file's score rises.
  */
-export const FLOORS: Readonly<Record<string, number>> = {
-  // The search's random moves and annealing schedule: tests pin its results, rarely its steps.
-  'src/engine/par.ts': 81,
-};
+export const FLOORS: Readonly<Record<string, number>> = {};
 
 interface Mutant {
   status: string;

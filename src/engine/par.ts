@@ -322,6 +322,74 @@ export function startingPlan(space: Space, options: SearchOptions, plan: Plan): 
   });
 }
 
+/** The annealing's two starting temperatures. */
+export interface Temperatures {
+  /** Accepts a move that loses the average change half the time. */
+  hot: number;
+  /** The same for the median change (a few disastrous moves inflate the average). */
+  warm: number;
+}
+
+/**
+ * Starting temperatures from the absolute score changes of random moves (`changes`, in any
+ * order) and the starting plans' values. A temperature T accepts a move that loses d with
+ * probability exp(−d / T), so T = d / ln 2 accepts a loss of d half the time: `hot` for the mean
+ * change, `warm` for the median (the upper one of an even count). Changes of 1e-9 or less are
+ * a plateau and are left out; when every change is, both temperatures use a twentieth of the
+ * starting plans' spread (at least 1e-6) instead.
+ */
+export function temperatures(changes: readonly number[], values: readonly number[]): Temperatures {
+  const moves = changes.filter((d) => d > 1e-9).sort((a, b) => a - b);
+  const spread = Math.max(...values) - Math.min(...values);
+  const fallback = Math.max(1e-6, spread * 0.05);
+  const mean = moves.length > 0 ? moves.reduce((a, b) => a + b, 0) / moves.length : fallback;
+  return {
+    hot: mean / Math.LN2,
+    warm: (moves[Math.floor(moves.length / 2)] ?? fallback) / Math.LN2,
+  };
+}
+
+/** The temperature at step `i` of `steps`: geometric cooling from `hot` towards `cold`. */
+export function cooling(hot: number, cold: number, i: number, steps: number): number {
+  return hot * Math.pow(cold / hot, i / steps);
+}
+
+/**
+ * The Metropolis rule: a move that does not lose is taken; one that loses is taken with
+ * probability exp(change / temperature), and only then is a random number drawn.
+ */
+export function accepts(change: number, temperature: number, rng: Rng): boolean {
+  return change >= 0 || rng() < Math.exp(change / temperature);
+}
+
+/** One annealing run's length and its temperatures at the start and (approached) at the end. */
+export interface AnnealingRun {
+  steps: number;
+  hot: number;
+  cold: number;
+}
+
+/**
+ * How the search spends its annealing budget: `restarts` runs from the best distinct starting
+ * plans share 55% of it, the first from `hot` and the others from `warm`; then a cooler run from
+ * the best plan they found (a fifth of the budget, from a tenth of `warm`) explores its
+ * neighbourhood two or three moves deep. Every run cools ten-thousandfold.
+ */
+export function annealingRuns(
+  budget: number,
+  restarts: number,
+  hot: number,
+  warm: number,
+): { restarts: AnnealingRun[]; deeper: AnnealingRun } {
+  return {
+    restarts: Array.from({ length: restarts }, (_, r) => {
+      const t0 = r === 0 ? hot : warm;
+      return { steps: Math.floor((budget * 0.55) / restarts), hot: t0, cold: t0 * 1e-4 };
+    }),
+    deeper: { steps: Math.floor(budget * 0.2), hot: warm / 10, cold: warm * 1e-4 },
+  };
+}
+
 /**
  * Searches for the plan that maximizes `objective` of its expected metrics.
  * Deterministic for a given scenario, objective and seed.
@@ -353,23 +421,17 @@ export function searchPlans(
   candidates.sort((a, b) => b.value - a.value);
   let best = candidates[0]!;
 
-  // Temperatures: a hot one that accepts the average move's change half the time against the
-  // search, and a cooler one for the median change (a few disastrous moves inflate the average).
-  // Changes are measured from several starting plans, so a plateau cannot freeze the search.
-  // Each run cools ten-thousandfold.
-  const deltas: number[] = [];
+  // Temperatures, from the score changes of random moves measured from several starting plans
+  // (so a plateau cannot freeze the search).
+  const changes: number[] = [];
   for (let i = 0; i < 90; i++) {
     const from = candidates[i % Math.min(3, candidates.length)]!;
-    const delta = Math.abs(from.value - evaluate(neighbour(space, from.plan, rng)));
-    if (delta > 1e-9) deltas.push(delta);
+    changes.push(Math.abs(from.value - evaluate(neighbour(space, from.plan, rng))));
   }
-  deltas.sort((a, b) => a - b);
-  const spread =
-    Math.max(...candidates.map((x) => x.value)) - Math.min(...candidates.map((x) => x.value));
-  const fallback = Math.max(1e-6, spread * 0.05);
-  const mean = deltas.length > 0 ? deltas.reduce((a, b) => a + b, 0) / deltas.length : fallback;
-  const hot = mean / Math.LN2;
-  const warm = (deltas[Math.floor(deltas.length / 2)] ?? fallback) / Math.LN2;
+  const { hot, warm } = temperatures(
+    changes,
+    candidates.map((x) => x.value),
+  );
 
   // 1–2. Annealing from the best distinct starting plans.
   const seen = new Set<string>();
@@ -381,14 +443,14 @@ export function searchPlans(
   });
   type Found = { plan: Plan; value: number };
   /** One annealing run; returns the best plan it saw. */
-  const anneal = (from: Found, steps: number, hot: number, cold: number): Found => {
+  const anneal = (from: Found, { steps, hot, cold }: AnnealingRun): Found => {
     let cur = from;
     let runBest = from;
     for (let i = 0; i < steps; i++) {
-      const temperature = hot * Math.pow(cold / hot, i / steps);
+      const temperature = cooling(hot, cold, i, steps);
       const plan = neighbour(space, cur.plan, rng);
       const value = evaluate(plan);
-      if (value >= cur.value || rng() < Math.exp((value - cur.value) / temperature)) {
+      if (accepts(value - cur.value, temperature, rng)) {
         cur = { plan, value };
         if (value > runBest.value) runBest = cur;
       }
@@ -413,15 +475,10 @@ export function searchPlans(
     return cur;
   };
 
-  const restarts = Math.min(3, starts.length);
-  const elites: Found[] = [];
-  for (let r = 0; r < restarts; r++) {
-    const t0 = r === 0 ? hot : warm;
-    elites.push(anneal(starts[r]!, Math.floor((budget * 0.55) / restarts), t0, t0 * 1e-4));
-  }
-  // A cooler run from the best plan so far explores its neighbourhood two or three moves deep.
+  const runs = annealingRuns(budget, Math.min(3, starts.length), hot, warm);
+  const elites: Found[] = runs.restarts.map((run, r) => anneal(starts[r]!, run));
   const leader = elites.reduce((a, b) => (b.value > a.value ? b : a), best);
-  elites.push(anneal(leader, Math.floor(budget * 0.2), warm / 10, warm * 1e-4));
+  elites.push(anneal(leader, runs.deeper));
 
   // 3. Climb from every run's best plan; keep the best local optimum.
   for (const elite of elites) {
