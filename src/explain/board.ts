@@ -5,7 +5,8 @@
  */
 import { findItem, type Plan } from '../engine/plan.ts';
 import type { Scenario } from '../engine/schema.ts';
-import { formatPoints, slotLabel, type ColumnForecast } from './advice.ts';
+import type { Outcome } from '../engine/simulate.ts';
+import { formatPoints, slotLabel, type ColumnForecast, type PlanWarning } from './advice.ts';
 
 /** Fractions of a slot below/above these read as "early"/"late" (same cut-offs as completions). */
 const EARLY = 0.34;
@@ -50,6 +51,88 @@ export interface CardTiming {
   runsOver: boolean;
   /** It does not finish within the plan. */
   unfinished: boolean;
+}
+
+/**
+ * A planned item's warnings, told by the chips a card already shows: its "due" date, its "not
+ * before" date, a stakeholder's ask, a prerequisite ("needs …"). Each chip turns to a warning
+ * when the plan puts it at risk, so a card never grows or loses a line when the grade changes
+ * (it did: every card under it moved). "Does not finish" is told by the card's timing line.
+ */
+export interface CardRisks {
+  /** The deadline is forecast to be missed (a `deadlineAtRisk` warning). */
+  deadline: boolean;
+  /** It is placed before the slot it may start in (a `notBefore` warning). */
+  notBefore: boolean;
+  /** Stakeholders whose ask for it is forecast to be missed (an `askAtRisk` warning). */
+  asks: string[];
+  /** Prerequisites planned after it, or not planned (a `dependencyOrder`/`Missing` warning). */
+  needs: { id: string; problem: 'later' | 'missing' }[];
+}
+
+/**
+ * Which of each planned item's chips are at risk, from the plan's warnings (`planWarnings`, which
+ * decides) and, for the chips of an item that has several asks or prerequisites, which of them
+ * each warning is about. Items without a risk are left out.
+ */
+export function cardRisks(
+  scenario: Scenario,
+  plan: Plan,
+  outcome: Outcome,
+  warnings: readonly PlanWarning[],
+): Map<string, CardRisks> {
+  const risks = new Map<string, CardRisks>();
+  const of = (id: string) => {
+    let risk = risks.get(id);
+    if (!risk) {
+      risk = { deadline: false, notBefore: false, asks: [], needs: [] };
+      risks.set(id, risk);
+    }
+    return risk;
+  };
+  const items = new Map(scenario.items.map((i) => [i.id, i]));
+  const dependencyChecked = new Set<string>();
+  for (const w of warnings) {
+    const id = w.itemId;
+    if (id === undefined) continue;
+    if (w.kind === 'deadlineAtRisk') of(id).deadline = true;
+    else if (w.kind === 'notBefore') of(id).notBefore = true;
+    else if (w.kind === 'askAtRisk') {
+      const risk = of(id);
+      for (const ask of outcome.asks)
+        if (ask.item === id && ask.status !== 'met' && !risk.asks.includes(ask.stakeholder))
+          risk.asks.push(ask.stakeholder);
+    } else if (
+      (w.kind === 'dependencyOrder' || w.kind === 'dependencyMissing') &&
+      !dependencyChecked.has(id)
+    ) {
+      dependencyChecked.add(id);
+      const at = findItem(plan, id);
+      if (!at) continue;
+      for (const dep of items.get(id)?.dependsOn ?? []) {
+        const before = findItem(plan, dep);
+        if (before === null) of(id).needs.push({ id: dep, problem: 'missing' });
+        else if (before.slot > at.slot || (before.slot === at.slot && before.index > at.index))
+          of(id).needs.push({ id: dep, problem: 'later' });
+      }
+    }
+  }
+  return risks;
+}
+
+/**
+ * `CardRisks` as one string, so a memoized card compares it cheaply: "deadline", "not-before",
+ * "ask:<stakeholder>", "needs-later:<item>", "needs-missing:<item>", joined with spaces (ids
+ * have no spaces).
+ */
+export function cardRisksKey(risk: CardRisks | undefined): string {
+  if (!risk) return '';
+  return [
+    ...(risk.deadline ? ['deadline'] : []),
+    ...(risk.notBefore ? ['not-before'] : []),
+    ...risk.asks.map((s) => `ask:${s}`),
+    ...risk.needs.map((n) => `needs-${n.problem}:${n.id}`),
+  ].join(' ');
 }
 
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);

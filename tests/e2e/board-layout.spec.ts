@@ -197,6 +197,36 @@ test('a warning that comes with a move is listed under the column’s cards and 
   expect(warnings.y).toBeGreaterThanOrEqual(last.y + last.height);
 });
 
+test('a card keeps its height when the plan turns its chips to warnings and back', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(board);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(big.title, {
+    timeout: 30_000,
+  });
+  const sso = big.items.find((i) => i.id === 'sso')!;
+  const userModel = big.items.find((i) => i.id === 'user-model')!;
+  const moveTo = async (title: string, where: string) => {
+    await page.getByRole('button', { name: `Move to… (${title})` }).click();
+    await page.getByRole('menuitem', { name: where, exact: true }).click();
+  };
+  const needs = card(page, 'sso').locator('.chip-dependency');
+  // SSO in Q1 without its prerequisite: its "needs" chip is a warning, read out as such.
+  await moveTo(sso.title, Q1);
+  await expect(needs).toHaveClass(/is-at-risk/);
+  await expect(needs).toContainText('(not planned)');
+  const atRisk = (await card(page, 'sso').boundingBox())!.height;
+  // The prerequisite placed after it, then before it: the chip changes, the card does not.
+  await moveTo(userModel.title, Q1);
+  await expect(needs).toContainText('(planned after it)');
+  expect((await card(page, 'sso').boundingBox())!.height).toBeCloseTo(atRisk, 0);
+  await page.getByRole('button', { name: `Move to… (${userModel.title})` }).click();
+  await page.getByRole('menuitem', { name: 'Move up' }).click();
+  await expect(needs).not.toHaveClass(/is-at-risk/);
+  expect((await card(page, 'sso').boundingBox())!.height).toBeCloseTo(atRisk, 0);
+});
+
 for (const size of [
   { name: '390 px phone', width: 390, height: 844 },
   { name: '200% zoom', width: 640, height: 400 },

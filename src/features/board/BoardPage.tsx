@@ -58,7 +58,13 @@ import {
   typeShares,
   type PlanWarning,
 } from '../../explain/advice';
-import { capacityUse, describePlanChange, placeOf } from '../../explain/board';
+import {
+  capacityUse,
+  cardRisks,
+  cardRisksKey,
+  describePlanChange,
+  placeOf,
+} from '../../explain/board';
 import { gradeAndValue } from '../../explain/value';
 import {
   ITEM_TYPES,
@@ -415,6 +421,11 @@ export function BoardPage({
       if (w.itemId) byItem.set(w.itemId, [...(byItem.get(w.itemId) ?? []), w.kind]);
     return new Map([...byItem].map(([id, kinds]) => [id, [...new Set(kinds)].join(',')]));
   }, [warnings]);
+  // Which chips of each card the plan puts at risk (a card tells its warnings with them).
+  const risks = useMemo(
+    () => cardRisks(scenario, gradedPlan, outcome, warnings),
+    [scenario, gradedPlan, outcome, warnings],
+  );
   const timings = useMemo(
     () =>
       new Map(
@@ -1004,6 +1015,7 @@ export function BoardPage({
         isFirst={index === 0}
         isLast={index === ids.length - 1}
         warnings={warningKinds.get(id) ?? ''}
+        risks={timing ? cardRisksKey(risks.get(id)) : ''}
         startedAt={timing?.startedAt ?? null}
         completedAt={timing?.completedAt ?? null}
         note={container === BACKLOG ? addedNote : null}

@@ -1,10 +1,18 @@
 /**
  * A backlog item as a card: type (colour, icon and label), title, effort, dates, prerequisites,
- * stakeholder asks, key effects and advisory warnings. The grip is a real button that starts a
+ * stakeholder asks and key effects; the plan's warnings about it turn the chip they concern red
+ * (or, for "does not finish", its timing line). The grip is a real button that starts a
  * keyboard drag; the whole card can be dragged with a mouse or by touch (after a short press).
  * "Move to…" does the same as a drag, without dragging.
  */
-import { memo, useCallback, useMemo, type CSSProperties, type SyntheticEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useMemo,
+  type CSSProperties,
+  type ReactNode,
+  type SyntheticEvent,
+} from 'react';
 
 import { GripIcon, LockIcon, WarningIcon } from '../../components/icons';
 import { MenuButton, type MenuItem } from '../../components/MenuButton';
@@ -14,7 +22,6 @@ import {
   formatPoints,
   itemFacts,
   slotLabel,
-  type WarningKind,
 } from '../../explain/advice';
 import { cardTiming } from '../../explain/board';
 import type { Item, Scenario } from '../../engine';
@@ -24,28 +31,23 @@ import { TypeIcon } from './TypeIcon';
 /** Effect badges shown on a card; the rest are in the item details. */
 const EFFECTS_SHOWN = 3;
 
-/** Short words for a warning on a card; the column lists the full sentence. */
-export const WARNING_SHORT: Record<WarningKind, string> = {
-  overcommit: 'slot over-committed',
-  dependencyOrder: 'prerequisite comes later',
-  dependencyMissing: 'prerequisite not planned',
-  notBefore: 'cannot start yet',
-  deadlineAtRisk: 'deadline at risk',
-  askAtRisk: 'ask at risk',
-  obligationAtRisk: 'obligation at risk',
-  unfinished: 'does not finish',
-};
+/** What a chip at risk adds for screen readers (its colour and warning sign show it). */
+const RISK_WORDS = {
+  deadline: 'at risk',
+  notBefore: 'placed too early: it waits',
+  ask: 'at risk',
+  later: 'planned after it',
+  missing: 'not planned',
+} as const;
 
-/**
- * The warnings a placed card names in words: not "does not finish", which its timing line already
- * says ("mid Q3 → not done", in the warning colour, and to screen readers). Said twice, it also
- * made the card change height each time the grade changed, and every card under it move.
- */
-function withoutTimingWarnings(warnings: string): string {
-  return warnings
-    .split(',')
-    .filter((kind) => kind !== 'unfinished')
-    .join(',');
+/** A chip's attributes and the words it adds when `risk` says the plan puts it at risk. */
+function riskOf(words: string | null): { className: string; hidden: ReactNode } {
+  return words === null
+    ? { className: '', hidden: null }
+    : {
+        className: ' is-at-risk',
+        hidden: <span className="visually-hidden"> ({words})</span>,
+      };
 }
 
 /** Where a "Move to…" choice sends a card. */
@@ -66,6 +68,12 @@ export interface ItemCardProps {
   /** Warning kinds for this item, joined with "," (a string keeps the card memoizable). */
   warnings: string;
   /**
+   * Which of its chips the plan puts at risk (`cardRisksKey`: "deadline ask:cto …"); a string
+   * keeps the card memoizable. Every warning about one item is told by one of its chips or by its
+   * timing line, so the card keeps its height when the grade changes.
+   */
+  risks?: string;
+  /**
    * Expected start and finish (slot index + fraction, from the simulated outcome) of a planned
    * item; null when not reached. Ignored in the backlog.
    */
@@ -82,7 +90,7 @@ export interface ItemCardProps {
 interface CardBodyProps {
   scenario: Scenario;
   item: Item;
-  warnings: string;
+  risks: string;
   note: string | null;
   lensScore: string | null;
 }
@@ -126,37 +134,65 @@ function CardTimeline({
 }
 
 /** The card's content, shared by the card and its drag overlay. */
-function CardBody({ scenario, item, warnings, note, lensScore }: CardBodyProps) {
+function CardBody({ scenario, item, risks, note, lensScore }: CardBodyProps) {
   const facts = useMemo(() => itemFacts(scenario, item), [scenario, item]);
   const effects = useMemo(() => effectBadges(scenario, item), [scenario, item]);
   // The effects past the first few: counted on the card, named for screen readers and on hover.
   const rest = effects.slice(EFFECTS_SHOWN);
-  const kinds = warnings === '' ? [] : (warnings.split(',') as WarningKind[]);
+  const flagged = new Set(risks === '' ? [] : risks.split(' '));
+  const dateRisk = (key: string) =>
+    key === 'deadline' && flagged.has('deadline')
+      ? RISK_WORDS.deadline
+      : key === 'not-before' && flagged.has('not-before')
+        ? RISK_WORDS.notBefore
+        : null;
   const range = item.estimate
     ? `${formatPoints(item.estimate[0])}–${formatPoints(item.estimate[1])}`
     : null;
   return (
     <>
       <ul className="card-badges">
-        {facts.dates.map((d) => (
-          <li key={d.key} className="chip chip-date" title={d.detail}>
-            {d.label}
-          </li>
-        ))}
-        {facts.dependsOn.map((d) => (
-          <li key={d.id} className="chip chip-dependency" title={`Needs ${d.title} first`}>
-            needs {d.title}
-          </li>
-        ))}
-        {facts.asks.map((a) => (
-          <li
-            key={a.stakeholder}
-            className="chip chip-ask"
-            title={`${a.name} (${a.role}) wants it by the end of ${slotLabel(scenario, a.bySlot)}`}
-          >
-            {a.name.split(' ')[0]} wants it by {slotLabel(scenario, a.bySlot)}
-          </li>
-        ))}
+        {facts.dates.map((d) => {
+          const risk = riskOf(dateRisk(d.key));
+          return (
+            <li key={d.key} className={`chip chip-date${risk.className}`} title={d.detail}>
+              {d.label}
+              {risk.hidden}
+            </li>
+          );
+        })}
+        {facts.dependsOn.map((d) => {
+          const risk = riskOf(
+            flagged.has(`needs-missing:${d.id}`)
+              ? RISK_WORDS.missing
+              : flagged.has(`needs-later:${d.id}`)
+                ? RISK_WORDS.later
+                : null,
+          );
+          return (
+            <li
+              key={d.id}
+              className={`chip chip-dependency${risk.className}`}
+              title={`Needs ${d.title} first`}
+            >
+              needs {d.title}
+              {risk.hidden}
+            </li>
+          );
+        })}
+        {facts.asks.map((a) => {
+          const risk = riskOf(flagged.has(`ask:${a.stakeholder}`) ? RISK_WORDS.ask : null);
+          return (
+            <li
+              key={a.stakeholder}
+              className={`chip chip-ask${risk.className}`}
+              title={`${a.name} (${a.role}) wants it by the end of ${slotLabel(scenario, a.bySlot)}`}
+            >
+              {a.name.split(' ')[0]} wants it by {slotLabel(scenario, a.bySlot)}
+              {risk.hidden}
+            </li>
+          );
+        })}
         {effects.slice(0, EFFECTS_SHOWN).map((e) => (
           <li key={e.key} className={`chip chip-effect chip-${e.tone}`} title={e.detail}>
             {e.label}
@@ -169,14 +205,8 @@ function CardBody({ scenario, item, warnings, note, lensScore }: CardBodyProps) 
           </li>
         )}
       </ul>
-      {(kinds.length > 0 || note || lensScore || range) && (
+      {(note || lensScore || range) && (
         <p className="card-meta">
-          {kinds.map((kind) => (
-            <span key={kind} className="card-warning">
-              <WarningIcon />
-              {WARNING_SHORT[kind]}
-            </span>
-          ))}
           {note && <span className="card-forecast">{note}</span>}
           {lensScore && <span className="card-lens">{lensScore}</span>}
           {range && <span className="card-range">estimate {range} pts</span>}
@@ -213,7 +243,7 @@ const CardContent = memo(function CardContent({
   lockedSlots = 0,
   isFirst,
   isLast,
-  warnings,
+  risks = '',
   startedAt = null,
   completedAt = null,
   note = null,
@@ -293,13 +323,7 @@ const CardContent = memo(function CardContent({
           {item.title}
         </button>
       </h3>
-      <CardBody
-        scenario={scenario}
-        item={item}
-        warnings={slot === null ? warnings : withoutTimingWarnings(warnings)}
-        note={note}
-        lensScore={lensScore}
-      />
+      <CardBody scenario={scenario} item={item} risks={risks} note={note} lensScore={lensScore} />
       {slot !== null && (
         <CardTimeline labels={labels} slot={slot} startedAt={startedAt} completedAt={completedAt} />
       )}
@@ -391,7 +415,7 @@ export function DragPreview({
       <p className="card-title-line">
         <span className="card-open">{item.title}</span>
       </p>
-      <CardBody scenario={scenario} item={item} warnings="" note={null} lensScore={null} />
+      <CardBody scenario={scenario} item={item} risks="" note={null} lensScore={null} />
     </div>
   );
 }

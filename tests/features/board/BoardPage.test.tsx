@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 
-import { formatPoints } from '../../../src/explain/advice';
+import { formatPoints, planWarnings } from '../../../src/explain/advice';
 import { cardTiming } from '../../../src/explain/board';
 import { simulate, type Plan } from '../../../src/engine';
 import { ONE_PANE_QUERY } from '../../../src/features/board/BoardPage';
@@ -85,12 +85,20 @@ describe('board: Move to…', () => {
         '“SSO login” is in Q1 but needs “Unify the user model”, planned for Q2.',
       ),
     ).toBeVisible();
-    expect(within(column('Q1')).getByText('prerequisite comes later')).toBeVisible();
+    // The card says it on its "needs" chip, which turns to a warning (read out: "planned after
+    // it"), not on a line of its own.
+    const needs = () =>
+      within(document.querySelector<HTMLElement>('[data-item-id="sso"]')!).getByText(
+        /^needs Unify the user model/,
+      );
+    expect(needs()).toHaveClass('is-at-risk');
+    expect(needs()).toHaveTextContent(/^needs Unify the user model \(planned after it\)$/);
 
     await moveTo(user, 'Unify the user model', 'Q1');
     await user.click(screen.getByRole('button', { name: 'Move to… (Unify the user model)' }));
     await user.click(screen.getByRole('menuitem', { name: 'Move up' }));
-    expect(within(column('Q1')).queryByText('prerequisite comes later')).toBeNull();
+    expect(needs()).not.toHaveClass('is-at-risk');
+    expect(needs()).toHaveTextContent(/^needs Unify the user model$/);
   });
 
   it('moves an item back to the backlog', async () => {
@@ -469,7 +477,7 @@ describe('board: card timings', () => {
 });
 
 describe('board: card warnings', () => {
-  it('a placed card that does not finish says so once, in its timing line; other warnings stay in words', async () => {
+  it('a placed card that does not finish says so once, in its timing line; other warnings turn the chip they concern', async () => {
     const { user, store, scenario } = await renderBoard();
     await moveTo(user, 'Team calendars', 'Q2');
     await moveTo(user, 'Read replica', 'Q2');
@@ -490,6 +498,49 @@ describe('board: card warnings', () => {
     );
     expect(replica).toHaveClass('has-warning');
     expect(replica).not.toHaveTextContent('does not finish');
-    expect(card('sso')).toHaveTextContent('prerequisite not planned');
+    // SSO in Q1 without its prerequisite: the "needs" chip says it is not planned. Its date and
+    // Maya's ask turn to warnings exactly when the plan's own warnings say they are at risk.
+    const sso = card('sso');
+    const chip = (text: RegExp) => within(sso).getByText(text);
+    expect(chip(/^needs Unify the user model/)).toHaveClass('is-at-risk');
+    expect(chip(/^needs Unify the user model/)).toHaveTextContent('(not planned)');
+    const warnings = planWarnings(scenario, plan, outcome).filter((w) => w.itemId === 'sso');
+    const has = (kind: string) => warnings.some((w) => w.kind === kind);
+    expect(chip(/^due end of Q1/).classList.contains('is-at-risk')).toBe(has('deadlineAtRisk'));
+    expect(chip(/^Maya wants it by Q1/).classList.contains('is-at-risk')).toBe(has('askAtRisk'));
+    // No warning is a line of its own on a card any more: the card's height stays put.
+    expect(sso.querySelector('.card-meta')).toBeNull();
+  });
+
+  it('turns a deadline chip to a warning when the plan makes it late, and back', async () => {
+    const { user, store, scenario } = await renderBoard();
+    await moveTo(user, 'Unify the user model', 'Q1');
+    await moveTo(user, 'SSO login', 'Q2');
+    // SSO is due by the end of Q1 and planned in Q2: it cannot make it.
+    const plan = planOf(store.getState(), scenario);
+    const late = simulate(scenario, plan).items.find((i) => i.id === 'sso')!;
+    expect(late.completedAt === null || late.completedAt > 1).toBe(true);
+    const due = () =>
+      within(document.querySelector<HTMLElement>('[data-item-id="sso"]')!).getByText(
+        /^due end of Q1/,
+      );
+    const ask = () =>
+      within(document.querySelector<HTMLElement>('[data-item-id="sso"]')!).getByText(
+        /^Maya wants it by Q1/,
+      );
+    expect(due()).toHaveClass('is-at-risk');
+    expect(due()).toHaveTextContent(/^due end of Q1 \(at risk\)$/);
+    expect(ask()).toHaveClass('is-at-risk');
+
+    await moveTo(user, 'SSO login', 'Q1');
+    // After its prerequisite in Q1 (4 + 6 points of 18): done in Q1, on time.
+    const onTime = simulate(scenario, planOf(store.getState(), scenario)).items.find(
+      (i) => i.id === 'sso',
+    )!;
+    expect(onTime.completedAt).not.toBeNull();
+    expect(onTime.completedAt!).toBeLessThanOrEqual(1);
+    expect(due()).not.toHaveClass('is-at-risk');
+    expect(due()).toHaveTextContent(/^due end of Q1$/);
+    expect(ask()).not.toHaveClass('is-at-risk');
   });
 });
