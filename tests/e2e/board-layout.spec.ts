@@ -225,6 +225,25 @@ test('a card keeps its height when the plan turns its chips to warnings and back
   await page.getByRole('menuitem', { name: 'Move up' }).click();
   await expect(needs).not.toHaveClass(/is-at-risk/);
   expect((await card(page, 'sso').boundingBox())!.height).toBeCloseTo(atRisk, 0);
+
+  // In a high-contrast mode colours are the system's: a chip at risk is outlined instead, and its
+  // icon keeps the text colour (a background-painted icon would vanish).
+  await page.emulateMedia({ forcedColors: 'active' });
+  await moveTo(userModel.title, 'Backlog');
+  await expect(needs).toHaveClass(/is-at-risk/);
+  const look = (chip: Locator) =>
+    chip.evaluate((el) => ({
+      outline: getComputedStyle(el).outlineStyle,
+      icon: getComputedStyle(el, '::before').backgroundColor,
+      text: getComputedStyle(el).color,
+    }));
+  const risky = await look(needs);
+  expect(risky.outline).toBe('solid');
+  expect(risky.icon).toBe(risky.text);
+  // A backlog card's date chip is never at risk.
+  const calm = await look(card(page, 'ai-assistant').locator('.chip-date'));
+  expect(calm.outline).toBe('none');
+  expect(calm.icon).toBe(calm.text);
 });
 
 for (const size of [
