@@ -44,6 +44,8 @@ export interface CompiledItem {
   capacityAdd: number;
   incidentReduction: number;
   postureReduction: number;
+  /** Threats this item controls once done: their hazard × (1 − reduction). */
+  controls: { threat: number; reduction: number }[];
   closes: number[];
   obligation: number;
   feePerSlot: number;
@@ -61,6 +63,14 @@ export interface CompiledVuln {
   disclosed: number;
   /** Index of the injectItem event that discloses it, or -1 when it is known from the start. */
   openedBy: number;
+}
+
+/** A standing breach hazard with no CVE behind it (phishing, credential stuffing…). */
+export interface CompiledThreat {
+  id: string;
+  title: string;
+  /** Breach hazard per slot with no control done: 1 − (1 − perYear)^(1/slotsPerYear). */
+  hazard: number;
 }
 
 export type CompiledEvent =
@@ -125,6 +135,7 @@ export interface Compiled {
   items: CompiledItem[];
   index: ReadonlyMap<string, number>;
   vulns: CompiledVuln[];
+  threats: CompiledThreat[];
   obligations: {
     id: string;
     title: string;
@@ -255,6 +266,13 @@ export function compile(scenario: Scenario, overrides?: Partial<Constants>): Com
   const vulnList = scenario.security?.vulnerabilities ?? [];
   const vulnIndex = new Map(vulnList.map((v, i) => [v.id, i]));
   const obligationIndex = new Map(scenario.obligations.map((o, i) => [o.id, i]));
+  const threatList = scenario.security?.threats ?? [];
+  const controlsOf = (id: string) =>
+    threatList.flatMap((x, threat) =>
+      x.controls
+        .filter((ctl) => ctl.item === id)
+        .map((ctl) => ({ threat, reduction: ctl.reduction })),
+    );
 
   const items: CompiledItem[] = scenario.items.map((item, i) => {
     const [low, high] = item.estimate ?? [item.effort, item.effort];
@@ -284,6 +302,7 @@ export function compile(scenario: Scenario, overrides?: Partial<Constants>): Com
       capacityAdd: item.effects.capacityAdd,
       incidentReduction: item.effects.incidentReduction,
       postureReduction: item.effects.postureReduction,
+      controls: controlsOf(item.id),
       closes: item.effects.closes.map((v) => vulnIndex.get(v) ?? -1).filter((v) => v >= 0),
       obligation:
         item.effects.compliance === undefined
@@ -404,6 +423,11 @@ export function compile(scenario: Scenario, overrides?: Partial<Constants>): Com
     items,
     index,
     vulns,
+    threats: threatList.map((x) => ({
+      id: x.id,
+      title: x.title,
+      hazard: 1 - Math.pow(1 - Math.min(x.perYear, 0.999999), 1 / scenario.time.slotsPerYear),
+    })),
     obligations: scenario.obligations.map((o) => ({
       id: o.id,
       title: o.title,

@@ -128,6 +128,8 @@ export interface SlotTrace {
   completed: { id: string; at: number }[];
   /** Breach probability contributed by each open vulnerability this slot. */
   vulnerabilityRisk: { id: string; probability: number }[];
+  /** Each standing threat's breach chance this slot (after its controls and the posture). */
+  threatRisk: { id: string; probability: number }[];
   causes: Cause[];
 }
 
@@ -275,6 +277,9 @@ class RunState {
   closedAt: Float64Array;
   closedBy: Int32Array;
   vulnRisk: Float64Array;
+  /** Per threat: its hazard multiplier from the controls done, and this slot's log-survival. */
+  threatFactor: Float64Array;
+  threatRisk: Float64Array;
   reportAt: Float64Array;
   partsLeft: Int32Array;
   lastPart: Float64Array;
@@ -376,6 +381,8 @@ class RunState {
     this.closedAt = new Float64Array(c.vulns.length);
     this.closedBy = new Int32Array(c.vulns.length);
     this.vulnRisk = new Float64Array(c.vulns.length);
+    this.threatFactor = new Float64Array(c.threats.length);
+    this.threatRisk = new Float64Array(c.threats.length);
     this.reportAt = new Float64Array(c.obligations.length);
     this.partsLeft = new Int32Array(c.obligations.length);
     this.lastPart = new Float64Array(c.obligations.length);
@@ -405,6 +412,7 @@ class RunState {
     }
     this.closedAt.fill(Infinity);
     this.closedBy.fill(-1);
+    this.threatFactor.fill(1);
     this.reportAt.fill(Infinity);
     this.partsLeft.fill(0);
     this.lastPart.fill(0);
@@ -455,6 +463,7 @@ function beginSlot(st: RunState): void {
   st.debtStart = st.D;
   st.completedCount = 0;
   st.vulnRisk.fill(0);
+  st.threatRisk.fill(0);
 }
 
 /** Scripted events at the start of slot t: an injected item, a demand spike, a copied delighter. */
@@ -616,6 +625,13 @@ function integrate(c: Compiled, st: RunState, t: number, a: number, b: number): 
     logS += l;
     st.vulnRisk[v]! += l;
   }
+  for (let x = 0; x < c.threats.length; x++) {
+    let h = c.threats[x]!.hazard * st.threatFactor[x]! * st.pi;
+    if (h > 0.999999) h = 0.999999;
+    const l = Math.log(1 - h) * dt;
+    logS += l;
+    st.threatRisk[x]! += l;
+  }
   let hb = ((k.stalenessHazard * st.D) / k.debtHalf) * st.pi;
   if (hb > 0.999999) hb = 0.999999;
   logS += Math.log(1 - hb) * dt;
@@ -657,6 +673,10 @@ function complete(c: Compiled, st: RunState, idx: number, tau: number, t: number
   if (item.capacityAdd !== 0) st.S *= 1 + item.capacityAdd;
   if (item.incidentReduction !== 0) st.kappa *= 1 - item.incidentReduction;
   if (item.postureReduction !== 0) st.pi *= 1 - item.postureReduction;
+  for (let j = 0; j < item.controls.length; j++) {
+    const ctl = item.controls[j]!;
+    st.threatFactor[ctl.threat]! *= 1 - ctl.reduction;
+  }
   for (let j = 0; j < item.closes.length; j++) {
     const v = item.closes[j]!;
     if (st.closedAt[v] === Infinity) {
@@ -899,6 +919,10 @@ function finish(c: Compiled, st: RunState, detail: boolean): RunResult {
         logS += Math.log(1 - h);
       }
     }
+    for (let x = 0; x < c.threats.length; x++)
+      logS +=
+        horizon *
+        Math.log(1 - Math.min(0.999999, c.threats[x]!.hazard * st.threatFactor[x]! * st.pi));
     logS += horizon * Math.log(1 - Math.min(0.999999, ((k.stalenessHazard * st.D) / H) * st.pi));
     residual = c.sle * (1 - Math.exp(logS));
   }
@@ -1001,6 +1025,13 @@ function slotCauses(c: Compiled, st: RunState, t: number): Cause[] {
         item: item.id,
         mechanism: 'completion',
       });
+    for (const ctl of item.controls)
+      causes.push({
+        target: 'breachHazard',
+        delta: -ctl.reduction,
+        item: item.id,
+        mechanism: `controls ${c.threats[ctl.threat]!.id}`,
+      });
     for (const v of item.closes)
       if (st.closedBy[v] === idx)
         causes.push({
@@ -1077,6 +1108,7 @@ function slotEvents(
   env: RunEnv,
   t: number,
   risk: readonly { id: string }[],
+  threatRisk: readonly { id: string }[],
 ): EventRecord[] {
   const k = c.k;
   const dice = usesDice(env, t);
@@ -1157,8 +1189,7 @@ function slotEvents(
       probability: st.pBreach,
       roll: dice && env.breachDice ? (env.breachDice[t] ?? 1) : null,
       outcome: st.breaches,
-      detail:
-        risk.length > 0 ? `open: ${risk.map((r) => r.id).join(', ')}` : 'stale dependencies (debt)',
+      detail: breachSources(risk, threatRisk),
     });
   if (st.segShed > 0)
     events.push({
@@ -1183,12 +1214,29 @@ function slotEvents(
   return events;
 }
 
+/** What a slot's breach risk came from: open vulnerabilities, standing threats, stale dependencies. */
+function breachSources(
+  risk: readonly { id: string }[],
+  threatRisk: readonly { id: string }[],
+): string {
+  const parts = [
+    risk.length > 0 ? `open: ${risk.map((r) => r.id).join(', ')}` : null,
+    threatRisk.length > 0 ? `threats: ${threatRisk.map((r) => r.id).join(', ')}` : null,
+  ].filter((p) => p !== null);
+  return parts.length > 0 ? parts.join('; ') : 'stale dependencies (debt)';
+}
+
 /** Step 13: records slot t's figures, the cause of every change and its events. */
 function recordSlot(c: Compiled, st: RunState, env: RunEnv, t: number, rec: Recorder): void {
   const risk: { id: string; probability: number }[] = [];
   for (let v = 0; v < c.vulns.length; v++) {
     if (st.vulnRisk[v] !== 0)
       risk.push({ id: c.vulns[v]!.id, probability: 1 - Math.exp(st.vulnRisk[v]!) });
+  }
+  const threatRisk: { id: string; probability: number }[] = [];
+  for (let x = 0; x < c.threats.length; x++) {
+    if (st.threatRisk[x] !== 0)
+      threatRisk.push({ id: c.threats[x]!.id, probability: 1 - Math.exp(st.threatRisk[x]!) });
   }
   const completed: { id: string; at: number }[] = [];
   for (let j = 0; j < st.completedCount; j++) {
@@ -1239,7 +1287,8 @@ function recordSlot(c: Compiled, st: RunState, env: RunEnv, t: number, rec: Reco
     dealArr: st.dealArr,
     completed,
     vulnerabilityRisk: risk,
+    threatRisk,
     causes: slotCauses(c, st, t),
   });
-  rec.events.push(...slotEvents(c, st, env, t, risk));
+  rec.events.push(...slotEvents(c, st, env, t, risk, threatRisk));
 }

@@ -99,12 +99,17 @@ export function lessonMix(scenario: Scenario, plan?: Plan): LessonMix {
     return cost >= LATE_DEBT_POINTS ? [{ id: i.id, slot: at.slot, cost }] : [];
   });
 
+  const controlsThreat = new Set(
+    (scenario.security?.threats ?? []).flatMap((x) =>
+      x.controls.filter((ctl) => ctl.reduction > 0).map((ctl) => ctl.item),
+    ),
+  );
   const controlsWithoutCve = visible
     .filter(
       (i) =>
         i.type === 'security' &&
         i.effects.closes.length === 0 &&
-        i.effects.postureReduction > 0 &&
+        (i.effects.postureReduction > 0 || controlsThreat.has(i.id)) &&
         planned(i.id),
     )
     .map((i) => i.id);

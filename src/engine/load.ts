@@ -151,6 +151,7 @@ export function checkReferences(s: Scenario): { errors: Issue[]; warnings: Issue
   for (const [list, path] of [
     [s.items.map((i) => i.id), 'items'],
     [(s.security?.vulnerabilities ?? []).map((v) => v.id), 'security.vulnerabilities'],
+    [(s.security?.threats ?? []).map((x) => x.id), 'security.threats'],
     [s.obligations.map((o) => o.id), 'obligations'],
     [s.deals.map((d) => d.id), 'deals'],
     [s.stakeholders.map((x) => x.id), 'stakeholders'],
@@ -218,6 +219,17 @@ export function checkReferences(s: Scenario): { errors: Issue[]; warnings: Issue
         `vulnerability "${v.id}" is closed by no item (add it to an item's effects.closes)`,
       );
     pastHorizon(v.disclosedSlot, `security.vulnerabilities[${i}].disclosedSlot`, 'disclosure');
+  });
+
+  (s.security?.threats ?? []).forEach((x, i) => {
+    const at = `security.threats[${i}]`;
+    if (vulnIds.has(x.id))
+      err(`${at}.id`, `"${x.id}" is already a vulnerability’s id (a threat needs its own)`);
+    x.controls.forEach((ctl, j) => {
+      if (!itemIds.has(ctl.item)) err(`${at}.controls[${j}].item`, `unknown item "${ctl.item}"`);
+    });
+    for (const item of duplicates(x.controls.map((ctl) => ctl.item)))
+      err(`${at}.controls`, `item "${item}" is listed more than once`);
   });
 
   s.obligations.forEach((o, i) => {

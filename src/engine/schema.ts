@@ -19,6 +19,7 @@ export const LIMITS = {
   items: 60,
   stakeholders: 12,
   vulnerabilities: 30,
+  threats: 12,
   events: 20,
   text: 4000,
   shortText: 200,
@@ -194,6 +195,19 @@ const vulnerability = z.strictObject({
   disclosedSlot: z._default(slot, 0),
   internetFacing: z._default(z.boolean(), false),
   halfLife: about(z.optional(effortPoints(20)), 'exploit ramp half-life, quarters'),
+});
+
+const threat = z.strictObject({
+  id,
+  title: shortText,
+  perYear: about(
+    share,
+    'chance a year that this threat leads to a breach when nothing is done about it',
+  ),
+  controls: about(
+    z._default(list(z.strictObject({ item: id, reduction: share }), LIMITS.listText), []),
+    'items that, once done, cut this threat by a share',
+  ),
 });
 
 const obligation = z.strictObject({
@@ -401,6 +415,10 @@ export const scenarioSchema = z.strictObject({
     z.strictObject({
       sle: about(nonNegative, 'single loss expectancy: dollars per breach'),
       vulnerabilities: z._default(list(vulnerability, LIMITS.vulnerabilities), []),
+      threats: about(
+        z._default(list(threat, LIMITS.threats), []),
+        'standing breach hazards with no CVE behind them (phishing, credential stuffing…)',
+      ),
     }),
   ),
   obligations: z._default(list(obligation, LIMITS.events), []),
@@ -438,6 +456,7 @@ export type Metric = (typeof METRICS)[number];
 export type Weights = Partial<Record<Metric, number>>;
 export type Anchors = Partial<Record<Metric, { floor: number; best: number }>>;
 export type Vulnerability = NonNullable<Scenario['security']>['vulnerabilities'][number];
+export type Threat = NonNullable<Scenario['security']>['threats'][number];
 export type ScenarioEvent = Scenario['events'][number];
 export type Stakeholder = Scenario['stakeholders'][number];
 export type Urgency = Item['urgency'];

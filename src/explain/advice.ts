@@ -388,7 +388,7 @@ function titleList(titles: readonly string[]): string {
 
 /**
  * What other parts of the scenario make an item do, as badges: events it makes less likely or
- * less costly, the items that need it first, a rival who may copy it.
+ * less costly, standing threats it controls, the items that need it first, a rival who may copy it.
  */
 function referencedEffects(scenario: Scenario, item: Item): EffectBadge[] {
   const badges: EffectBadge[] = [];
@@ -434,6 +434,16 @@ function referencedEffects(scenario: Scenario, item: Item): EffectBadge[] {
         tone: 'bad',
       });
   }
+  for (const threat of scenario.security?.threats ?? [])
+    for (const ctl of threat.controls) {
+      if (ctl.item !== item.id || ctl.reduction <= 0) continue;
+      badges.push({
+        key: `controls:${threat.id}`,
+        label: `−${formatPercent(ctl.reduction)} “${shortTitle(threat.title)}”`,
+        detail: `Once done, cuts the chance of a breach through “${threat.title}” by ${formatPercent(ctl.reduction)} (${formatPercent(threat.perYear)} a year with nothing done${scenario.security && scenario.security.sle > 0 ? `; a breach costs ${formatMoney(scenario.security.sle)}` : ''}).`,
+        tone: 'good',
+      });
+    }
   const dependents = scenario.items.filter((other) => other.dependsOn.includes(item.id));
   if (dependents.length > 0)
     badges.push({
@@ -450,7 +460,7 @@ function referencedEffects(scenario: Scenario, item: Item): EffectBadge[] {
 
 /**
  * Every effect the model applies to an item, as short badges, most decisive first:
- * vulnerabilities closed, rare losses made less likely, surprise work made smaller, capacity,
+ * vulnerabilities closed, standing threats controlled, rare losses made less likely, surprise work made smaller, capacity,
  * debt, running fees, incidents, breach risk, compliance (and the deals waiting on it), revenue,
  * satisfaction, what customers expect, a late fine, then what it unlocks and who may copy it.
  * A card shows the first few; the item details list all (`describeEffects`).
@@ -470,7 +480,7 @@ export function effectBadges(scenario: Scenario, item: Item): EffectBadge[] {
       tone: 'good',
     });
   }
-  badges.push(...byKind('mitigates:'), ...byKind('prepares:'));
+  badges.push(...byKind('controls:'), ...byKind('mitigates:'), ...byKind('prepares:'));
   if (e.capacityAdd > 0)
     badges.push({
       key: 'capacity',
@@ -627,6 +637,49 @@ export function describeUrgency(scenario: Scenario, item: Item): UrgencyDescript
         curve: Array.from({ length: slots }, (_, t) => (t <= u.slot ? 1 : u.lateFactor)),
       };
   }
+}
+
+/** A standing threat as the briefing tells it: how likely a breach is, and what controls it. */
+export interface StandingThreat {
+  id: string;
+  title: string;
+  /** Chance a year that it leads to a breach with nothing done (0–1). */
+  perYear: number;
+  /** "About 8% a year that it leads to a breach ($5.00M each), with nothing done." */
+  detail: string;
+  controls: { item: string; title: string; reduction: number; text: string }[];
+  /** "Nothing in the backlog controls it." or "“MFA for clinician accounts” cuts it by 90%." */
+  controlsText: string;
+}
+
+/** The scenario's threat profile: breaches that need no published vulnerability. */
+export function standingThreats(scenario: Scenario): StandingThreat[] {
+  const items = itemIndex(scenario);
+  const sle = scenario.security?.sle ?? 0;
+  return (scenario.security?.threats ?? []).map((threat) => {
+    const controls = threat.controls
+      .filter((ctl) => ctl.reduction > 0)
+      .map((ctl) => {
+        const title = items.get(ctl.item)?.title ?? ctl.item;
+        return {
+          item: ctl.item,
+          title,
+          reduction: ctl.reduction,
+          text: `${quoted(title)} cuts it by ${formatPercent(ctl.reduction)}`,
+        };
+      });
+    return {
+      id: threat.id,
+      title: threat.title,
+      perYear: threat.perYear,
+      detail: `About ${formatPercent(threat.perYear)} a year that it leads to a breach${sle > 0 ? ` (${formatMoney(sle)} each)` : ''}, with nothing done.`,
+      controls,
+      controlsText:
+        controls.length === 0
+          ? 'Nothing in the backlog controls it.'
+          : `${controls.map((ctl) => ctl.text).join('; ')}.`,
+    };
+  });
 }
 
 // ---- Facts on a card --------------------------------------------------------------------------

@@ -8,10 +8,10 @@
  * only on what was planned up to it (an item never starts before its slot), so it is exactly what
  * happened, whatever the team plans next.
  */
-import type { EventRecord } from '../engine/core.ts';
+import type { EventRecord, SlotTrace } from '../engine/core.ts';
 import type { Outcome } from '../engine/simulate.ts';
 import type { Scenario } from '../engine/schema.ts';
-import { formatMoney, formatPercent, formatSlotTime } from './format.ts';
+import { andList, formatMoney, formatPercent, formatSlotTime } from './format.ts';
 
 export type StoryTone = 'bad' | 'neutral' | 'good';
 
@@ -61,8 +61,34 @@ export const NOTABLE_CHANCE = 0.01;
 
 const roll2 = (r: number | null) => (r === null ? null : r.toFixed(2));
 
-/** One event in words, or null when it is not worth telling (a negligible risk that passed). */
-export function describeEvent(e: EventRecord): StoryEvent | null {
+/**
+ * What a slot's breach risk came from, in words, largest first: each open vulnerability and
+ * standing threat by its title with its chance that slot, and stale dependencies (the rest).
+ */
+export function breachSources(scenario: Scenario, slot: SlotTrace): string {
+  const security = scenario.security;
+  const titles = new Map<string, string>([
+    ...(security?.vulnerabilities ?? []).map((v) => [v.id, v.title] as const),
+    ...(security?.threats ?? []).map((x) => [x.id, x.title] as const),
+  ]);
+  const named = [...slot.vulnerabilityRisk, ...slot.threatRisk];
+  const survival = named.reduce((acc, r) => acc * (1 - r.probability), 1);
+  // The debt-linked baseline is the rest: 1 − p = (1 − stale)·Π(1 − p_i).
+  const stale = survival > 0 ? 1 - (1 - slot.breachProbability) / survival : 0;
+  const parts = [
+    ...named.map((r) => ({ text: `“${titles.get(r.id) ?? r.id}”`, p: r.probability })),
+    ...(stale >= 0.0005 ? [{ text: 'stale dependencies', p: stale }] : []),
+  ]
+    .sort((a, b) => b.p - a.p)
+    .map((x) => `${x.text} (${formatPercent(x.p, 1)})`);
+  return parts.length > 0 ? `the risk came from ${andList(parts)}` : 'no source of risk was open';
+}
+
+/**
+ * One event in words, or null when it is not worth telling (a negligible risk that passed).
+ * `sources` tells where a breach came from (`breachSources`) in place of the engine's ids.
+ */
+export function describeEvent(e: EventRecord, sources?: string): StoryEvent | null {
   const roll = roll2(e.roll);
   const rollText = roll === null ? '' : `, roll ${roll}`;
   switch (e.kind) {
@@ -94,7 +120,7 @@ export function describeEvent(e: EventRecord): StoryEvent | null {
         chance: `${chance} likely`,
         roll,
         text: happened
-          ? `${e.title}! It was ${chance} likely${rollText}${roll !== null ? ` (below ${e.probability.toFixed(3)})` : ''}; ${e.detail}.`
+          ? `${e.title}! It was ${chance} likely${rollText}${roll !== null ? ` (below ${e.probability.toFixed(3)})` : ''}; ${e.kind === 'breach' && sources ? sources : e.detail}.`
           : `No ${e.title.toLowerCase()}: it was ${chance} likely${rollText}.`,
         tone: happened ? 'bad' : 'good',
       };
@@ -160,7 +186,7 @@ export function storyOf(scenario: Scenario, run: Outcome, slots = run.slots.leng
     }));
     const events = run.events
       .filter((e) => e.slot === s.slot)
-      .map(describeEvent)
+      .map((e) => describeEvent(e, e.kind === 'breach' ? breachSources(scenario, s) : undefined))
       .filter((e): e is StoryEvent => e !== null);
     const finishedText =
       finished.length > 0

@@ -15,6 +15,8 @@ function compiledEffects(c: Compiled, i: number): string[] {
   const item = c.items[i]!;
   const keys: string[] = [];
   for (const v of item.closes) keys.push(`closes:${c.vulns[v]!.id}`);
+  for (const ctl of item.controls)
+    if (ctl.reduction > 0) keys.push(`controls:${c.threats[ctl.threat]!.id}`);
   for (const ev of c.events) {
     if (ev.kind === 'cascade' && ev.mitigations.some((m) => m.item === i && m.reduction > 0))
       keys.push(`mitigates:${ev.id}`);

@@ -1,6 +1,7 @@
 /**
  * The briefing: the company's story, its starting numbers, the team's capacity, the stakeholders
- * and their asks, the known dates, how the plan is scored and what the scenario teaches.
+ * and their asks, the known dates, the standing threats, how the plan is scored and what the
+ * scenario teaches.
  * Scenario text is untrusted and rendered as plain text only.
  */
 import { useMemo } from 'react';
@@ -14,6 +15,7 @@ import {
   knownDates,
   scoringTable,
   slotLabel,
+  standingThreats,
   startingPicture,
   type DateKind,
 } from '../../explain/advice';
@@ -60,6 +62,7 @@ export function BriefingPage({ scenario, boardHref, libraryHref }: BriefingPageP
   // Asks are listed with their stakeholders above; the timeline keeps the other dates.
   const dates = useMemo(() => knownDates(scenario).filter((d) => d.kind !== 'ask'), [scenario]);
   const scoring = useMemo(() => scoringTable(scenario), [scenario]);
+  const threats = useMemo(() => standingThreats(scenario), [scenario]);
   const items = new Map(scenario.items.map((item) => [item.id, item]));
   const slotsWithDates = [...new Set(dates.map((d) => d.slot))];
 
@@ -211,6 +214,25 @@ export function BriefingPage({ scenario, boardHref, libraryHref }: BriefingPageP
           </ol>
         )}
       </section>
+
+      {threats.length > 0 && (
+        <section className="briefing-section" aria-labelledby="threats-title">
+          <h2 id="threats-title">Standing threats</h2>
+          <p className="muted">
+            Ways in that need no published vulnerability. Each keeps its chance of a breach every
+            slot until a control is done; the controls say so on their cards.
+          </p>
+          <ul className="threats">
+            {threats.map((threat) => (
+              <li key={threat.id} className="threat">
+                <h3 className="threat-title">{threat.title}</h3>
+                <p>{threat.detail}</p>
+                <p className="muted">{threat.controlsText}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section className="briefing-section" aria-labelledby="scoring-title">
         <h2 id="scoring-title">How the plan is scored</h2>
