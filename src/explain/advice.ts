@@ -439,7 +439,8 @@ function referencedEffects(scenario: Scenario, item: Item): EffectBadge[] {
       if (ctl.item !== item.id || ctl.reduction <= 0) continue;
       badges.push({
         key: `controls:${threat.id}`,
-        label: `−${formatPercent(ctl.reduction)} “${shortTitle(threat.title)}”`,
+        // Two words: the badge also holds the cut and fits a desktop card.
+        label: `−${formatPercent(ctl.reduction)} “${shortTitle(threat.title, 2)}”`,
         detail: `Once done, cuts the chance of a breach through “${threat.title}” by ${formatPercent(ctl.reduction)} (${formatPercent(threat.perYear)} a year with nothing done${scenario.security && scenario.security.sle > 0 ? `; a breach costs ${formatMoney(scenario.security.sle)}` : ''}).`,
         tone: 'good',
       });

@@ -17,7 +17,7 @@ describe('a control on its card', () => {
     const badge = effectBadges(scenario, mfa).find((b) => b.key === 'controls:phishing');
     expect(badge).toEqual({
       key: 'controls:phishing',
-      label: '−90% “Phished clinician passwords”',
+      label: '−90% “Phished clinician…”',
       detail:
         'Once done, cuts the chance of a breach through “Phished clinician passwords” by 90% (8% a year with nothing done; a breach costs $5.00M).',
       tone: 'good',
