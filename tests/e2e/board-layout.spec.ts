@@ -246,6 +246,67 @@ test('a card keeps its height when the plan turns its chips to warnings and back
   expect(calm.icon).toBe(calm.text);
 });
 
+test('in a high-contrast mode the bars, their legend, the timing bars and the switch keep their paint', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.emulateMedia({ forcedColors: 'active' });
+  await page.goto(board);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(big.title, {
+    timeout: 30_000,
+  });
+  // Enough in Q1 to run over: the load bar turns to its over-capacity pattern.
+  for (const id of ['sso', 'user-model', 'ai-assistant', 'audit-log']) {
+    const item = big.items.find((i) => i.id === id)!;
+    await page.getByRole('button', { name: `Move to… (${item.title})` }).click();
+    await page.getByRole('menuitem', { name: Q1, exact: true }).click();
+  }
+  const q1 = column(page, Q1);
+  await expect(q1.locator('.load-over')).toHaveCount(1);
+  /** How an element is painted: fill colour, pattern and inner line, and the page's canvas. */
+  const paint = (locator: Locator) =>
+    locator.first().evaluate((el) => {
+      const probe = document.createElement('div');
+      probe.style.background = 'Canvas';
+      document.body.append(probe);
+      const canvas = getComputedStyle(probe).backgroundColor;
+      probe.remove();
+      const style = getComputedStyle(el);
+      return {
+        fill: style.backgroundColor,
+        pattern: style.backgroundImage,
+        line: style.boxShadow,
+        canvas,
+      };
+    });
+  const painted = (p: Awaited<ReturnType<typeof paint>>) =>
+    p.pattern !== 'none' ||
+    p.line !== 'none' ||
+    (p.fill !== 'rgba(0, 0, 0, 0)' && p.fill !== p.canvas);
+  const legend = page.getByTestId('board-legend');
+  const parts: [string, Locator][] = [
+    ['effective capacity', q1.locator('.seg-effective')],
+    ['keep-the-lights-on', q1.locator('.seg-ktlo')],
+    ['debt drag', q1.locator('.seg-drag')],
+    ['over capacity', q1.locator('.load-over')],
+    ['effective marker', q1.locator('.effective-marker')],
+    ['a card’s timing bar', q1.locator('.timeline-run')],
+    ['legend: keep-the-lights-on', legend.locator('.swatch.seg-ktlo')],
+    ['legend: firefighting', legend.locator('.swatch.seg-firefighting')],
+    ['legend: work queued', legend.locator('.swatch.load')],
+    ['legend: over capacity', legend.locator('.swatch.load-over')],
+    ['legend: timing', legend.locator('.swatch-timeline').first()],
+    ['score switch', page.locator('.switch-thumb')],
+  ];
+  for (const [what, locator] of parts) expect(painted(await paint(locator)), what).toBe(true);
+  // Told apart as in the normal theme: queued work and the overflow are not painted alike.
+  const [queued, over] = [
+    await paint(legend.locator('.swatch.load')),
+    await paint(legend.locator('.swatch.load-over')),
+  ];
+  expect(over.pattern).not.toBe(queued.pattern);
+});
+
 for (const size of [
   { name: '390 px phone', width: 390, height: 844 },
   { name: '200% zoom', width: 640, height: 400 },
