@@ -30,3 +30,33 @@ test('from the library card to the briefing to the board', async ({ page }) => {
   await resume.getByRole('link', { name: 'Continue planning' }).click();
   await expect(page).toHaveURL(new RegExp(`#/s/${big.id}/plan$`));
 });
+
+const zeroDay = readScenario('zero-day');
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`a standing threat from the briefing to the card that controls it (${colorScheme})`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme });
+    await page.goto(`./#/s/${zeroDay.id}`);
+    const threats = page.getByRole('region', { name: 'Standing threats' });
+    await expect(
+      threats.getByRole('heading', { name: 'Phished clinician passwords' }),
+    ).toBeVisible();
+    await expect(threats).toContainText(
+      'About 8% a year that it leads to a breach ($5.00M each), with nothing done.',
+    );
+    await expect(threats).toContainText('“MFA for clinician accounts” cuts it by 90%.');
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('link', { name: 'Start planning' }).first().click();
+    const card = page.locator('[data-item-id="clinician-mfa"]');
+    await expect(card).toContainText('−90% “Phished clinician…”');
+    await card.getByRole('button', { name: 'MFA for clinician accounts', exact: true }).click();
+    const details = page.getByRole('dialog', { name: 'MFA for clinician accounts' });
+    await expect(details).toContainText(
+      'Once done, cuts the chance of a breach through “Phished clinician passwords” by 90% (8% a year with nothing done; a breach costs $5.00M).',
+    );
+    await expectNoAxeViolations(page);
+  });
+}
