@@ -8,12 +8,13 @@ import { historyChecks, IMPROBABLE_HISTORY } from '../../src/engine/guardrails.t
 import { loadScenario, type Scenario } from '../../src/engine/index.ts';
 import { rawScenario, shipped } from './helpers.ts';
 
+/** legacy-router with its storm at 12% a quarter (its rate until 2026-12-04) and a history. */
 function withHistory(quietYears: unknown): ReturnType<typeof loadScenario> {
   const raw = rawScenario('legacy-router') as { events: Record<string, unknown>[] };
   return loadScenario({
     ...raw,
     events: raw.events.map((e) =>
-      e.id === 'storm-cascade' ? { ...e, history: { quietYears } } : e,
+      e.id === 'storm-cascade' ? { ...e, probability: 0.12, history: { quietYears } } : e,
     ),
   });
 }
@@ -25,8 +26,18 @@ const loaded = (quietYears: number): Scenario => {
 };
 
 describe('historyChecks', () => {
-  it('legacy-router: 14 quiet years at 12% a quarter, 3 quarters a year, is 0.47% likely', () => {
+  it('the shipped legacy-router: 14 quiet years at 5% a quarter are 11.6% likely, no warning', () => {
     const [check] = historyChecks(shipped('legacy-router'));
+    expect(check).toMatchObject({ event: 'storm-cascade', quietYears: 14, slotsAtRisk: 3 });
+    expect(check!.chance).toBeCloseTo(0.95 ** 42, 12);
+    expect(check!.improbable).toBe(false);
+    expect(check!.detail).toBe(
+      '“Major storm cascades through the job router”: the brief says it has not happened in 14 years; at 5.0% a quarter for 3 quarters a year that is 11.6% likely.',
+    );
+  });
+
+  it('legacy-router: 14 quiet years at 12% a quarter, 3 quarters a year, is 0.47% likely', () => {
+    const [check] = historyChecks(loaded(14));
     // From Q2 to the end of a four-quarter year: 3 quarters at risk; 0.88^(3 × 14).
     expect(check).toMatchObject({ event: 'storm-cascade', quietYears: 14, slotsAtRisk: 3 });
     expect(check!.chance).toBeCloseTo(0.88 ** 42, 12);
