@@ -68,7 +68,8 @@ async function bakeFile(file: string, scenario: Scenario): Promise<Scenario> {
   delete (clean.scoring as { anchors?: unknown }).anchors;
   const anchors = computeAnchors(clean, { budget: 40_000 });
   const par = findPar(clean, { anchors, budget: 200_000 });
-  raw.scoring = { ...raw.scoring, anchors };
+  // Only money's anchor is searched; every other metric has a fixed scale (docs/model.md).
+  raw.scoring = { ...raw.scoring, anchors: { revenue: anchors.revenue } };
   raw.par = {
     plan: par.plan,
     score: par.score,

@@ -166,6 +166,12 @@ export interface Compiled {
   freezeOnBlownBudget: boolean;
   sle: number;
   csatReference: number;
+  /**
+   * What a point of capacity is worth after the horizon, in dollars: the scenario's `team.pointValue`,
+   * else the ARR a point of feature work adds in this backlog on average (expected, at stated
+   * confidence). Prices the capacity the remaining debt will take in the terminal period.
+   */
+  pointValue: number;
   events: CompiledEvent[];
   /** Indexes of items whose fee costs something each slot until they are done. */
   feeItems: number[];
@@ -240,6 +246,18 @@ export function effectiveWeights(
   const out = {} as Record<Metric, number>;
   for (const m of METRICS) out[m] = applicable[m] ? Math.max(0, weights[m] ?? 0) : 0;
   return out;
+}
+
+/** The expected ARR per point of effort over the backlog's features (0 without features). */
+function pointValueOf(items: readonly CompiledItem[]): number {
+  let arr = 0;
+  let effort = 0;
+  for (const item of items) {
+    if (item.type !== 'feature' || item.injected) continue;
+    arr += item.arr;
+    effort += item.meanEffort;
+  }
+  return effort > 0 ? arr / effort : 0;
 }
 
 /**
@@ -404,7 +422,10 @@ export function compile(scenario: Scenario, overrides?: Partial<Constants>): Com
   const applicable: Record<Metric, boolean> = {
     revenue: true,
     csat: true,
-    capacityHealth: true,
+    // Capacity health (1 − drag at the end) is still reported, but since engine 2 the capacity the
+    // remaining debt will cost is priced in net value's terminal value: scoring it too would count
+    // the debt twice, so it takes no weight and has no scale.
+    capacityHealth: false,
     reliability: true,
     security: true,
     compliance: scenario.obligations.length > 0,
@@ -457,6 +478,7 @@ export function compile(scenario: Scenario, overrides?: Partial<Constants>): Com
     freezeOnBlownBudget: scenario.reliability?.freezeOnBlownBudget ?? false,
     sle: scenario.security?.sle ?? 0,
     csatReference: scenario.start.csat,
+    pointValue: scenario.team.pointValue ?? pointValueOf(items),
     events,
     feeItems: items.filter((i) => i.feePerSlot > 0).map((i) => i.index),
     endOfSlotItems: items

@@ -902,7 +902,11 @@ function finish(c: Compiled, st: RunState, detail: boolean): RunResult {
   const k = c.k;
   const T = c.slots;
   const H = k.debtHalf;
-  const terminal = k.terminalYears * st.ARR;
+  // Terminal value: the ending ARR over the terminal period, less the capacity the remaining debt
+  // will take from the team in that period (drag × a year of capacity × what a point is worth).
+  const drag = st.D / (st.D + H);
+  const yearOfCapacity = (c.capacity[T - 1] ?? 0) * c.slotsPerYear;
+  const terminal = k.terminalYears * (st.ARR - drag * yearOfCapacity * c.pointValue);
   let residual = 0;
   if (c.sle > 0) {
     const horizon = Math.max(1, Math.round(k.terminalYears * c.slotsPerYear));
@@ -949,7 +953,7 @@ function finish(c: Compiled, st: RunState, detail: boolean): RunResult {
   return {
     revenueNet: net,
     csat: st.CSAT,
-    capacityHealth: 1 - st.D / (st.D + H),
+    capacityHealth: 1 - drag,
     downtime: st.downtimeAcc,
     securityLoss: st.breachAcc + residual,
     complianceMet: st.complianceMet,

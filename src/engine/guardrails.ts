@@ -6,9 +6,8 @@
  * the loader's issues: their details name strategies by id (`features-first`), the ids the command
  * line and the scenario files use.
  */
-import { anchorsFrom } from './anchors.ts';
+import { anchorsWith, batteryMoney } from './anchors.ts';
 import { compile, scenarioConstants, type Compiled } from './compile.ts';
-import { expectedMetrics } from './expected.ts';
 import { metricResolution, widenAnchors } from './score.ts';
 import { CONSTANT_NAMES, type Constants } from './constants.ts';
 import { computeLenses } from './lenses.ts';
@@ -133,13 +132,7 @@ export function historyChecks(scenario: Scenario): HistoryCheck[] {
 /** Is the baked par and anchors data current for this engine and the scenario's weights? */
 export function bakedState(scenario: Scenario): { ok: boolean; detail: string } {
   const c = compile(scenario);
-  const anchors = scenario.scoring.anchors;
-  const complete =
-    anchors &&
-    Object.entries(c.applicable).every(
-      ([m, on]) => !on || anchors[m as keyof Anchors] !== undefined,
-    );
-  if (!complete)
+  if (!scenario.scoring.anchors?.revenue)
     return { ok: false, detail: 'no baked anchors (run `npm run scenarios:check -- --write`)' };
   const par = scenario.par;
   if (!par) return { ok: false, detail: 'no baked par (run `npm run scenarios:check -- --write`)' };
@@ -232,12 +225,7 @@ export function checkScenario(scenario: Scenario, options: CheckOptions = {}): S
       // Anchors of the perturbed model (battery and the base par), so a constant that rescales a
       // metric (terminal years rescale revenue) does not push it outside the baked anchors.
       const perturbed = widenAnchors(
-        anchorsFrom(
-          [...Object.values(strategyPlans(cp)), parPlan].map((plan) =>
-            expectedMetrics(cp, plan.slots),
-          ),
-          cp.applicable,
-        ),
+        anchorsWith(cp, batteryMoney(cp, [parPlan])),
         metricResolution(scenario.start, cp.sle),
       );
       const found = searchPlans(cp, scoreObjective(weights, perturbed), {

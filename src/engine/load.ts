@@ -17,6 +17,7 @@ import {
   scenarioSchema,
   type LessonCondition,
   type Scenario,
+  type Weights,
 } from './schema.ts';
 
 /** The largest scenario file accepted, in characters of JSON text. */
@@ -317,8 +318,30 @@ export function checkReferences(s: Scenario): { errors: Issue[]; warnings: Issue
   };
   s.lessons.forEach((l, i) => checkCondition(l.when, `lessons[${i}].when`));
 
-  const weightSum = Object.values(s.scoring.weights).reduce<number>((a, w) => a + (w ?? 0), 0);
-  if (!(weightSum > 0)) err('scoring.weights', 'at least one metric needs a positive weight');
+  // Capacity health is reported, not scored (engine 2 prices the remaining debt in net value).
+  const scored = (weights: Weights) =>
+    Object.entries(weights).reduce<number>(
+      (a, [m, w]) => a + (m === 'capacityHealth' ? 0 : (w ?? 0)),
+      0,
+    );
+  if (!(scored(s.scoring.weights) > 0))
+    err(
+      'scoring.weights',
+      'at least one metric other than capacity health needs a positive weight',
+    );
+  const unscored = [
+    ['scoring.weights', s.scoring.weights] as const,
+    ...(s.scoring.presets ?? []).map(
+      (p, i) => [`scoring.presets[${i}].weights`, p.weights] as const,
+    ),
+  ];
+  for (const [path, weights] of unscored)
+    if ((weights.capacityHealth ?? 0) > 0)
+      warnings.push({
+        path: `${path}.capacityHealth`,
+        message:
+          'is ignored: since engine 2 the capacity the remaining debt will cost is counted in net value (its terminal value), so capacity health is shown but not scored',
+      });
   for (const [metric, a] of Object.entries(s.scoring.anchors ?? {})) {
     if (a && a.best < a.floor) err(`scoring.anchors.${metric}`, 'best must not be below floor');
   }

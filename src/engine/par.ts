@@ -15,7 +15,7 @@
  */
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import { anchorsFrom } from './anchors.ts';
+import { anchorsWith, batteryMoney } from './anchors.ts';
 import { compile, type Compiled } from './compile.ts';
 import {
   conditionalWorld,
@@ -563,25 +563,19 @@ export function scoreObjective(weights: Record<Metric, number>, anchors: Anchors
 }
 
 /**
- * Anchors by search: the floor of each metric is the worst value in the strategy battery, its
- * best the single-metric optimum (searched on the raw metric, scaled to the battery's range).
+ * Anchors by search: money runs from doing nothing to the value-maximizing plan (searched on net
+ * value, scaled to the battery's range); every other metric has its fixed scale.
  */
 export function computeAnchors(scenario: Scenario, options: SearchOptions = {}): Anchors {
   const c = compile(scenario);
-  const battery = Object.values(strategyPlans(c)).map((p) => expectedMetrics(c, p.slots));
-  const anchors = anchorsFrom(battery, c.applicable);
-  for (const m of METRICS) {
-    const a = anchors[m];
-    if (!a) continue;
-    const scale = Math.max(1e-9, a.best - a.floor, Math.abs(a.best) * 1e-6);
-    const found = searchPlans(c, (x) => ((x[m] ?? 0) - a.floor) / scale, {
-      ...options,
-      budget: options.budget ?? 20_000,
-    });
-    const best = a.floor + found.value * scale;
-    if (best > a.best) a.best = best;
-  }
-  return anchors;
+  const money = batteryMoney(c);
+  const scale = Math.max(1e-9, money.best - money.floor, Math.abs(money.best) * 1e-6);
+  const found = searchPlans(c, (x) => ((x.revenue ?? 0) - money.floor) / scale, {
+    ...options,
+    budget: options.budget ?? 20_000,
+  });
+  const best = money.floor + found.value * scale;
+  return anchorsWith(c, { floor: money.floor, best: Math.max(money.best, best) });
 }
 
 /** Par: the best plan found for the scenario's (or the given) weights. */

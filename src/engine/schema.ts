@@ -387,6 +387,10 @@ export const scenarioSchema = z.strictObject({
   team: z.strictObject({
     capacity: about(perSlot, 'points per slot: one number or one per slot'),
     ktlo: about(z.optional(perSlot), 'keep-the-lights-on points per slot'),
+    pointValue: about(
+      z.optional(nonNegative),
+      'dollars a point of capacity is worth after the horizon; prices the capacity the remaining debt will take (default: the expected ARR a point of the backlog’s features adds)',
+    ),
   }),
   start: z.strictObject({
     arr: about(nonNegative, 'annual recurring revenue, dollars'),

@@ -236,12 +236,18 @@ const LESSON_OF_METRIC: Readonly<Record<Metric, StepLesson>> = {
   csat: 'customers',
 };
 
-/** The lesson a step shows: its kind of move, else the metric it gains most on. */
-function lessonOf(edit: Edit, moved: readonly MovedFigure[]): StepLesson {
+/**
+ * The lesson a step shows: its kind of move, else the metric it gains most on — except that
+ * moving a debt item is about debt even when its gain shows in net value (where the capacity the
+ * remaining debt will cost is priced).
+ */
+function lessonOf(c: Compiled, edit: Edit, moved: readonly MovedFigure[]): StepLesson {
   if (edit.kind === 'trim') return 'overcommitment';
   if (edit.kind === 'group') return 'enablers';
   const top = moved.find((m) => m.points > 0) ?? moved[0];
-  return top ? LESSON_OF_METRIC[top.metric] : 'value';
+  const lesson = top ? LESSON_OF_METRIC[top.metric] : 'value';
+  const type = c.items[c.index.get(edit.item) ?? -1]?.type;
+  return lesson === 'value' && type === 'debt' ? 'debt' : lesson;
 }
 
 /** Steps smaller than this (points) are rounding noise, not a move worth making. */
@@ -505,7 +511,7 @@ export function pathToPar(
       after: best.scored.score,
       plan: best.plan,
       moved,
-      lesson: lessonOf(best.edit, moved),
+      lesson: lessonOf(c, best.edit, moved),
       sentence: `${words}: +${gain.toFixed(1)} points${figures ? ` — ${figures}` : ''}.`,
     });
     current = best.plan;

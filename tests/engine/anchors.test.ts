@@ -1,17 +1,26 @@
 /**
- * Anchors (docs/model.md, "Metrics and the score"): each metric is normalized between a floor
- * (the worst value of the strategy battery) and a best. Baked anchors are used when they cover
- * every metric that applies to the scenario; otherwise the battery supplies them.
+ * Anchors (docs/model.md, "Metrics and the score"): money is normalized between doing nothing
+ * and the value-maximizing plan (baked by the authoring check, else the best plan of the
+ * strategy battery); every other metric has a fixed scale that depends only on the scenario —
+ * its SLO error budget, its ARR — never on how other plans happen to do.
  */
 import { describe, expect, it } from 'vitest';
 
 import {
+  SCALES,
   anchorsComplete,
   anchorsFrom,
   batteryAnchors,
+  fixedScales,
   resolveAnchors,
 } from '../../src/engine/anchors.ts';
-import { compile, type Anchors, type Metric, type Metrics } from '../../src/engine/index.ts';
+import {
+  ENGINE_VERSION,
+  compile,
+  type Anchors,
+  type Metric,
+  type Metrics,
+} from '../../src/engine/index.ts';
 import { item, scenario } from './mechanics/build.ts';
 
 /** Every metric applies except compliance and stakeholders (no obligations, no asks). */
@@ -102,33 +111,6 @@ describe('anchors from a list of metric records', () => {
   });
 });
 
-describe('complete anchors', () => {
-  const all: Anchors = {
-    revenue: { floor: 0, best: 1 },
-    csat: { floor: 60, best: 80 },
-    capacityHealth: { floor: 0.5, best: 1 },
-    reliability: { floor: -100, best: 0 },
-    security: { floor: -1_000, best: 0 },
-  };
-
-  it('are missing when there are no anchors at all', () => {
-    expect(anchorsComplete(undefined, usual)).toBe(false);
-  });
-
-  it('cover every applicable metric; a metric that does not apply needs no anchor', () => {
-    expect(anchorsComplete(all, usual)).toBe(true);
-  });
-
-  it('are incomplete when one applicable metric has no anchor', () => {
-    const { csat: _dropped, ...noCsat } = all;
-    expect(anchorsComplete(noCsat, usual)).toBe(false);
-  });
-
-  it('are incomplete when an applicable compliance metric has no anchor', () => {
-    expect(anchorsComplete(all, { ...usual, compliance: true })).toBe(false);
-  });
-});
-
 /**
  * A quiet scenario with one valuable feature: 2 quarters of 10 points, ARR $1M, CSAT 70, no debt.
  * Doing nothing earns ARR·2/4 plus one year of ending ARR; shipping `a` (5 points) in the first
@@ -148,42 +130,88 @@ describe('battery anchors', () => {
     expect(anchors.revenue!.best).toBeCloseTo(shipFirstRevenue, 6);
   });
 
-  it('cover every applicable metric, and only those', () => {
+  it('cover every applicable metric with its fixed scale, and only those', () => {
     const anchors = batteryAnchors(compile(oneFeature()));
     expect(Object.keys(anchors).sort()).toEqual(
-      ['capacityHealth', 'csat', 'reliability', 'revenue', 'security'].sort(),
+      ['csat', 'reliability', 'revenue', 'security'].sort(),
     );
-    // Nothing moves CSAT, debt, downtime or breaches in the quiet world.
-    expect(anchors.csat!.floor).toBeCloseTo(70, 12);
-    expect(anchors.csat!.best).toBeCloseTo(70, 12);
-    expect(anchors.capacityHealth!.floor).toBeCloseTo(1, 12);
-    expect(anchors.reliability!.best).toBeCloseTo(0, 12);
+    // The quiet world: 2 quarters with the default SLO budget of 131 minutes each, ARR $1M.
+    expect(anchors.reliability).toEqual({ floor: -3 * 262, best: -262 });
+    expect(anchors.security).toEqual({ floor: -250_000, best: 0 });
+    expect(anchors.csat).toEqual({ floor: 40, best: 90 });
+    // Capacity health is reported but not scored: its cost is in net value's terminal value.
+    expect(anchors).not.toHaveProperty('capacityHealth');
+  });
+});
+
+describe('the fixed scales', () => {
+  it('are the documented constants', () => {
+    expect(SCALES).toEqual({
+      reliabilityZero: 3,
+      securityZero: 0.25,
+      csatZero: 40,
+      csatFull: 90,
+    });
+  });
+
+  it('run reliability from one horizon budget (full marks) to three (nothing), in the scenario’s slots', () => {
+    // Six months: 6 slots of 131·(4/12) minutes = 262 minutes in all.
+    const s = scenario({
+      time: { labels: ['M1', 'M2', 'M3', 'M4', 'M5', 'M6'], slotsPerYear: 12 },
+    });
+    const budget = 131 * (4 / 12) * 6;
+    const r = fixedScales(compile(s)).reliability!;
+    expect(r.best).toBeCloseTo(-budget, 9);
+    expect(r.floor).toBeCloseTo(-3 * budget, 9);
+  });
+
+  it('score compliance and stakeholders as the share met, from 0 to 1', () => {
+    const s = scenario(
+      {
+        stakeholders: [
+          { id: 'cfo', name: 'CFO', role: 'CFO', influence: 1, asks: [{ item: 'a', bySlot: 1 }] },
+        ],
+      },
+      [item('a', 5)],
+    );
+    expect(fixedScales(compile(s)).stakeholders).toEqual({ floor: 0, best: 1 });
+    expect(fixedScales(compile(s))).not.toHaveProperty('compliance');
+  });
+
+  it('follow the scenario’s ARR for security: a quarter of a year’s ARR lost scores nothing', () => {
+    const s = scenario({ start: { arr: 8_000_000, csat: 70, debt: 0 } });
+    expect(fixedScales(compile(s)).security).toEqual({ floor: -2_000_000, best: 0 });
   });
 });
 
 describe('the anchors scoring uses', () => {
-  const baked: Anchors = {
-    revenue: { floor: 1, best: 2 },
-    csat: { floor: 3, best: 4 },
-    capacityHealth: { floor: 0.1, best: 0.2 },
-    reliability: { floor: -6, best: -5 },
-    security: { floor: -8, best: -7 },
-  };
+  const bakedMoney = { floor: 1, best: 2 };
+  const baked = (engineVersion: string) =>
+    scenario(
+      {
+        scoring: { weights: { revenue: 1 }, anchors: { revenue: bakedMoney } },
+        par: { plan: { slots: [['a'], []] }, score: 50, engineVersion, weightsKey: 'x' },
+      },
+      [item('a', 5, { value: { arr: 100_000 } })],
+    );
 
-  it('are the baked anchors when they cover every applicable metric', () => {
-    expect(resolveAnchors(compile(oneFeature(baked)))).toEqual(baked);
+  it('take the baked money anchor when it was baked by this engine, with the fixed scales', () => {
+    const c = compile(baked(ENGINE_VERSION));
+    expect(anchorsComplete(c)).toBe(true);
+    expect(resolveAnchors(c)).toEqual({ revenue: bakedMoney, ...fixedScales(c) });
   });
 
-  it('come from the battery when the baked anchors miss an applicable metric', () => {
-    const { security: _missing, ...partial } = baked;
-    const anchors = resolveAnchors(compile(oneFeature(partial)));
-    expect(anchors.revenue!.floor).toBeCloseTo(doNothingRevenue, 6);
-    expect(anchors.revenue!.best).toBeCloseTo(shipFirstRevenue, 6);
-    expect(anchors).toHaveProperty('security');
+  it('ignore a money anchor baked by another engine version', () => {
+    const c = compile(baked('1.2.0'));
+    expect(anchorsComplete(c)).toBe(false);
+    expect(resolveAnchors(c).revenue!.floor).toBeCloseTo(doNothingRevenue, 6);
+    expect(resolveAnchors(c).revenue!.best).toBeCloseTo(shipFirstRevenue, 6);
   });
 
   it('come from the battery when nothing is baked', () => {
-    const anchors = resolveAnchors(compile(oneFeature()));
+    const c = compile(oneFeature());
+    expect(anchorsComplete(c)).toBe(false);
+    const anchors = resolveAnchors(c);
     expect(anchors.revenue!.floor).toBeCloseTo(doNothingRevenue, 6);
     expect(anchors.revenue!.best).toBeCloseTo(shipFirstRevenue, 6);
   });
@@ -191,5 +219,18 @@ describe('the anchors scoring uses', () => {
   it('are worked out once per compiled scenario', () => {
     const c = compile(oneFeature());
     expect(resolveAnchors(c)).toBe(resolveAnchors(c));
+  });
+});
+
+describe('the money floor', () => {
+  it('is doing nothing, even when a strategy of the battery does worse', () => {
+    // A feature that adds nothing but debt: every strategy that does it ends below doing nothing
+    // (its drag costs capacity after the horizon), and the floor stays at doing nothing.
+    const s = scenario({ start: { arr: 1_000_000, csat: 70, debt: 0 } }, [
+      item('a', 5, { value: { arr: 100_000 } }),
+      item('bad', 4, { effects: { debtAdd: 30 } }),
+    ]);
+    const anchors = batteryAnchors(compile(s));
+    expect(anchors.revenue!.floor).toBeCloseTo(doNothingRevenue, 6);
   });
 });

@@ -273,7 +273,8 @@ describe('compile', () => {
     expect(c.applicable).toEqual({
       revenue: true,
       csat: true,
-      capacityHealth: true,
+      // Reported, not scored since engine 2 (its cost is in the terminal value).
+      capacityHealth: false,
       reliability: true,
       security: true,
       compliance: true,

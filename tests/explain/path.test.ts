@@ -246,21 +246,22 @@ describe('the lesson of a step', () => {
     const par = bakedPar(tutorial)!.plan;
     const path = pathToPar(tutorial, { slots: [['team-calendars'], ['dark-mode']] }, par);
     // Patching the CVE first is about risk; the replica about capacity before demand; the CSV
-    // export about Sales' ask; the test suite about debt.
+    // export about Sales' ask; the test suite about debt, though its gain shows in net value (the
+    // capacity the remaining debt will cost is priced in the terminal value).
     expect(path.steps.map((s) => [s.moved[0]?.metric, s.lesson])).toEqual([
       ['security', 'risk'],
       ['reliability', 'scale'],
       ['stakeholders', 'promises'],
-      ['capacityHealth', 'debt'],
+      ['revenue', 'debt'],
     ]);
     // platform-sprints from earliest deadline first: the cut-over with what it needs, then
-    // (from the RICE plan) the overflow of a sprint taken out.
+    // (from the features-first plan) the overflow of a sprint taken out.
     const sprints = shipped('platform-sprints');
     const sprintsPar = bakedPar(sprints)!.plan;
     const plans = strategyPlans(compile(sprints));
     const [first] = pathToPar(sprints, plans.edf, sprintsPar).steps;
     expect([first!.edit.kind, first!.lesson]).toEqual(['group', 'enablers']);
-    const trim = pathToPar(sprints, plans.rice, sprintsPar).steps.find(
+    const trim = pathToPar(sprints, plans['features-first'], sprintsPar).steps.find(
       (s) => s.edit.kind === 'trim',
     );
     expect(trim?.lesson).toBe('overcommitment');
