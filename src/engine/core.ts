@@ -193,7 +193,10 @@ export interface Ledger {
   fines: number;
   fees: number;
   cascade: number;
+  /** One year (terminalYears) of ending ARR. */
   terminal: number;
+  /** What the debt left at the end will cost in the terminal period: drag × a year of capacity × a point's value. */
+  debtCarry: number;
   dealArr: number;
   net: number;
 }
@@ -906,7 +909,8 @@ function finish(c: Compiled, st: RunState, detail: boolean): RunResult {
   // will take from the team in that period (drag × a year of capacity × what a point is worth).
   const drag = st.D / (st.D + H);
   const yearOfCapacity = (c.capacity[T - 1] ?? 0) * c.slotsPerYear;
-  const terminal = k.terminalYears * (st.ARR - drag * yearOfCapacity * c.pointValue);
+  const terminal = k.terminalYears * st.ARR;
+  const debtCarry = k.terminalYears * drag * yearOfCapacity * c.pointValue;
   let residual = 0;
   if (c.sle > 0) {
     const horizon = Math.max(1, Math.round(k.terminalYears * c.slotsPerYear));
@@ -949,7 +953,8 @@ function finish(c: Compiled, st: RunState, detail: boolean): RunResult {
     st.finesAcc -
     st.feesAcc -
     st.cascadeAcc +
-    terminal;
+    terminal -
+    debtCarry;
   return {
     revenueNet: net,
     csat: st.CSAT,
@@ -968,6 +973,7 @@ function finish(c: Compiled, st: RunState, detail: boolean): RunResult {
       fees: st.feesAcc,
       cascade: st.cascadeAcc,
       terminal,
+      debtCarry,
       dealArr: st.dealAcc,
       net,
     },

@@ -168,7 +168,7 @@ export function capacityRows(outcome: Outcome): ChartRow[] {
   }));
 }
 
-/** The money ledger as waterfall steps: revenue, each loss, one year of ending ARR, net. */
+/** The money ledger as waterfall steps: revenue, each loss, one year of ending ARR, the debt left, net. */
 export function ledgerSteps(ledger: Ledger): WaterfallStep[] {
   const losses: [string, number][] = [
     ['Outages', ledger.outage],
@@ -184,6 +184,9 @@ export function ledgerSteps(ledger: Ledger): WaterfallStep[] {
       .filter(([, value]) => Math.abs(value) >= 0.5)
       .map(([label, value]) => ({ label, value: -value })),
     { label: 'Ending ARR (1 yr)', value: ledger.terminal },
+    ...(Math.abs(ledger.debtCarry) >= 0.5
+      ? [{ label: 'Debt left (1 yr of drag)', value: -ledger.debtCarry }]
+      : []),
     { label: NET_VALUE_LABEL, value: ledger.net, total: true },
   ];
 }

@@ -72,7 +72,10 @@ export function capacitySummary(outcome: Outcome): string {
   return text;
 }
 
-/** "Net value $24.0M: revenue $12.4M, outages −$421k, … plus one year of ending ARR $12.7M." */
+/**
+ * "Net value $24.0M: revenue $12.4M, outages −$421k, … plus one year of ending ARR ($12.7M) less
+ * a year of drag from the debt left ($310k)."
+ */
 export function ledgerSummary(ledger: Ledger): string {
   const losses = (
     [
@@ -88,7 +91,11 @@ export function ledgerSummary(ledger: Ledger): string {
     losses.length > 0
       ? `, less ${losses.map(([name, v]) => `${name} ${formatMoney(v)}`).join(', ')}`
       : ', with no losses';
-  return `Net value ${formatMoney(ledger.net)}: revenue ${formatMoney(ledger.revenue)} during the year${lossText}, plus one year of ending ARR (${formatMoney(ledger.terminal)}).`;
+  const debtText =
+    Math.abs(ledger.debtCarry) >= 0.5
+      ? ` less a year of drag from the debt left (${formatMoney(ledger.debtCarry)})`
+      : '';
+  return `Net value ${formatMoney(ledger.net)}: revenue ${formatMoney(ledger.revenue)} during the year${lossText}, plus one year of ending ARR (${formatMoney(ledger.terminal)})${debtText}.`;
 }
 
 /** The spread over many runs of your plan and par, and where the expected scores sit. */

@@ -2,7 +2,8 @@
  * Model 2's score (docs/model.md, "Net value" and "Metrics and the score"), with numbers worked
  * out from the formulas:
  *
- *   terminal value = terminalYears · (ARR_end − drag_end · capacity of a year · pointValue)
+ *   terminal value = terminalYears · ARR_end − debt carry
+ *   debt carry = terminalYears · drag_end · capacity of a year · pointValue (its own ledger line)
  *   pointValue = team.pointValue, else Σ(arr·confidence) / Σ mean effort over the features
  *   money s = (net − net of doing nothing) / (net of the value-maximizing plan − net of doing nothing)
  *   CSAT s = (CSAT − 40) / (90 − 40); capacity health is shown, not scored.
@@ -36,25 +37,28 @@ describe('the terminal value prices the debt left at the end', () => {
     expect(compile(withDebt()).pointValue).toBeCloseTo(pointValue, 9);
     const o = run(withDebt(), [], []);
     // A year of capacity at the end: 10 points a quarter, 4 quarters.
-    expect(o.ledger.terminal).toBeCloseTo(1_000_000 - drag(30) * 40 * pointValue, 6);
+    expect(o.ledger.terminal).toBeCloseTo(1_000_000, 6);
+    expect(o.ledger.debtCarry).toBeCloseTo(drag(30) * 40 * pointValue, 6);
+    // Nothing else moves money in the quiet world: half a year of ARR, the year after, less the debt.
+    expect(o.ledger.net).toBeCloseTo(500_000 + 1_000_000 - drag(30) * 40 * pointValue, 6);
     expect(o.metrics.capacityHealth).toBeCloseTo(1 - drag(30), 12);
   });
 
   it('uses the scenario’s own value of a point when it states one', () => {
     const o = run(withDebt(2_000), [], []);
-    expect(o.ledger.terminal).toBeCloseTo(1_000_000 - drag(30) * 40 * 2_000, 6);
+    expect(o.ledger.debtCarry).toBeCloseTo(drag(30) * 40 * 2_000, 6);
   });
 
   it('counts nothing against a team without debt', () => {
     const o = run(scenario({}, [item('f', 5, { value: { arr: 100_000 } })]), [], []);
-    expect(o.ledger.terminal).toBeCloseTo(1_000_000, 6);
+    expect(o.ledger.debtCarry).toBe(0);
   });
 
   it('rewards paying debt down with the capacity it gives back after the horizon', () => {
     const nothing = run(withDebt(2_000), [], []);
     const paid = run(withDebt(2_000), ['d'], []);
     // 5 of 30 points paid: the terminal value rises by the drag it removes, over a year of capacity.
-    expect(paid.ledger.terminal - nothing.ledger.terminal).toBeCloseTo(
+    expect(nothing.ledger.debtCarry - paid.ledger.debtCarry).toBeCloseTo(
       (drag(30) - drag(25)) * 40 * 2_000,
       6,
     );

@@ -103,6 +103,12 @@ describe('money ledger', () => {
     expect(steps.at(-1)).toEqual({ label: 'Net value', value: yours.ledger.net, total: true });
     expect(steps.map((s) => s.label)).toContain('Breaches');
     expect(steps.map((s) => s.label)).not.toContain('Fines');
+    // After a year of ending ARR, what the debt left will cost in that year (big-customer ends with debt).
+    expect(yours.ledger.debtCarry).toBeGreaterThan(0);
+    expect(steps.slice(-3, -1)).toEqual([
+      { label: 'Ending ARR (1 yr)', value: yours.ledger.terminal },
+      { label: 'Debt left (1 yr of drag)', value: -yours.ledger.debtCarry },
+    ]);
     // The bars end exactly where the net total is.
     const bars = waterfallBars(steps);
     expect(bars.at(-2)!.level).toBeCloseTo(yours.ledger.net, 3);

@@ -62,13 +62,23 @@ describe('chart summaries', () => {
       fees: 60_000,
       cascade: 1_500_000,
       terminal: 3_900_000,
+      debtCarry: 310_000,
       dealArr: 700_000,
-      net: 6_274_600,
+      net: 5_964_600,
     };
     expect(ledgerSummary(ledger)).toBe(
-      'Net value $6.27M: revenue $4.20M during the year, less outages $12k, overload $3k, breaches $250k, fees $60k, cascades $1.50M, plus one year of ending ARR ($3.90M).',
+      'Net value $5.96M: revenue $4.20M during the year, less outages $12k, overload $3k, breaches $250k, fees $60k, cascades $1.50M, plus one year of ending ARR ($3.90M) less a year of drag from the debt left ($310k).',
     );
-    const quiet = { ...ledger, outage: 0, overload: 0, breach: 0, fines: 0, fees: 0, cascade: 0 };
+    const quiet = {
+      ...ledger,
+      outage: 0,
+      overload: 0,
+      breach: 0,
+      fines: 0,
+      fees: 0,
+      cascade: 0,
+      debtCarry: 0,
+    };
     expect(ledgerSummary({ ...quiet, net: 8_100_000 })).toBe(
       'Net value $8.10M: revenue $4.20M during the year, with no losses, plus one year of ending ARR ($3.90M).',
     );
