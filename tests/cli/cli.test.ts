@@ -54,7 +54,8 @@ describe('dojo command line', () => {
       expected: { score: number; ledger: Record<string, number> };
     };
     const l = json.expected.ledger;
-    // Net value is the ledger's sum: revenue less every loss, plus the terminal value.
+    // Net value is the ledger's sum: revenue less every loss, plus a year of ending ARR, less what
+    // the debt left will cost in that year.
     const summed =
       l.revenue! -
       l.outage! -
@@ -63,7 +64,8 @@ describe('dojo command line', () => {
       l.fines! -
       l.fees! -
       l.cascade! +
-      l.terminal!;
+      l.terminal! -
+      l.debtCarry!;
     expect(json.netValue).toBeCloseTo(summed, 6);
     expect(json.score).toBe(json.expected.score);
     const text = (await run('score', tutorial, planPath)).stdout;

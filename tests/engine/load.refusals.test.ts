@@ -910,7 +910,10 @@ describe('checkReferences', () => {
   describe('scoring and par', () => {
     it('refuses weights that are all zero, or absent', () => {
       const issue = [
-        { path: 'scoring.weights', message: 'at least one metric needs a positive weight' },
+        {
+          path: 'scoring.weights',
+          message: 'at least one metric other than capacity health needs a positive weight',
+        },
       ];
       expectErrors((s) => (s.scoring.weights = { revenue: 0, csat: 0 }), issue);
       expectErrors((s) => (s.scoring.weights = {}), issue);
