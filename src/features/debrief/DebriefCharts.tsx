@@ -177,9 +177,10 @@ export function DebriefCharts({
         )}
       </div>
       <p className="muted small">
-        Capacity health at the end (the metric the score uses):{' '}
-        {formatPercent(debrief.expected.metrics.capacityHealth ?? 0)} of capacity free of debt drag
-        (par {formatPercent(debrief.parOutcome.metrics.capacityHealth ?? 0)}).
+        Capacity health at the end: {formatPercent(debrief.expected.metrics.capacityHealth ?? 0)} of
+        capacity free of debt drag (par{' '}
+        {formatPercent(debrief.parOutcome.metrics.capacityHealth ?? 0)}). It is not scored on its
+        own: what the debt left will cost is the money chart’s “Debt left” line, part of net value.
       </p>
     </section>
   );
