@@ -218,14 +218,16 @@ export function DebriefPage({
     const previous = play?.previous;
     if (!previous || !play) return null;
     const changes = describeChanges(scenario, previous.plan, play.last.plan);
-    if (!weights) return { previous, changes };
-    // The recorded scores are the scenario's grade: compare like with like.
+    // Replayed from its plan and seed rather than read from the record: the recorded scores are
+    // the scenario's grade under the engine that played it (an older engine scored on other
+    // scales), and a workshop grades under its own weights. Compare like with like.
+    const grading = weights ? { weights } : {};
     return {
       previous: {
         ...previous,
-        score: simulate(scenario, previous.plan, { weights }).score,
+        score: simulate(scenario, previous.plan, grading).score,
         seededScore: simulate(scenario, previous.plan, {
-          weights,
+          ...grading,
           mode: 'seeded',
           seed: previous.seed,
         }).score,

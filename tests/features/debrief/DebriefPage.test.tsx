@@ -9,13 +9,16 @@ import { describe, expect, it } from 'vitest';
 import { memoryLocation } from 'wouter/memory-location';
 
 import { App } from '../../../src/app/App';
+import { emptyPlan, simulate } from '../../../src/engine';
 import { findPar } from '../../../src/engine/par';
+import { FIRST_VARIANT_ID, historyKey } from '../../../src/store/plansSlice';
 import { engineApi, job, type EngineApi } from '../../../src/workers/api';
 import { analyzePlay, seedSpread } from '../../../src/workers/debriefJob';
 import { EngineProvider } from '../../../src/workers/EngineProvider';
 import { createInProcessGateway } from '../../../src/workers/inProcess';
 import { freshStore } from '../../store/helpers';
 import { withTestScenario } from '../helpers';
+import type { Scenario } from '../../../src/engine';
 
 type AnalysisInput = Parameters<typeof analyzePlay>[1];
 
@@ -45,9 +48,13 @@ function flakyEngine(failures: number): EngineApi & { calls: () => number } {
   };
 }
 
-async function renderDebrief(api: EngineApi) {
+async function renderDebrief(
+  api: EngineApi,
+  setup?: (store: ReturnType<typeof freshStore>, scenario: Scenario) => void,
+) {
   const store = freshStore({ computePar: (s) => Promise.resolve(findPar(s)) });
   const scenario = withTestScenario(store);
+  setup?.(store, scenario);
   const location = memoryLocation({ path: `/s/${scenario.id}/play`, record: true });
   const user = userEvent.setup();
   render(
@@ -55,7 +62,8 @@ async function renderDebrief(api: EngineApi) {
       <App store={store} hook={location.hook} />
     </EngineProvider>,
   );
-  await user.click(await screen.findByRole('button', { name: 'Skip to the debrief' }));
+  // A new play shows its reveal first; a plan already played goes straight to its debrief.
+  if (!setup) await user.click(await screen.findByRole('button', { name: 'Skip to the debrief' }));
   return { user };
 }
 
@@ -96,5 +104,35 @@ describe('debrief page', () => {
     const result = screen.getByRole('heading', { name: 'Result', level: 2 });
     expect(result).not.toBe(waiting);
     await waitFor(() => expect(result).toHaveFocus());
+  });
+
+  it('compares with the last play replayed from its plan and seed, not with the score it recorded', async () => {
+    // A play recorded by an older engine (other scales): its stored scores are not this engine's.
+    let previous = 0;
+    let now = 0;
+    await renderDebrief(engineWith(engineApi.analyze), (store, scenario) => {
+      const played = { slots: [['patch'], []] };
+      previous = simulate(scenario, played).score;
+      now = simulate(scenario, emptyPlan(scenario)).score;
+      const record = (plan: { slots: string[][] }, seed: number) => ({
+        seed,
+        plan,
+        score: 12.3,
+        seededScore: 11.1,
+        parScore: 99.9,
+        playedAt: '2026-11-01T10:00:00.000Z',
+      });
+      store.setState({
+        plays: {
+          [historyKey(scenario.id, FIRST_VARIANT_ID)]: {
+            last: record(emptyPlan(scenario), 7),
+            previous: record(played, 5),
+          },
+        },
+      });
+    });
+    const since = await screen.findByTestId('since-last-play');
+    expect(since).toHaveTextContent(`Score ${previous.toFixed(1)} → ${now.toFixed(1)}`);
+    expect(since).not.toHaveTextContent('12.3');
   });
 });
