@@ -330,7 +330,9 @@ export function mergeSaved(local: SavedState, stored: SavedState, ledger: Ledger
     const live = new Map<string, SavedVariant>();
     const deleted = idRecord<Lineaged>();
     const candidates: SavedVariant[] = [];
-    for (const id of new Set([...ls.keys(), ...ss.keys()])) {
+    // In id order, so two tabs that merge the same states write the same text (in the order of
+    // each tab's own tombstones first, each would take the other's write for a change, forever).
+    for (const id of [...new Set([...ls.keys(), ...ss.keys()])].sort()) {
       const mine = ls.get(id);
       const theirs = ss.get(id);
       if (mine?.value) candidates.push(mine.value);
@@ -436,8 +438,10 @@ export function mergeSaved(local: SavedState, stored: SavedState, ledger: Ledger
     const winner = importWinners.get(id);
     if (winner?.value) imported.push(winner.value);
   }
-  for (const [id, winner] of importWinners)
+  for (const id of [...importWinners.keys()].sort()) {
+    const winner = importWinners.get(id)!;
     if (!winner.value) removedImports[id] = versionOf(winner.version);
+  }
 
   // Plays: the later play of each variant that still exists (a deleted variant's plays go).
   const plays = idRecord<PlayHistory>();

@@ -363,4 +363,27 @@ describe('two tabs on one saved state', () => {
       ['Plan A (this tab)', [['dark-mode'], []]],
     ]);
   });
+
+  it('two tabs that each delete a variant the other never saw settle on one saved text', async () => {
+    // Found by the model test: each tab wrote the two tombstones with its own first, and each took
+    // the other's write for a change to merge and save again, for ever.
+    const world = new World();
+    const [A, B] = world.tabs as [Tab, Tab];
+    A.store.getState().createVariant(zeroDay, 'Safer');
+    B.store.getState().createVariant(zeroDay, 'Safer');
+    await flush();
+    const made = (tab: Tab) => tab.store.getState().plans[zeroDay.id]!.variants[1]!.id;
+    const [a, b] = [made(A), made(B)];
+    expect(a).not.toBe(b);
+    B.store.getState().deleteVariant(zeroDay, b);
+    A.store.getState().deleteVariant(zeroDay, a);
+    await flush();
+    world.settle();
+    await flush();
+    expect(A.view.deliver() + B.view.deliver()).toBe(0);
+    const saved = (tab: Tab) => tab.view.getItem('roadmap-dojo');
+    expect(saved(A)).toBe(saved(B));
+    const plans = world.open().store.getState().plans[zeroDay.id]!;
+    expect(plans.variants.map((v) => v.id)).toEqual(['v1']);
+  });
 });
