@@ -12,12 +12,17 @@ export const THRESHOLD = 85;
 
 /**
  * The tests Stryker runs against each mutant (vitest.mutation.config.ts): the engine and explain
- * tests; the par searches at full budget and the guard-rails take seconds per run, and
- * par.test.ts covers the search's parts on small budgets instead.
+ * tests; the par searches at full budget, the guard-rails and the large backlog's searches take
+ * seconds per run, and par.test.ts and par.budget.test.ts cover the search's parts on small
+ * budgets instead.
  */
 export const MUTATION_TESTS = {
   include: ['tests/engine/**/*.test.ts', 'tests/explain/**/*.test.ts'],
-  exclude: ['tests/engine/guardrails.test.ts', 'tests/engine/par.search.test.ts'],
+  exclude: [
+    'tests/engine/guardrails.test.ts',
+    'tests/engine/par.search.test.ts',
+    'tests/engine/largeBacklog.test.ts',
+  ],
 } as const;
 
 /** The modules held to the threshold, by area. */

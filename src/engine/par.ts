@@ -41,6 +41,22 @@ export type Objective = (metrics: Metrics) => number;
  */
 export const PAR_BUDGET = 120_000;
 
+/**
+ * Items × slots up to which a search gets its whole budget: every shipped scenario (at most 20
+ * items over 6 slots). One evaluation costs more as a scenario grows (about 14 µs at 18 × 6, 100
+ * µs at 150 × 26 on the reference machine, `npm run bench`), so a larger plan space gets a budget
+ * scaled down in proportion, and a 150-item backlog over 26 sprints reaches par in seconds rather
+ * than a minute. The search is then shorter, not different: par is the best plan it finds.
+ */
+export const FULL_BUDGET_SIZE = 120;
+
+/** `budget` evaluations, scaled down for a plan space beyond `FULL_BUDGET_SIZE` (at least 1,000). */
+export function scaledBudget(c: Compiled, budget: number): number {
+  const size = c.items.length * c.slots;
+  if (size <= FULL_BUDGET_SIZE) return budget;
+  return Math.max(1_000, Math.round((budget * FULL_BUDGET_SIZE) / size));
+}
+
 export interface SearchOptions {
   /** The search's own seed (default 1): same scenario and seed, same result. */
   seed?: number;
@@ -400,7 +416,7 @@ export function searchPlans(
   options: SearchOptions = {},
 ): SearchResult {
   const space = makeSpace(c, options);
-  const budget = Math.max(50, options.budget ?? PAR_BUDGET);
+  const budget = Math.max(50, options.budget ?? scaledBudget(c, PAR_BUDGET));
   const exhaustive = options.exhaustiveUpTo ?? budget;
   if (space.frozen === 0 && exhaustive > 0 && countPlans(c, exhaustive) <= exhaustive) {
     const exact = exactBest(c, objective, exhaustive);
@@ -464,6 +480,9 @@ export function searchPlans(
     while (improved && evaluations < budget * 4) {
       improved = false;
       for (const plan of fullNeighbourhood(space, cur.plan)) {
+        // The cap holds inside a pass too: one pass over a large plan's neighbourhood is
+        // thousands of plans.
+        if (evaluations >= budget * 4) break;
         const value = evaluate(plan);
         if (value > cur.value + 1e-12) {
           cur = { plan, value };
@@ -572,7 +591,7 @@ export function computeAnchors(scenario: Scenario, options: SearchOptions = {}):
   const scale = Math.max(1e-9, money.best - money.floor, Math.abs(money.best) * 1e-6);
   const found = searchPlans(c, (x) => ((x.revenue ?? 0) - money.floor) / scale, {
     ...options,
-    budget: options.budget ?? 20_000,
+    budget: options.budget ?? scaledBudget(c, 20_000),
   });
   const best = money.floor + found.value * scale;
   return anchorsWith(c, { floor: money.floor, best: Math.max(money.best, best) });

@@ -15,8 +15,8 @@ export const SCHEMA_VERSION = 1;
 
 /** Limits that keep a hostile file from freezing the tab. */
 export const LIMITS = {
-  slots: 12,
-  items: 60,
+  slots: 26,
+  items: 150,
   stakeholders: 12,
   vulnerabilities: 30,
   threats: 12,

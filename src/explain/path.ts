@@ -4,14 +4,16 @@
  * moving it, reordering a slot), taking an item out, swapping two items between slots,
  * replacing a planned item with one from the backlog (in its place), and placing an item together
  * with the prerequisites it would otherwise wait for, or taking the last items of a slot out (its
- * overflow). It
- * stops when less than half a point of the gap is left, after 8 steps, or when no edit gains.
+ * overflow). It stops when less than half a point of the gap is left, after 8 steps, or when no
+ * edit gains. On a plan space larger than any shipped scenario's (`FULL_BUDGET_SIZE`) it tries
+ * only the edits toward par's plan (`editsTowardPar`).
  *
  * Each step says what it does in domain words, naming the slot and the position, the points it
  * gains and the figures that moved, and carries the plan after it, so anyone can rescore it.
  */
 import { compile, type Compiled } from '../engine/compile.ts';
 import { expectedWorld, worldMetrics } from '../engine/expected.ts';
+import { FULL_BUDGET_SIZE } from '../engine/par.ts';
 import type { Plan } from '../engine/plan.ts';
 import { scoreMetrics, type Metrics } from '../engine/score.ts';
 import { type Anchors, type Metric, type Scenario, type Weights } from '../engine/schema.ts';
@@ -86,6 +88,8 @@ export interface MovePath {
    * is left needs several changes made at once).
    */
   stopped: 'close' | 'steps' | 'together';
+  /** How many plans the search scored (every edit tried at every step, and the three ends). */
+  scored: number;
 }
 
 export interface PathOptions {
@@ -473,6 +477,74 @@ export function describeEdit(c: Compiled, plan: Plan, edit: Edit): string {
   return `Move ${title(edit.item)} ${edit.to.index < edit.from.index ? 'earlier' : 'later'} in ${slot}${where ? `, ${where}` : ''}`;
 }
 
+/**
+ * The edits toward `par` only, for a large plan space (more items × slots than
+ * `FULL_BUDGET_SIZE`), where every edit of every step would be tens of thousands of simulations:
+ * an item moves into the slot par gives it (at any position) or goes back to the backlog when par
+ * leaves it out; two items swap when par has one of them in the other's slot; an item par leaves
+ * out gives its place to one par plans in that slot; trims; and items placed with their
+ * prerequisites in par's slot. Every edit `editsOf` would try that moves a single item toward
+ * par's plan is among them.
+ */
+export function* editsTowardPar(
+  plan: Plan,
+  par: Plan,
+  items: readonly string[],
+  deps: ReadonlyMap<string, readonly string[]> = new Map(),
+): Generator<Edit> {
+  const parSlot = new Map<string, number>();
+  par.slots.forEach((ids, slot) => ids.forEach((id) => parSlot.set(id, slot)));
+  for (const item of items) {
+    const from = placeOf(plan, item);
+    const slot = parSlot.get(item);
+    if (slot === undefined || slot >= plan.slots.length) {
+      if (from) yield { kind: 'remove', item, from };
+      continue;
+    }
+    const length = plan.slots[slot]!.length - (from?.slot === slot ? 1 : 0);
+    for (let index = 0; index <= length; index++) {
+      if (from && from.slot === slot && from.index === index) continue;
+      yield { kind: 'place', item, from, to: { slot, index } };
+    }
+  }
+  const placed = plan.slots.flatMap((ids, slot) =>
+    ids.map((item, index) => ({ item, place: { slot, index } })),
+  );
+  for (let a = 0; a < placed.length; a++)
+    for (let b = a + 1; b < placed.length; b++) {
+      const x = placed[a]!;
+      const y = placed[b]!;
+      if (x.place.slot === y.place.slot) continue;
+      if (parSlot.get(x.item) !== y.place.slot && parSlot.get(y.item) !== x.place.slot) continue;
+      yield { kind: 'swap', item: x.item, other: y.item, from: x.place, otherFrom: y.place };
+    }
+  const planned = new Set(placed.map((p) => p.item));
+  const unplannedBySlot = new Map<number, string[]>();
+  for (const other of items) {
+    const slot = parSlot.get(other);
+    if (slot === undefined || planned.has(other)) continue;
+    unplannedBySlot.set(slot, [...(unplannedBySlot.get(slot) ?? []), other]);
+  }
+  for (const x of placed)
+    if (!parSlot.has(x.item))
+      for (const other of unplannedBySlot.get(x.place.slot) ?? [])
+        yield { kind: 'replace', item: x.item, other, from: x.place };
+  for (let slot = 0; slot < plan.slots.length; slot++)
+    for (let count = 2; count <= plan.slots[slot]!.length; count++)
+      yield { kind: 'trim', slot, count };
+  for (const item of items) {
+    const slot = parSlot.get(item);
+    if ((deps.get(item) ?? []).length === 0 || slot === undefined || slot >= plan.slots.length)
+      continue;
+    for (const before of [...plan.slots[slot]!, null]) {
+      if (before === item) continue;
+      const missing = missingPrerequisites(plan, deps, item, slot, before);
+      if (missing.length > 0 && !(before !== null && missing.includes(before)))
+        yield { kind: 'group', item, with: missing, slot, before };
+    }
+  }
+}
+
 /** The path of moves from `plan` toward `par` (see the module comment). */
 export function pathToPar(
   scenario: Scenario,
@@ -482,9 +554,15 @@ export function pathToPar(
 ): MovePath {
   const c = compile(scenario);
   const { weights } = scoringOf(c, options);
-  const score = scorer(c, options);
+  let tried = 0;
+  const scoreOnce = scorer(c, options);
+  const score = (p: Plan) => {
+    tried += 1;
+    return scoreOnce(p);
+  };
   const items = c.items.filter((i) => !i.injected).map((i) => i.id);
   const deps = new Map(c.items.map((i) => [i.id, i.deps.map((d) => c.items[d]!.id)]));
+  const large = c.items.length * c.slots > FULL_BUDGET_SIZE;
   const maxSteps = options.maxSteps ?? 8;
   const stopBelow = options.stopBelow ?? 0.5;
   const parScore = score(par).score;
@@ -494,7 +572,8 @@ export function pathToPar(
   const steps: PathStep[] = [];
   while (steps.length < maxSteps && parScore - now.score >= stopBelow) {
     let best: { edit: Edit; plan: Plan; scored: Scored } | null = null;
-    for (const edit of editsOf(current, items, deps)) {
+    const edits = large ? editsTowardPar(current, par, items, deps) : editsOf(current, items, deps);
+    for (const edit of edits) {
       const next = applyEdit(current, edit);
       const scored = score(next);
       if (!best || scored.score > best.scored.score + 1e-9) best = { edit, plan: next, scored };
@@ -521,5 +600,5 @@ export function pathToPar(
   const explained = gap <= 1e-9 ? 1 : Math.max(0, Math.min(1, (now.score - start) / gap));
   const stopped =
     parScore - now.score < stopBelow ? 'close' : steps.length >= maxSteps ? 'steps' : 'together';
-  return { start, end: now.score, par: parScore, steps, explained, stopped };
+  return { start, end: now.score, par: parScore, steps, explained, stopped, scored: tried };
 }

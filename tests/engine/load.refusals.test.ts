@@ -298,24 +298,25 @@ describe('loadScenario: size limits and unreadable input', () => {
       s.items = Array.from({ length: count }, (_, i) => ({ ...s.items[0], id: `item-${i}` }));
     });
 
+  // The item limit is 150 (a team's backlog over a year of sprints): 20 times it is 3,000.
   it('refuses more than 20 times the item limit before validating each item', () => {
-    expect(issuesOf(withItems(1201))).toEqual([
-      { path: 'items', message: 'has 1201 entries; a scenario has at most 60' },
+    expect(issuesOf(withItems(3001))).toEqual([
+      { path: 'items', message: 'has 3001 entries; a scenario has at most 150' },
     ]);
   });
 
   it('leaves exactly 20 times the item limit to the schema', () => {
-    const issues = issuesOf(withItems(1200));
-    expect(issues).toContainEqual({ path: 'items', message: 'must have at most 60 entries' });
+    const issues = issuesOf(withItems(3000));
+    expect(issues).toContainEqual({ path: 'items', message: 'must have at most 150 entries' });
     expect(issues.map((i) => i.message)).not.toContain(
-      'has 1200 entries; a scenario has at most 60',
+      'has 3000 entries; a scenario has at most 150',
     );
   });
 
   it('does not count the characters of items that are not a list', () => {
-    const issues = issuesOf(edited('tutorial', (s) => (s.items = 'x'.repeat(1201))));
+    const issues = issuesOf(edited('tutorial', (s) => (s.items = 'x'.repeat(3001))));
     expect(issues.map((i) => i.message)).not.toContain(
-      'has 1201 entries; a scenario has at most 60',
+      'has 3001 entries; a scenario has at most 150',
     );
   });
 
