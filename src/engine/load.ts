@@ -10,6 +10,7 @@
  * It never throws: every failure comes back as issues naming the field at fault.
  */
 import { fromZodError, type Issue, type Result } from './issues.ts';
+import { compile } from './compile.ts';
 import { migrateScenario } from './migrations.ts';
 import {
   LIMITS,
@@ -83,10 +84,24 @@ export function loadScenario(input: unknown): ScenarioResult {
     }
     const parsed = scenarioSchema.safeParse(migrated.value);
     if (!parsed.success) return { ok: false, issues: fromZodError(parsed.error, migrated.value) };
-    const scenario = parsed.data;
+    let scenario = parsed.data;
     const { errors, warnings } = checkReferences(scenario);
     if (errors.length > 0) return { ok: false, issues: errors };
-    return { ok: true, scenario, warnings };
+    if (migrated.from < 2 && scenario.team.pointValue === undefined) {
+      // Version 1 had no price for a point of capacity; engine 2 prices the debt left at the end
+      // with it. Fill in the default the engine would use, and say so.
+      const pointValue = Math.round(compile(scenario).pointValue);
+      scenario = { ...scenario, team: { ...scenario.team, pointValue } };
+      migrated.notes.push({
+        path: 'team.pointValue',
+        message: `was filled in as $${pointValue.toLocaleString('en-US')} a point: version 1 had no price for a point of capacity, which engine 2 uses to price the debt left at the end; this is the expected ARR a point of the backlog's features adds`,
+      });
+    }
+    const notes = migrated.notes.map((n) => ({
+      path: n.path,
+      message: `${n.message} (schemaVersion ${migrated.from} → ${SCHEMA_VERSION})`,
+    }));
+    return { ok: true, scenario, warnings: [...notes, ...warnings] };
   } catch (error) {
     // Defensive: a pathological input (e.g. nesting deep enough to exhaust the stack).
     const detail = error instanceof Error ? error.message : String(error);
@@ -335,13 +350,14 @@ export function checkReferences(s: Scenario): { errors: Issue[]; warnings: Issue
       (p, i) => [`scoring.presets[${i}].weights`, p.weights] as const,
     ),
   ];
+  // A version-1 file's capacity-health weights are removed by its migration (with a notice); a
+  // version-2 file that weights it is refused.
   for (const [path, weights] of unscored)
     if ((weights.capacityHealth ?? 0) > 0)
-      warnings.push({
-        path: `${path}.capacityHealth`,
-        message:
-          'is ignored: since engine 2 the capacity the remaining debt will cost is counted in net value (its terminal value), so capacity health is shown but not scored',
-      });
+      err(
+        `${path}.capacityHealth`,
+        'must be 0 or left out: since engine 2 (schemaVersion 2) capacity health is reported, not scored; the capacity the debt left at the end will take is counted in net value',
+      );
   for (const [metric, a] of Object.entries(s.scoring.anchors ?? {})) {
     if (a && a.best < a.floor) err(`scoring.anchors.${metric}`, 'best must not be below floor');
   }

@@ -11,7 +11,7 @@ import { CONSTANT_INFO, CONSTANT_NAMES, type Constants } from './constants.ts';
 import { isReservedId, reservedIdMessage } from './ids.ts';
 
 /** The schema version this engine writes and reads natively. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Limits that keep a hostile file from freezing the tab. */
 export const LIMITS = {

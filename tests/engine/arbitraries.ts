@@ -165,7 +165,7 @@ export function scenarioInput(options: ScenarioOptions = {}): fc.Arbitrary<Scena
           decay: 0.3,
         });
       return {
-        schemaVersion: 1,
+        schemaVersion: 2,
         id: 'generated',
         title: 'Generated',
         brief: '',
@@ -187,7 +187,6 @@ export function scenarioInput(options: ScenarioOptions = {}): fc.Arbitrary<Scena
           weights: {
             revenue: 3,
             csat: 1,
-            capacityHealth: 1,
             reliability: 1,
             security: 1,
             compliance: 1,

@@ -34,7 +34,7 @@ import { item, quarters } from './mechanics/build.ts';
 function buildWorld(): Scenario {
   // Validated by the schema alone, so a bug in checkReferences fails the tests below, not this.
   const input: ScenarioInput = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'world',
     title: 'A fully wired world',
     brief: '',

@@ -10,7 +10,7 @@ import {
  * Every shipped migration must have a test here, by name: add an entry to `tested` together with
  * a test of its `up` step. The guard below fails otherwise.
  */
-const tested = new Set<string>([]);
+const tested = new Set<string>(['CapacityHealthNotScored']);
 
 describe('scenario migrations', () => {
   it('has a test for every shipped migration', () => {
@@ -34,10 +34,17 @@ describe('scenario migrations', () => {
       { version: 3, name: 'AddLocale', up: (doc) => ({ ...doc, locale: 'en' }) },
     ];
     const result = migrateScenario({ schemaVersion: 1, brief: 'hi' }, 3, steps);
-    expect(result).toEqual({ ok: true, value: { schemaVersion: 3, story: 'hi', locale: 'en' } });
+    expect(result).toEqual({
+      ok: true,
+      value: { schemaVersion: 3, story: 'hi', locale: 'en' },
+      from: 1,
+      notes: [],
+    });
     expect(migrateScenario({ schemaVersion: 2, story: 'x' }, 3, steps)).toEqual({
       ok: true,
       value: { schemaVersion: 3, story: 'x', locale: 'en' },
+      from: 2,
+      notes: [],
     });
   });
 
@@ -52,5 +59,84 @@ describe('scenario migrations', () => {
     });
     expect(migrateScenario({ schemaVersion: 2 }, 1)).toMatchObject({ ok: false });
     expect(migrateScenario({ schemaVersion: 'one' }, 1)).toMatchObject({ ok: false });
+  });
+
+  it('collects what each step notes, in order, with the version the file was read as', () => {
+    const steps: Migration[] = [
+      {
+        version: 2,
+        name: 'A',
+        up: (doc, note) => (note({ path: 'a', message: 'first' }), doc),
+      },
+      {
+        version: 3,
+        name: 'B',
+        up: (doc, note) => (note({ path: 'b', message: 'second' }), doc),
+      },
+    ];
+    expect(migrateScenario({ schemaVersion: 1 }, 3, steps)).toMatchObject({
+      ok: true,
+      from: 1,
+      notes: [
+        { path: 'a', message: 'first' },
+        { path: 'b', message: 'second' },
+      ],
+    });
+    expect(migrateScenario({ schemaVersion: 3 }, 3, steps)).toMatchObject({ from: 3, notes: [] });
+  });
+});
+
+describe('CapacityHealthNotScored (version 1 → 2)', () => {
+  const step = SCENARIO_MIGRATIONS.find((m) => m.name === 'CapacityHealthNotScored')!;
+  const run = (doc: Record<string, unknown>) => {
+    const notes: { path: string; message: string }[] = [];
+    const out = step.up(structuredClone(doc), (n) => notes.push(n));
+    return { out, notes };
+  };
+
+  it('is the step to version 2', () => {
+    expect(step.version).toBe(2);
+    expect(SCENARIO_VERSIONS.CapacityHealthNotScored).toBe(2);
+  });
+
+  it('removes the capacity-health weight from the weights and every preset, noting each', () => {
+    const { out, notes } = run({
+      scoring: {
+        weights: { revenue: 3, capacityHealth: 1, csat: 1 },
+        presets: [
+          { id: 'growth', label: 'Growth', weights: { revenue: 5, capacityHealth: 0 } },
+          { id: 'ciso', label: 'CISO', weights: { security: 5 } },
+        ],
+      },
+    });
+    expect(out).toEqual({
+      scoring: {
+        weights: { revenue: 3, csat: 1 },
+        presets: [
+          { id: 'growth', label: 'Growth', weights: { revenue: 5 } },
+          { id: 'ciso', label: 'CISO', weights: { security: 5 } },
+        ],
+      },
+    });
+    expect(notes.map((n) => n.path)).toEqual([
+      'scoring.weights.capacityHealth',
+      'scoring.presets[0].weights.capacityHealth',
+    ]);
+    expect(notes[0]!.message).toMatch(/^was removed \(it was 1\): since engine 2 capacity health/);
+    expect(notes[1]!.message).toMatch(/^was removed \(it was 0\)/);
+  });
+
+  it('leaves a file without the weight, or with junk where the scoring is, as it was', () => {
+    for (const doc of [
+      { scoring: { weights: { revenue: 1 } } },
+      { scoring: 'junk' },
+      { scoring: { weights: [1, 2], presets: 'junk' } },
+      { scoring: { weights: { revenue: 1 }, presets: [null, { weights: null }] } },
+      {},
+    ]) {
+      const { out, notes } = run(doc);
+      expect(out).toEqual(doc);
+      expect(notes).toEqual([]);
+    }
   });
 });

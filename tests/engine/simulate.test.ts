@@ -13,7 +13,7 @@ import { shipped } from './helpers.ts';
 /** A minimal scenario to check single mechanisms by hand. */
 function tiny(extra: Partial<ScenarioInput> = {}, items: ScenarioInput['items'] = []) {
   const input: ScenarioInput = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'tiny',
     title: 'Tiny',
     brief: '',

@@ -43,7 +43,7 @@ import { scenarioFiles, shipped } from '../engine/helpers.ts';
  * closes a critical CVE.
  */
 const company: ScenarioInput = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   id: 'company',
   title: 'Company',
   brief: 'First paragraph.\n\nSecond paragraph.',

@@ -58,7 +58,7 @@ export async function renderApp(
  * (2 KTLO, 20 debt). SSO needs the user model and Sales wants it by Q1.
  */
 export const testScenarioInput: ScenarioInput = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   id: 'ui-test',
   title: 'UI test company',
   brief:

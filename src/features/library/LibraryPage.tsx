@@ -131,6 +131,24 @@ function ImportResults({
                 : 'It is in the library below, marked “Imported”.'}{' '}
               <Link href={briefingHref(result.scenario.id)}>Open its briefing</Link>
             </p>
+            {result.warnings.length > 0 && (
+              <>
+                <p>
+                  {result.warnings.length === 1 ? 'One note' : `${result.warnings.length} notes`} on
+                  the file (it loaded with {result.warnings.length === 1 ? 'this' : 'these'}):
+                </p>
+                <ul className="notice-details" aria-label={`Notes on ${fileName}`}>
+                  {result.warnings.slice(0, IMPORT_ISSUES_SHOWN).map((issue, i) => (
+                    <li key={i}>
+                      <code>{issue.path}</code>: {issue.message}
+                    </li>
+                  ))}
+                </ul>
+                {result.warnings.length > IMPORT_ISSUES_SHOWN && (
+                  <p>…and {result.warnings.length - IMPORT_ISSUES_SHOWN} more.</p>
+                )}
+              </>
+            )}
           </Notice>
         ) : (
           <Notice

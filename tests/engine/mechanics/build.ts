@@ -59,7 +59,7 @@ export const quarters = (n: number): string[] => Array.from({ length: n }, (_, i
 export function scenario(overrides: Overrides = {}, items?: ItemInput[]): Scenario {
   const { constants, ...rest } = overrides;
   const input: ScenarioInput = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'mechanics',
     title: 'Mechanics',
     brief: '',

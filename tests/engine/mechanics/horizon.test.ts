@@ -179,7 +179,7 @@ describe('horizon end', () => {
     'refuses %s at the horizon (slot = number of slots), accepts the last slot',
     (_, edit, path) => {
       const past: ScenarioInput = {
-        schemaVersion: 1,
+        schemaVersion: 2,
         id: 'h',
         title: 'H',
         brief: '',

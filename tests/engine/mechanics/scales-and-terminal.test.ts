@@ -11,7 +11,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { compile, loadScenario } from '../../../src/engine/index.ts';
-import { K, item, run, scenario } from './build.ts';
+import { K, item, plan, run, runWith, scenario } from './build.ts';
 
 /** Drag from debt D with the default half-point H: D / (D + H). */
 const drag = (debt: number) => debt / (debt + K.debtHalf);
@@ -88,9 +88,9 @@ describe('the score on fixed scales', () => {
     expect(run(s, ['a'], []).score).toBeCloseTo((100 * (75 - 40)) / 50, 9);
   });
 
-  it('shows capacity health but gives it no weight, whatever the scenario says', () => {
-    const s = feature({ revenue: 1, capacityHealth: 5 });
-    const o = run(s, [], ['a']);
+  it('shows capacity health but gives it no weight, whatever weights it is given', () => {
+    const s = feature({ revenue: 1 });
+    const o = runWith(s, plan(s, [], ['a']), { weights: { revenue: 1, capacityHealth: 5 } });
     expect(o.weights.capacityHealth).toBe(0);
     expect(o.metrics.capacityHealth).toBe(1);
     expect(o.score).toBeCloseTo((100 * (second - nothing)) / (first - nothing), 9);
@@ -98,8 +98,12 @@ describe('the score on fixed scales', () => {
 });
 
 describe('a scenario that still weights capacity health', () => {
-  const input = (weights: Record<string, number>, presets?: Record<string, number>) => ({
-    schemaVersion: 1,
+  const input = (
+    weights: Record<string, number>,
+    presets?: Record<string, number>,
+    schemaVersion = 2,
+  ) => ({
+    schemaVersion,
     id: 'old',
     title: 'Old',
     brief: '',
@@ -116,17 +120,29 @@ describe('a scenario that still weights capacity health', () => {
     items: [item('a', 5)],
   });
 
-  it('loads, with a notice for each weight on it that says why it is ignored', () => {
+  it('as a version-1 file, loads without those weights, with a notice for each that says why', () => {
     const result = loadScenario(
-      input({ revenue: 1, capacityHealth: 2 }, { capacityHealth: 1, csat: 1 }),
+      input({ revenue: 1, capacityHealth: 2 }, { capacityHealth: 1, csat: 1 }, 1),
     );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.warnings.map((w) => w.path)).toEqual([
       'scoring.weights.capacityHealth',
       'scoring.presets[0].weights.capacityHealth',
+      'team.pointValue',
     ]);
-    expect(result.warnings[0]!.message).toMatch(/ignored.*net value/);
+    expect(result.warnings[0]!.message).toMatch(/removed.*net value/);
+    expect(result.scenario.scoring.weights).toEqual({ revenue: 1 });
+  });
+
+  it('as a version-2 file, is refused, naming each weight', () => {
+    const result = loadScenario(input({ revenue: 1, capacityHealth: 2 }, { capacityHealth: 1 }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((i) => i.path)).toEqual([
+      'scoring.weights.capacityHealth',
+      'scoring.presets[0].weights.capacityHealth',
+    ]);
   });
 
   it('is refused when capacity health is the only metric it weights', () => {

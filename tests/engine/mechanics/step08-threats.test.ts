@@ -210,7 +210,7 @@ describe('what a par teaches', () => {
 
 describe('loading a threat profile', () => {
   const base = (threats: unknown, vulnerabilities: unknown[] = []): unknown => ({
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'threats',
     title: 'Threats',
     brief: '',
