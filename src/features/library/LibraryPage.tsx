@@ -134,8 +134,8 @@ function ImportResults({
             {result.warnings.length > 0 && (
               <>
                 <p>
-                  {result.warnings.length === 1 ? 'One note' : `${result.warnings.length} notes`} on
-                  the file (it loaded with {result.warnings.length === 1 ? 'this' : 'these'}):
+                  It loaded with{' '}
+                  {result.warnings.length === 1 ? 'one note' : `${result.warnings.length} notes`}:
                 </p>
                 <ul className="notice-details" aria-label={`Notes on ${fileName}`}>
                   {result.warnings.slice(0, IMPORT_ISSUES_SHOWN).map((issue, i) => (

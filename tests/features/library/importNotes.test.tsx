@@ -28,7 +28,7 @@ describe('library: a file that loads with notes', () => {
     expect(notes).toHaveLength(2);
     expect(notes[0]).toMatch(/^scoring\.weights\.capacityHealth: was removed \(it was 1\)/);
     expect(notes[1]).toMatch(/^team\.pointValue: was filled in as \$[\d,]+ a point/);
-    expect(notice.parentElement).toHaveTextContent('2 notes on the file (it loaded with these):');
+    expect(notice.parentElement).toHaveTextContent('It loaded with 2 notes:');
     const imported = store.getState().imported[0]!.scenario;
     expect(imported.schemaVersion).toBe(2);
     expect(imported.scoring.weights).not.toHaveProperty('capacityHealth');
