@@ -67,7 +67,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const at = args.indexOf('--constants');
   const overrides = at >= 0 ? (JSON.parse(args[at + 1]!) as Record<string, number>) : {};
-  const only = args.find((a, i) => !a.startsWith('--') && i !== at + 1);
+  const only = args.find((a, i) => !a.startsWith('--') && (at < 0 || i !== at + 1));
   const dir = join(import.meta.dirname, '..', '..', 'scenarios');
   const files = readdirSync(dir).filter(
     (f) => f.endsWith('.json') && f !== 'schema.json' && (!only || f === `${only}.json`),
