@@ -494,54 +494,22 @@ export function* editsTowardPar(
 ): Generator<Edit> {
   const parSlot = new Map<string, number>();
   par.slots.forEach((ids, slot) => ids.forEach((id) => parSlot.set(id, slot)));
-  for (const item of items) {
-    const from = placeOf(plan, item);
-    const slot = parSlot.get(item);
-    if (slot === undefined || slot >= plan.slots.length) {
-      if (from) yield { kind: 'remove', item, from };
-      continue;
-    }
-    const length = plan.slots[slot]!.length - (from?.slot === slot ? 1 : 0);
-    for (let index = 0; index <= length; index++) {
-      if (from && from.slot === slot && from.index === index) continue;
-      yield { kind: 'place', item, from, to: { slot, index } };
-    }
-  }
-  const placed = plan.slots.flatMap((ids, slot) =>
-    ids.map((item, index) => ({ item, place: { slot, index } })),
-  );
-  for (let a = 0; a < placed.length; a++)
-    for (let b = a + 1; b < placed.length; b++) {
-      const x = placed[a]!;
-      const y = placed[b]!;
-      if (x.place.slot === y.place.slot) continue;
-      if (parSlot.get(x.item) !== y.place.slot && parSlot.get(y.item) !== x.place.slot) continue;
-      yield { kind: 'swap', item: x.item, other: y.item, from: x.place, otherFrom: y.place };
-    }
-  const planned = new Set(placed.map((p) => p.item));
-  const unplannedBySlot = new Map<number, string[]>();
-  for (const other of items) {
-    const slot = parSlot.get(other);
-    if (slot === undefined || planned.has(other)) continue;
-    unplannedBySlot.set(slot, [...(unplannedBySlot.get(slot) ?? []), other]);
-  }
-  for (const x of placed)
-    if (!parSlot.has(x.item))
-      for (const other of unplannedBySlot.get(x.place.slot) ?? [])
-        yield { kind: 'replace', item: x.item, other, from: x.place };
-  for (let slot = 0; slot < plan.slots.length; slot++)
-    for (let count = 2; count <= plan.slots[slot]!.length; count++)
-      yield { kind: 'trim', slot, count };
-  for (const item of items) {
-    const slot = parSlot.get(item);
-    if ((deps.get(item) ?? []).length === 0 || slot === undefined || slot >= plan.slots.length)
-      continue;
-    for (const before of [...plan.slots[slot]!, null]) {
-      if (before === item) continue;
-      const missing = missingPrerequisites(plan, deps, item, slot, before);
-      if (missing.length > 0 && !(before !== null && missing.includes(before)))
-        yield { kind: 'group', item, with: missing, slot, before };
-    }
+  // Listing every edit is cheap next to scoring one (a simulation each): filter `editsOf`.
+  for (const edit of editsOf(plan, items, deps)) {
+    const toward =
+      edit.kind === 'place'
+        ? parSlot.get(edit.item) === edit.to.slot
+        : edit.kind === 'remove'
+          ? !parSlot.has(edit.item)
+          : edit.kind === 'swap'
+            ? parSlot.get(edit.item) === edit.otherFrom.slot ||
+              parSlot.get(edit.other) === edit.from.slot
+            : edit.kind === 'replace'
+              ? !parSlot.has(edit.item) && parSlot.get(edit.other) === edit.from.slot
+              : edit.kind === 'group'
+                ? parSlot.get(edit.item) === edit.slot
+                : true;
+    if (toward) yield edit;
   }
 }
 
