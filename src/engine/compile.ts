@@ -131,6 +131,8 @@ export interface Compiled {
   labels: string[];
   capacity: number[];
   ktlo: number[];
+  /** Parallel work streams: items the team works on at once (the scenario's, else 2). */
+  streams: number;
   k: SlotConstants;
   items: CompiledItem[];
   index: ReadonlyMap<string, number>;
@@ -184,6 +186,9 @@ export interface Compiled {
   applicable: Record<Metric, boolean>;
   weights: Record<Metric, number>;
 }
+
+/** Parallel work streams when a scenario does not say: two, a small team (about four to six people). */
+export const DEFAULT_STREAMS = 2;
 
 const cache = new WeakMap<Scenario, Compiled>();
 
@@ -440,6 +445,7 @@ export function compile(scenario: Scenario, overrides?: Partial<Constants>): Com
     labels: scenario.time.labels,
     capacity,
     ktlo,
+    streams: scenario.team.streams ?? DEFAULT_STREAMS,
     k,
     items,
     index,

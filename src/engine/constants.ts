@@ -20,6 +20,8 @@ export interface Constants {
   debtFloor: number;
   /** Context-switching loss factor on over-commitment: `C = C0 / (1 + θ·o)`. */
   thrash: number;
+  /** Most streams one item can absorb (two people pairing): a lone item gets C·m/k. */
+  streamsPerItem: number;
   /** Debt added per point of capacity worked while over-committed, times the over-commitment. */
   pressureDebt: number;
   /** Keep-the-lights-on share of capacity, used when the scenario gives no KTLO. */
@@ -85,6 +87,7 @@ export const DEFAULT_CONSTANTS: Readonly<Constants> = Object.freeze({
   slackEfficiency: 0.25,
   debtFloor: 10,
   thrash: 0.25,
+  streamsPerItem: 2,
   pressureDebt: 0.15,
   ktloShare: 0.1,
   incidentBase: 0.6,
@@ -149,6 +152,12 @@ export const CONSTANT_INFO: Readonly<Record<keyof Constants, ConstantInfo>> = {
     symbol: 'θ',
     meaning: 'context-switching loss on over-commitment',
     basis: 'Reinertsen on high utilization',
+    assumption: true,
+  },
+  streamsPerItem: {
+    symbol: 'm',
+    meaning: 'most streams one item can absorb',
+    basis: 'Brooks: adding people to one task has diminishing returns; pairing is the common limit',
     assumption: true,
   },
   pressureDebt: {

@@ -275,6 +275,10 @@ class RunState {
   /** Items completed this slot, in order. */
   completed: Int32Array;
   completedCount = 0;
+  /** Queue positions worked in the current segment of the slot (scratch for `work`). */
+  active: Int32Array;
+  /** Each active item's rate in points per slot (scratch for `work`). */
+  rates: Float64Array;
   // Per vulnerability, obligation, deal, event, slot.
   openFrom: Float64Array;
   closedAt: Float64Array;
@@ -380,6 +384,8 @@ class RunState {
     this.copyLoss = new Float64Array(n);
     this.copyLossAt = new Int32Array(n);
     this.completed = new Int32Array(n);
+    this.active = new Int32Array(n);
+    this.rates = new Float64Array(n);
     this.openFrom = new Float64Array(c.vulns.length);
     this.closedAt = new Float64Array(c.vulns.length);
     this.closedBy = new Int32Array(c.vulns.length);
@@ -523,62 +529,92 @@ function capacity(c: Compiled, st: RunState, queue: Queue, t: number): void {
 }
 
 /**
- * Steps 3–5: pour C into eligible items in queue order; each completion at τ = t + used/C applies
- * its effects, and the state is integrated piecewise between completions.
+ * Steps 3–5: the team works the slot in parallel streams. Items start in queue order as streams
+ * free up (an item already started keeps its stream); each active item gets an equal share of C,
+ * at most `streamsPerItem` streams' worth (C·m/k), so a lone item cannot take the whole team and
+ * has a minimum duration. Over-commitment raises the work in progress to round(k·(1 + o)): the
+ * team starts what it promised, every active item moves slower and finishes later. Each
+ * completion at τ = t + f applies its effects, and the state is integrated piecewise between
+ * completions.
  */
 function work(c: Compiled, st: RunState, queue: Queue, t: number): void {
   st.segRevenue = st.segFees = st.segOverload = st.segOverloadMin = st.segOverloadCsat = 0;
   st.segLambda = st.segLogSurvival = st.segUtil = st.segPeak = st.segShed = 0;
   const C = st.C;
   const n = queue.items.length;
-  const { remaining, doneAt, startedAt } = st;
+  const { remaining, doneAt, startedAt, active } = st;
+  const streams = c.streams;
+  const wip = Math.max(streams, Math.round(streams * (1 + st.o)));
+  const pairing = Math.max(0, Math.round(c.k.streamsPerItem) - 1);
+  const rates = st.rates;
   let used = 0;
+  let f = 0;
   let segStart = 0;
   if (C > EPS) {
-    let q = 0;
-    let blockedEarlier = false;
-    while (q < n && used < C - EPS) {
-      const idx = queue.items[q]!;
-      const item = c.items[idx]!;
-      const r = remaining[q]!;
-      if (
-        doneAt[idx] !== Infinity ||
-        queue.slots[q]! > t ||
-        item.notBefore > t ||
-        !(r >= 0) ||
-        (st.frozen && item.type === 'feature')
-      ) {
-        q++;
-        continue;
-      }
-      let ready = true;
-      for (let d = 0; d < item.deps.length; d++) {
-        if (doneAt[item.deps[d]!] === Infinity) {
-          ready = false;
-          break;
+    while (f < 1 - EPS) {
+      // The active set: items already started first, then the next eligible ones in queue order.
+      let count = 0;
+      for (let pass = 0; pass < 2 && count < wip; pass++) {
+        for (let q = 0; q < n && count < wip; q++) {
+          const idx = queue.items[q]!;
+          const started = startedAt[idx] !== Infinity;
+          if (pass === 0 ? !started : started) continue;
+          const item = c.items[idx]!;
+          const r = remaining[q]!;
+          if (
+            doneAt[idx] !== Infinity ||
+            queue.slots[q]! > t ||
+            item.notBefore > t ||
+            !(r >= 0) ||
+            (st.frozen && item.type === 'feature')
+          )
+            continue;
+          let ready = true;
+          for (let d = 0; d < item.deps.length; d++) {
+            if (doneAt[item.deps[d]!] === Infinity) {
+              ready = false;
+              break;
+            }
+          }
+          if (ready) active[count++] = q;
         }
       }
-      if (!ready) {
-        blockedEarlier = true;
-        q++;
-        continue;
+      if (count === 0) break;
+      // Streams: one per active item; spare streams pair up on the earliest items (at most m
+      // streams an item); beyond k items, the work in progress shares C equally.
+      let spare = count < streams ? streams - count : 0;
+      const unit = count > streams ? C / count : C / streams;
+      let dt = 1 - f;
+      for (let a = 0; a < count; a++) {
+        const q = active[a]!;
+        const idx = queue.items[q]!;
+        if (startedAt[idx] === Infinity) startedAt[idx] = t + f;
+        const add = spare < pairing ? spare : pairing;
+        spare -= add;
+        const rate = unit * (1 + add);
+        rates[a] = rate;
+        const need = remaining[q]! / rate;
+        if (need < dt) dt = need;
       }
-      const w = r < C - used ? r : C - used;
-      if (startedAt[idx] === Infinity) startedAt[idx] = t + used / C;
-      used += w;
-      remaining[q] = r - w;
-      if (r - w <= EPS) {
-        const f = used / C > 1 ? 1 : used / C;
-        integrate(c, st, t, segStart, f);
-        segStart = f;
-        complete(c, st, idx, t + f, t);
-        if (blockedEarlier) {
-          q = 0;
-          blockedEarlier = false;
-          continue;
-        }
+      f += dt;
+      if (f > 1 - EPS) f = 1;
+      let finished = false;
+      for (let a = 0; a < count; a++) {
+        const q = active[a]!;
+        const w = rates[a]! * dt;
+        used += w;
+        const r = remaining[q]! - w;
+        remaining[q] = r > EPS ? r : 0;
+        if (r <= EPS) finished = true;
       }
-      q++;
+      if (!finished) break;
+      integrate(c, st, t, segStart, f);
+      segStart = f;
+      for (let a = 0; a < count; a++) {
+        const q = active[a]!;
+        const idx = queue.items[q]!;
+        if (remaining[q]! <= 0 && doneAt[idx] === Infinity) complete(c, st, idx, t + f, t);
+      }
     }
   }
   integrate(c, st, t, segStart, 1);

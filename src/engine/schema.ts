@@ -387,6 +387,10 @@ export const scenarioSchema = z.strictObject({
   team: z.strictObject({
     capacity: about(perSlot, 'points per slot: one number or one per slot'),
     ktlo: about(z.optional(perSlot), 'keep-the-lights-on points per slot'),
+    streams: about(
+      z.optional(z.int().check(z.gte(1), z.lte(12))),
+      'items the team works on at once (parallel work streams; default 2)',
+    ),
     pointValue: about(
       z.optional(nonNegative),
       'dollars a point of capacity is worth after the horizon; prices the capacity the remaining debt will take (default: the expected ARR a point of the backlog’s features adds)',

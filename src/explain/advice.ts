@@ -821,6 +821,16 @@ export interface StartingPicture {
   utilization: number | null;
   /** Per slot: nominal capacity, KTLO, and the effective capacity left if nothing changes. */
   slots: { label: string; capacity: number; ktlo: number; effective: number }[];
+  /** Items the team works on at once, and how that reads. */
+  streams: number;
+  streamsSentence: string;
+}
+
+/** "The team works on 3 items at a time: …" (the model's parallel work streams). */
+export function streamsSentence(streams: number): string {
+  if (streams === 1)
+    return 'The team works on one item at a time, in your order: an item waits for everything before it in its slot.';
+  return `The team works on ${streams} items at a time, in your order: a small item starts as soon as one of them is free, wherever it sits in its slot. One item takes at most two of them, so a big item takes a while even when the team has room; start more than ${streams} at once and every one of them finishes later.`;
 }
 
 export function startingPicture(scenario: Scenario): StartingPicture {
@@ -839,6 +849,8 @@ export function startingPicture(scenario: Scenario): StartingPicture {
       ktlo: s.ktlo,
       effective: s.effectiveCapacity,
     })),
+    streams: compile(scenario).streams,
+    streamsSentence: streamsSentence(compile(scenario).streams),
   };
 }
 

@@ -39,10 +39,19 @@ export type Edit =
   | { kind: 'replace'; item: string; other: string; from: Place }
   /**
    * An item goes into a slot together with the prerequisites it would otherwise wait for (not done
-   * in an earlier slot or earlier in that slot), placed just before it, in dependency order:
-   * before the item `before` of that slot, or at its end when null.
+   * in an earlier slot or earlier in that slot), in dependency order. Each goes to the slot in
+   * `withSlots` (same order): the item's own slot, just before it (before the item `before` of
+   * that slot, or at its end when null); or an earlier slot, at its end — one slot earlier per
+   * link of the chain, so a chain of prerequisites does not queue behind itself in one slot.
    */
-  | { kind: 'group'; item: string; with: string[]; slot: number; before: string | null }
+  | {
+      kind: 'group';
+      item: string;
+      with: string[];
+      slot: number;
+      before: string | null;
+      withSlots: number[];
+    }
   /** The last `count` items of a slot (at least 2) go back to the backlog: the overflow. */
   | { kind: 'trim'; slot: number; count: number };
 
@@ -186,7 +195,7 @@ function slotsFilledBy(edit: Edit): number[] {
     case 'place':
       return edit.from === null || edit.from.slot !== edit.to.slot ? [edit.to.slot] : [];
     case 'group':
-      return [edit.slot];
+      return [...new Set([...edit.withSlots, edit.slot])].sort((a, b) => a - b);
     case 'replace':
       return [edit.from.slot];
     case 'swap':
@@ -294,7 +303,12 @@ export function applyEdit(plan: Plan, edit: Edit): Plan {
     const kept = slots.map((ids) => ids.filter((id) => !moving.has(id)));
     const target = kept[edit.slot]!;
     const at = edit.before === null ? target.length : target.indexOf(edit.before);
-    target.splice(at < 0 ? target.length : at, 0, ...edit.with, edit.item);
+    const here = edit.with.filter((_, i) => edit.withSlots[i] === edit.slot);
+    target.splice(at < 0 ? target.length : at, 0, ...here, edit.item);
+    edit.with.forEach((id, i) => {
+      const slot = edit.withSlots[i]!;
+      if (slot !== edit.slot) kept[slot]!.push(id);
+    });
     return { slots: kept };
   }
   if (edit.kind === 'replace') {
@@ -341,6 +355,25 @@ function missingPrerequisites(
   return out;
 }
 
+/**
+ * For each missing prerequisite of `item` (in dependency order), a slot one earlier than `slot`
+ * per link between it and the item (its longest chain to the item), never before the first slot.
+ */
+function chainSlots(
+  deps: ReadonlyMap<string, readonly string[]>,
+  item: string,
+  missing: readonly string[],
+  slot: number,
+): number[] {
+  const depth = new Map<string, number>([[item, 0]]);
+  for (const id of [item, ...[...missing].reverse()]) {
+    const d = depth.get(id) ?? 0;
+    for (const dep of deps.get(id) ?? [])
+      if (missing.includes(dep)) depth.set(dep, Math.max(depth.get(dep) ?? 0, d + 1));
+  }
+  return missing.map((id) => Math.max(0, slot - (depth.get(id) ?? 1)));
+}
+
 /** Every single edit of a plan (see the module comment). */
 export function* editsOf(
   plan: Plan,
@@ -381,8 +414,21 @@ export function* editsOf(
       for (const before of [...plan.slots[slot]!, null]) {
         if (before === item) continue;
         const missing = missingPrerequisites(plan, deps, item, slot, before);
-        if (missing.length > 0 && !(before !== null && missing.includes(before)))
-          yield { kind: 'group', item, with: missing, slot, before };
+        if (missing.length > 0 && !(before !== null && missing.includes(before))) {
+          yield {
+            kind: 'group',
+            item,
+            with: missing,
+            slot,
+            before,
+            withSlots: missing.map(() => slot),
+          };
+          if (slot > 0) {
+            const staggered = chainSlots(deps, item, missing, slot);
+            if (staggered.some((s) => s !== slot))
+              yield { kind: 'group', item, with: missing, slot, before, withSlots: staggered };
+          }
+        }
       }
   }
 }
@@ -462,7 +508,10 @@ export function describeEdit(c: Compiled, plan: Plan, edit: Edit): string {
         ? ', at the end'
         : '';
     const verb = placeOf(plan, edit.item) === null ? 'Add' : 'Move';
-    return `${verb} ${title(edit.item)} to ${label(edit.slot)}${where}, with what it needs first: ${edit.with.map(title).join(', ')}`;
+    if (edit.withSlots.every((slot) => slot === edit.slot))
+      return `${verb} ${title(edit.item)} to ${label(edit.slot)}${where}, with what it needs first: ${edit.with.map(title).join(', ')}`;
+    const needs = edit.with.map((id, i) => `${title(id)} in ${label(edit.withSlots[i]!)}`);
+    return `${verb} ${title(edit.item)} to ${label(edit.slot)}${where}, with what it needs before it: ${needs.join(', ')}`;
   }
   if (edit.kind === 'swap')
     return `Swap ${title(edit.item)} (${label(edit.from.slot)}) and ${title(edit.other)} (${label(edit.otherFrom.slot)})`;

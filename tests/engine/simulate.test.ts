@@ -64,7 +64,10 @@ describe('simulate: capacity', () => {
     // W = 20 on C0 = 10: o = 1, C = 10 / 1.25 = 8.
     expect(out.slots[0]!.overcommit).toBeCloseTo(1);
     expect(out.slots[0]!.workingCapacity).toBeCloseTo(8);
-    expect(out.items.find((i) => i.id === 'a')!.completedAt).toBeGreaterThan(1);
+    // Two streams, two items: each gets C/2 = 4 of Q1, so both spill into Q2.
+    expect(out.slots[0]!.delivered).toBeCloseTo(8);
+    expect(out.items.find((i) => i.id === 'a')!.completedAt ?? Infinity).toBeGreaterThan(1);
+    expect(out.items.find((i) => i.id === 'b')!.completedAt ?? Infinity).toBeGreaterThan(1);
     // Pressure adds debt: φ·o·C = 0.15 · 1 · 8.
     expect(out.slots[0]!.causes.find((c) => c.mechanism === 'pressure')!.delta).toBeCloseTo(1.2);
   });
@@ -156,9 +159,10 @@ describe('simulate: security', () => {
     expect(early.metrics.security!).toBeGreaterThan(late.metrics.security!);
   });
 
-  it('protects more of the slot when the patch finishes earlier in it', () => {
+  it('protects more of the slot when the patch finishes earlier in it (one stream)', () => {
     const s = tiny(
       {
+        team: { capacity: 10, ktlo: 0, streams: 1 },
         security: {
           sle: 1_000_000,
           vulnerabilities: [{ id: 'v', title: 'V', cvss: 9.8, internetFacing: true }],
@@ -172,6 +176,29 @@ describe('simulate: security', () => {
     const first = simulate(s, plan(['patch', 'big'], []));
     const last = simulate(s, plan(['big', 'patch'], []));
     expect(first.slots[0]!.breachProbability).toBeLessThan(last.slots[0]!.breachProbability);
+  });
+
+  it('starts a small patch at once wherever it sits in the slot when a stream is free', () => {
+    const s = tiny(
+      {
+        team: { capacity: 12, ktlo: 0, streams: 3 },
+        security: {
+          sle: 1_000_000,
+          vulnerabilities: [{ id: 'v', title: 'V', cvss: 9.8, internetFacing: true }],
+        },
+      },
+      [
+        { id: 'patch', title: 'Patch', type: 'security', effort: 1, effects: { closes: ['v'] } },
+        { id: 'x', title: 'X', type: 'feature', effort: 4 },
+        { id: 'y', title: 'Y', type: 'feature', effort: 4 },
+      ],
+    );
+    const first = simulate(s, plan(['patch', 'x', 'y'], []));
+    const last = simulate(s, plan(['x', 'y', 'patch'], []));
+    // Three streams of 12/3 = 4 points a slot: the 1-point patch lands at τ = 1/4 either way.
+    for (const out of [first, last])
+      expect(out.items.find((i) => i.id === 'patch')!.completedAt).toBeCloseTo(0.25, 9);
+    expect(last.slots[0]!.breachProbability).toBeCloseTo(first.slots[0]!.breachProbability, 12);
   });
 });
 

@@ -14,11 +14,14 @@ import { scenarioFiles, shipped } from '../engine/helpers.ts';
 
 const s = shipped('big-customer');
 const par = (bakedPar(s) ?? findPar(s)).plan;
-/** A plausible plan that defers the critical patch to Q3 and chases the hyped feature. */
+/**
+ * A plausible plan that defers the critical patch to Q3 and chases the hyped feature: the
+ * assistant starts first in Q1 with one other item, so it lands in Q2, before the CEO's date.
+ */
 const deferredPatch: Plan = {
   slots: [
-    ['dark-mode', 'ai-assistant', 'bulk-edit'],
-    ['user-model', 'sso'],
+    ['ai-assistant', 'dark-mode'],
+    ['user-model', 'sso', 'bulk-edit'],
     ['patch-pdf'],
     ['db-migration'],
   ],

@@ -38,7 +38,7 @@ describe('idle capacity the moves fill', () => {
     const path = pathOf(
       add('a', 2),
       { kind: 'place', item: 'b', from: { slot: 0, index: 1 }, to: { slot: 0, index: 0 } },
-      { kind: 'group', item: 'c', with: ['d'], slot: 0, before: null },
+      { kind: 'group', item: 'c', with: ['d'], slot: 0, before: null, withSlots: [0] },
       { kind: 'remove', item: 'e', from: { slot: 2, index: 0 } },
       {
         kind: 'swap',

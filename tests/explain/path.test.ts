@@ -202,16 +202,25 @@ describe('compound edits', () => {
       with: ['sbom'],
       slot: 1,
       before: null,
+      withSlots: [1],
     };
     expect(applyEdit(empty, edit).slots[1]).toEqual(['sbom', 'dependency-upgrades']);
     expect(describeEdit(cz, empty, edit)).toBe(
       `Add “${zTitle('dependency-upgrades')}” to ${q2}, with what it needs first: “${zTitle('sbom')}”`,
     );
-    // Offered in every slot while the prerequisite is not planned before it…
+    // Offered in every slot while the prerequisite is not planned before it, and in every slot
+    // but the first with the prerequisite a slot earlier…
     const groups = [...editsOf(empty, ids, deps)].filter(
       (e) => e.kind === 'group' && e.item === 'dependency-upgrades',
     );
-    expect(groups).toHaveLength(zeroDay.time.labels.length);
+    expect(groups).toHaveLength(2 * zeroDay.time.labels.length - 1);
+    const staggered = { ...edit, withSlots: [0] };
+    expect(groups).toContainEqual(staggered);
+    const after = applyEdit(empty, staggered);
+    expect(after.slots.slice(0, 2)).toEqual([['sbom'], ['dependency-upgrades']]);
+    expect(describeEdit(cz, empty, staggered)).toBe(
+      `Add “${zTitle('dependency-upgrades')}” to ${q2}, with what it needs before it: “${zTitle('sbom')}” in ${q1}`,
+    );
     // …and nowhere once the SBOM is planned first thing in Q1.
     const withSbom: Plan = { slots: [['sbom'], ...zeroDay.time.labels.slice(1).map(() => [])] };
     const later = [...editsOf(withSbom, ids, deps)].filter(
@@ -220,6 +229,39 @@ describe('compound edits', () => {
     // None: after the SBOM in Q1 or in any later slot it waits for nothing (and a group that
     // would put it before the SBOM by moving the SBOM is not offered).
     expect(later).toEqual([]);
+  });
+
+  it('a chain of prerequisites goes one slot earlier per link, never before the first slot', () => {
+    const sprints = shipped('platform-sprints');
+    const sDeps = new Map(sprints.items.map((i) => [i.id, i.dependsOn ?? []]));
+    const sIds = sprints.items.map((i) => i.id);
+    const empty: Plan = { slots: sprints.time.labels.map(() => []) };
+    // halvorsen-cutover needs migration-rehearsal (needs bulk-importer) and halvorsen-pool (needs
+    // worker-pools, which needs tenant-quotas): links 1, 2, 1, 2, 3 from the cut-over.
+    const group = [...editsOf(empty, sIds, sDeps)].find(
+      (e) =>
+        e.kind === 'group' &&
+        e.item === 'halvorsen-cutover' &&
+        e.slot === 3 &&
+        e.withSlots.some((s) => s !== 3),
+    );
+    expect(group).toBeDefined();
+    if (group?.kind !== 'group') return;
+    const slotOf = Object.fromEntries(group.with.map((id, i) => [id, group.withSlots[i]]));
+    expect(slotOf).toEqual({
+      'bulk-importer': 1,
+      'migration-rehearsal': 2,
+      'tenant-quotas': 0,
+      'worker-pools': 1,
+      'halvorsen-pool': 2,
+    });
+    // Cut-over in Sprint 4 (slot 3), its chain in Sprints 1–3, in dependency order.
+    expect(applyEdit(empty, group).slots.slice(0, 4)).toEqual([
+      ['tenant-quotas'],
+      ['bulk-importer', 'worker-pools'],
+      ['migration-rehearsal', 'halvorsen-pool'],
+      ['halvorsen-cutover'],
+    ]);
   });
 
   it('the overflow of a slot: its last items out at once', () => {
@@ -254,16 +296,22 @@ describe('the lesson of a step', () => {
       ['stakeholders', 'promises'],
       ['revenue', 'debt'],
     ]);
-    // platform-sprints from earliest deadline first: the cut-over with what it needs, then
-    // (from the features-first plan) the overflow of a sprint taken out.
+    // platform-sprints from doing nothing: the cut-over with what it needs, as one group; and
+    // zero-day's cost-of-delay plan: the overflow of an over-committed slot taken out.
     const sprints = shipped('platform-sprints');
     const sprintsPar = bakedPar(sprints)!.plan;
-    const plans = strategyPlans(compile(sprints));
-    const [first] = pathToPar(sprints, plans.edf, sprintsPar).steps;
+    const [first] = pathToPar(
+      sprints,
+      strategyPlans(compile(sprints))['do-nothing'],
+      sprintsPar,
+    ).steps;
     expect([first!.edit.kind, first!.lesson]).toEqual(['group', 'enablers']);
-    const trim = pathToPar(sprints, plans['features-first'], sprintsPar).steps.find(
-      (s) => s.edit.kind === 'trim',
-    );
+    const zeroDay = shipped('zero-day');
+    const trim = pathToPar(
+      zeroDay,
+      strategyPlans(compile(zeroDay)).cd3,
+      bakedPar(zeroDay)!.plan,
+    ).steps.find((s) => s.edit.kind === 'trim');
     expect(trim?.lesson).toBe('overcommitment');
   });
 });

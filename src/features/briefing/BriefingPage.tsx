@@ -135,6 +135,7 @@ export function BriefingPage({ scenario, boardHref, libraryHref }: BriefingPageP
           Points of work per slot. Keep-the-lights-on (KTLO) work and debt drag come off the top;
           the rest is what you can plan, if nothing changes.
         </p>
+        <p data-testid="team-streams">{start.streamsSentence}</p>
         <div className="table-scroll">
           <table className="data-table">
             <thead>

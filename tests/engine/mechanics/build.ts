@@ -4,7 +4,8 @@
  * `docs/model.md` can be checked on its own with numbers worked out from its formula.
  *
  * The quiet world: quarters (slotsPerYear 4, so per-quarter constants are per-slot constants
- * unchanged), no debt, no keep-the-lights-on, no demand, no security, and the constants that
+ * unchanged), one work stream (the team works one item at a time, in the plan's order, unless a
+ * test gives `team.streams`), no debt, no keep-the-lights-on, no demand, no security, and the constants that
  * would move money, CSAT or debt behind a test's back (incidents, churn, reversion, interest,
  * slack paydown, staleness) set to 0. A test turns a mechanism back on by overriding its
  * constant, usually to the default from `DEFAULT_CONSTANTS`.
@@ -74,6 +75,7 @@ export function scenario(overrides: Overrides = {}, items?: ItemInput[]): Scenar
     ...rest,
     constants: { ...QUIET, ...constants },
   };
+  input.team = { streams: 1, ...input.team };
   const result = loadScenario(input);
   if (!result.ok) throw new Error(`test scenario is invalid: ${JSON.stringify(result.issues)}`);
   return result.scenario;

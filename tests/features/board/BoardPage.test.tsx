@@ -485,19 +485,21 @@ describe('board: card warnings', () => {
     const plan = planOf(store.getState(), scenario);
     const outcome = simulate(scenario, plan);
     const unfinished = outcome.items.filter((i) => i.status === 'unfinished').map((i) => i.id);
-    // Q2 holds 19 points for at most 18 of capacity (20 less 2 keep-the-lights-on): the second
-    // card there cannot finish (its timing line says so); SSO in Q1 lacks its prerequisite.
-    expect(unfinished).toContain('replica');
+    // Q2 holds 19 points for at most 18 of capacity (20 less 2 keep-the-lights-on): the two cards
+    // run side by side in the team's two streams, the replica lands and Team calendars cannot
+    // finish (its timing line says so); SSO in Q1 lacks its prerequisite.
+    expect(unfinished).toContain('big-bet');
+    expect(unfinished).not.toContain('replica');
     const card = (id: string) => document.querySelector<HTMLElement>(`[data-item-id="${id}"]`)!;
-    const replica = card('replica');
-    const result = outcome.items.find((i) => i.id === 'replica')!;
+    const calendars = card('big-bet');
+    const result = outcome.items.find((i) => i.id === 'big-bet')!;
     const timing = cardTiming(scenario.time.labels, 1, result.startedAt, result.completedAt);
     expect(timing.unfinished).toBe(true);
-    expect(within(replica).getByTestId('card-timing')).toHaveTextContent(
+    expect(within(calendars).getByTestId('card-timing')).toHaveTextContent(
       `${timing.short}${timing.sentence}`,
     );
-    expect(replica).toHaveClass('has-warning');
-    expect(replica).not.toHaveTextContent('does not finish');
+    expect(calendars).toHaveClass('has-warning');
+    expect(calendars).not.toHaveTextContent('does not finish');
     // SSO in Q1 without its prerequisite: the "needs" chip says it is not planned. Its date and
     // Maya's ask turn to warnings exactly when the plan's own warnings say they are at risk.
     const sso = card('sso');
