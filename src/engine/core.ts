@@ -279,6 +279,9 @@ class RunState {
   active: Int32Array;
   /** Each active item's rate in points per slot (scratch for `work`). */
   rates: Float64Array;
+  /** Queue positions of the items not done yet, in queue order, and how many. */
+  open: Int32Array;
+  openCount = 0;
   // Per vulnerability, obligation, deal, event, slot.
   openFrom: Float64Array;
   closedAt: Float64Array;
@@ -386,6 +389,7 @@ class RunState {
     this.completed = new Int32Array(n);
     this.active = new Int32Array(n);
     this.rates = new Float64Array(n);
+    this.open = new Int32Array(n);
     this.openFrom = new Float64Array(c.vulns.length);
     this.closedAt = new Float64Array(c.vulns.length);
     this.closedBy = new Int32Array(c.vulns.length);
@@ -414,7 +418,9 @@ class RunState {
     for (let q = 0; q < queue.items.length; q++) {
       const idx = queue.items[q]!;
       this.remaining[q] = c.items[idx]!.injected ? NaN : (env.effort[idx] ?? 0);
+      this.open[q] = q;
     }
+    this.openCount = queue.items.length;
     for (let v = 0; v < c.vulns.length; v++) {
       const vuln = c.vulns[v]!;
       this.openFrom[v] = vuln.openedBy >= 0 ? Infinity : vuln.disclosed;
@@ -542,7 +548,11 @@ function work(c: Compiled, st: RunState, queue: Queue, t: number): void {
   st.segLambda = st.segLogSurvival = st.segUtil = st.segPeak = st.segShed = 0;
   const C = st.C;
   const n = queue.items.length;
-  const { remaining, doneAt, startedAt, active } = st;
+  const { remaining, doneAt, startedAt, active, open } = st;
+  // Queue positions from qEnd on are all planned for later slots (the queue is slot-major after
+  // any expedited injections at its front), and `open` lists the unfinished ones in queue order.
+  let qEnd = n;
+  while (qEnd > 0 && queue.slots[qEnd - 1]! > t) qEnd--;
   const streams = c.streams;
   const wip = Math.max(streams, Math.round(streams * (1 + st.o)));
   const pairing = Math.max(0, Math.round(c.k.streamsPerItem) - 1);
@@ -555,7 +565,9 @@ function work(c: Compiled, st: RunState, queue: Queue, t: number): void {
       // The active set: items already started first, then the next eligible ones in queue order.
       let count = 0;
       for (let pass = 0; pass < 2 && count < wip; pass++) {
-        for (let q = 0; q < n && count < wip; q++) {
+        for (let j = 0; j < st.openCount && count < wip; j++) {
+          const q = open[j]!;
+          if (q >= qEnd) break;
           const idx = queue.items[q]!;
           const started = startedAt[idx] !== Infinity;
           if (pass === 0 ? !started : started) continue;
@@ -615,6 +627,12 @@ function work(c: Compiled, st: RunState, queue: Queue, t: number): void {
         const idx = queue.items[q]!;
         if (remaining[q]! <= 0 && doneAt[idx] === Infinity) complete(c, st, idx, t + f, t);
       }
+      let kept = 0;
+      for (let j = 0; j < st.openCount; j++) {
+        const q = open[j]!;
+        if (doneAt[queue.items[q]!] === Infinity) open[kept++] = q;
+      }
+      st.openCount = kept;
     }
   }
   integrate(c, st, t, segStart, 1);
