@@ -15,7 +15,7 @@ import { compile, simulate, strategyPlans, type Plan } from '../../src/engine/in
 import { bakedPar } from '../../src/engine/par.ts';
 import { applyEdit, editsOf } from '../../src/explain/path.ts';
 import { immaterial } from '../../scripts/quality/materiality.ts';
-import { cases, propertyTimeout } from '../support/depth.ts';
+import { DEPTH, cases, propertyTimeout } from '../support/depth.ts';
 import { scenarioFiles, shipped } from './helpers.ts';
 
 const RUNS = cases(600, 150, 20);
@@ -60,7 +60,11 @@ describe('immaterial differences move the score by at most a point', () => {
           ),
           { numRuns: RUNS, seed: 20261204 },
         );
-        expect(pairs).toBeGreaterThanOrEqual(Math.max(1, Math.min(5, Math.floor(RUNS / 20))));
+        // Enough pairs for the property to say something. Not under mutation testing, whose 20
+        // cases find none in launch-demand (a scenario with few immaterial pairs: 6 of 200 plans
+        // in the benchmark); the normal and deep runs check it.
+        if (DEPTH !== 'mutation')
+          expect(pairs).toBeGreaterThanOrEqual(Math.max(1, Math.min(5, Math.floor(RUNS / 20))));
       },
       propertyTimeout(RUNS, 40),
     );
