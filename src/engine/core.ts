@@ -535,13 +535,13 @@ function capacity(c: Compiled, st: RunState, queue: Queue, t: number): void {
 }
 
 /**
- * Steps 3–5: the team works the slot in parallel streams. Items start in queue order as streams
- * free up (an item already started keeps its stream); each active item gets an equal share of C,
- * at most `streamsPerItem` streams' worth (C·m/k), so a lone item cannot take the whole team and
- * has a minimum duration. Over-commitment raises the work in progress to round(k·(1 + o)): the
- * team starts what it promised, every active item moves slower and finishes later. Each
- * completion at τ = t + f applies its effects, and the state is integrated piecewise between
- * completions.
+ * Steps 3–5: the team works the slot in k parallel streams of C/k. Items start in queue order as
+ * streams free up (an item already started keeps its place); each active item takes one stream,
+ * and spare streams pair up on the earliest ones, at most `streamsPerItem` (m) streams an item, so
+ * a lone item cannot take the whole team and has a minimum duration. Over-commitment raises the
+ * work in progress to round(k·(1 + o)) items, which share C equally: the team starts what it
+ * promised, and every active item moves slower and finishes later. Each completion at τ = t + f
+ * applies its effects, and the state is integrated piecewise between completions.
  */
 function work(c: Compiled, st: RunState, queue: Queue, t: number): void {
   st.segRevenue = st.segFees = st.segOverload = st.segOverloadMin = st.segOverloadCsat = 0;
