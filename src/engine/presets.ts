@@ -25,7 +25,6 @@ const GENERIC: readonly ScoringPreset[] = [
     weights: {
       revenue: 5,
       csat: 1.5,
-      capacityHealth: 0.5,
       reliability: 0.5,
       security: 0.5,
       compliance: 1,
@@ -39,7 +38,6 @@ const GENERIC: readonly ScoringPreset[] = [
     weights: {
       revenue: 1,
       csat: 1,
-      capacityHealth: 1,
       reliability: 2,
       security: 4,
       compliance: 2,
