@@ -7,7 +7,7 @@
  */
 import { z } from './zod.ts';
 import { BOUNDS } from './bounds.ts';
-import { CONSTANT_INFO, CONSTANT_NAMES, type Constants } from './constants.ts';
+import { CONSTANT_NAMES, type Constants } from './constants.ts';
 import { isReservedId, reservedIdMessage } from './ids.ts';
 
 /** The schema version this engine writes and reads natively. */
@@ -352,12 +352,13 @@ const anchor = z.strictObject({
   best: bounded(-BOUNDS.metric, BOUNDS.metric),
 });
 
+/**
+ * Overrides of the model's constants. Their descriptions come from `CONSTANT_INFO` when the JSON
+ * Schema is written (`jsonSchema.ts`), so the app's bundles do not carry that documentation.
+ */
 const constantOverrides = z.strictObject(
   Object.fromEntries(
-    CONSTANT_NAMES.map((name) => [
-      name,
-      about(z.optional(bounded(0, BOUNDS.constant)), CONSTANT_INFO[name].meaning),
-    ]),
+    CONSTANT_NAMES.map((name) => [name, z.optional(bounded(0, BOUNDS.constant))]),
   ) as Record<keyof Constants, z.ZodMiniOptional<z.ZodMiniNumber<number>>>,
 );
 
