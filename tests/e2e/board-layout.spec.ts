@@ -10,11 +10,12 @@ import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
 
 import { watchedContext } from './contexts';
 import {
+  boardAnnouncer,
   card,
   column,
-  boardAnnouncer,
   expect,
   expectNoAxeViolations,
+  moveTo,
   readScenario,
   savedSlots,
   test,
@@ -207,18 +208,14 @@ test('a card keeps its height when the plan turns its chips to warnings and back
   });
   const sso = big.items.find((i) => i.id === 'sso')!;
   const userModel = big.items.find((i) => i.id === 'user-model')!;
-  const moveTo = async (title: string, where: string) => {
-    await page.getByRole('button', { name: `Move to… (${title})` }).click();
-    await page.getByRole('menuitem', { name: where, exact: true }).click();
-  };
   const needs = card(page, 'sso').locator('.chip-dependency');
   // SSO in Q1 without its prerequisite: its "needs" chip is a warning, read out as such.
-  await moveTo(sso.title, Q1);
+  await moveTo(page, sso.title, Q1);
   await expect(needs).toHaveClass(/is-at-risk/);
   await expect(needs).toContainText('(not planned)');
   const atRisk = (await card(page, 'sso').boundingBox())!.height;
   // The prerequisite placed after it, then before it: the chip changes, the card does not.
-  await moveTo(userModel.title, Q1);
+  await moveTo(page, userModel.title, Q1);
   await expect(needs).toContainText('(planned after it)');
   expect((await card(page, 'sso').boundingBox())!.height).toBeCloseTo(atRisk, 0);
   await page.getByRole('button', { name: `Move to… (${userModel.title})` }).click();
@@ -229,7 +226,7 @@ test('a card keeps its height when the plan turns its chips to warnings and back
   // In a high-contrast mode colours are the system's: a chip at risk is outlined instead, and its
   // icon keeps the text colour (a background-painted icon would vanish).
   await page.emulateMedia({ forcedColors: 'active' });
-  await moveTo(userModel.title, 'Backlog');
+  await moveTo(page, userModel.title, 'Backlog');
   await expect(needs).toHaveClass(/is-at-risk/);
   const look = (chip: Locator) =>
     chip.evaluate((el) => ({

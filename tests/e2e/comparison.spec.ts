@@ -6,9 +6,10 @@ import {
   expect,
   expectNoAxeViolations,
   freeItems,
+  moveTo,
   projectedScore,
-  showProjection,
   readScenario,
+  showProjection,
   test,
 } from './support';
 
@@ -17,11 +18,6 @@ const [Q1, Q2] = big.time.labels as [string, string];
 const board = `./#/s/${big.id}/plan`;
 const compare = './#/workshop/compare';
 const [first, second, third, fourth] = freeItems(big);
-
-async function moveTo(page: Page, title: string, slot: string) {
-  await page.getByRole('button', { name: `Move to… (${title})` }).click();
-  await page.getByRole('menuitem', { name: slot, exact: true }).click();
-}
 
 interface Exported {
   team: string;

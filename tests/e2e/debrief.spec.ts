@@ -14,10 +14,11 @@ import {
   expect,
   expectNoAxeViolations,
   freeItems,
+  moveTo,
   pointerDrag,
   projectedScore,
-  showProjection,
   readScenario,
+  showProjection,
   test,
 } from './support';
 
@@ -32,12 +33,6 @@ const [first, second, third] = features as [
   (typeof features)[number],
 ];
 const NOTE = 'Ship the cheap feature first to show the customer progress.';
-
-async function moveTo(page: Page, title: string, slot: string) {
-  await page.getByRole('button', { name: `Move to… (${title})` }).click();
-  await page.getByRole('menuitem', { name: slot, exact: true }).click();
-  await expect(page.locator('#board-announcer')).toContainText(`${title} moved to ${slot}`);
-}
 
 /** From the board: "Play the year", then skip the reveal with the keyboard alone. */
 async function playAndSkip(page: Page) {

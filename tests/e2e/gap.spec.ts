@@ -5,16 +5,10 @@
  */
 import type { Page } from '@playwright/test';
 
-import { expect, expectNoAxeViolations, readScenario, test } from './support';
+import { expect, expectNoAxeViolations, moveTo, readScenario, test } from './support';
 
 const tutorial = readScenario('tutorial');
 const title = (id: string) => tutorial.items.find((i) => i.id === id)!.title;
-
-async function moveTo(page: Page, itemTitle: string, slot: string) {
-  await page.getByRole('button', { name: `Move to… (${itemTitle})` }).click();
-  await page.getByRole('menuitem', { name: slot, exact: true }).click();
-  await expect(page.locator('#board-announcer')).toContainText(`${itemTitle} moved to ${slot}`);
-}
 
 /** A plan with a clear gap: a feature first, the CVE patch and the replica left out. */
 async function playGappedPlan(page: Page) {

@@ -14,7 +14,7 @@ import type { Browser, Page } from '@playwright/test';
 
 import { createNodeClient, waitFor } from '../../src/relay/nodeClient';
 import { controlDocName, readControl, writeControl } from '../../src/room/protocol';
-import { column, expect, expectNoAxeViolations, readScenario, test } from './support';
+import { column, expect, expectNoAxeViolations, moveTo, readScenario, test } from './support';
 
 // Four browsers and a relay share two cores here: playwright.config.ts's 30 s per expectation
 // gives each step room (no wall-clock asserts).
@@ -118,11 +118,8 @@ async function roomContext(browser: Browser, viewport = { width: 1280, height: 8
   };
 }
 
-async function moveTo(page: Page, itemId: string, slot: string) {
-  await page.getByRole('button', { name: `Move to… (${title(itemId)})` }).click();
-  await page.getByRole('menuitem', { name: slot, exact: true }).click();
-  await expect(column(page, slot).locator(`[data-item-id="${itemId}"]`)).toBeVisible();
-}
+/** The "Move to…" menu by item id; the shared helper waits for the board's announcement. */
+const moveItem = (page: Page, itemId: string, slot: string) => moveTo(page, title(itemId), slot);
 
 async function commit(page: Page, slot: string) {
   await page.getByRole('button', { name: `Commit ${slot}`, exact: true }).click();
@@ -206,7 +203,7 @@ test('a facilitator and three teams play a live room to the reveal, through a re
     Blue: ['sms-reminders'],
   };
   for (const [index, team] of teams.entries()) {
-    for (const id of plans[names[index]!]!) await moveTo(team.page, id, 'Q1');
+    for (const id of plans[names[index]!]!) await moveItem(team.page, id, 'Q1');
     await commit(team.page, 'Q1');
   }
   await expect(f.getByTestId('room-summary')).toHaveText(
@@ -239,12 +236,12 @@ test('a facilitator and three teams play a live room to the reveal, through a re
   expect(readControl(control.doc).revealed).toBe(true); // only in the tamperer's own copy
 
   // Mid-round: Red plans Q2, the relay is killed; Green plans while it is down; it comes back.
-  await moveTo(teams[0]!.page, 'sbom', 'Q2');
+  await moveItem(teams[0]!.page, 'sbom', 'Q2');
   await expect(f.getByTestId('room-roster')).toContainText('Red');
   await killRoom();
   for (const team of teams)
     await expect(team.page.getByTestId('room-status')).toContainText('Offline');
-  await moveTo(teams[1]!.page, 'patch-xml', 'Q2');
+  await moveItem(teams[1]!.page, 'patch-xml', 'Q2');
   await startRoom();
   for (const team of teams)
     await expect(team.page.getByTestId('room-status')).toContainText('Live');

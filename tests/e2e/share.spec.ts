@@ -8,9 +8,10 @@ import {
   expect,
   expectNoAxeViolations,
   freeItems,
+  moveTo,
   projectedScore,
-  showProjection,
   readScenario,
+  showProjection,
   test,
 } from './support';
 
@@ -18,11 +19,6 @@ const big = readScenario('big-customer');
 const [Q1, Q2] = big.time.labels as [string, string];
 const board = `./#/s/${big.id}/plan`;
 const [first, second, third, fourth] = freeItems(big);
-
-async function moveTo(page: Page, title: string, slot: string) {
-  await page.getByRole('button', { name: `Move to… (${title})` }).click();
-  await page.getByRole('menuitem', { name: slot, exact: true }).click();
-}
 
 /** The saved plans of every variant of big-customer, from local storage. */
 async function savedVariants(page: Page): Promise<unknown> {

@@ -5,9 +5,9 @@
  */
 import {
   card,
-  column,
   expect,
   expectNoAxeViolations,
+  moveTo,
   projectedScore,
   readScenario,
   savedSlots,
@@ -18,13 +18,8 @@ import type { Page } from '@playwright/test';
 const tutorial = readScenario('tutorial');
 const title = (id: string) => tutorial.items.find((i) => i.id === id)!.title;
 
-async function moveTo(page: Page, itemId: string, slot: string) {
-  await card(page, itemId)
-    .getByRole('button', { name: `Move to… (${title(itemId)})` })
-    .click();
-  await page.getByRole('menu').getByRole('menuitem', { name: slot, exact: true }).click();
-  await expect(column(page, slot).locator(`[data-item-id="${itemId}"]`)).toBeVisible();
-}
+/** The "Move to…" menu by item id; the shared helper waits for the board's announcement. */
+const moveItem = (page: Page, itemId: string, slot: string) => moveTo(page, title(itemId), slot);
 
 test('a small patch starts at once wherever it sits in the slot', async ({ page }) => {
   await page.goto(`./#/s/${tutorial.id}`);
@@ -36,7 +31,7 @@ test('a small patch starts at once wherever it sits in the slot', async ({ page 
   await page.getByRole('link', { name: 'Start planning' }).first().click();
   await expect(page.getByRole('region', { name: 'Backlog' })).toBeVisible();
   // The tutorial shows the projected score while planning.
-  for (const id of ['csv-export', 'read-replica', 'patch-login']) await moveTo(page, id, 'Q1');
+  for (const id of ['csv-export', 'read-replica', 'patch-login']) await moveItem(page, id, 'Q1');
   expect((await savedSlots(page, tutorial.id))[0]).toEqual([
     'csv-export',
     'read-replica',
@@ -47,12 +42,12 @@ test('a small patch starts at once wherever it sits in the slot', async ({ page 
   const last = await projectedScore(page).textContent();
 
   // Move the patch to the top of Q1 with the keyboard-free route: out and back in first.
-  await moveTo(page, 'patch-login', 'Q2');
-  await moveTo(page, 'csv-export', 'Q2');
-  await moveTo(page, 'read-replica', 'Q2');
-  await moveTo(page, 'patch-login', 'Q1');
-  await moveTo(page, 'csv-export', 'Q1');
-  await moveTo(page, 'read-replica', 'Q1');
+  await moveItem(page, 'patch-login', 'Q2');
+  await moveItem(page, 'csv-export', 'Q2');
+  await moveItem(page, 'read-replica', 'Q2');
+  await moveItem(page, 'patch-login', 'Q1');
+  await moveItem(page, 'csv-export', 'Q1');
+  await moveItem(page, 'read-replica', 'Q1');
   expect((await savedSlots(page, tutorial.id))[0]).toEqual([
     'patch-login',
     'csv-export',

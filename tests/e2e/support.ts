@@ -124,6 +124,17 @@ export const projectedScore = (page: Page) => page.getByTestId('projected-score'
 export const boardAnnouncer = (page: Page) => page.locator('#board-announcer');
 
 /**
+ * Moves a card with its "Move to…" menu to a slot (by its label) or to "Backlog", as a learner
+ * would without dragging, and waits until the board announces the move.
+ */
+export async function moveTo(page: Page, title: string, slot: string) {
+  await page.getByRole('button', { name: `Move to… (${title})`, exact: true }).click();
+  await page.getByRole('menu').getByRole('menuitem', { name: slot, exact: true }).click();
+  const where = slot === 'Backlog' ? 'the backlog' : slot;
+  await expect(boardAnnouncer(page)).toContainText(`${title} moved to ${where}`);
+}
+
+/**
  * Turns practice mode off (outside tutorials it hides the projected score and share of par while
  * planning): the board then shows them, and remembers the choice in this browser.
  */
