@@ -836,6 +836,7 @@ export function streamsSentence(streams: number): string {
 export function startingPicture(scenario: Scenario): StartingPicture {
   const outcome = simulate(scenario, emptyPlan(scenario));
   const first = outcome.slots[0];
+  const { streams } = compile(scenario);
   return {
     arr: scenario.start.arr,
     csat: scenario.start.csat,
@@ -849,8 +850,8 @@ export function startingPicture(scenario: Scenario): StartingPicture {
       ktlo: s.ktlo,
       effective: s.effectiveCapacity,
     })),
-    streams: compile(scenario).streams,
-    streamsSentence: streamsSentence(compile(scenario).streams),
+    streams,
+    streamsSentence: streamsSentence(streams),
   };
 }
 
