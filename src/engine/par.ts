@@ -36,8 +36,10 @@ import { ENGINE_VERSION } from './version.ts';
 export type Objective = (metrics: Metrics) => number;
 
 /**
- * The default evaluation budget of a par search: about half a second for 15–17 items and 4 slots
- * on a laptop. Half of it left one shipped scenario 1.2% short of a search 20 times longer.
+ * The default budget of a par search, in simulated runs: about half a second for 15–17 items and
+ * 4 slots on a laptop. Half of it left one shipped scenario 1.2% short of a search 20 times longer.
+ * A scenario whose scripted events branch runs every plan once per branch, so its search
+ * evaluates `PAR_BUDGET / branches` plans (see `scaledBudget`).
  */
 export const PAR_BUDGET = 120_000;
 
@@ -50,11 +52,16 @@ export const PAR_BUDGET = 120_000;
  */
 export const FULL_BUDGET_SIZE = 120;
 
-/** `budget` evaluations, scaled down for a plan space beyond `FULL_BUDGET_SIZE` (at least 1,000). */
-export function scaledBudget(c: Compiled, budget: number): number {
+/**
+ * How many plans a search of `budget` simulated runs evaluates when each plan is run in `runs`
+ * worlds (the branches of the scripted events), scaled down for a plan space beyond
+ * `FULL_BUDGET_SIZE`; at least 1,000.
+ */
+export function scaledBudget(c: Compiled, budget: number, runs = 1): number {
   const size = c.items.length * c.slots;
-  if (size <= FULL_BUDGET_SIZE) return budget;
-  return Math.max(1_000, Math.round((budget * FULL_BUDGET_SIZE) / size));
+  const plans = budget / Math.max(1, runs);
+  if (size <= FULL_BUDGET_SIZE) return Math.max(1_000, Math.round(plans));
+  return Math.max(1_000, Math.round((plans * FULL_BUDGET_SIZE) / size));
 }
 
 export interface SearchOptions {
@@ -416,7 +423,8 @@ export function searchPlans(
   options: SearchOptions = {},
 ): SearchResult {
   const space = makeSpace(c, options);
-  const budget = Math.max(50, options.budget ?? scaledBudget(c, PAR_BUDGET));
+  const world = worldOf(c, options);
+  const budget = Math.max(50, options.budget ?? scaledBudget(c, PAR_BUDGET, world.envs.length));
   const exhaustive = options.exhaustiveUpTo ?? budget;
   if (space.frozen === 0 && exhaustive > 0 && countPlans(c, exhaustive) <= exhaustive) {
     const exact = exactBest(c, objective, exhaustive);
@@ -424,7 +432,6 @@ export function searchPlans(
   }
   const rng = makeRng(hashSeed(`par|${c.id}|${options.seed ?? 1}`));
   let evaluations = 0;
-  const world = worldOf(c, options);
   const evaluate = (plan: Plan) => {
     evaluations += 1;
     return objective(worldMetrics(c, plan.slots, world));
