@@ -91,7 +91,7 @@ const reports: (ScenarioReport & { file: string; seconds: number; baked: RuleRes
 const invalid: { file: string; message: string }[] = [];
 /** What each brief says has not happened, against the rates (warnings, not failures). */
 const histories: { id: string; checks: HistoryCheck[] }[] = [];
-/** What each par teaches (warnings, not failures, until the library is re-tuned). */
+/** What each par teaches: the library must meet `MIX_TARGETS`, each scenario `IDLE_AT_END`. */
 const mixes: LessonMix[] = [];
 
 for (const file of scenarioFiles()) {
@@ -128,7 +128,11 @@ for (const file of scenarioFiles()) {
 
 const library = checkLibrary(reports);
 const mixWarnings = mixChecks(mixes);
-const ok = invalid.length === 0 && reports.every((r) => r.ok) && library.every((r) => r.ok);
+const ok =
+  invalid.length === 0 &&
+  reports.every((r) => r.ok) &&
+  library.every((r) => r.ok) &&
+  mixWarnings.every((w) => w.ok);
 
 if (asJson) {
   process.stdout.write(
@@ -188,7 +192,7 @@ if (asJson) {
     ),
   );
   for (const w of mixWarnings)
-    process.stdout.write(`${w.ok ? 'ok  ' : 'WARN'} lessons ${w.rule} ${w.name}: ${w.detail}\n`);
+    process.stdout.write(`${w.ok ? 'ok  ' : 'FAIL'} lessons ${w.rule} ${w.name}: ${w.detail}\n`);
   for (const bad of invalid)
     process.stdout.write(`FAIL ${bad.file} is not a valid scenario:\n${bad.message}\n`);
   process.stdout.write(

@@ -5,9 +5,9 @@
  * at once, whether par holds a security control that closes no CVE, and how much of the last slot
  * par leaves idle while a backlog item that fits there would still add money.
  *
- * These are measurements, not rules: `npm run scenarios:check` prints them and warns where the
- * library misses the issue's targets (`MIX_TARGETS`), without failing, until the scenarios are
- * re-tuned on the new model.
+ * `npm run scenarios:check` prints them and fails where the library misses the issue's targets
+ * (`MIX_TARGETS`) or a scenario's par leaves its last slot idle while an item that fits would add
+ * money (`IDLE_AT_END`).
  */
 import { bakedPar, findPar } from './par.ts';
 import { findItem, placeItem, type Plan } from './plan.ts';
