@@ -43,6 +43,8 @@ export type Edit =
    * `withSlots` (same order): the item's own slot, just before it (before the item `before` of
    * that slot, or at its end when null); or an earlier slot, at its end — one slot earlier per
    * link of the chain, so a chain of prerequisites does not queue behind itself in one slot.
+   * `without` (when given) goes back to the backlog to make room: items in those slots that par
+   * leaves out.
    */
   | {
       kind: 'group';
@@ -51,6 +53,7 @@ export type Edit =
       slot: number;
       before: string | null;
       withSlots: number[];
+      without?: string[];
     }
   /** The last `count` items of a slot (at least 2) go back to the backlog: the overflow. */
   | { kind: 'trim'; slot: number; count: number };
@@ -309,7 +312,9 @@ export function applyEdit(plan: Plan, edit: Edit): Plan {
       const slot = edit.withSlots[i]!;
       if (slot !== edit.slot) kept[slot]!.push(id);
     });
-    return { slots: kept };
+    if (!edit.without) return { slots: kept };
+    const out = new Set(edit.without);
+    return { slots: kept.map((ids) => ids.filter((id) => !out.has(id))) };
   }
   if (edit.kind === 'replace') {
     slots[edit.from.slot]![edit.from.index] = edit.other;
@@ -379,6 +384,7 @@ export function* editsOf(
   plan: Plan,
   items: readonly string[],
   deps: ReadonlyMap<string, readonly string[]> = new Map(),
+  leftOut: ReadonlySet<string> = new Set(),
 ): Generator<Edit> {
   for (const item of items) {
     const from = placeOf(plan, item);
@@ -415,18 +421,21 @@ export function* editsOf(
         if (before === item) continue;
         const missing = missingPrerequisites(plan, deps, item, slot, before);
         if (missing.length > 0 && !(before !== null && missing.includes(before))) {
-          yield {
-            kind: 'group',
-            item,
-            with: missing,
-            slot,
-            before,
-            withSlots: missing.map(() => slot),
-          };
+          const layouts = [missing.map(() => slot)];
           if (slot > 0) {
             const staggered = chainSlots(deps, item, missing, slot);
-            if (staggered.some((s) => s !== slot))
-              yield { kind: 'group', item, with: missing, slot, before, withSlots: staggered };
+            if (staggered.some((s) => s !== slot)) layouts.push(staggered);
+          }
+          for (const withSlots of layouts) {
+            const edit: Edit = { kind: 'group', item, with: missing, slot, before, withSlots };
+            yield edit;
+            // The same, making room: what par leaves out goes back from the slots it fills.
+            const moving = new Set([...missing, item]);
+            const without = [...new Set([...withSlots, slot])]
+              .sort((a, b) => a - b)
+              .flatMap((s) => plan.slots[s]!.filter((id) => leftOut.has(id) && !moving.has(id)));
+            if (without.length > 0 && (before === null || !without.includes(before)))
+              yield { ...edit, without };
           }
         }
       }
@@ -502,16 +511,16 @@ export function describeEdit(c: Compiled, plan: Plan, edit: Edit): string {
     const ids = after.slots[edit.slot]!;
     const at = ids.indexOf(edit.item);
     const next = ids[at + 1];
-    const where = next
-      ? `, before ${title(next)}`
-      : ids.length > edit.with.length + 1
-        ? ', at the end'
-        : '';
+    const here = edit.withSlots.filter((slot) => slot === edit.slot).length;
+    const where = next ? `, before ${title(next)}` : ids.length > here + 1 ? ', at the end' : '';
     const verb = placeOf(plan, edit.item) === null ? 'Add' : 'Move';
+    const room = edit.without?.length
+      ? `, and take ${edit.without.map(title).join(', ')} out to make room`
+      : '';
     if (edit.withSlots.every((slot) => slot === edit.slot))
-      return `${verb} ${title(edit.item)} to ${label(edit.slot)}${where}, with what it needs first: ${edit.with.map(title).join(', ')}`;
+      return `${verb} ${title(edit.item)} to ${label(edit.slot)}${where}, with what it needs first: ${edit.with.map(title).join(', ')}${room}`;
     const needs = edit.with.map((id, i) => `${title(id)} in ${label(edit.withSlots[i]!)}`);
-    return `${verb} ${title(edit.item)} to ${label(edit.slot)}${where}, with what it needs before it: ${needs.join(', ')}`;
+    return `${verb} ${title(edit.item)} to ${label(edit.slot)}${where}, with what it needs before it: ${needs.join(', ')}${room}`;
   }
   if (edit.kind === 'swap')
     return `Swap ${title(edit.item)} (${label(edit.from.slot)}) and ${title(edit.other)} (${label(edit.otherFrom.slot)})`;
@@ -543,8 +552,9 @@ export function* editsTowardPar(
 ): Generator<Edit> {
   const parSlot = new Map<string, number>();
   par.slots.forEach((ids, slot) => ids.forEach((id) => parSlot.set(id, slot)));
+  const leftOut = new Set(items.filter((id) => !parSlot.has(id)));
   // Listing every edit is cheap next to scoring one (a simulation each): filter `editsOf`.
-  for (const edit of editsOf(plan, items, deps)) {
+  for (const edit of editsOf(plan, items, deps, leftOut)) {
     const toward =
       edit.kind === 'place'
         ? parSlot.get(edit.item) === edit.to.slot
@@ -583,13 +593,17 @@ export function pathToPar(
   const maxSteps = options.maxSteps ?? 8;
   const stopBelow = options.stopBelow ?? 0.5;
   const parScore = score(par).score;
+  const inPar = new Set(par.slots.flat());
+  const leftOut = new Set(items.filter((id) => !inPar.has(id)));
   let current: Plan = { slots: plan.slots.map((s) => [...s]) };
   let now = score(current);
   const start = now.score;
   const steps: PathStep[] = [];
   while (steps.length < maxSteps && parScore - now.score >= stopBelow) {
     let best: { edit: Edit; plan: Plan; scored: Scored } | null = null;
-    const edits = large ? editsTowardPar(current, par, items, deps) : editsOf(current, items, deps);
+    const edits = large
+      ? editsTowardPar(current, par, items, deps)
+      : editsOf(current, items, deps, leftOut);
     for (const edit of edits) {
       const next = applyEdit(current, edit);
       const scored = score(next);

@@ -1,0 +1,63 @@
+/**
+ * A chain of prerequisites often pays only when the slots it fills have room: the debrief's
+ * group edit is also offered "making room", with what par leaves out taken back from those slots
+ * (the Debrief 2 issue: explain the whole gap, as moves a learner can make).
+ */
+import { describe, expect, it } from 'vitest';
+
+import { compile, type Plan } from '../../src/engine/index.ts';
+import { bakedPar } from '../../src/engine/par.ts';
+import { applyEdit, describeEdit, editsOf } from '../../src/explain/path.ts';
+import { pathCoverage } from '../../scripts/quality/pathCoverage.ts';
+import { shipped } from '../engine/helpers.ts';
+
+describe('a group edit that makes room', () => {
+  const zeroDay = shipped('zero-day');
+  const cz = compile(zeroDay);
+  const title = (id: string) => zeroDay.items.find((i) => i.id === id)!.title;
+  const deps = new Map(cz.items.map((i) => [i.id, i.deps.map((d) => cz.items[d]!.id)]));
+  const ids = zeroDay.items.filter((i) => !i.injected).map((i) => i.id);
+  const [q1, q2] = zeroDay.time.labels as [string, string];
+  const par = bakedPar(zeroDay)!.plan;
+  const leftOut = new Set(ids.filter((id) => !par.slots.flat().includes(id)));
+
+  it('takes back what par leaves out from the slots the group fills, and says so', () => {
+    expect(leftOut.has('ai-scribe')).toBe(true);
+    expect(leftOut.has('sms-reminders')).toBe(false);
+    // The AI scribe (left out by par) in Q1, SMS reminders (planned by par) in Q2.
+    const plan: Plan = {
+      slots: [['ai-scribe'], ['sms-reminders'], ...zeroDay.time.labels.slice(2).map(() => [])],
+    };
+    const groups = [...editsOf(plan, ids, deps, leftOut)].filter(
+      (e) => e.kind === 'group' && e.item === 'dependency-upgrades' && e.slot === 1 && !e.before,
+    );
+    // Into Q2 with the SBOM in Q2: Q2 holds nothing par leaves out, so no room is made. Into
+    // Q2 with the SBOM a slot earlier: the scribe goes back from Q1.
+    const together = { item: 'dependency-upgrades', with: ['sbom'], slot: 1, before: null };
+    expect(groups).toEqual([
+      { kind: 'group', ...together, withSlots: [1] },
+      { kind: 'group', ...together, withSlots: [0] },
+      { kind: 'group', ...together, withSlots: [0], without: ['ai-scribe'] },
+    ]);
+    const roomy = groups[2]!;
+    expect(applyEdit(plan, roomy).slots.slice(0, 2)).toEqual([
+      ['sbom'],
+      ['sms-reminders', 'dependency-upgrades'],
+    ]);
+    expect(describeEdit(cz, plan, roomy)).toBe(
+      `Add “${title('dependency-upgrades')}” to ${q2}, at the end, with what it needs before it: “${title('sbom')}” in ${q1}, and take “${title('ai-scribe')}” out to make room`,
+    );
+    // Without knowing what par leaves out, no room is made.
+    expect(
+      [...editsOf(plan, ids, deps)].filter((e) => e.kind === 'group' && e.without !== undefined),
+    ).toEqual([]);
+  });
+});
+
+describe('platform-sprints: the cut-over chain', () => {
+  it('explains at least 90% of the gap at the median (engine 2.1: 81% before room was made)', () => {
+    const coverage = pathCoverage(shipped('platform-sprints'), 24);
+    expect(coverage.withGap).toBeGreaterThan(12);
+    expect(coverage.median).toBeGreaterThanOrEqual(0.9);
+  }, 60_000);
+});
