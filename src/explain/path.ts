@@ -3,8 +3,9 @@
  * most points (expected score), among placing an item in any slot at any position (adding it,
  * moving it, reordering a slot), taking an item out, swapping two items between slots,
  * replacing a planned item with one from the backlog (in its place), and placing an item together
- * with the prerequisites it would otherwise wait for, or taking the last items of a slot out (its
- * overflow). It stops when less than half a point of the gap is left, after 8 steps, or when no
+ * with the prerequisites it would otherwise wait for (also making room: what par leaves out or
+ * plans later goes back from the slots the group fills), or taking the last items of a slot out
+ * (its overflow). It stops when less than half a point of the gap is left, after 8 steps, or when no
  * edit gains. On a plan space larger than any shipped scenario's (`FULL_BUDGET_SIZE`) it tries
  * only the edits toward par's plan (`editsTowardPar`).
  *
@@ -44,7 +45,7 @@ export type Edit =
    * that slot, or at its end when null); or an earlier slot, at its end — one slot earlier per
    * link of the chain, so a chain of prerequisites does not queue behind itself in one slot.
    * `without` (when given) goes back to the backlog to make room: items in those slots that par
-   * leaves out.
+   * leaves out or plans in a later slot.
    */
   | {
       kind: 'group';
@@ -384,7 +385,7 @@ export function* editsOf(
   plan: Plan,
   items: readonly string[],
   deps: ReadonlyMap<string, readonly string[]> = new Map(),
-  leftOut: ReadonlySet<string> = new Set(),
+  par: ReadonlyMap<string, number> | null = null,
 ): Generator<Edit> {
   for (const item of items) {
     const from = placeOf(plan, item);
@@ -429,11 +430,14 @@ export function* editsOf(
           for (const withSlots of layouts) {
             const edit: Edit = { kind: 'group', item, with: missing, slot, before, withSlots };
             yield edit;
-            // The same, making room: what par leaves out goes back from the slots it fills.
+            if (!par) continue;
+            // The same, making room: from the slots it fills, what par leaves out or plans
+            // later goes back to the backlog.
             const moving = new Set([...missing, item]);
+            const room = (id: string, s: number) => !moving.has(id) && (par.get(id) ?? s + 1) > s;
             const without = [...new Set([...withSlots, slot])]
               .sort((a, b) => a - b)
-              .flatMap((s) => plan.slots[s]!.filter((id) => leftOut.has(id) && !moving.has(id)));
+              .flatMap((s) => plan.slots[s]!.filter((id) => room(id, s)));
             if (without.length > 0 && (before === null || !without.includes(before)))
               yield { ...edit, without };
           }
@@ -541,7 +545,7 @@ export function describeEdit(c: Compiled, plan: Plan, edit: Edit): string {
  * an item moves into the slot par gives it (at any position) or goes back to the backlog when par
  * leaves it out; two items swap when par has one of them in the other's slot; an item par leaves
  * out gives its place to one par plans in that slot; trims; and items placed with their
- * prerequisites in par's slot. Every edit `editsOf` would try that moves a single item toward
+ * prerequisites in par's slot (without the making-room variant). Every edit `editsOf` would try that moves a single item toward
  * par's plan is among them.
  */
 export function* editsTowardPar(
@@ -552,9 +556,8 @@ export function* editsTowardPar(
 ): Generator<Edit> {
   const parSlot = new Map<string, number>();
   par.slots.forEach((ids, slot) => ids.forEach((id) => parSlot.set(id, slot)));
-  const leftOut = new Set(items.filter((id) => !parSlot.has(id)));
   // Listing every edit is cheap next to scoring one (a simulation each): filter `editsOf`.
-  for (const edit of editsOf(plan, items, deps, leftOut)) {
+  for (const edit of editsOf(plan, items, deps)) {
     const toward =
       edit.kind === 'place'
         ? parSlot.get(edit.item) === edit.to.slot
@@ -593,8 +596,8 @@ export function pathToPar(
   const maxSteps = options.maxSteps ?? 8;
   const stopBelow = options.stopBelow ?? 0.5;
   const parScore = score(par).score;
-  const inPar = new Set(par.slots.flat());
-  const leftOut = new Set(items.filter((id) => !inPar.has(id)));
+  const parSlot = new Map<string, number>();
+  par.slots.forEach((ids, slot) => ids.forEach((id) => parSlot.set(id, slot)));
   let current: Plan = { slots: plan.slots.map((s) => [...s]) };
   let now = score(current);
   const start = now.score;
@@ -603,7 +606,7 @@ export function pathToPar(
     let best: { edit: Edit; plan: Plan; scored: Scored } | null = null;
     const edits = large
       ? editsTowardPar(current, par, items, deps)
-      : editsOf(current, items, deps, leftOut);
+      : editsOf(current, items, deps, parSlot);
     for (const edit of edits) {
       const next = applyEdit(current, edit);
       const scored = score(next);
