@@ -5,8 +5,8 @@
  * replacing a planned item with one from the backlog (in its place), and placing an item together
  * with the prerequisites it would otherwise wait for (also making room: what par leaves out or
  * plans later goes back from the slots the group fills), or taking the last items of a slot out
- * (its overflow). It stops when less than half a point of the gap is left, after 8 steps, or when no
- * edit gains. On a plan space larger than any shipped scenario's (`FULL_BUDGET_SIZE`) it tries
+ * (its overflow). It stops when less than half a point of the gap is left, after 8 steps, or when
+ * no edit gains. On a plan space larger than any shipped scenario's (`FULL_BUDGET_SIZE`) it tries
  * only the edits toward par's plan (`editsTowardPar`).
  *
  * Each step says what it does in domain words, naming the slot and the position, the points it
@@ -545,8 +545,8 @@ export function describeEdit(c: Compiled, plan: Plan, edit: Edit): string {
  * an item moves into the slot par gives it (at any position) or goes back to the backlog when par
  * leaves it out; two items swap when par has one of them in the other's slot; an item par leaves
  * out gives its place to one par plans in that slot; trims; and items placed with their
- * prerequisites in par's slot (without the making-room variant). Every edit `editsOf` would try that moves a single item toward
- * par's plan is among them.
+ * prerequisites in par's slot (without the making-room variant). Every edit `editsOf` would try
+ * that moves a single item toward par's plan is among them.
  */
 export function* editsTowardPar(
   plan: Plan,

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { bakedPar } from '../../src/engine/par.ts';
-import { lessonMix, mixChecks, MIX_TARGETS } from '../../src/engine/lessonMix.ts';
+import { LOW_CONFIDENCE, lessonMix, mixChecks, MIX_TARGETS } from '../../src/engine/lessonMix.ts';
 import { scenarioFiles, shipped } from './helpers.ts';
 import { propertyTimeout } from '../support/depth.ts';
 
@@ -52,7 +52,7 @@ describe('the lessons of the shipped library', () => {
         (i) =>
           i.type === 'feature' &&
           i.value.arr > 0 &&
-          i.value.confidence <= 0.4 &&
+          i.value.confidence <= LOW_CONFIDENCE &&
           !i.injected &&
           planned.has(i.id),
       );
