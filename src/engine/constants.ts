@@ -157,7 +157,7 @@ export const CONSTANT_INFO: Readonly<Record<keyof Constants, ConstantInfo>> = {
   streamsPerItem: {
     symbol: 'm',
     meaning: 'most streams one item can absorb',
-    basis: 'Brooks; pairing',
+    basis: 'Brooks: adding people to one task has diminishing returns; pairing is the common limit',
     assumption: true,
   },
   pressureDebt: {

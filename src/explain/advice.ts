@@ -830,7 +830,7 @@ export interface StartingPicture {
 export function streamsSentence(streams: number): string {
   if (streams === 1)
     return 'The team works on one item at a time, in your order: an item waits for everything before it in its slot.';
-  return `The team works on ${streams} items at a time, in your order: a small item starts as soon as one of them is free, wherever it sits in its slot. One item takes at most two of them; start more than ${streams} at once and all of them finish later.`;
+  return `The team works on ${streams} items at a time, in your order: a small item starts as soon as one of them is free, wherever it sits in its slot. One item takes at most two of them, so a big item takes a while even when the team has room; start more than ${streams} at once and every one of them finishes later.`;
 }
 
 export function startingPicture(scenario: Scenario): StartingPicture {

@@ -434,7 +434,10 @@ export function* editsOf(
             // The same, making room: from the slots it fills, what par leaves out or plans
             // later goes back to the backlog.
             const moving = new Set([...missing, item]);
-            const room = (id: string, s: number) => !moving.has(id) && (par.get(id) ?? s + 1) > s;
+            const room = (id: string, s: number) => {
+              const parSlot = par.get(id);
+              return !moving.has(id) && (parSlot === undefined || parSlot > s);
+            };
             const without = [...new Set([...withSlots, slot])]
               .sort((a, b) => a - b)
               .flatMap((s) => plan.slots[s]!.filter((id) => room(id, s)));

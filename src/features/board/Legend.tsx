@@ -38,7 +38,7 @@ export function Legend({ open }: { open: boolean }) {
           <span className="legend-title">Cards</span>
           <span className="legend-key">
             <span className="swatch swatch-timeline" aria-hidden="true" /> when it runs in its slot
-            (top cards start together, one per work stream)
+            (the top cards start together, one per work stream; the next as one frees up)
           </span>
           <span className="legend-key">
             <span className="swatch swatch-timeline runs-over" aria-hidden="true" /> runs into a
