@@ -6,7 +6,10 @@
  * with the prerequisites it would otherwise wait for (also making room: what par leaves out or
  * plans later goes back from the slots the group fills), or taking the last items of a slot out
  * (its overflow). It stops when less than half a point of the gap is left, after 8 steps, or when
- * no edit gains. On a plan space larger than any shipped scenario's (`FULL_BUDGET_SIZE`) it tries
+ * no edit gains. When single edits cannot close the gap in 8 steps (a plan far from par), the path
+ * is searched again with one more kind of step, a whole slot planned as par plans it, taken only
+ * where it gains clearly more than any single edit (`SLOT_STEP_FACTOR`); the path that explains
+ * more is kept. On a plan space larger than any shipped scenario's (`FULL_BUDGET_SIZE`) it tries
  * only the edits toward par's plan (`editsTowardPar`).
  *
  * Each step says what it does in domain words, naming the slot and the position, the points it
@@ -57,7 +60,13 @@ export type Edit =
       without?: string[];
     }
   /** The last `count` items of a slot (at least 2) go back to the backlog: the overflow. */
-  | { kind: 'trim'; slot: number; count: number };
+  | { kind: 'trim'; slot: number; count: number }
+  /**
+   * A slot planned as par plans it: exactly `ids`, in that order, taken from wherever they are;
+   * the slot's other items go to the slot `displaced` names (at its end), or back to the backlog
+   * (`to: null`).
+   */
+  | { kind: 'slot'; slot: number; ids: string[]; displaced: { item: string; to: number | null }[] };
 
 /** A metric that moved in a step: its points and its figure before and after. */
 export interface MovedFigure {
@@ -112,6 +121,8 @@ export interface PathOptions {
   maxSteps?: number;
   /** Stop when less than this many points of the gap are left (default 0.5). */
   stopBelow?: number;
+  /** Search again with slot-as-par steps when single edits leave the gap open (default true). */
+  slotSteps?: boolean;
 }
 
 export type StepLesson =
@@ -204,6 +215,10 @@ function slotsFilledBy(edit: Edit): number[] {
       return [edit.from.slot];
     case 'swap':
       return [edit.from.slot, edit.otherFrom.slot];
+    case 'slot':
+      return [
+        ...new Set([edit.slot, ...edit.displaced.flatMap((d) => (d.to === null ? [] : [d.to]))]),
+      ].sort((a, b) => a - b);
     default:
       return [];
   }
@@ -263,9 +278,17 @@ function lessonOf(c: Compiled, edit: Edit, moved: readonly MovedFigure[]): StepL
   if (edit.kind === 'group') return 'enablers';
   const top = moved.find((m) => m.points > 0) ?? moved[0];
   const lesson = top ? LESSON_OF_METRIC[top.metric] : 'value';
+  if (edit.kind === 'slot') return lesson;
   const type = c.items[c.index.get(edit.item) ?? -1]?.type;
   return lesson === 'value' && type === 'debt' ? 'debt' : lesson;
 }
+
+/**
+ * A slot-as-par step is taken only when it gains at least this many times what the best single
+ * edit would: a far-off plan's slot re-planned at once, never a blend of moves each of which would
+ * have been a step of its own.
+ */
+const SLOT_STEP_FACTOR = 1.25;
 
 /** Steps smaller than this (points) are rounding noise, not a move worth making. */
 const MIN_GAIN = 0.05;
@@ -298,6 +321,13 @@ function placeOf(plan: Plan, item: string): Place | null {
 /** The plan after an edit. */
 export function applyEdit(plan: Plan, edit: Edit): Plan {
   const slots = plan.slots.map((s) => [...s]);
+  if (edit.kind === 'slot') {
+    const moving = new Set([...edit.ids, ...edit.displaced.map((d) => d.item)]);
+    const kept = slots.map((ids) => ids.filter((id) => !moving.has(id)));
+    kept[edit.slot] = [...edit.ids];
+    for (const { item, to } of edit.displaced) if (to !== null) kept[to]!.push(item);
+    return { slots: kept };
+  }
   if (edit.kind === 'trim') {
     slots[edit.slot]!.splice(slots[edit.slot]!.length - edit.count, edit.count);
     return { slots };
@@ -509,6 +539,7 @@ export function describeEdit(c: Compiled, plan: Plan, edit: Edit): string {
   if (edit.kind === 'remove') return `Take ${title(edit.item)} out of ${label(edit.from.slot)}`;
   if (edit.kind === 'replace')
     return `Replace ${title(edit.item)} in ${label(edit.from.slot)} with ${title(edit.other)}`;
+  if (edit.kind === 'slot') return describeSlotEdit(c, plan, edit);
   if (edit.kind === 'trim') {
     const out = plan.slots[edit.slot]!.slice(-edit.count);
     return `Take the last ${edit.count} items out of ${label(edit.slot)}: ${out.map(title).join(', ')}`;
@@ -540,6 +571,54 @@ export function describeEdit(c: Compiled, plan: Plan, edit: Edit): string {
   if (edit.to.index === 0)
     return `Start ${title(edit.item)} first in ${slot}${neighbours ? `, ${neighbours}` : ''}`;
   return `Move ${title(edit.item)} ${edit.to.index < edit.from.index ? 'earlier' : 'later'} in ${slot}${where ? `, ${where}` : ''}`;
+}
+
+/**
+ * "Plan Y1 Q2 as par does: “A” (from the backlog), “B” and “C” (from Y1 Q4), in that order; “D”
+ * moves to Y2 Q1, “E” goes back to the backlog".
+ */
+function describeSlotEdit(c: Compiled, plan: Plan, edit: Extract<Edit, { kind: 'slot' }>): string {
+  const title = (id: string) => `“${c.items[c.index.get(id)!]?.title ?? id}”`;
+  const label = (slot: number) => c.labels[slot] ?? `slot ${slot + 1}`;
+  const origins = edit.ids.map((id) => {
+    const from = placeOf(plan, id);
+    if (from?.slot === edit.slot) return null;
+    return `from ${from === null ? 'the backlog' : label(from.slot)}`;
+  });
+  // One origin for every item is said once: "as par does, all from the backlog: …".
+  const same = origins.length > 1 && origins.every((o) => o !== null && o === origins[0]);
+  const planned = edit.ids.map((id, i) =>
+    same || origins[i] === null ? title(id) : `${title(id)} (${origins[i]})`,
+  );
+  const order = edit.ids.length > 1 ? ', in that order' : '';
+  const going = edit.displaced.map(({ item, to }) =>
+    to === null
+      ? `${title(item)} goes back to the backlog`
+      : `${title(item)} moves to ${label(to)}`,
+  );
+  const what =
+    edit.ids.length === 0
+      ? `Leave ${label(edit.slot)} empty as par does`
+      : `Plan ${label(edit.slot)} as par does${same ? `, all ${origins[0]}` : ''}: ${andList(planned)}${order}`;
+  return going.length > 0 ? `${what}; ${andList(going)}` : what;
+}
+
+/**
+ * A slot-as-par edit for every slot the plan has otherwise than par (see `Edit`'s 'slot'): what
+ * the slot holds that par does not goes to the slot par gives it, or back to the backlog.
+ */
+export function* slotEdits(plan: Plan, par: Plan): Generator<Edit> {
+  const parSlot = new Map<string, number>();
+  par.slots.forEach((ids, slot) => ids.forEach((id) => parSlot.set(id, slot)));
+  for (let slot = 0; slot < plan.slots.length; slot++) {
+    const ids = par.slots[slot] ?? [];
+    const now = plan.slots[slot]!;
+    if (ids.length === now.length && ids.every((id, i) => now[i] === id)) continue;
+    const displaced = now
+      .filter((id) => parSlot.get(id) !== slot)
+      .map((item) => ({ item, to: parSlot.get(item) ?? null }));
+    yield { kind: 'slot', slot, ids: [...ids], displaced };
+  }
 }
 
 /**
@@ -601,41 +680,63 @@ export function pathToPar(
   const parScore = score(par).score;
   const parSlot = new Map<string, number>();
   par.slots.forEach((ids, slot) => ids.forEach((id) => parSlot.set(id, slot)));
-  let current: Plan = { slots: plan.slots.map((s) => [...s]) };
-  let now = score(current);
-  const start = now.score;
-  const steps: PathStep[] = [];
-  while (steps.length < maxSteps && parScore - now.score >= stopBelow) {
-    let best: { edit: Edit; plan: Plan; scored: Scored } | null = null;
-    const edits = large
-      ? editsTowardPar(current, par, items, deps)
-      : editsOf(current, items, deps, parSlot);
-    for (const edit of edits) {
-      const next = applyEdit(current, edit);
-      const scored = score(next);
-      if (!best || scored.score > best.scored.score + 1e-9) best = { edit, plan: next, scored };
+  const first = score(plan);
+  const start = first.score;
+
+  /** The greedy walk; with `slots`, slot-as-par edits compete too (see `SLOT_STEP_FACTOR`). */
+  const walk = (slots: boolean) => {
+    let current: Plan = { slots: plan.slots.map((s) => [...s]) };
+    let now = first;
+    const steps: PathStep[] = [];
+    while (steps.length < maxSteps && parScore - now.score >= stopBelow) {
+      let best: { edit: Edit; plan: Plan; scored: Scored } | null = null;
+      const edits = large
+        ? editsTowardPar(current, par, items, deps)
+        : editsOf(current, items, deps, parSlot);
+      for (const edit of edits) {
+        const next = applyEdit(current, edit);
+        const scored = score(next);
+        if (!best || scored.score > best.scored.score + 1e-9) best = { edit, plan: next, scored };
+      }
+      if (slots) {
+        const single = best ? best.scored.score - now.score : 0;
+        for (const edit of slotEdits(current, par)) {
+          const next = applyEdit(current, edit);
+          const scored = score(next);
+          const gain = scored.score - now.score;
+          if (gain >= SLOT_STEP_FACTOR * single && (!best || scored.score > best.scored.score))
+            best = { edit, plan: next, scored };
+        }
+      }
+      if (!best || best.scored.score - now.score < MIN_GAIN) break;
+      const gain = best.scored.score - now.score;
+      const moved = movedFigures(now, best.scored, weights);
+      const words = describeEdit(c, current, best.edit);
+      const figures = moved.map((m) => m.text).join('; ');
+      steps.push({
+        edit: best.edit,
+        gain,
+        before: now.score,
+        after: best.scored.score,
+        plan: best.plan,
+        moved,
+        lesson: lessonOf(c, best.edit, moved),
+        sentence: `${words}: +${gain.toFixed(1)} points${figures ? ` — ${figures}` : ''}.`,
+      });
+      current = best.plan;
+      now = best.scored;
     }
-    if (!best || best.scored.score - now.score < MIN_GAIN) break;
-    const gain = best.scored.score - now.score;
-    const moved = movedFigures(now, best.scored, weights);
-    const words = describeEdit(c, current, best.edit);
-    const figures = moved.map((m) => m.text).join('; ');
-    steps.push({
-      edit: best.edit,
-      gain,
-      before: now.score,
-      after: best.scored.score,
-      plan: best.plan,
-      moved,
-      lesson: lessonOf(c, best.edit, moved),
-      sentence: `${words}: +${gain.toFixed(1)} points${figures ? ` — ${figures}` : ''}.`,
-    });
-    current = best.plan;
-    now = best.scored;
+    const stopped: MovePath['stopped'] =
+      parScore - now.score < stopBelow ? 'close' : steps.length >= maxSteps ? 'steps' : 'together';
+    return { end: now.score, steps, stopped };
+  };
+
+  let path = walk(false);
+  if (!large && path.stopped !== 'close' && options.slotSteps !== false) {
+    const wider = walk(true);
+    if (wider.end > path.end + 1e-9) path = wider;
   }
   const gap = parScore - start;
-  const explained = gap <= 1e-9 ? 1 : Math.max(0, Math.min(1, (now.score - start) / gap));
-  const stopped =
-    parScore - now.score < stopBelow ? 'close' : steps.length >= maxSteps ? 'steps' : 'together';
-  return { start, end: now.score, par: parScore, steps, explained, stopped, scored: tried };
+  const explained = gap <= 1e-9 ? 1 : Math.max(0, Math.min(1, (path.end - start) / gap));
+  return { start, par: parScore, ...path, explained, scored: tried };
 }
