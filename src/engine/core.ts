@@ -519,10 +519,11 @@ function capacity(c: Compiled, st: RunState, queue: Queue, t: number): void {
   st.c0raw = cap - st.dragLost - st.ktlo - st.ff;
   const C0 = st.c0raw > 0 ? st.c0raw : 0;
   st.C0 = C0;
+  // The unfinished items are `open`, in queue order.
   let W = 0;
-  for (let q = 0; q < queue.items.length; q++) {
-    const idx = queue.items[q]!;
-    if (st.doneAt[idx] !== Infinity || queue.slots[q]! > t || c.items[idx]!.notBefore > t) continue;
+  for (let j = 0; j < st.openCount; j++) {
+    const q = st.open[j]!;
+    if (queue.slots[q]! > t || c.items[queue.items[q]!]!.notBefore > t) continue;
     const r = st.remaining[q]!;
     if (r > 0) W += r;
   }
@@ -627,14 +628,15 @@ function work(c: Compiled, st: RunState, queue: Queue, t: number): void {
         const idx = queue.items[q]!;
         if (remaining[q]! <= 0 && doneAt[idx] === Infinity) complete(c, st, idx, t + f, t);
       }
-      let kept = 0;
-      for (let j = 0; j < st.openCount; j++) {
-        const q = open[j]!;
-        if (doneAt[queue.items[q]!] === Infinity) open[kept++] = q;
-      }
-      st.openCount = kept;
     }
   }
+  // Drop what finished from `open` once a slot (the scans above skip what is done).
+  let kept = 0;
+  for (let j = 0; j < st.openCount; j++) {
+    const q = open[j]!;
+    if (doneAt[queue.items[q]!] === Infinity) open[kept++] = q;
+  }
+  st.openCount = kept;
   integrate(c, st, t, segStart, 1);
   st.used = used;
   st.idle = C - used > 0 ? C - used : 0;
