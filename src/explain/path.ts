@@ -6,11 +6,13 @@
  * with the prerequisites it would otherwise wait for (also making room: what par leaves out or
  * plans later goes back from the slots the group fills), or taking the last items of a slot out
  * (its overflow). It stops when less than half a point of the gap is left, after 8 steps, or when
- * no edit gains. When single edits cannot close the gap in 8 steps (a plan far from par), the path
- * is searched again with one more kind of step, a whole slot planned as par plans it, taken only
- * where it gains clearly more than any single edit (`SLOT_STEP_FACTOR`); the path that explains
- * more is kept. On a plan space larger than any shipped scenario's (`FULL_BUDGET_SIZE`) it tries
- * only the edits toward par's plan (`editsTowardPar`).
+ * no edit gains. When single edits leave more than a tenth of the gap after 8 steps (a plan far
+ * from par), the path is searched again with one more kind of step, a whole slot planned as par
+ * plans it, taken first only where it gains clearly more than any single edit, then wherever it
+ * gains most (`SLOT_STEP_FACTORS`); the path that explains most is kept. On a plan space larger
+ * than any shipped scenario's (`FULL_BUDGET_SIZE`) it tries only the edits toward par's plan
+ * (`editsTowardPar`), and the positions inside a slot only for the most promising items
+ * (`bestScreened`).
  *
  * Each step says what it does in domain words, naming the slot and the position, the points it
  * gains and the figures that moved, and carries the plan after it, so anyone can rescore it.
@@ -285,10 +287,17 @@ function lessonOf(c: Compiled, edit: Edit, moved: readonly MovedFigure[]): StepL
 
 /**
  * A slot-as-par step is taken only when it gains at least this many times what the best single
- * edit would: a far-off plan's slot re-planned at once, never a blend of moves each of which would
- * have been a step of its own.
+ * edit would. The first search asks for clearly more (a far-off plan's slot re-planned at once,
+ * not a blend of moves each of which would have been a step of its own); when that still leaves
+ * the gap open, a second takes it wherever it gains most.
  */
-const SLOT_STEP_FACTOR = 1.25;
+const SLOT_STEP_FACTORS = [1.25, 1];
+
+/**
+ * A path that explains this share of the gap is kept as it is: single moves teach more than a
+ * slot re-planned at once, so slot-as-par steps are searched for only below it.
+ */
+const ENOUGH = 0.9;
 
 /** Steps smaller than this (points) are rounding noise, not a move worth making. */
 const MIN_GAIN = 0.05;
@@ -410,23 +419,35 @@ function chainSlots(
   return missing.map((id) => Math.max(0, slot - (depth.get(id) ?? 1)));
 }
 
-/** Every single edit of a plan (see the module comment). */
+/**
+ * Every single edit of a plan (see the module comment). With `par` (each item's slot in par's
+ * plan), a group is also offered making room. With `toward` (the same map), only the edits toward
+ * that plan are listed (see `editsTowardPar`), in the same order.
+ */
 export function* editsOf(
   plan: Plan,
   items: readonly string[],
   deps: ReadonlyMap<string, readonly string[]> = new Map(),
   par: ReadonlyMap<string, number> | null = null,
+  toward: ReadonlyMap<string, number> | null = null,
 ): Generator<Edit> {
+  const all = plan.slots.map((_, slot) => slot);
+  /** The slots an item may go to: every slot, or only the one `toward` gives it. */
+  const slotsFor = (item: string): number[] => {
+    if (!toward) return all;
+    const slot = toward.get(item);
+    return slot === undefined ? [] : [slot];
+  };
   for (const item of items) {
     const from = placeOf(plan, item);
-    for (let slot = 0; slot < plan.slots.length; slot++) {
+    for (const slot of slotsFor(item)) {
       const length = plan.slots[slot]!.length - (from?.slot === slot ? 1 : 0);
       for (let index = 0; index <= length; index++) {
         if (from && from.slot === slot && from.index === index) continue;
         yield { kind: 'place', item, from, to: { slot, index } };
       }
     }
-    if (from) yield { kind: 'remove', item, from };
+    if (from && !toward?.has(item)) yield { kind: 'remove', item, from };
   }
   const placed = plan.slots.flatMap((ids, slot) =>
     ids.map((item, index) => ({ item, place: { slot, index } })),
@@ -436,18 +457,23 @@ export function* editsOf(
       const x = placed[a]!;
       const y = placed[b]!;
       if (x.place.slot === y.place.slot) continue;
+      if (toward && toward.get(x.item) !== y.place.slot && toward.get(y.item) !== x.place.slot)
+        continue;
       yield { kind: 'swap', item: x.item, other: y.item, from: x.place, otherFrom: y.place };
     }
   const planned = new Set(placed.map((p) => p.item));
-  for (const x of placed)
+  for (const x of placed) {
+    if (toward?.has(x.item)) continue;
     for (const other of items)
-      if (!planned.has(other)) yield { kind: 'replace', item: x.item, other, from: x.place };
+      if (!planned.has(other) && (!toward || toward.get(other) === x.place.slot))
+        yield { kind: 'replace', item: x.item, other, from: x.place };
+  }
   for (let slot = 0; slot < plan.slots.length; slot++)
     for (let count = 2; count <= plan.slots[slot]!.length; count++)
       yield { kind: 'trim', slot, count };
   for (const item of items) {
     if ((deps.get(item) ?? []).length === 0) continue;
-    for (let slot = 0; slot < plan.slots.length; slot++)
+    for (const slot of slotsFor(item))
       for (const before of [...plan.slots[slot]!, null]) {
         if (before === item) continue;
         const missing = missingPrerequisites(plan, deps, item, slot, before);
@@ -638,23 +664,84 @@ export function* editsTowardPar(
 ): Generator<Edit> {
   const parSlot = new Map<string, number>();
   par.slots.forEach((ids, slot) => ids.forEach((id) => parSlot.set(id, slot)));
-  // Listing every edit is cheap next to scoring one (a simulation each): filter `editsOf`.
-  for (const edit of editsOf(plan, items, deps)) {
-    const toward =
-      edit.kind === 'place'
-        ? parSlot.get(edit.item) === edit.to.slot
-        : edit.kind === 'remove'
-          ? !parSlot.has(edit.item)
-          : edit.kind === 'swap'
-            ? parSlot.get(edit.item) === edit.otherFrom.slot ||
-              parSlot.get(edit.other) === edit.from.slot
-            : edit.kind === 'replace'
-              ? !parSlot.has(edit.item) && parSlot.get(edit.other) === edit.from.slot
-              : edit.kind === 'group'
-                ? parSlot.get(edit.item) === edit.slot
-                : true;
-    if (toward) yield edit;
+  yield* editsOf(plan, items, deps, null, parSlot);
+}
+
+interface Candidate {
+  edit: Edit;
+  plan: Plan;
+  scored: Scored;
+}
+
+/** The edit of `edits` that scores best from `current` (the first of equals), or null. */
+function bestOf(
+  current: Plan,
+  edits: Iterable<Edit>,
+  score: (plan: Plan) => Scored,
+): Candidate | null {
+  let best: Candidate | null = null;
+  for (const edit of edits) {
+    const plan = applyEdit(current, edit);
+    const scored = score(plan);
+    if (!best || scored.score > best.scored.score + 1e-9) best = { edit, plan, scored };
   }
+  return best;
+}
+
+/**
+ * On a large plan space, how many items have every position inside their slot tried: those whose
+ * move (or prerequisite group) to the front or the end of the slot scored best (`bestScreened`).
+ */
+export const POSITION_ROUND = 8;
+
+/** An item's moves into one slot at its different positions (or one group's), as one family. */
+function familyOf(edit: Edit): string | null {
+  if (edit.kind === 'place') return `place ${edit.item} ${edit.to.slot}`;
+  if (edit.kind === 'group') return `group ${edit.item} ${edit.slot} ${edit.withSlots.join(' ')}`;
+  return null;
+}
+
+/**
+ * `bestOf` in two rounds, for a large plan space where an item can go to any of a dozen places
+ * in its slot: first every edit that has no positions, and each family's first and last position
+ * (the front and the end of the slot); then every other position of the `POSITION_ROUND`
+ * families whose front or end scored best. On the large backlog's ten strategy plans this chose
+ * the same steps as trying every position, scoring about half as many plans.
+ */
+function bestScreened(
+  current: Plan,
+  edits: readonly Edit[],
+  score: (plan: Plan) => Scored,
+): Candidate | null {
+  const families = new Map<string, Edit[]>();
+  for (const edit of edits) {
+    const key = familyOf(edit);
+    if (key === null) continue;
+    const members = families.get(key);
+    if (members) members.push(edit);
+    else families.set(key, [edit]);
+  }
+  const tried = new Map<Edit, Candidate>();
+  const tryEdit = (edit: Edit) => {
+    const plan = applyEdit(current, edit);
+    tried.set(edit, { edit, plan, scored: score(plan) });
+  };
+  for (const edit of edits) if (familyOf(edit) === null) tryEdit(edit);
+  // Each family's first and last position: the item started first in the slot, and the least
+  // disturbance to what the slot holds.
+  const ends = (members: Edit[]) => [members[0]!, members[members.length - 1]!];
+  for (const members of families.values()) ends(members).forEach((e) => tried.has(e) || tryEdit(e));
+  const best = (members: Edit[]) =>
+    Math.max(...ends(members).map((e) => tried.get(e)!.scored.score));
+  const ranked = [...families.values()].sort((a, b) => best(b) - best(a));
+  for (const members of ranked.slice(0, POSITION_ROUND))
+    members.forEach((e) => tried.has(e) || tryEdit(e));
+  let top: Candidate | null = null;
+  for (const edit of edits) {
+    const candidate = tried.get(edit);
+    if (candidate && (!top || candidate.scored.score > top.scored.score + 1e-9)) top = candidate;
+  }
+  return top;
 }
 
 /** The path of moves from `plan` toward `par` (see the module comment). */
@@ -683,28 +770,25 @@ export function pathToPar(
   const first = score(plan);
   const start = first.score;
 
-  /** The greedy walk; with `slots`, slot-as-par edits compete too (see `SLOT_STEP_FACTOR`). */
-  const walk = (slots: boolean) => {
+  /**
+   * The greedy walk; with a `factor`, slot-as-par edits compete too, taken when they gain at
+   * least `factor` times the best single edit (see `SLOT_STEP_FACTORS`).
+   */
+  const walk = (factor: number | null) => {
     let current: Plan = { slots: plan.slots.map((s) => [...s]) };
     let now = first;
     const steps: PathStep[] = [];
     while (steps.length < maxSteps && parScore - now.score >= stopBelow) {
-      let best: { edit: Edit; plan: Plan; scored: Scored } | null = null;
-      const edits = large
-        ? editsTowardPar(current, par, items, deps)
-        : editsOf(current, items, deps, parSlot);
-      for (const edit of edits) {
-        const next = applyEdit(current, edit);
-        const scored = score(next);
-        if (!best || scored.score > best.scored.score + 1e-9) best = { edit, plan: next, scored };
-      }
-      if (slots) {
+      let best = large
+        ? bestScreened(current, [...editsTowardPar(current, par, items, deps)], score)
+        : bestOf(current, editsOf(current, items, deps, parSlot), score);
+      if (factor !== null) {
         const single = best ? best.scored.score - now.score : 0;
         for (const edit of slotEdits(current, par)) {
           const next = applyEdit(current, edit);
           const scored = score(next);
           const gain = scored.score - now.score;
-          if (gain >= SLOT_STEP_FACTOR * single && (!best || scored.score > best.scored.score))
+          if (gain >= factor * single && (!best || scored.score > best.scored.score))
             best = { edit, plan: next, scored };
         }
       }
@@ -731,12 +815,14 @@ export function pathToPar(
     return { end: now.score, steps, stopped };
   };
 
-  let path = walk(false);
-  if (!large && path.stopped !== 'close' && options.slotSteps !== false) {
-    const wider = walk(true);
+  const gap = parScore - start;
+  const share = (end: number) => (gap <= 1e-9 ? 1 : Math.max(0, Math.min(1, (end - start) / gap)));
+  let path = walk(null);
+  for (const factor of large || options.slotSteps === false ? [] : SLOT_STEP_FACTORS) {
+    if (path.stopped === 'close' || share(path.end) >= ENOUGH) break;
+    const wider = walk(factor);
     if (wider.end > path.end + 1e-9) path = wider;
   }
-  const gap = parScore - start;
-  const explained = gap <= 1e-9 ? 1 : Math.max(0, Math.min(1, (path.end - start) / gap));
+  const explained = share(path.end);
   return { start, par: parScore, ...path, explained, scored: tried };
 }

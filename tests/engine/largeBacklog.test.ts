@@ -9,11 +9,23 @@
  */
 import { describe, expect, it } from 'vitest';
 
-import { compile, loadScenario, simulate, strategyPlans } from '../../src/engine/index.ts';
+import {
+  compile,
+  createEvaluator,
+  loadScenario,
+  simulate,
+  strategyPlans,
+} from '../../src/engine/index.ts';
 import type { Plan } from '../../src/engine/plan.ts';
 import { findPar } from '../../src/engine/par.ts';
 import { LIMITS, type Scenario } from '../../src/engine/schema.ts';
-import { editsOf, editsTowardPar, pathToPar, type Edit } from '../../src/explain/path.ts';
+import {
+  applyEdit,
+  editsOf,
+  editsTowardPar,
+  pathToPar,
+  type Edit,
+} from '../../src/explain/path.ts';
 import { largeBacklogText } from '../../scripts/quality/largeBacklog.ts';
 import { searchBudget } from '../support/depth.ts';
 
@@ -99,5 +111,72 @@ describe('the moves toward par on a large plan space', () => {
       if (edit.kind === 'group') expect(edit.slot).toBe(slotOf.get(edit.item));
     }
     expect(path.end).toBeGreaterThan(path.start);
+  });
+
+  /** The definition: the edits of `editsOf` that move toward par's plan, in its order. */
+  const toward = (plan: Plan, par: Plan): Edit[] => {
+    const slotOf = parSlot(par);
+    return [...editsOf(plan, ids, deps)].filter((edit) => {
+      if (edit.kind === 'place') return slotOf.get(edit.item) === edit.to.slot;
+      if (edit.kind === 'remove') return !slotOf.has(edit.item);
+      if (edit.kind === 'swap')
+        return (
+          slotOf.get(edit.item) === edit.otherFrom.slot || slotOf.get(edit.other) === edit.from.slot
+        );
+      if (edit.kind === 'replace')
+        return !slotOf.has(edit.item) && slotOf.get(edit.other) === edit.from.slot;
+      if (edit.kind === 'group') return slotOf.get(edit.item) === edit.slot;
+      return true;
+    });
+  };
+
+  it('lists exactly the edits of editsOf toward par, in the same order', () => {
+    const plans = strategyPlans(compile(large));
+    for (const [plan, par] of [
+      [plans.rice, plans.wsjf],
+      [plans.cd3, plans.rice],
+      [plans['features-first'], plans.edf],
+    ] as const)
+      expect([...editsTowardPar(plan, par, ids, deps)].map(key)).toEqual(
+        toward(plan, par).map(key),
+      );
+  });
+
+  it('tries every position only for the most promising items, and still finds the best step', () => {
+    // From CD3's plan the second step puts an item fifth in an over-full sprint: its move to the
+    // end of the sprint is among the worst, its move to the front among the best (trying only the
+    // ends of a slot misses it).
+    const plan = strategyPlans(compile(large)).cd3;
+    const par = findPar(large).plan;
+    const path = pathToPar(large, plan, par, { maxSteps: 2 });
+    const score = createEvaluator(large);
+    let current = plan;
+    let listed = 0;
+    let firstRound = 0;
+    for (const step of path.steps) {
+      const edits = toward(current, par);
+      listed += edits.length;
+      // The first round: every edit without positions, and each item's front and end of a slot.
+      const families = new Map<string, Edit[]>();
+      for (const edit of edits) {
+        const family =
+          edit.kind === 'place'
+            ? `${edit.item} ${edit.to.slot}`
+            : edit.kind === 'group'
+              ? `${edit.item} ${edit.slot} ${edit.withSlots.join()} group`
+              : null;
+        if (family === null) firstRound += 1;
+        else families.set(family, [...(families.get(family) ?? []), edit]);
+      }
+      for (const members of families.values()) firstRound += Math.min(2, members.length);
+      const best = Math.max(...edits.map((edit) => score(applyEdit(current, edit))));
+      expect(step.after).toBeCloseTo(best, 9);
+      current = step.plan;
+    }
+    expect(path.steps).toHaveLength(2);
+    // The start and par, then more than the first round (every position of a few items) and far
+    // fewer than every edit toward par of each step.
+    expect(path.scored - 2).toBeGreaterThan(firstRound);
+    expect(path.scored - 2).toBeLessThan(0.75 * listed);
   });
 });
