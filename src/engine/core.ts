@@ -279,9 +279,16 @@ class RunState {
   active: Int32Array;
   /** Each active item's rate in points per slot (scratch for `work`). */
   rates: Float64Array;
-  /** Queue positions of the items not done yet, in queue order, and how many. */
+  /**
+   * Queue positions of the items not done yet, in queue order, and how many (what finished is
+   * dropped at the end of each slot: until then the scans skip it).
+   */
   open: Int32Array;
   openCount = 0;
+  /** Items started and not done yet. */
+  startedOpen = 0;
+  /** Per slot t, one past the last queue position planned for t or earlier. */
+  slotEnd: Int32Array;
   // Per vulnerability, obligation, deal, event, slot.
   openFrom: Float64Array;
   closedAt: Float64Array;
@@ -405,6 +412,7 @@ class RunState {
     this.cascadeP = new Float64Array(c.events.length);
     this.cascadeX = new Float64Array(c.events.length);
     this.spike = new Float64Array(c.slots);
+    this.slotEnd = new Int32Array(c.slots);
   }
 
   reset(c: Compiled, queue: Queue, env: RunEnv): void {
@@ -421,6 +429,14 @@ class RunState {
       this.open[q] = q;
     }
     this.openCount = queue.items.length;
+    this.startedOpen = 0;
+    this.slotEnd.fill(0);
+    for (let q = 0; q < queue.items.length; q++) {
+      const slot = queue.slots[q]!;
+      if (slot < this.slotEnd.length && this.slotEnd[slot]! < q + 1) this.slotEnd[slot] = q + 1;
+    }
+    for (let t = 1; t < this.slotEnd.length; t++)
+      if (this.slotEnd[t]! < this.slotEnd[t - 1]!) this.slotEnd[t] = this.slotEnd[t - 1]!;
     for (let v = 0; v < c.vulns.length; v++) {
       const vuln = c.vulns[v]!;
       this.openFrom[v] = vuln.openedBy >= 0 ? Infinity : vuln.disclosed;
@@ -519,10 +535,12 @@ function capacity(c: Compiled, st: RunState, queue: Queue, t: number): void {
   st.c0raw = cap - st.dragLost - st.ktlo - st.ff;
   const C0 = st.c0raw > 0 ? st.c0raw : 0;
   st.C0 = C0;
-  // The unfinished items are `open`, in queue order.
+  // The unfinished items are `open`, in queue order; those from slotEnd[t] on are planned later.
+  const qEnd = st.slotEnd[t]!;
   let W = 0;
   for (let j = 0; j < st.openCount; j++) {
     const q = st.open[j]!;
+    if (q >= qEnd) break;
     if (queue.slots[q]! > t || c.items[queue.items[q]!]!.notBefore > t) continue;
     const r = st.remaining[q]!;
     if (r > 0) W += r;
@@ -548,12 +566,10 @@ function work(c: Compiled, st: RunState, queue: Queue, t: number): void {
   st.segRevenue = st.segFees = st.segOverload = st.segOverloadMin = st.segOverloadCsat = 0;
   st.segLambda = st.segLogSurvival = st.segUtil = st.segPeak = st.segShed = 0;
   const C = st.C;
-  const n = queue.items.length;
   const { remaining, doneAt, startedAt, active, open } = st;
   // Queue positions from qEnd on are all planned for later slots (the queue is slot-major after
   // any expedited injections at its front), and `open` lists the unfinished ones in queue order.
-  let qEnd = n;
-  while (qEnd > 0 && queue.slots[qEnd - 1]! > t) qEnd--;
+  const qEnd = st.slotEnd[t]!;
   const streams = c.streams;
   const wip = Math.max(streams, Math.round(streams * (1 + st.o)));
   const pairing = Math.max(0, Math.round(c.k.streamsPerItem) - 1);
@@ -565,13 +581,17 @@ function work(c: Compiled, st: RunState, queue: Queue, t: number): void {
     while (f < 1 - EPS) {
       // The active set: items already started first, then the next eligible ones in queue order.
       let count = 0;
+      let seen = 0;
       for (let pass = 0; pass < 2 && count < wip; pass++) {
         for (let j = 0; j < st.openCount && count < wip; j++) {
+          // Every item started and not done is found: the rest of the first pass has none.
+          if (pass === 0 && seen === st.startedOpen) break;
           const q = open[j]!;
           if (q >= qEnd) break;
           const idx = queue.items[q]!;
           const started = startedAt[idx] !== Infinity;
           if (pass === 0 ? !started : started) continue;
+          if (pass === 0 && doneAt[idx] === Infinity) seen++;
           const item = c.items[idx]!;
           const r = remaining[q]!;
           if (
@@ -601,7 +621,10 @@ function work(c: Compiled, st: RunState, queue: Queue, t: number): void {
       for (let a = 0; a < count; a++) {
         const q = active[a]!;
         const idx = queue.items[q]!;
-        if (startedAt[idx] === Infinity) startedAt[idx] = t + f;
+        if (startedAt[idx] === Infinity) {
+          startedAt[idx] = t + f;
+          st.startedOpen++;
+        }
         const add = spare < pairing ? spare : pairing;
         spare -= add;
         const rate = unit * (1 + add);
@@ -702,6 +725,7 @@ function complete(c: Compiled, st: RunState, idx: number, tau: number, t: number
   const item = c.items[idx]!;
   const k = c.k;
   st.doneAt[idx] = tau;
+  st.startedOpen--;
   st.completed[st.completedCount++] = idx;
   let u = 1;
   if (item.urgency === 1) {
