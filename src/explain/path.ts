@@ -327,6 +327,13 @@ function placeOf(plan: Plan, item: string): Place | null {
   return null;
 }
 
+/** Each planned item's slot in a plan. */
+function slotOfItems(plan: Plan): Map<string, number> {
+  const out = new Map<string, number>();
+  plan.slots.forEach((ids, slot) => ids.forEach((id) => out.set(id, slot)));
+  return out;
+}
+
 /** The plan after an edit. */
 export function applyEdit(plan: Plan, edit: Edit): Plan {
   const slots = plan.slots.map((s) => [...s]);
@@ -634,8 +641,7 @@ function describeSlotEdit(c: Compiled, plan: Plan, edit: Extract<Edit, { kind: '
  * the slot holds that par does not goes to the slot par gives it, or back to the backlog.
  */
 export function* slotEdits(plan: Plan, par: Plan): Generator<Edit> {
-  const parSlot = new Map<string, number>();
-  par.slots.forEach((ids, slot) => ids.forEach((id) => parSlot.set(id, slot)));
+  const parSlot = slotOfItems(par);
   for (let slot = 0; slot < plan.slots.length; slot++) {
     const ids = par.slots[slot] ?? [];
     const now = plan.slots[slot]!;
@@ -662,8 +668,7 @@ export function* editsTowardPar(
   items: readonly string[],
   deps: ReadonlyMap<string, readonly string[]> = new Map(),
 ): Generator<Edit> {
-  const parSlot = new Map<string, number>();
-  par.slots.forEach((ids, slot) => ids.forEach((id) => parSlot.set(id, slot)));
+  const parSlot = slotOfItems(par);
   yield* editsOf(plan, items, deps, null, parSlot);
 }
 
@@ -765,8 +770,7 @@ export function pathToPar(
   const maxSteps = options.maxSteps ?? 8;
   const stopBelow = options.stopBelow ?? 0.5;
   const parScore = score(par).score;
-  const parSlot = new Map<string, number>();
-  par.slots.forEach((ids, slot) => ids.forEach((id) => parSlot.set(id, slot)));
+  const parSlot = slotOfItems(par);
   const first = score(plan);
   const start = first.score;
 
