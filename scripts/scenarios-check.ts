@@ -1,9 +1,10 @@
 /**
- * `npm run scenarios:check [-- files… ] [--write] [--json]`
+ * `npm run scenarios:check [-- files… ] [--write [--keep-par]] [--json]`
  *
  * Runs the guard-rails of MODEL.md §9 on every scenario file (default: scenarios/*.json) and
  * across the library; prints a table (scenario × strategy scores, par, failed rules) and exits 1
- * on any failure. `--write` first bakes anchors and par, with the engine version, into each file.
+ * on any failure. `--write` first bakes anchors and par, with the engine version, into each file;
+ * `--keep-par` also starts the par search from the par baked before (never a worse par).
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -38,6 +39,7 @@ const SHORT: Record<string, string> = {
 
 const args = process.argv.slice(2);
 const write = args.includes('--write');
+const keepPar = args.includes('--keep-par');
 const asJson = args.includes('--json');
 const targets = args.filter((a) => !a.startsWith('--'));
 const root = join(import.meta.dirname, '..');
@@ -67,7 +69,16 @@ async function bakeFile(file: string, scenario: Scenario): Promise<Scenario> {
   delete clean.par;
   delete (clean.scoring as { anchors?: unknown }).anchors;
   const anchors = computeAnchors(clean, { budget: 40_000 });
-  const par = findPar(clean, { anchors, budget: 200_000 });
+  // With --keep-par the plan baked before (its items that still exist) is one of the search's
+  // starting plans, so baking again after a change to the model cannot settle on a worse par.
+  const known = new Set(scenario.items.map((i) => i.id));
+  const before = scenario.par?.plan.slots.map((ids) => ids.filter((id) => known.has(id)));
+  const keep = keepPar && before?.length === scenario.time.labels.length;
+  const par = findPar(clean, {
+    anchors,
+    budget: 200_000,
+    ...(keep ? { starts: [{ slots: before }] } : {}),
+  });
   // Only money's anchor is searched; every other metric has a fixed scale (docs/model.md).
   raw.scoring = { ...raw.scoring, anchors: { revenue: anchors.revenue } };
   raw.par = {

@@ -121,7 +121,7 @@ export function outcomeText(scenario: Scenario, outcome: Outcome): string {
     ]),
   );
   const l = outcome.ledger;
-  out += `\nLedger: revenue ${formatMoney(l.revenue)}, terminal ARR ${formatMoney(l.terminal)}, outages −${formatMoney(l.outage)}, overload −${formatMoney(l.overload)}, breaches −${formatMoney(l.breach)}, fines −${formatMoney(l.fines)}, fees −${formatMoney(l.fees)}${l.cascade > 0 ? `, cascades −${formatMoney(l.cascade)}` : ''}${l.debtCarry > 0 ? `, debt left −${formatMoney(l.debtCarry)}` : ''}; net ${formatMoney(l.net)}\n`;
+  out += `\nLedger: revenue ${formatMoney(l.revenue)}, terminal ARR ${formatMoney(l.terminal)}, outages −${formatMoney(l.outage)}, overload −${formatMoney(l.overload)}, breaches −${formatMoney(l.breach)}, fines −${formatMoney(l.fines)}, fees −${formatMoney(l.fees)}${l.cascade > 0 ? `, cascades −${formatMoney(l.cascade)}` : ''}${l.debtCarry > 0 ? `, debt left −${formatMoney(l.debtCarry)}` : ''}${l.openRisk >= 0.5 ? `, risk left open −${formatMoney(l.openRisk)}` : ''}${l.overloadAhead >= 0.5 ? `, demand over capacity −${formatMoney(l.overloadAhead)}` : ''}; net ${formatMoney(l.net)}\n`;
   const unfinished = outcome.items.filter((i) => i.status === 'unfinished');
   if (unfinished.length > 0)
     out += `Planned but unfinished: ${unfinished.map((i) => i.id).join(', ')}\n`;

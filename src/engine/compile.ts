@@ -3,7 +3,7 @@
  * per-slot arrays, constants converted from per-quarter to per-slot, ids turned into indexes.
  * Compiled scenarios are cached per scenario object (scenarios are treated as immutable).
  */
-import { DEFAULT_CONSTANTS, type Constants } from './constants.ts';
+import { DEFAULT_CONSTANTS, terminalSlots, type Constants } from './constants.ts';
 import {
   ITEM_TYPES,
   METRICS,
@@ -162,6 +162,12 @@ export interface Compiled {
   /** Demand per slot before system capacity (ρ0·(1+g)^t·season_t), or null without demand. */
   demand: number[] | null;
   season: number[];
+  /**
+   * The terminal period's demand before system capacity, slot by slot, and each of its slots'
+   * season (demand keeps growing after the horizon; the season is the same slot's a year earlier),
+   * or null without demand. Prices the overload the system capacity left will cause.
+   */
+  demandAhead: { demand: number; season: number }[] | null;
   peakShare: number;
   costPerMinute: number;
   sloBudget: number;
@@ -417,11 +423,18 @@ export function compile(scenario: Scenario, overrides?: Partial<Constants>): Com
   });
 
   let demand: number[] | null = null;
+  let demandAhead: Compiled['demandAhead'] = null;
   let season = Array.from({ length: slots }, () => 1);
   if (scenario.demand) {
     const d = scenario.demand;
     season = perSlot(d.seasonality, slots, () => 1);
     demand = season.map((s, t) => d.rho0 * Math.pow(1 + d.growth, t) * s);
+    const perYear = scenario.time.slotsPerYear;
+    demandAhead = Array.from({ length: terminalSlots(k, perYear) }, (_, j) => {
+      const t = slots + j;
+      const ahead = season[t - perYear] ?? season[slots - 1] ?? 1;
+      return { demand: d.rho0 * Math.pow(1 + d.growth, t) * ahead, season: ahead };
+    });
   }
 
   const applicable: Record<Metric, boolean> = {
@@ -478,6 +491,7 @@ export function compile(scenario: Scenario, overrides?: Partial<Constants>): Com
     })),
     demand,
     season,
+    demandAhead,
     peakShare: scenario.demand?.peakShare ?? 0,
     costPerMinute: scenario.reliability?.costPerMinute ?? 0,
     sloBudget: k.sloBudgetMinutes,

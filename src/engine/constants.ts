@@ -320,3 +320,8 @@ export const CONSTANT_INFO: Readonly<Record<keyof Constants, ConstantInfo>> = {
 
 /** The names of all constants, in a stable order. */
 export const CONSTANT_NAMES = Object.keys(DEFAULT_CONSTANTS) as (keyof Constants)[];
+
+/** Slots in the terminal period after the horizon (`terminalYears` of slots, at least one). */
+export function terminalSlots(k: Pick<Constants, 'terminalYears'>, slotsPerYear: number): number {
+  return Math.max(1, Math.round(k.terminalYears * slotsPerYear));
+}

@@ -28,6 +28,7 @@
  * the trace, its causes and events; no phase knows whether it is being recorded.
  */
 import type { Compiled } from './compile.ts';
+import { terminalSlots } from './constants.ts';
 import { poissonInverse } from './rng.ts';
 
 /** A queue: item indexes in order with the slot each was planned for. */
@@ -89,6 +90,8 @@ export interface SlotTrace {
   thrash: number;
   delivered: number;
   slack: number;
+  /** Debt the idle capacity paid down this slot (points, ≥ 0): slack at `slackEfficiency`. */
+  slackPaydown: number;
   /** Capacity that KTLO and firefighting claimed beyond what was left after drag. */
   shortfall: number;
   /** Effective capacity before thrash (C0) and after it (C). */
@@ -197,6 +200,14 @@ export interface Ledger {
   terminal: number;
   /** What the debt left at the end will cost in the terminal period: drag × a year of capacity × a point's value. */
   debtCarry: number;
+  /**
+   * What the vulnerabilities and threats left open are expected to cost in the terminal period:
+   * the chance of a breach in it × (the single loss expectancy + the ARR a breach drives away, for
+   * half the period on average).
+   */
+  openRisk: number;
+  /** The revenue demand growth is expected to shed in the terminal period, against the system capacity left. */
+  overloadAhead: number;
   dealArr: number;
   net: number;
 }
@@ -991,29 +1002,41 @@ function finish(c: Compiled, st: RunState, detail: boolean): RunResult {
   const yearOfCapacity = (c.capacity[T - 1] ?? 0) * c.slotsPerYear;
   const terminal = k.terminalYears * st.ARR;
   const debtCarry = k.terminalYears * drag * yearOfCapacity * c.pointValue;
-  let residual = 0;
-  if (c.sle > 0) {
-    const horizon = Math.max(1, Math.round(k.terminalYears * c.slotsPerYear));
-    let logS = 0;
-    for (let v = 0; v < c.vulns.length; v++) {
-      if (st.openFrom[v]! >= T || st.closedAt[v] !== Infinity) continue;
-      const vuln = c.vulns[v]!;
-      for (let j = 0; j < horizon; j++) {
-        const age = T - st.openFrom[v]! + j;
-        const h = Math.min(
-          0.999999,
-          vuln.hMax * (1 - Math.pow(0.5, (age + 1) / vuln.halfLife)) * st.pi,
-        );
-        logS += Math.log(1 - h);
-      }
+  // Open risk: the chance of a breach in the terminal period from what is left open (each
+  // vulnerability still ageing, each standing threat at its controlled rate, the debt baseline).
+  // Security scores the single loss expectancy at that chance (`residual`); net value also counts
+  // the ARR a breach drives away, on average for half the period.
+  const horizon = terminalSlots(k, c.slotsPerYear);
+  let logS = 0;
+  for (let v = 0; v < c.vulns.length; v++) {
+    if (st.openFrom[v]! >= T || st.closedAt[v] !== Infinity) continue;
+    const vuln = c.vulns[v]!;
+    for (let j = 0; j < horizon; j++) {
+      const age = T - st.openFrom[v]! + j;
+      const h = Math.min(
+        0.999999,
+        vuln.hMax * (1 - Math.pow(0.5, (age + 1) / vuln.halfLife)) * st.pi,
+      );
+      logS += Math.log(1 - h);
     }
-    for (let x = 0; x < c.threats.length; x++)
-      logS +=
-        horizon *
-        Math.log(1 - Math.min(0.999999, c.threats[x]!.hazard * st.threatFactor[x]! * st.pi));
-    logS += horizon * Math.log(1 - Math.min(0.999999, ((k.stalenessHazard * st.D) / H) * st.pi));
-    residual = c.sle * (1 - Math.exp(logS));
   }
+  for (let x = 0; x < c.threats.length; x++)
+    logS +=
+      horizon *
+      Math.log(1 - Math.min(0.999999, c.threats[x]!.hazard * st.threatFactor[x]! * st.pi));
+  logS += horizon * Math.log(1 - Math.min(0.999999, ((k.stalenessHazard * st.D) / H) * st.pi));
+  const pOpen = 1 - Math.exp(logS);
+  const residual = c.sle * pOpen;
+  const openRisk = pOpen * (c.sle + (k.breachChurn * st.ARR * k.terminalYears) / 2);
+  // Overload ahead: demand keeps growing after the horizon against the system capacity left; the
+  // revenue it sheds, slot by slot as during the horizon (no spikes).
+  let overloadAhead = 0;
+  if (c.demandAhead)
+    for (const { demand, season } of c.demandAhead) {
+      const rho = demand / st.S;
+      if (rho > 1)
+        overloadAhead += ((1 - 1 / rho) * c.peakShare * st.ARR * season) / c.slotsPerYear;
+    }
 
   let alignment = 0;
   let influence = 0;
@@ -1034,7 +1057,9 @@ function finish(c: Compiled, st: RunState, detail: boolean): RunResult {
     st.feesAcc -
     st.cascadeAcc +
     terminal -
-    debtCarry;
+    debtCarry -
+    openRisk -
+    overloadAhead;
   return {
     revenueNet: net,
     csat: st.CSAT,
@@ -1054,6 +1079,8 @@ function finish(c: Compiled, st: RunState, detail: boolean): RunResult {
       cascade: st.cascadeAcc,
       terminal,
       debtCarry,
+      openRisk,
+      overloadAhead,
       dealArr: st.dealAcc,
       net,
     },
@@ -1343,6 +1370,7 @@ function recordSlot(c: Compiled, st: RunState, env: RunEnv, t: number, rec: Reco
     thrash: st.C0 - st.C,
     delivered: st.used,
     slack: st.idle,
+    slackPaydown: Math.max(0, -st.slackDelta),
     shortfall: st.c0raw < 0 ? -st.c0raw : 0,
     effectiveCapacity: st.C0,
     workingCapacity: st.C,

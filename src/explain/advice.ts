@@ -91,6 +91,11 @@ export interface ColumnForecast {
   overBy: number;
   /** Effective capacity left unused by queued work (0 when over). */
   spare: number;
+  /**
+   * Points of debt the slot's idle capacity pays down (slack: the team spends spare time on
+   * engineering chores, at `slackEfficiency`; docs/model.md step 12). Forecast, ≥ 0.
+   */
+  slackPaydown: number;
   delivered: number;
   /** Expected effort of each placed item (same order as the plan's column). */
   items: { id: string; effort: number }[];
@@ -125,6 +130,7 @@ export function columnForecasts(
       queued,
       overBy: over > POINT_EPS ? over : 0,
       spare: over < -POINT_EPS ? -over : 0,
+      slackPaydown: trace?.slackPaydown ?? 0,
       delivered: trace?.delivered ?? 0,
       items,
     };

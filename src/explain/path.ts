@@ -22,7 +22,13 @@ import { expectedWorld, worldMetrics } from '../engine/expected.ts';
 import { FULL_BUDGET_SIZE } from '../engine/par.ts';
 import type { Plan } from '../engine/plan.ts';
 import { scoreMetrics, type Metrics } from '../engine/score.ts';
-import { type Anchors, type Metric, type Scenario, type Weights } from '../engine/schema.ts';
+import {
+  type Anchors,
+  type ItemType,
+  type Metric,
+  type Scenario,
+  type Weights,
+} from '../engine/schema.ts';
 import { scoringOf, type Outcome } from '../engine/simulate.ts';
 import { slotLabel } from './advice.ts';
 import { andList } from './format.ts';
@@ -271,9 +277,20 @@ const LESSON_OF_METRIC: Readonly<Record<Metric, StepLesson>> = {
 };
 
 /**
+ * Items whose gain can show in net value first although it is about something else: the terminal
+ * value prices the capacity the remaining debt will cost, the breach risk left open and the demand
+ * the system capacity left will shed.
+ */
+const LESSON_OF_TYPE: Partial<Record<ItemType, StepLesson>> = {
+  debt: 'debt',
+  security: 'risk',
+  scale: 'scale',
+};
+
+/**
  * The lesson a step shows: its kind of move, else the metric it gains most on — except that
- * moving a debt item is about debt even when its gain shows in net value (where the capacity the
- * remaining debt will cost is priced).
+ * moving a debt, security or scale item is about debt, risk or scale even when its gain shows in
+ * net value first (`LESSON_OF_TYPE`).
  */
 function lessonOf(c: Compiled, edit: Edit, moved: readonly MovedFigure[]): StepLesson {
   if (edit.kind === 'trim') return 'overcommitment';
@@ -282,7 +299,7 @@ function lessonOf(c: Compiled, edit: Edit, moved: readonly MovedFigure[]): StepL
   const lesson = top ? LESSON_OF_METRIC[top.metric] : 'value';
   if (edit.kind === 'slot') return lesson;
   const type = c.items[c.index.get(edit.item) ?? -1]?.type;
-  return lesson === 'value' && type === 'debt' ? 'debt' : lesson;
+  return lesson === 'value' && type ? (LESSON_OF_TYPE[type] ?? lesson) : lesson;
 }
 
 /**

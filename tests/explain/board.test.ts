@@ -86,6 +86,7 @@ describe('capacity used', () => {
     queued: placed,
     overBy: Math.max(0, placed - effective),
     spare: Math.max(0, effective - placed),
+    slackPaydown: 0,
     delivered: 0,
     items: [],
   });

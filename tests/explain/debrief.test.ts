@@ -104,8 +104,14 @@ describe('the luck note', () => {
     simulate(s, deferredPatch, { mode: 'seeded', seed }).score - simulate(s, deferredPatch).score;
   /** The first seed from 1 whose run is luckier (or unluckier) than expected by over a point. */
   const seedWhere = (test: (delta: number) => boolean) => {
-    for (let seed = 1; seed < 100; seed++) if (test(luckOf(seed))) return seed;
-    throw new Error('no such seed in 1–99');
+    for (let seed = 1; seed < 1000; seed++) if (test(luckOf(seed))) return seed;
+    throw new Error('no such seed in 1–999');
+  };
+
+  /** The gap between the two scores as printed (whole points), so the sentence adds up as read. */
+  const shownGap = (expected: number, run: number) => {
+    const gap = Math.abs(Number(run.toFixed(0)) - Number(expected.toFixed(0)));
+    return `${gap} ${gap === 1 ? 'point' : 'points'}`;
   };
 
   it('calls a run that scored below the expected score unlucky, by how much', () => {
@@ -113,7 +119,7 @@ describe('the luck note', () => {
     const expected = simulate(s, deferredPatch).score;
     const run = simulate(s, deferredPatch, { mode: 'seeded', seed }).score;
     expect(debrief(s, deferredPatch, { par, seed }).luck.sentence).toBe(
-      `Expected score ${expected.toFixed(0)}, this run ${run.toFixed(0)}: you were unlucky by ${(expected - run).toFixed(0)} points. Judge the decision by the first number.`,
+      `Expected score ${expected.toFixed(0)}, this run ${run.toFixed(0)}: you were unlucky by ${shownGap(expected, run)}. Judge the decision by the first number.`,
     );
   });
 
@@ -122,7 +128,7 @@ describe('the luck note', () => {
     const expected = simulate(s, deferredPatch).score;
     const run = simulate(s, deferredPatch, { mode: 'seeded', seed }).score;
     expect(debrief(s, deferredPatch, { par, seed }).luck.sentence).toBe(
-      `Expected score ${expected.toFixed(0)}, this run ${run.toFixed(0)}: you were lucky by ${(run - expected).toFixed(0)} points. Judge the decision by the first number.`,
+      `Expected score ${expected.toFixed(0)}, this run ${run.toFixed(0)}: you were lucky by ${shownGap(expected, run)}. Judge the decision by the first number.`,
     );
   });
 

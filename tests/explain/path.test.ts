@@ -287,11 +287,12 @@ describe('the lesson of a step', () => {
   it('is the kind of move, else the metric the step gains most on', () => {
     const par = bakedPar(tutorial)!.plan;
     const path = pathToPar(tutorial, { slots: [['team-calendars'], ['dark-mode']] }, par);
-    // Patching the CVE first is about risk; the replica about capacity before demand; the CSV
-    // export about Sales' ask; the test suite about debt, though its gain shows in net value (the
-    // capacity the remaining debt will cost is priced in the terminal value).
+    // Patching the CVE first is about risk, though its gain shows in net value first (the breach
+    // risk left open is priced in the terminal value); the replica about capacity before demand;
+    // the CSV export about Sales' ask; the test suite about debt, though its gain shows in net
+    // value (the capacity the remaining debt will cost is priced in the terminal value).
     expect(path.steps.map((s) => [s.moved[0]?.metric, s.lesson])).toEqual([
-      ['security', 'risk'],
+      ['revenue', 'risk'],
       ['reliability', 'scale'],
       ['stakeholders', 'promises'],
       ['revenue', 'debt'],

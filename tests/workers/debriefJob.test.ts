@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { STRATEGIES, compile, computeLenses, orderBy, simulate, type Plan } from '../../src/engine';
 import { bakedPar, findPar } from '../../src/engine/par';
+import { debrief } from '../../src/explain/debrief';
 import { seedDistribution } from '../../src/engine/seeds';
 import { engineApi } from '../../src/workers/api';
 import { analyzePlay, seedSpread } from '../../src/workers/debriefJob';
@@ -25,7 +26,13 @@ describe('analyzePlay', () => {
   it('debriefs the plan against the given par with the given seed', () => {
     expect(analysis.parSource).toBe('given');
     expect(analysis.par).toEqual(par);
-    expect(analysis.debrief.causes[0]?.item).toBe('patch-pdf');
+    // The same debrief as asked for directly, with this par and seed: the hyped assistant first
+    // (24 points for an expected $560k), then the patch deferred to Q3.
+    expect(analysis.debrief).toEqual(debrief(big, deferredPatch, { par, seed: 4 }));
+    expect(analysis.debrief.causes.slice(0, 2).map((c) => c.item)).toEqual([
+      'ai-assistant',
+      'patch-pdf',
+    ]);
     expect(analysis.debrief.luck.seed).toBe(4);
     expect(analysis.debrief.seeded.score).toBe(
       simulate(big, deferredPatch, { mode: 'seeded', seed: 4 }).score,

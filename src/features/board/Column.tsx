@@ -211,6 +211,12 @@ const ColumnBody = memo(function ColumnBody({
           Capacity {formatPoints(column.nominal)} · drag −{formatPoints(column.dragLost)} · KTLO −
           {formatPoints(column.ktlo)}
           {column.firefighting > 0.05 && ` · firefighting −${formatPoints(column.firefighting)}`}
+          {column.slackPaydown >= 0.05 && (
+            <span className="capacity-slack" data-testid="column-slack">
+              {' '}
+              · slack pays down {formatPoints(column.slackPaydown)} debt
+            </span>
+          )}
           {over && (
             <span className="visually-hidden">; {pointsText(column.overBy)} over capacity</span>
           )}

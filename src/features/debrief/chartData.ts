@@ -168,7 +168,10 @@ export function capacityRows(outcome: Outcome): ChartRow[] {
   }));
 }
 
-/** The money ledger as waterfall steps: revenue, each loss, one year of ending ARR, the debt left, net. */
+/**
+ * The money ledger as waterfall steps: revenue, each loss, one year of ending ARR, then what the
+ * end state will cost in that year (the debt left, the risk left open, demand over capacity), net.
+ */
 export function ledgerSteps(ledger: Ledger): WaterfallStep[] {
   const losses: [string, number][] = [
     ['Outages', ledger.outage],
@@ -184,9 +187,15 @@ export function ledgerSteps(ledger: Ledger): WaterfallStep[] {
       .filter(([, value]) => Math.abs(value) >= 0.5)
       .map(([label, value]) => ({ label, value: -value })),
     { label: 'Ending ARR (1 yr)', value: ledger.terminal },
-    ...(Math.abs(ledger.debtCarry) >= 0.5
-      ? [{ label: 'Debt left (1 yr of drag)', value: -ledger.debtCarry }]
-      : []),
+    ...(
+      [
+        ['Debt left (1 yr of drag)', ledger.debtCarry],
+        ['Risk left open (1 yr)', ledger.openRisk],
+        ['Demand over capacity (1 yr)', ledger.overloadAhead],
+      ] as const
+    )
+      .filter(([, value]) => Math.abs(value) >= 0.5)
+      .map(([label, value]) => ({ label, value: -value })),
     { label: NET_VALUE_LABEL, value: ledger.net, total: true },
   ];
 }

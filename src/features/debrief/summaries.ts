@@ -5,7 +5,7 @@
 import { type Ledger, type Outcome } from '../../engine';
 import { METRIC_INFO } from '../../explain/words';
 import type { Debrief } from '../../explain/debrief';
-import { formatMoney, formatPercent } from '../../explain/format';
+import { andList, formatMoney, formatPercent } from '../../explain/format';
 import type { Distribution } from '../../engine/seeds';
 import { CAPACITY_PARTS, type OutcomeLine, type TimeMetric } from './chartData';
 
@@ -91,11 +91,17 @@ export function ledgerSummary(ledger: Ledger): string {
     losses.length > 0
       ? `, less ${losses.map(([name, v]) => `${name} ${formatMoney(v)}`).join(', ')}`
       : ', with no losses';
-  const debtText =
-    Math.abs(ledger.debtCarry) >= 0.5
-      ? ` less a year of drag from the debt left (${formatMoney(ledger.debtCarry)})`
-      : '';
-  return `Net value ${formatMoney(ledger.net)}: revenue ${formatMoney(ledger.revenue)} during the year${lossText}, plus one year of ending ARR (${formatMoney(ledger.terminal)})${debtText}.`;
+  const ahead = (
+    [
+      ['a year of drag from the debt left', ledger.debtCarry],
+      ['the breach risk left open', ledger.openRisk],
+      ['demand the system cannot carry', ledger.overloadAhead],
+    ] as const
+  )
+    .filter(([, v]) => Math.abs(v) >= 0.5)
+    .map(([name, v]) => `${name} (${formatMoney(v)})`);
+  const aheadText = ahead.length > 0 ? ` less ${andList(ahead)}` : '';
+  return `Net value ${formatMoney(ledger.net)}: revenue ${formatMoney(ledger.revenue)} during the year${lossText}, plus one year of ending ARR (${formatMoney(ledger.terminal)})${aheadText}.`;
 }
 
 /** The spread over many runs of your plan and par, and where the expected scores sit. */

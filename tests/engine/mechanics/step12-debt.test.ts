@@ -66,6 +66,8 @@ describe('step 12: debt interest, pressure and slack', () => {
     expect(slot(out, 0).slack).toBeCloseTo(idle, 12);
     expect(slot(out, 0).debtEnd).toBeCloseTo(expectedDebtEnd({ debt: 40, r: 0, idle }), 12);
     expect(causeTotal(slot(out, 0), 'debt', 'slack')).toBeCloseTo(-K.slackEfficiency * idle, 12);
+    // The board's column reads the same paydown from the trace.
+    expect(slot(out, 0).slackPaydown).toBeCloseTo(K.slackEfficiency * idle, 12);
   });
 
   it('applies interest and pressure before slack', () => {
@@ -80,8 +82,10 @@ describe('step 12: debt interest, pressure and slack', () => {
   it('never lets slack take debt below the floor, and leaves debt already below it', () => {
     const near = scenario({ start: debt(11), constants: { slackEfficiency: 1 } });
     expect(slot(run(near), 0).debtEnd).toBe(K.debtFloor);
+    expect(slot(run(near), 0).slackPaydown).toBeCloseTo(11 - K.debtFloor, 12);
     const below = scenario({ start: debt(4), constants: { slackEfficiency: 1 } });
     expect(slot(run(below), 0).debtEnd).toBe(4);
+    expect(slot(run(below), 0).slackPaydown).toBe(0);
   });
 
   it('converts the per-quarter interest to the slot length', () => {

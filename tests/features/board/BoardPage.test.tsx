@@ -33,6 +33,23 @@ async function moveTo(
 
 // A user journey in jsdom with the simulation behind it takes seconds on a busy machine.
 describe('board: Move to…', () => {
+  it('says what a slot’s spare capacity pays down, until the slot has none to spare', async () => {
+    const { user, scenario } = await renderBoard();
+    const slackText = () => within(column('Q1')).queryByTestId('column-slack')?.textContent;
+    await moveTo(user, 'Patch the uploader', 'Q1');
+    // Q1 has spare capacity and debt above the floor: slack pays some of it down, the same
+    // figure as the simulation's trace for this plan.
+    const paid = simulate(scenario, { slots: [['patch'], []] }).slots[0]!.slackPaydown;
+    expect(paid).toBeGreaterThan(0.05);
+    expect(slackText()).toBe(` · slack pays down ${formatPoints(paid)} debt`);
+    // Over-committed, nothing is idle, and the line goes.
+    await moveTo(user, 'Team calendars', 'Q1');
+    expect(simulate(scenario, { slots: [['patch', 'big-bet'], []] }).slots[0]!.slackPaydown).toBe(
+      0,
+    );
+    expect(slackText()).toBeUndefined();
+  });
+
   it('places an item in a slot: the column load, the score, net value and the announcement follow', async () => {
     const { user, store, scenario } = await renderBoard({}, showProjection);
     expect(loadText('Q1')).toMatch(/placed 0$/);

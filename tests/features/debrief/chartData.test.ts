@@ -103,12 +103,22 @@ describe('money ledger', () => {
     expect(steps.at(-1)).toEqual({ label: 'Net value', value: yours.ledger.net, total: true });
     expect(steps.map((s) => s.label)).toContain('Breaches');
     expect(steps.map((s) => s.label)).not.toContain('Fines');
-    // After a year of ending ARR, what the debt left will cost in that year (big-customer ends with debt).
+    // After a year of ending ARR, what the end state will cost in that year: this big-customer
+    // plan ends with debt, with risk left open and with less system capacity than its demand needs.
     expect(yours.ledger.debtCarry).toBeGreaterThan(0);
-    expect(steps.slice(-3, -1)).toEqual([
+    expect(yours.ledger.openRisk).toBeGreaterThan(0);
+    expect(yours.ledger.overloadAhead).toBeGreaterThan(0);
+    expect(steps.slice(-5, -1)).toEqual([
       { label: 'Ending ARR (1 yr)', value: yours.ledger.terminal },
       { label: 'Debt left (1 yr of drag)', value: -yours.ledger.debtCarry },
+      { label: 'Risk left open (1 yr)', value: -yours.ledger.openRisk },
+      { label: 'Demand over capacity (1 yr)', value: -yours.ledger.overloadAhead },
     ]);
+    // Lines under 50 cents are left out: par carries its demand, so it has no such line.
+    expect(par.ledger.overloadAhead).toBe(0);
+    expect(ledgerSteps(par.ledger).map((s) => s.label)).not.toContain(
+      'Demand over capacity (1 yr)',
+    );
     // The bars end exactly where the net total is.
     const bars = waterfallBars(steps);
     expect(bars.at(-2)!.level).toBeCloseTo(yours.ledger.net, 3);

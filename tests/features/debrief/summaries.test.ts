@@ -63,11 +63,19 @@ describe('chart summaries', () => {
       cascade: 1_500_000,
       terminal: 3_900_000,
       debtCarry: 310_000,
+      openRisk: 0,
+      overloadAhead: 0,
       dealArr: 700_000,
       net: 5_964_600,
     };
     expect(ledgerSummary(ledger)).toBe(
       'Net value $5.96M: revenue $4.20M during the year, less outages $12k, overload $3k, breaches $250k, fees $60k, cascades $1.50M, plus one year of ending ARR ($3.90M) less a year of drag from the debt left ($310k).',
+    );
+    // What is left open at the end, and demand the system cannot carry, are named after the debt.
+    expect(
+      ledgerSummary({ ...ledger, openRisk: 45_000, overloadAhead: 1_200_000, net: 4_719_600 }),
+    ).toBe(
+      'Net value $4.72M: revenue $4.20M during the year, less outages $12k, overload $3k, breaches $250k, fees $60k, cascades $1.50M, plus one year of ending ARR ($3.90M) less a year of drag from the debt left ($310k), the breach risk left open ($45k) and demand the system cannot carry ($1.20M).',
     );
     const quiet = {
       ...ledger,
@@ -79,6 +87,9 @@ describe('chart summaries', () => {
       cascade: 0,
       debtCarry: 0,
     };
+    expect(ledgerSummary({ ...quiet, openRisk: 45_000, net: 8_060_000 })).toBe(
+      'Net value $8.06M: revenue $4.20M during the year, with no losses, plus one year of ending ARR ($3.90M) less the breach risk left open ($45k).',
+    );
     expect(ledgerSummary({ ...quiet, net: 8_100_000 })).toBe(
       'Net value $8.10M: revenue $4.20M during the year, with no losses, plus one year of ending ARR ($3.90M).',
     );
