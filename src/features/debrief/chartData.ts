@@ -191,7 +191,7 @@ export function ledgerSteps(ledger: Ledger): WaterfallStep[] {
       [
         ['Debt left (1 yr of drag)', ledger.debtCarry],
         ['Risk left open (1 yr)', ledger.openRisk],
-        ['Demand over capacity (1 yr)', ledger.overloadAhead],
+        ['Lost demand (1 yr)', ledger.overloadAhead],
       ] as const
     )
       .filter(([, value]) => Math.abs(value) >= 0.5)

@@ -112,12 +112,12 @@ describe('money ledger', () => {
       { label: 'Ending ARR (1 yr)', value: yours.ledger.terminal },
       { label: 'Debt left (1 yr of drag)', value: -yours.ledger.debtCarry },
       { label: 'Risk left open (1 yr)', value: -yours.ledger.openRisk },
-      { label: 'Demand over capacity (1 yr)', value: -yours.ledger.overloadAhead },
+      { label: 'Lost demand (1 yr)', value: -yours.ledger.overloadAhead },
     ]);
     // Lines under 50 cents are left out: par carries its demand, so it has no such line.
     expect(par.ledger.overloadAhead).toBe(0);
     expect(ledgerSteps(par.ledger).map((s) => s.label)).not.toContain(
-      'Demand over capacity (1 yr)',
+      'Lost demand (1 yr)',
     );
     // The bars end exactly where the net total is.
     const bars = waterfallBars(steps);
