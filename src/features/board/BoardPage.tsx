@@ -331,6 +331,7 @@ export function BoardPage({
   const requestPar = useAppStore((s) => s.requestPar);
   const offerPlan = useAppStore((s) => s.offerPlan);
   const moveItem = useAppStore((s) => s.moveItem);
+  const saveAfterFrame = useAppStore((s) => s.saveAfterFrame);
   const undo = useAppStore((s) => s.undo);
   const redo = useAppStore((s) => s.redo);
   const resetPlan = useAppStore((s) => s.resetPlan);
@@ -695,8 +696,11 @@ export function BoardPage({
       );
     performance.mark(DROP_MARK);
     pendingDrop.current = true;
-    if (slot === null) moveItem(scenario, id, null);
-    else moveItem(scenario, id, slot, drop.index);
+    // Saved just after the frame that shows the card in its place, not in the drop's task.
+    saveAfterFrame(() => {
+      if (slot === null) moveItem(scenario, id, null);
+      else moveItem(scenario, id, slot, drop.index);
+    });
     setDroppedPlan(planOf(store.getState(), scenario));
     announceSoon(() => dropText(announcementSources, id, 'moved'));
   };
