@@ -90,9 +90,9 @@ function createDragHandle(): DragHandle {
       // One drag at a time: a second finger on another card does not take the drag over.
       if (!card || !parts || dragged !== null) return;
       data.itemId = itemId;
-      // The drop targets are measured at the press, not when the drag starts: a mouse drag
-      // starts 6 px later and a touch drag after a hold, in a later task, which then has less to
-      // do (see `measureDropTarget`).
+      // The drop targets' places are read at the press, not when the drag starts: a mouse drag
+      // starts 6 px later and a touch drag after a hold, in a later task, which then takes them
+      // as read (see `measureDropTarget`).
       parts.measure();
       parts.setNodeRef(card);
       parts.setActivatorNodeRef(card.querySelector<HTMLElement>('.drag-handle'));
