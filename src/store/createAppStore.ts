@@ -67,6 +67,12 @@ export interface AppStoreOptions {
   randomSeed?: () => number;
   /** The live room's transport, randomness and clock; injectable for tests. */
   room?: RoomSliceOptions;
+  /**
+   * When a save held back by `saveAfterFrame` runs, and when the page is left; default just
+   * after the next frame, and on `pagehide` or the page hidden. Injectable for tests.
+   */
+  afterFrame?: (run: () => void) => void;
+  onLeave?: (run: () => void) => () => void;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -106,6 +112,8 @@ export function createAppStore(options: AppStoreOptions): AppStore {
         api.setState((state) => ({ notices: state.notices.filter((n) => n.id !== id) }));
     },
     adopt: (parts) => api?.setState((state) => adopt(state, parts)),
+    ...(options.afterFrame ? { afterFrame: options.afterFrame } : {}),
+    ...(options.onLeave ? { onLeave: options.onLeave } : {}),
   });
 
   const store = createStore<AppState>()(

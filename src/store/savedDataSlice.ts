@@ -44,6 +44,11 @@ export interface SavedDataSlice {
   setAsideHeldData: () => boolean;
   /** Keeps the version another tab replaced (a 'superseded' notice) as a new variant. */
   keepSupersededVersion: (noticeId: string) => string | null;
+  /**
+   * Runs `change` and saves it just after the next frame (a drop: the board is drawn first);
+   * never later than the page being hidden or left, or the next change saved at once.
+   */
+  saveAfterFrame: (change: () => void) => void;
 }
 
 export interface SavedDataSliceOptions {
@@ -273,6 +278,7 @@ export const createSavedDataSlice =
       },
       savingPaused: () => options.persistence().held(),
       setAsideHeldData: () => options.persistence().setAsideHeld(),
+      saveAfterFrame: (change) => options.persistence().saveAfterFrame(change),
       keepSupersededVersion: (noticeId) => {
         const notice = get().notices.find((n) => n.id === noticeId);
         const lost = notice?.superseded;

@@ -102,6 +102,46 @@ export interface Persistence {
   backups: () => BackupInfo[];
   readBackup: (key: string) => string | null;
   deleteBackup: (key: string) => void;
+  /**
+   * Runs `change` (a store update) and writes what it changed to storage after the next frame
+   * (`afterFrame`) instead of inside it: a drop on the board draws the cards first. A later change
+   * saved at once writes it too; `flush` writes it now (the page is hidden or left).
+   */
+  saveAfterFrame: (change: () => void) => void;
+  /** Writes a change waiting for `saveAfterFrame`'s frame now; nothing when none waits. */
+  flush: () => void;
+}
+
+/**
+ * Calls `run` once, just after the next frame is drawn (a task queued from the frame's callback),
+ * or after `fallbackMs` when no frame comes first (a hidden tab draws none).
+ */
+export function afterNextFrame(run: () => void, fallbackMs = 250): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    run();
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, fallbackMs);
+}
+
+/**
+ * Calls `run` when the page is hidden or left (a change waiting for a frame must not wait for one
+ * that never comes); returns how to stop.
+ */
+export function watchLeave(run: () => void): () => void {
+  if (typeof window === 'undefined' || typeof document === 'undefined') return () => {};
+  const hidden = () => {
+    if (document.visibilityState === 'hidden') run();
+  };
+  window.addEventListener('pagehide', run);
+  document.addEventListener('visibilitychange', hidden);
+  return () => {
+    window.removeEventListener('pagehide', run);
+    document.removeEventListener('visibilitychange', hidden);
+  };
 }
 
 export interface PersistenceOptions {
@@ -120,6 +160,10 @@ export interface PersistenceOptions {
   withdraw: (id: string) => void;
   /** Applies parts another tab saved to this tab's store (`history` gets their undo steps). */
   adopt: (parts: Partial<PersistedInput>) => void;
+  /** Schedules a save held back by `saveAfterFrame`; default `afterNextFrame`. */
+  afterFrame?: (run: () => void) => void;
+  /** Calls its argument when the page is hidden or left; default `watchLeave`. */
+  onLeave?: (run: () => void) => () => void;
 }
 
 function describeError(error: unknown): string {
@@ -261,6 +305,22 @@ export function createPersistence(options: PersistenceOptions): Persistence {
   const told = new Map<string, { entry: Superseded; noticeId: string }>();
   /** Inside `persist`'s setItem (a store update is in progress): defer store changes. */
   let inSave = false;
+  /** Inside `saveAfterFrame`'s change: saves wait for the frame. */
+  let holding = false;
+  /** The saved parts of the latest change waiting for the frame, or null. */
+  let waiting: PersistedInput | null = null;
+  /** Stops watching for the page being left (while a change waits). */
+  let stopWatching: (() => void) | null = null;
+  const afterFrame = options.afterFrame ?? ((run: () => void) => afterNextFrame(run));
+  const onLeave = options.onLeave ?? watchLeave;
+  /** Takes the change waiting for its frame, if any (it is saved now, or held by what is). */
+  const takeWaiting = (): PersistedInput | null => {
+    const input = waiting;
+    waiting = null;
+    stopWatching?.();
+    stopWatching = null;
+    return input;
+  };
 
   const storage = (): Storage | null => {
     try {
@@ -580,22 +640,18 @@ export function createPersistence(options: PersistenceOptions): Persistence {
     },
     setItem: (_key, value) => {
       const input = value.state;
-      if (
-        lastInput &&
-        lastInput.plans === input.plans &&
-        lastInput.imported === input.imported &&
-        lastInput.preferences === input.preferences &&
-        lastInput.plays === input.plays &&
-        lastInput.workshop === input.workshop
-      )
+      if (holding) {
+        // Written after the frame (`saveAfterFrame`); the latest change holds every earlier one.
+        if (waiting === null) {
+          afterFrame(flush);
+          stopWatching = onLeave(flush);
+        }
+        waiting = input;
         return;
-      lastInput = input;
-      inSave = true;
-      try {
-        sync(input);
-      } finally {
-        inSave = false;
       }
+      // A change saved now holds the one waiting too.
+      takeWaiting();
+      save(input);
     },
     removeItem: (key) => {
       try {
@@ -605,6 +661,31 @@ export function createPersistence(options: PersistenceOptions): Persistence {
       }
     },
   };
+
+  /** Writes the saved parts (merged with what other tabs saved) unless nothing changed. */
+  function save(input: PersistedInput): void {
+    if (
+      lastInput &&
+      lastInput.plans === input.plans &&
+      lastInput.imported === input.imported &&
+      lastInput.preferences === input.preferences &&
+      lastInput.plays === input.plays &&
+      lastInput.workshop === input.workshop
+    )
+      return;
+    lastInput = input;
+    inSave = true;
+    try {
+      sync(input);
+    } finally {
+      inSave = false;
+    }
+  }
+
+  function flush(): void {
+    const input = takeWaiting();
+    if (input !== null) save(input);
+  }
 
   /** Backs up the text saved now and describes what no longer matched its scenario. */
   const leftOutNotice = (
@@ -755,10 +836,22 @@ export function createPersistence(options: PersistenceOptions): Persistence {
     syncFromStorage: () => {
       const state = options.getState();
       if (!state) return;
+      // The current state holds a change waiting for its frame: it is saved here.
+      takeWaiting();
       lastInput = partializeState(state);
       sync(lastInput);
     },
     held: () => hold,
+    saveAfterFrame: (change) => {
+      const was = holding;
+      holding = true;
+      try {
+        change();
+      } finally {
+        holding = was;
+      }
+    },
+    flush,
     setAsideHeld: () => {
       if (!hold) return true;
       const key = backup(hold.raw);

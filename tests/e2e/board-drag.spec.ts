@@ -58,6 +58,8 @@ test('a drag across a full board with an empty backlog lands where it is dropped
     0,
   );
   await expect(column(page, labels[3]!).locator('[data-item-id="virtual-cards"]')).toBeVisible();
+  // A drop is saved just after the frame that shows it.
+  await expect.poll(async () => (await savedSlots(page, audit.id))[3]).toContain('virtual-cards');
   const slots = await savedSlots(page, audit.id);
   expect(slots[0]).toEqual(['soc2-access', 'patch-jwt', 'oncall-runbooks']);
   expect(slots[3]).toContain('virtual-cards');

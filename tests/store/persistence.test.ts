@@ -1,6 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { PERSIST_VERSION, activeVariantOf, planOf } from '../../src/store';
+import { afterNextFrame } from '../../src/store/saving';
 import { freshStore, saved, shippedScenario, firstNotice } from './helpers';
 
 const big = shippedScenario('big-customer');
@@ -61,6 +62,116 @@ describe('persist: saving and restoring', () => {
       lastScenarioId: big.id,
     });
     expect(firstNotice(second.getState())).toBeNull();
+  });
+});
+
+describe('persist: a change saved after the frame (a drop on the board)', () => {
+  /** A store whose held-back saves run when the test says: the frame, or the page left. */
+  function heldStore() {
+    const frames: (() => void)[] = [];
+    const leaves = new Set<() => void>();
+    let written = 0;
+    const counted = {
+      getItem: (key: string) => localStorage.getItem(key),
+      setItem: (key: string, value: string) => {
+        written++;
+        localStorage.setItem(key, value);
+      },
+      removeItem: (key: string) => localStorage.removeItem(key),
+    } as unknown as Storage;
+    const store = freshStore({
+      storage: () => counted,
+      afterFrame: (run) => frames.push(run),
+      onLeave: (run) => {
+        leaves.add(run);
+        return () => leaves.delete(run);
+      },
+    });
+    const savedPlan = () => {
+      const plans = saved().state.plans as Record<string, { variants: { plan: unknown }[] }>;
+      return plans[big.id]?.variants[0]?.plan;
+    };
+    return {
+      store,
+      savedPlan,
+      frame: () => frames.splice(0).forEach((run) => run()),
+      leave: () => [...leaves].forEach((run) => run()),
+      watching: () => leaves.size,
+      writes: () => written,
+    };
+  }
+
+  it('is not written in the change, and is written after the next frame', () => {
+    const { store, savedPlan, frame } = heldStore();
+    store.getState().moveItem(big, A, 0);
+    store.getState().saveAfterFrame(() => store.getState().moveItem(big, B, 1));
+    expect(planOf(store.getState(), big)).toEqual(bigPlan([A], [B]));
+    expect(savedPlan()).toEqual(bigPlan([A]));
+    frame();
+    expect(savedPlan()).toEqual(bigPlan([A], [B]));
+    // And a new store reads it back.
+    expect(planOf(freshStore().getState(), big)).toEqual(bigPlan([A], [B]));
+  });
+
+  it('is written when the page is hidden or left before the frame comes', () => {
+    const { store, savedPlan, leave, watching } = heldStore();
+    store.getState().saveAfterFrame(() => store.getState().moveItem(big, B, 1));
+    expect(watching()).toBe(1);
+    leave();
+    expect(savedPlan()).toEqual(bigPlan([], [B]));
+    // Nothing is left to write, and the page is no longer watched.
+    expect(watching()).toBe(0);
+  });
+
+  it('is written with the next change saved at once, and not again after the frame', () => {
+    const { store, savedPlan, frame, watching, writes } = heldStore();
+    store.getState().saveAfterFrame(() => store.getState().moveItem(big, B, 1));
+    store.getState().moveItem(big, C, 0);
+    expect(savedPlan()).toEqual(bigPlan([C], [B]));
+    expect(watching()).toBe(0);
+    const written = writes();
+    frame();
+    expect(writes()).toBe(written);
+  });
+
+  it('keeps only the latest of several changes made before the frame, every one of them in it', () => {
+    const { store, savedPlan, frame } = heldStore();
+    store.getState().saveAfterFrame(() => store.getState().moveItem(big, A, 0));
+    store.getState().saveAfterFrame(() => store.getState().moveItem(big, B, 1));
+    expect(() => saved()).toThrow('nothing saved');
+    frame();
+    expect(savedPlan()).toEqual(bigPlan([A], [B]));
+  });
+});
+
+describe('afterNextFrame', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('runs once, after the next frame, or after the fallback when no frame comes', () => {
+    vi.useFakeTimers();
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) =>
+      frames.push(callback),
+    );
+    let runs = 0;
+    afterNextFrame(() => runs++, 250);
+    vi.advanceTimersByTime(10);
+    expect(runs).toBe(0);
+    frames.splice(0).forEach((frame) => frame(0));
+    expect(runs).toBe(0);
+    vi.advanceTimersByTime(0);
+    expect(runs).toBe(1);
+    vi.advanceTimersByTime(500);
+    expect(runs).toBe(1);
+    // A hidden tab draws no frame: the fallback runs it.
+    afterNextFrame(() => runs++, 250);
+    vi.advanceTimersByTime(249);
+    expect(runs).toBe(1);
+    vi.advanceTimersByTime(1);
+    expect(runs).toBe(2);
   });
 });
 

@@ -155,13 +155,15 @@ export const BOARD_ID = 'board';
 export const ONE_PANE_QUERY = '(max-width: 47.99rem)';
 
 /**
- * When the drop targets (the columns) are measured. Side by side, before a drag: each press on a
- * card has them measured (see cardDrag.tsx), so the pick-up, a task of its own, does not measure.
- * One pane at a time, while dragging too: a pane shown during a drag is measured then
- * (`MeasureShownPane`).
+ * When the drop targets (the columns) are measured: while dragging, not before (each press on a
+ * card would have them measured in a render of its own) nor after (the drag library measures
+ * every target again once a drag ends, reading scroll positions of the board the drop has just
+ * changed, which laid it out in the drop's task). Side by side, the pick-up takes the places read
+ * at the press (see `measureDropTarget` in cardDrag.tsx). One pane at a time, a pane shown during
+ * a drag is measured again then (`MeasureShownPane`).
  */
 const MEASURING_COLUMNS = {
-  droppable: { strategy: MeasuringStrategy.BeforeDragging, measure: measureDropTarget },
+  droppable: { strategy: MeasuringStrategy.WhileDragging, measure: measureDropTarget },
 };
 const MEASURING_ONE_PANE = { droppable: { strategy: MeasuringStrategy.WhileDragging } };
 
@@ -331,6 +333,7 @@ export function BoardPage({
   const requestPar = useAppStore((s) => s.requestPar);
   const offerPlan = useAppStore((s) => s.offerPlan);
   const moveItem = useAppStore((s) => s.moveItem);
+  const saveAfterFrame = useAppStore((s) => s.saveAfterFrame);
   const undo = useAppStore((s) => s.undo);
   const redo = useAppStore((s) => s.redo);
   const resetPlan = useAppStore((s) => s.resetPlan);
@@ -695,8 +698,22 @@ export function BoardPage({
       );
     performance.mark(DROP_MARK);
     pendingDrop.current = true;
-    if (slot === null) moveItem(scenario, id, null);
-    else moveItem(scenario, id, slot, drop.index);
+    // The card is drawn anew in its place and its old element removed. A pointer drag's press
+    // focused its grip, and removing the focused element made the browser lay out the changed
+    // board in the drop's task; the grip lets go of focus now instead (it ends on the page, as
+    // it did when the element went).
+    const focused = document.activeElement;
+    if (
+      !keyboard &&
+      focused instanceof HTMLElement &&
+      focused.closest('[data-item-id]')?.getAttribute('data-item-id') === id
+    )
+      focused.blur();
+    // Saved just after the frame that shows the card in its place, not in the drop's task.
+    saveAfterFrame(() => {
+      if (slot === null) moveItem(scenario, id, null);
+      else moveItem(scenario, id, slot, drop.index);
+    });
     setDroppedPlan(planOf(store.getState(), scenario));
     announceSoon(() => dropText(announcementSources, id, 'moved'));
   };

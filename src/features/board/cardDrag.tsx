@@ -61,9 +61,9 @@ function rememberDropTarget(node: HTMLElement): void {
 
 /**
  * A drop target's place for the drag library: side by side, the place read at the last press on
- * a card. The library measures the targets before a drag (at each press) and again after it
- * ends, for no drag (the next press reads them afresh); reading the page then would lay it out
- * in the drop's task.
+ * a card. The library measures the targets when a drag starts (a task after the press) and not
+ * after it ends (which read scroll positions and laid out the just-changed board in the drop's
+ * task); the page is read at the press, before anything moves.
  */
 export function measureDropTarget(node: HTMLElement): ClientRect {
   return measured.get(node) ?? getClientRect(node);
@@ -90,9 +90,9 @@ function createDragHandle(): DragHandle {
       // One drag at a time: a second finger on another card does not take the drag over.
       if (!card || !parts || dragged !== null) return;
       data.itemId = itemId;
-      // The drop targets are measured at the press, not when the drag starts: a mouse drag
-      // starts 6 px later and a touch drag after a hold, in a later task, which then has less to
-      // do (see `measureDropTarget`).
+      // The drop targets' places are read at the press, not when the drag starts: a mouse drag
+      // starts 6 px later and a touch drag after a hold, in a later task, which then takes them
+      // as read (see `measureDropTarget`).
       parts.measure();
       parts.setNodeRef(card);
       parts.setActivatorNodeRef(card.querySelector<HTMLElement>('.drag-handle'));
@@ -154,14 +154,10 @@ export function CardDragProvider({ children }: { children: ReactNode }) {
       setNodeRef,
       setActivatorNodeRef,
       measure: () => {
-        const ids = [];
         for (const container of dnd.droppableContainers.values()) {
           const node = container.node.current;
           if (node) rememberDropTarget(node);
-          ids.push(container.id);
         }
-        // Named ids (not none): the drag library then forgets the request once it is done.
-        dnd.measureDroppableContainers(ids);
       },
     });
   }, [handle, listeners, setNodeRef, setActivatorNodeRef, dnd]);
