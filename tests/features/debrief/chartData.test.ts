@@ -116,9 +116,7 @@ describe('money ledger', () => {
     ]);
     // Lines under 50 cents are left out: par carries its demand, so it has no such line.
     expect(par.ledger.overloadAhead).toBe(0);
-    expect(ledgerSteps(par.ledger).map((s) => s.label)).not.toContain(
-      'Lost demand (1 yr)',
-    );
+    expect(ledgerSteps(par.ledger).map((s) => s.label)).not.toContain('Lost demand (1 yr)');
     // The bars end exactly where the net total is.
     const bars = waterfallBars(steps);
     expect(bars.at(-2)!.level).toBeCloseTo(yours.ledger.net, 3);
