@@ -15,7 +15,7 @@ export const NET_VALUE_LABEL = 'Net value';
 
 /** What net value adds up, in the ledger's order (docs/model.md, "Net value"). */
 export const NET_VALUE_DESCRIPTION =
-  'money over the horizon: revenue − outages − overload − breaches − fines − fees − cascades, plus one year of ending ARR less what the end state will cost in that year (the debt left, the breach risk left open, demand the system cannot carry)';
+  'money over the horizon: revenue − outages − overload − breaches − fines − fees − cascades, plus one year of ending ARR less what the debt, risk and demand left will cost in it';
 
 /** The net value of an outcome, in dollars. */
 export const netValue = (outcome: Valued): number => outcome.ledger.net;
