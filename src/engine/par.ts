@@ -84,6 +84,11 @@ export interface SearchOptions {
    * their incidents, breaches and events are known, the rest is expected.
    */
   revealedSeed?: number;
+  /**
+   * How many of the frozen slots were played with `revealedSeed` (default: all of them). Fewer
+   * grades a commit before its own dice are known: the slot is fixed, its events still expected.
+   */
+  revealedSlots?: number;
 }
 
 export interface SearchResult {
@@ -144,8 +149,9 @@ export interface Space {
 /** The world plans are evaluated in: expected, or conditional on the frozen slots' dice. */
 function worldOf(c: Compiled, options: SearchOptions): World {
   const frozen = Math.max(0, Math.min(options.frozenSlots ?? 0, c.slots));
-  return options.revealedSeed !== undefined && frozen > 0
-    ? conditionalWorld(c, options.revealedSeed, frozen, options.fixedPlan ?? { slots: [] })
+  const revealed = Math.max(0, Math.min(options.revealedSlots ?? frozen, frozen));
+  return options.revealedSeed !== undefined && revealed > 0
+    ? conditionalWorld(c, options.revealedSeed, revealed, options.fixedPlan ?? { slots: [] })
     : expectedWorld(c);
 }
 

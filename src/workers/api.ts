@@ -11,7 +11,7 @@
  */
 import { loadScenario, type Scenario } from '../engine';
 import { analyzePlay, seedSpread } from './debriefJob';
-import { parFor } from './parJob';
+import { commitGradeFor, parFor } from './parJob';
 
 /** A job as the worker runs it: the scenario as JSON text, then the job's input. */
 export type EngineJob<I = never, R = unknown> = (scenarioJson: string, input: I) => R;
@@ -36,6 +36,11 @@ export const engineApi = {
    * from the slots already played. Baked par is used when it is valid for the input.
    */
   par: job(parFor),
+  /**
+   * One commit of a round-by-round game, graded by decision quality: its expected score against
+   * the best commit available with what was known when it was made.
+   */
+  commit: job(commitGradeFor),
   /** The debrief: counterfactuals, luck, the framework lenses and the strategy battery. */
   analyze: job(analyzePlay),
   /** The spread of seeded scores of a plan and of par, on the same seeds. */

@@ -5,6 +5,7 @@
  * with the workshop's seed.
  */
 import type { Plan, Scenario, Weights } from '../engine';
+import { gradeCommit, type CommitGrade } from '../engine/decisions';
 import { bakedPar, findPar } from '../engine/par';
 
 /** A par plan and its expected score (0–100). */
@@ -45,4 +46,22 @@ export function parFor(scenario: Scenario, input: ParInput): ParFound {
       : {}),
   });
   return { plan: { slots: found.plan.slots }, score: found.score };
+}
+
+/** A commit of a round-by-round game to grade (see `gradeCommit`). */
+export interface CommitInput {
+  /** The game's plan: its slots up to `slot` were committed in turn. */
+  plan: Plan;
+  /** The seed the earlier slots were played with. */
+  seed: number;
+  /** The slot whose commit is graded. */
+  slot: number;
+  weights?: Weights;
+}
+
+/** The commit's expected score against the best commit available with the same information. */
+export function commitGradeFor(scenario: Scenario, input: CommitInput): CommitGrade {
+  return gradeCommit(scenario, input.plan, input.seed, input.slot, {
+    ...(input.weights ? { weights: input.weights } : {}),
+  });
 }

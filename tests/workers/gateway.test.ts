@@ -160,6 +160,6 @@ describe('the engine gateway', () => {
     expect((gateway as unknown as { then?: unknown }).then).toBeUndefined();
     const missing = (gateway as unknown as Record<string, typeof gateway.par>)['nope']!;
     await expect(missing(tutorial, {})).rejects.toThrow('the engine has no job "nope"');
-    expect(Object.keys(engineApi).sort()).toEqual(['analyze', 'par', 'spread']);
+    expect(Object.keys(engineApi).sort()).toEqual(['analyze', 'commit', 'par', 'spread']);
   });
 });
