@@ -74,6 +74,8 @@ export {
   TEAM_NAME_MAX,
   activeWorkshopFor,
   roundGameOf,
+  roundsPlayFor,
+  soloPlayFor,
   timerRemainingMs,
   withCommitted,
   workshopWeightsFor,

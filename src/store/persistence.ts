@@ -208,6 +208,7 @@ const playJson = z.object({
   seededScore: z.number(),
   parScore: z.nullable(z.number()),
   playedAt: z.string(),
+  rounds: z.catch(z.optional(z.boolean()), undefined),
 });
 
 // A play that cannot be read is forgotten on its own; it never costs the user their plans.
@@ -281,6 +282,8 @@ const workshopJson = z.catch(
       null,
     ),
     locked: z._default(z.catch(z.boolean(), false), false),
+    // Last, as in DEFAULT_WORKSHOP: tabs compare the workshop as JSON text.
+    solo: z._default(z.catch(z.nullable(workshopSettingsSchema), null), null),
   }),
   DEFAULT_WORKSHOP,
 );

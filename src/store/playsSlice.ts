@@ -33,6 +33,8 @@ export interface PlayRecord {
   parScore: number | null;
   /** ISO date-time. */
   playedAt: string;
+  /** Played quarter by quarter (round by round): each commit is graded by decision quality. */
+  rounds?: boolean;
 }
 
 /** The latest play of a variant and the one before it (null on the first play). */

@@ -5,6 +5,10 @@
  * and checked again whenever shown. Inputs only: scores, stories and comparisons are derived.
  * Persisted with the plans.
  *
+ * Quarter-by-quarter play alone (`solo`) runs on the same machinery: settings of its own (the
+ * scenario's weights, fresh dice), kept apart from a facilitator's, and a game like a workshop's.
+ * A workshop that drives the same scenario takes precedence.
+ *
  * Committed slots are history. Whatever changes the active plan of a scenario with a game —
  * a move, Reset, Undo, switching to another variant — the slots already played keep exactly what
  * was committed: the slice puts them back (`withCommitted`). The board also refuses such moves
@@ -13,7 +17,11 @@
 import type { StateCreator } from 'zustand/vanilla';
 
 import { plansEqual, simulate, type Plan, type Scenario } from '../engine';
-import { workshopWeights, type WorkshopSettings } from '../engine/workshop';
+import {
+  defaultWorkshopSettings,
+  workshopWeights,
+  type WorkshopSettings,
+} from '../engine/workshop';
 import {
   entryOf,
   filterEntries,
@@ -75,6 +83,8 @@ export interface Workshop {
   room: RoomIdentity | null;
   /** The facilitator locked the room: teams cannot change their plans. */
   locked: boolean;
+  /** Quarter-by-quarter play alone: its settings (one scenario at a time), or null. */
+  solo: WorkshopSettings | null;
 }
 
 export const DEFAULT_TIMER: TimerState = { startedAt: null, elapsedMs: 0 };
@@ -90,6 +100,7 @@ export const DEFAULT_WORKSHOP: Workshop = {
   teamPlans: [],
   room: null,
   locked: false,
+  solo: null,
 };
 
 /** Most plans a comparison holds (20 teams, each with a spare or two). */
@@ -135,6 +146,13 @@ export interface WorkshopSlice {
   /** Names a loaded team (trimmed, at most 80 characters); an empty name forgets the given one. */
   renameTeamPlan: (id: string, team: string) => void;
   clearTeamPlans: () => void;
+  /**
+   * Starts quarter-by-quarter play of the scenario alone, with these dice: a new game, graded with
+   * the scenario's own weights. Does nothing while a workshop drives the scenario here.
+   */
+  startSolo: (scenario: Scenario, seed: number) => void;
+  /** Stops quarter-by-quarter play: the board is a plain board again, the plan kept as it is. */
+  endSolo: () => void;
 }
 
 export interface WorkshopSliceOptions {
@@ -161,9 +179,45 @@ export function activeWorkshopFor(
   return active && settings !== null && settings.scenarioId === scenarioId ? settings : null;
 }
 
+/**
+ * The settings round-by-round play of a scenario follows in this browser: an active workshop's,
+ * else quarter-by-quarter play alone; null when neither drives it.
+ */
+export function roundsPlayFor(
+  state: Pick<AppState, 'workshop'>,
+  scenarioId: string,
+): WorkshopSettings | null {
+  const { solo } = state.workshop;
+  return (
+    activeWorkshopFor(state, scenarioId) ??
+    (solo !== null && solo.scenarioId === scenarioId ? solo : null)
+  );
+}
+
+/** The scenario is played quarter by quarter alone here (no workshop drives it). */
+export function soloPlayFor(state: Pick<AppState, 'workshop'>, scenarioId: string): boolean {
+  return activeWorkshopFor(state, scenarioId) === null && roundsPlayFor(state, scenarioId) !== null;
+}
+
+/**
+ * The games a workshop's start or end leaves: only the game of quarter-by-quarter play alone, and
+ * not even that when the workshop drives its scenario (`workshopScenario`).
+ */
+function soloGameOnly(w: Workshop, workshopScenario?: string): IdRecord<RoundGame> {
+  return filterEntries(
+    w.games,
+    (_, id) => w.solo !== null && id === w.solo.scenarioId && id !== workshopScenario,
+  );
+}
+
+/** Quarter-by-quarter play alone ends when a workshop takes its scenario over. */
+function soloUnless(w: Workshop, workshopScenario: string | undefined): WorkshopSettings | null {
+  return w.solo !== null && w.solo.scenarioId === workshopScenario ? null : w.solo;
+}
+
 /** The round-by-round game of a scenario in this browser (nothing committed when none began). */
 export function roundGameOf(state: Pick<AppState, 'workshop'>, scenarioId: string): RoundGame {
-  const settings = activeWorkshopFor(state, scenarioId);
+  const settings = roundsPlayFor(state, scenarioId);
   return (
     entryOf(state.workshop.games, scenarioId) ?? {
       seed: settings?.seed ?? 1,
@@ -242,7 +296,9 @@ export const createWorkshopSlice =
             before.scenarioId === settings.scenarioId &&
             before.seed === settings.seed &&
             before.play === settings.play;
-          return same ? { settings } : { settings, games: idRecord(), round: 0 };
+          return same
+            ? { settings }
+            : { settings, games: soloGameOnly(w, settings.scenarioId), round: 0 };
         }),
       startWorkshop: () =>
         update((w) =>
@@ -251,23 +307,28 @@ export const createWorkshopSlice =
             : {
                 active: true,
                 role: 'facilitator',
-                games: idRecord(),
+                games: soloGameOnly(w, w.settings.scenarioId),
+                solo: soloUnless(w, w.settings.scenarioId),
                 round: 0,
                 timer: DEFAULT_TIMER,
               },
         ),
-      endWorkshop: () => update(() => ({ active: false, games: idRecord(), timer: DEFAULT_TIMER })),
+      endWorkshop: () =>
+        update((w) => ({ active: false, games: soloGameOnly(w), timer: DEFAULT_TIMER })),
       joinWorkshop: (settings, teamName) =>
         update((w) => ({
           settings,
           active: true,
           role: 'team',
           teamName: teamName.trim().slice(0, TEAM_NAME_MAX),
-          // A game played with other dice (an earlier workshop) starts again.
+          // A game played with other dice (an earlier workshop, or alone) starts again.
           games: filterEntries(
             w.games,
-            (game, id) => id !== settings.scenarioId || game.seed === settings.seed,
+            (game, id) =>
+              id !== settings.scenarioId ||
+              (game.seed === settings.seed && w.solo?.scenarioId !== id),
           ),
+          solo: soloUnless(w, settings.scenarioId),
         })),
       setTeamName: (name) => update(() => ({ teamName: name.slice(0, TEAM_NAME_MAX) })),
       setRevealed: (revealed) =>
@@ -291,7 +352,7 @@ export const createWorkshopSlice =
       setRound: (round) => update(() => ({ round: Math.max(0, Math.floor(round)) })),
       commitSlot: (scenario) => {
         const state = get();
-        const settings = activeWorkshopFor(state, scenario.id);
+        const settings = roundsPlayFor(state, scenario.id);
         const game = roundGameOf(state, scenario.id);
         const slots = scenario.time.labels.length;
         if (!settings || settings.play !== 'rounds' || game.committed.length >= slots)
@@ -314,7 +375,7 @@ export const createWorkshopSlice =
       restartGame: (scenario) => update((w) => ({ games: withoutEntry(w.games, scenario.id) })),
       finishGame: (scenario) => {
         const state = get();
-        const settings = activeWorkshopFor(state, scenario.id);
+        const settings = roundsPlayFor(state, scenario.id);
         if (!settings) return null;
         const game =
           settings.play === 'year'
@@ -329,7 +390,8 @@ export const createWorkshopSlice =
         if (
           current &&
           current.last.seed === game.seed &&
-          plansEqual(current.last.plan, variant.plan)
+          plansEqual(current.last.plan, variant.plan) &&
+          (current.last.rounds ?? false) === (settings.play === 'rounds')
         )
           return current;
         const par = entryOf(state.par, scenario.id);
@@ -340,6 +402,7 @@ export const createWorkshopSlice =
           seededScore: simulate(scenario, variant.plan, { mode: 'seeded', seed: game.seed }).score,
           parScore: par?.status === 'ready' ? par.score : null,
           playedAt: options.now(),
+          ...(settings.play === 'rounds' ? { rounds: true } : {}),
         };
         const next: PlayHistory = { last, previous: current?.last ?? null };
         set({ plays: withEntry(state.plays, key, next) });
@@ -365,5 +428,23 @@ export const createWorkshopSlice =
           }),
         })),
       clearTeamPlans: () => update(() => ({ teamPlans: [] })),
+      startSolo: (scenario, seed) => {
+        if (activeWorkshopFor(get(), scenario.id)) return;
+        // Alone, no "par from here" while playing: the debrief grades each commit instead.
+        const solo = { ...defaultWorkshopSettings(scenario, seed), parFromHere: false };
+        update((w) => ({
+          solo,
+          // One game alone at a time: the previous one (any scenario) ends, this one begins.
+          games: withEntry(
+            w.solo ? withoutEntry(w.games, w.solo.scenarioId) : w.games,
+            scenario.id,
+            { seed: solo.seed, committed: [] },
+          ),
+        }));
+      },
+      endSolo: () =>
+        update((w) =>
+          w.solo === null ? {} : { solo: null, games: withoutEntry(w.games, w.solo.scenarioId) },
+        ),
     };
   };
