@@ -19,10 +19,12 @@ import { StorageNotices } from '../features/data/StorageNotices';
 import { LibraryPage } from '../features/library/LibraryPage';
 import type { DebriefGrading } from '../features/debrief/DebriefPage';
 import { ShareActions } from '../features/share/ShareActions';
+import { SoloStartButton } from '../features/workshop/SoloStart';
 import {
   AppStoreProvider,
   createAppStore,
   activeWorkshopFor,
+  roundsPlayFor,
   selectScenario,
   useAppStore,
   useScenario,
@@ -160,12 +162,13 @@ function BoardRoute({ scenarioId }: { scenarioId: string }) {
   useEffect(() => {
     if (scenario) setPreferences({ lastScenarioId: scenario.id });
   }, [scenario, setPreferences]);
-  const inWorkshop = useAppStore((state) =>
-    scenario ? activeWorkshopFor(state, scenario.id) !== null : false,
+  const inRounds = useAppStore((state) =>
+    scenario ? roundsPlayFor(state, scenario.id) !== null : false,
   );
   if (!scenario) return <NotFound what={`There is no scenario “${scenarioId}” in the library.`} />;
-  if (inWorkshop)
-    // The workshop's round panel plays the year (with the workshop's dice): no "Play the year".
+  if (inRounds)
+    // The round panel plays the year (a workshop's dice, or the learner's own quarter-by-quarter
+    // game): no "Play the year".
     return (
       <WorkshopBoard
         scenario={scenario}
@@ -191,11 +194,14 @@ function BoardRoute({ scenarioId }: { scenarioId: string }) {
       libraryHref={paths.library}
       compareHref={paths.compare(scenario.id)}
       playAction={
-        <Link href={paths.play(scenario.id)} className="button button-small button-primary">
-          <span>
-            Play<span className="narrow-hidden"> the year</span>
-          </span>
-        </Link>
+        <>
+          <SoloStartButton scenario={scenario} />
+          <Link href={paths.play(scenario.id)} className="button button-small button-primary">
+            <span>
+              Play<span className="narrow-hidden"> the year</span>
+            </span>
+          </Link>
+        </>
       }
       toolbarActions={<ShareActions scenario={scenario} />}
     />

@@ -296,13 +296,14 @@ export function BoardPage({
   // Scores while planning: a workshop decides for itself; solo play follows practice mode.
   const projectionWhilePlanning = useAppStore((s) => s.preferences.projectionWhilePlanning);
   const soloShown = showsProjectionWhilePlanning(projectionWhilePlanning, scenario);
-  const scoreHidden: ScoreHidden = workshop
-    ? workshop.hideScores
-      ? 'workshop'
-      : null
-    : soloShown
-      ? null
-      : 'practice';
+  const scoreHidden: ScoreHidden =
+    workshop && !workshop.practice
+      ? workshop.hideScores
+        ? 'workshop'
+        : null
+      : soloShown
+        ? null
+        : 'practice';
   const hideScores = scoreHidden !== null;
 
   const columns = useMemo(
@@ -1000,7 +1001,7 @@ export function BoardPage({
     [setPreferences, announce],
   );
   const scoreSwitch = useMemo(
-    () => (workshop ? null : { shown: soloShown, onChange: setScoreShown }),
+    () => (workshop && !workshop.practice ? null : { shown: soloShown, onChange: setScoreShown }),
     [workshop, soloShown, setScoreShown],
   );
 

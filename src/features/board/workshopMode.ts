@@ -31,6 +31,8 @@ export interface BoardWorkshop {
   addedItems: readonly AddedItem[];
   /** The round's controls and story, shown above the board. */
   panel: ReactNode;
+  /** Played alone: scores while planning follow practice mode, as on the plain board. */
+  practice?: boolean;
 }
 
 /**

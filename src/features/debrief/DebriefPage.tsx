@@ -33,6 +33,7 @@ import type { Analysis, Spread } from '../../workers/debriefJob';
 import { useEngine } from '../../workers/EngineProvider';
 import { Causes } from './Causes';
 import { DebriefCharts } from './DebriefCharts';
+import { DecisionQuality } from './DecisionQuality';
 import {
   debriefJson,
   debriefMarkdown,
@@ -322,6 +323,7 @@ export function DebriefPage({
           boardHref={boardHref}
           onSave={save}
           {...(grading ? { gradedWith: grading.label } : {})}
+          {...(play.last.rounds ? { rounds: { seed: play.last.seed, weights } } : {})}
         />
       )}
       <LiveRegion announcement={announcement} id="debrief-announcer" />
@@ -374,6 +376,7 @@ function DebriefBody({
   boardHref,
   onSave,
   gradedWith,
+  rounds,
 }: {
   scenario: Scenario;
   analysis: Analysis;
@@ -387,6 +390,8 @@ function DebriefBody({
   boardHref: string;
   onSave: (kind: 'markdown' | 'json' | 'plan') => void;
   gradedWith?: string;
+  /** The year was played quarter by quarter with this seed: grade each commit. */
+  rounds?: { seed: number; weights: Weights | undefined };
 }) {
   const { debrief } = analysis;
   const [showPar, setShowPar] = useState(false);
@@ -419,6 +424,15 @@ function DebriefBody({
           Print or save as PDF
         </button>
       </div>
+      {rounds && (
+        <DecisionQuality
+          scenario={scenario}
+          plan={plan}
+          seed={rounds.seed}
+          parScore={debrief.parOutcome.score}
+          {...(rounds.weights ? { weights: rounds.weights } : {})}
+        />
+      )}
       <GapByMetric yours={debrief.expected} par={debrief.parOutcome} parLabel={parLabel} />
       <MovePath
         scenario={scenario}

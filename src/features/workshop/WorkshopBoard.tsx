@@ -11,13 +11,14 @@
  *   "par from here", and at the end of the year the way to the debrief.
  */
 import { entryOf } from '../../engine/ids';
-import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { LiveRegion, type Announcement } from '../../components/LiveRegion';
 import { simulate, type Outcome, type Plan, type Scenario } from '../../engine';
 import { addedByEvents, storyOf, type StorySlot, type StoryTone } from '../../explain/story';
+import { slotBySlot } from '../../explain/decisions';
 import { presetName } from '../../explain/words';
 import {
   CUSTOM_PRESET,
@@ -26,9 +27,11 @@ import {
   type WorkshopSettings,
 } from '../../engine/workshop';
 import {
-  activeWorkshopFor,
+  roundsPlayFor,
+  soloPlayFor,
   useActiveVariant,
   useAppStore,
+  randomSeed,
   type ParEntry,
   type RoundGame,
 } from '../../store';
@@ -47,6 +50,8 @@ export interface WorkshopBoardMode {
   caption: string;
   addedItems: readonly { id: string; note: string }[];
   panel: ReactNode;
+  /** Played alone: scores while planning follow the learner's practice mode. */
+  practice: boolean;
 }
 
 export interface WorkshopBoardProps {
@@ -60,6 +65,7 @@ export interface WorkshopBoardProps {
 }
 
 const NO_COMMITTED: string[][] = [];
+const NO_PAR_INPUT: ParInput = {};
 
 /** "Growth board", or "custom weights". */
 export function graderName(scenario: Scenario, settings: WorkshopSettings): string {
@@ -69,13 +75,15 @@ export function graderName(scenario: Scenario, settings: WorkshopSettings): stri
 }
 
 export function WorkshopBoard({ scenario, playHref, setupHref, children }: WorkshopBoardProps) {
-  const settings = useAppStore((s) => activeWorkshopFor(s, scenario.id));
+  const settings = useAppStore((s) => roundsPlayFor(s, scenario.id));
+  const solo = useAppStore((s) => soloPlayFor(s, scenario.id));
   const game = useAppStore((s) => entryOf(s.workshop.games, scenario.id));
   if (!settings) return <>{children(undefined)}</>;
   return (
     <ActiveWorkshopBoard
       scenario={scenario}
       settings={settings}
+      solo={solo}
       game={game}
       playHref={playHref}
       setupHref={setupHref}
@@ -88,12 +96,14 @@ export function WorkshopBoard({ scenario, playHref, setupHref, children }: Works
 function ActiveWorkshopBoard({
   scenario,
   settings,
+  solo,
   game,
   playHref,
   setupHref,
   children,
 }: Omit<WorkshopBoardProps, 'children'> & {
   settings: WorkshopSettings;
+  solo: boolean;
   game: RoundGame | undefined;
   children: WorkshopBoardProps['children'];
 }) {
@@ -153,17 +163,25 @@ function ActiveWorkshopBoard({
     }),
     [ownWeights, weights, played, scenario, committed, seed],
   );
-  const searched = useWorkshopPar(scenario, settings.parFromHere ? parInput : null, ownWeights);
+  // Alone, the board compares with the year's par (as the plain board does); no par from here.
+  const searched = useWorkshopPar(
+    scenario,
+    settings.parFromHere ? parInput : solo ? NO_PAR_INPUT : null,
+    ownWeights,
+  );
   const par = parOrBetter(searched, plan, outcome.score);
 
   const grader = graderName(scenario, settings);
   const labels = scenario.time.labels;
-  const caption = `Expected outcome · graded as ${grader === 'custom weights' ? 'the custom weights' : `“${grader}”`} would`;
+  const caption = solo
+    ? 'Expected outcome of the whole plan'
+    : `Expected outcome · graded as ${grader === 'custom weights' ? 'the custom weights' : `“${grader}”`} would`;
 
   const panel = (
     <WorkshopPanel
       scenario={scenario}
       settings={settings}
+      solo={solo}
       played={played}
       story={story}
       plan={plan}
@@ -188,6 +206,7 @@ function ActiveWorkshopBoard({
         caption,
         addedItems,
         panel,
+        practice: solo,
       })}
     </>
   );
@@ -299,6 +318,7 @@ function ParFromHere({
 function WorkshopPanel({
   scenario,
   settings,
+  solo,
   played,
   story,
   plan,
@@ -315,6 +335,7 @@ function WorkshopPanel({
   locked: boolean;
   scenario: Scenario;
   settings: WorkshopSettings;
+  solo: boolean;
   played: number;
   story: StorySlot[];
   plan: Plan;
@@ -326,6 +347,17 @@ function WorkshopPanel({
   setupHref: string;
 }) {
   const commitSlot = useAppStore((s) => s.commitSlot);
+  const startSolo = useAppStore((s) => s.startSolo);
+  const endSolo = useAppStore((s) => s.endSolo);
+  const [stopping, setStopping] = useState(false);
+  const title = useRef<HTMLHeadingElement>(null);
+  // A new game alone (from the plain board, or "New world") replaces the button that started it:
+  // keyboard users land on the round's title rather than on the page.
+  useEffect(() => {
+    if (!solo) return;
+    const active = document.activeElement;
+    if (active === null || active === document.body) title.current?.focus();
+  }, [solo, settings.seed]);
   const roomRound = useAppStore((s) => s.workshop.round);
   const finishGame = useAppStore((s) => s.finishGame);
   const role = useAppStore((s) => s.workshop.role);
@@ -371,24 +403,39 @@ function WorkshopPanel({
     navigate(playHref);
   };
 
+  const stop = () => {
+    setStopping(false);
+    endSolo();
+    // The plain board replaces this one: focus its heading, not the page.
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('h1')?.focus());
+  };
+
   const who = role === 'team' && teamName ? `${teamName} · ` : '';
   const hiddenNote = hideScores ? ' · scores hidden until the reveal' : '';
+  const steps = slotBySlot(scenario);
   return (
     <section className="round-panel" aria-labelledby="round-title" data-testid="round-panel">
       <div className="round-head">
         <div>
-          <p className="small muted">
-            {who}Workshop{settings.title ? `: ${settings.title}` : ''} · graded as{' '}
-            {grader === 'custom weights' ? 'the custom weights' : `“${grader}”`} would · the same
-            dice for every team{hiddenNote}
-            {role === 'facilitator' && (
-              <>
-                {' · '}
-                <Link href={setupHref}>workshop setup</Link>
-              </>
-            )}
-          </p>
-          <h2 id="round-title">
+          {solo ? (
+            <p className="small muted" data-testid="solo-note">
+              Playing {steps}, alone · this world’s seed {settings.seed} · the debrief grades each
+              commit by what you knew when you made it
+            </p>
+          ) : (
+            <p className="small muted">
+              {who}Workshop{settings.title ? `: ${settings.title}` : ''} · graded as{' '}
+              {grader === 'custom weights' ? 'the custom weights' : `“${grader}”`} would · the same
+              dice for every team{hiddenNote}
+              {role === 'facilitator' && (
+                <>
+                  {' · '}
+                  <Link href={setupHref}>workshop setup</Link>
+                </>
+              )}
+            </p>
+          )}
+          <h2 id="round-title" ref={title} tabIndex={-1}>
             {rounds ? roundTitle(scenario, played) : 'Plan the whole year, then play it'}
           </h2>
           {rounds && (
@@ -424,6 +471,24 @@ function WorkshopPanel({
                 {rounds ? 'See the debrief' : 'Play the year'}
               </button>
             ))}
+          {solo && done && (
+            <button
+              type="button"
+              className="button"
+              onClick={() => startSolo(scenario, randomSeed())}
+            >
+              New world
+            </button>
+          )}
+          {solo && (
+            <button
+              type="button"
+              className="button"
+              onClick={() => (played > 0 && !done ? setStopping(true) : stop())}
+            >
+              Stop playing {steps}
+            </button>
+          )}
           {!done && settings.parFromHere && (
             <button
               type="button"
@@ -485,6 +550,19 @@ function WorkshopPanel({
         />
       )}
       <LiveRegion announcement={announcement} id="round-announcer" />
+      {stopping && (
+        <ConfirmDialog
+          title={`Stop playing ${steps}?`}
+          confirmLabel="Stop"
+          onCancel={() => setStopping(false)}
+          onConfirm={stop}
+        >
+          <p>
+            The slots played so far stay in your plan as they are, and every slot opens again. This
+            game ends: its commits are not graded.
+          </p>
+        </ConfirmDialog>
+      )}
       {confirming && next !== undefined && (
         <ConfirmDialog
           title={`Commit ${next}?`}
