@@ -118,12 +118,6 @@ export function gradeCommit(
   };
 }
 
-/** The game's decision score from its commits' grades: par less every point lost. */
-export function decisionScore(parScore: number, commits: readonly CommitGrade[]): DecisionQuality {
-  const lost = commits.reduce((sum, c) => sum + c.lost, 0);
-  return { commits: [...commits], parScore, lost, score: parScore - lost };
-}
-
 /**
  * Grades each commit of a game: `plan`'s first `played` slots (default: every slot) were
  * committed in turn and played with `seed`.
@@ -141,5 +135,6 @@ export function decisionQuality(
   );
   const { weights } = options;
   const par = bakedPar(scenario, weights) ?? findPar(scenario, weights ? { weights } : {});
-  return decisionScore(par.score, commits);
+  const lost = commits.reduce((sum, c) => sum + c.lost, 0);
+  return { commits, parScore: par.score, lost, score: par.score - lost };
 }

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { simulate, type Plan } from '../../src/engine/index.ts';
-import { decisionScore, gradeCommit, type CommitGrade } from '../../src/engine/decisions.ts';
+import { decisionQuality, gradeCommit } from '../../src/engine/decisions.ts';
 import { findPar } from '../../src/engine/par.ts';
 import { shipped } from './helpers.ts';
 
@@ -91,16 +91,17 @@ describe('grading a commit', () => {
   });
 });
 
-describe('the decision score', () => {
-  it('is par less every point lost', () => {
-    const commits = [0, 1.5, 0.25].map((lost, slot): CommitGrade => ({
-      slot,
-      committed: [],
-      best: [],
-      bestScore: 90,
-      yourScore: 90 - lost,
-      lost,
-    }));
-    expect(decisionScore(90, commits)).toEqual({ commits, parScore: 90, lost: 1.75, score: 88.25 });
+describe('the decision score of a game', () => {
+  it('is par less every point lost, over every commit', () => {
+    const plan: Plan = { slots: [tutorial.par!.plan.slots[0]!, []] };
+    const dq = decisionQuality(tutorial, plan, 9, { budget: BUDGET });
+    const grades = [0, 1].map((slot) => gradeCommit(tutorial, plan, 9, slot, { budget: BUDGET }));
+    expect(dq.commits).toEqual(grades);
+    expect(dq.parScore).toBe(tutorial.par!.score);
+    // Q2 left empty loses points; Q1 (par's) none.
+    expect(grades[0]!.lost).toBe(0);
+    expect(grades[1]!.lost).toBeGreaterThan(1);
+    expect(dq.lost).toBeCloseTo(grades[1]!.lost, 12);
+    expect(dq.score).toBeCloseTo(tutorial.par!.score - grades[1]!.lost, 12);
   });
 });

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
 import type { CommitGrade } from '../../src/engine/decisions';
-import { decisionScore } from '../../src/engine/decisions';
-import { decisionRows, decisionSentence, slotBySlot } from '../../src/explain/decisions';
+import {
+  decisionRows,
+  decisionScore,
+  decisionSentence,
+  slotBySlot,
+} from '../../src/explain/decisions';
 import { shipped } from '../engine/helpers';
 
 const tutorial = shipped('tutorial');
@@ -40,6 +44,11 @@ describe('decision quality in words', () => {
         good: false,
       },
     ]);
+  });
+
+  it('scores the game as par less every point lost', () => {
+    const commits = [grade(0, [], [], 0), grade(1, [], [], 1.5), grade(2, [], [], 0.25)];
+    expect(decisionScore(90, commits)).toEqual({ commits, parScore: 90, lost: 1.75, score: 88.25 });
   });
 
   it('says where most points went, or that none were lost', () => {

@@ -7,8 +7,8 @@
 import { useEffect, useState } from 'react';
 
 import type { Plan, Scenario, Weights } from '../../engine';
-import { decisionScore, type CommitGrade } from '../../engine/decisions';
-import { decisionRows, decisionSentence } from '../../explain/decisions';
+import type { CommitGrade } from '../../engine/decisions';
+import { decisionRows, decisionScore, decisionSentence } from '../../explain/decisions';
 import { Notice } from '../../components/Notice';
 import { useEngine } from '../../workers/EngineProvider';
 
