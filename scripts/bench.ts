@@ -20,6 +20,7 @@ import {
 import { table } from '../src/cli/table.ts';
 import { debrief } from '../src/explain/debrief.ts';
 import { PAR_BUDGET, findPar } from '../src/engine/par.ts';
+import { gradeCommit } from '../src/engine/decisions.ts';
 import { seedDistribution } from '../src/engine/seeds.ts';
 import { readPlanFile } from '../src/engine/planFile.ts';
 import { decodeShare } from '../src/engine/share.ts';
@@ -79,6 +80,7 @@ const simRows: (string | number)[][] = [];
 const parRows: (string | number)[][] = [];
 const pathRows: (string | number)[][] = [];
 const materialRows: (string | number)[][] = [];
+const decisionRows: (string | number)[][] = [];
 /** Plans per scenario for the moves' coverage (`--path-plans N`; the issue's figure is 200). */
 const pathPlansAt = process.argv.indexOf('--path-plans');
 const pathPlans = pathPlansAt >= 0 ? Number(process.argv[pathPlansAt + 1]) : quick ? 30 : 200;
@@ -120,6 +122,21 @@ for (const s of largeOnly ? [] : loadAll()) {
   const debriefMs = timeIt(() => debrief(s, plans[1]!, { par: par.plan, seed: 1 }), quick ? 1 : 5);
   // The moves toward par from the do-nothing plan (the farthest from par) and their coverage.
   const pathMs = timeIt(() => pathToPar(s, plans[0]!, par.plan), quick ? 1 : 3);
+  // Decision quality: every commit of par's plan played quarter by quarter with seed 1, each a
+  // job of its own in the app's worker (the slowest is how long the debrief waits for a row).
+  const commitMs = s.time.labels.map((_, slot) =>
+    timeIt(() => gradeCommit(s, par.plan, 1, slot), 1),
+  );
+  const lost = s.time.labels
+    .map((_, slot) => gradeCommit(s, par.plan, 1, slot).lost)
+    .reduce((a, b) => a + b, 0);
+  decisionRows.push([
+    s.id,
+    s.time.labels.length,
+    Math.round(commitMs.reduce((a, b) => a + b, 0)),
+    Math.round(Math.max(...commitMs)),
+    lost.toFixed(2),
+  ]);
   const coverage = pathCoverage(s, pathPlans);
   const material = materiality(s, pathPlans);
   materialRows.push([
@@ -161,6 +178,7 @@ for (const s of largeOnly ? [] : loadAll()) {
     seeds1000Ms: Math.round(seedsMs),
     debriefMs,
     movesMs: pathMs,
+    decisionQualityMs: Math.round(commitMs.reduce((a, b) => a + b, 0)),
     movesCoverage: coverage,
     materiality: material,
   });
@@ -280,6 +298,12 @@ else {
       ['Scenario', 'Par ms', 'Evals', 'Par', 'Par ×20', 'Gap', '1000 seeds ms', 'Debrief ms'],
       parRows,
     ),
+  );
+  process.stdout.write(
+    '\ndecision quality: grading every commit of par’s plan, played slot by slot with seed 1\n',
+  );
+  process.stdout.write(
+    table(['Scenario', 'Slots', 'All commits ms', 'Slowest ms', 'Par’s points lost'], decisionRows),
   );
   process.stdout.write(
     `\nmoves toward par: share of the gap explained over ${pathPlans} generated plans per scenario; time from doing nothing, and the slowest\n`,
