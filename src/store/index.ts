@@ -71,6 +71,7 @@ export {
 export {
   DEFAULT_WORKSHOP,
   MAX_TEAM_PLANS,
+  MAX_WORLDS,
   TEAM_NAME_MAX,
   activeWorkshopFor,
   roundGameOf,
@@ -80,6 +81,7 @@ export {
   withCommitted,
   workshopWeightsFor,
   type TeamPlanInput,
+  type WorldPlayed,
   type RoundGame,
   type TimerState,
   type Workshop,

@@ -234,6 +234,14 @@ const preferencesJson = z.catch(
   {},
 );
 
+const worldJson = z.object({
+  seed: z.int().check(z.gte(1)),
+  plan: text(100_000),
+  score: z.number(),
+  parScore: z.number(),
+  playedAt: z.string().check(z.maxLength(64)),
+});
+
 // Each part of the workshop that cannot be read is reset on its own; plans never pay for it.
 const workshopJson = z.catch(
   z.object({
@@ -284,6 +292,24 @@ const workshopJson = z.catch(
     locked: z._default(z.catch(z.boolean(), false), false),
     // Last, as in DEFAULT_WORKSHOP: tabs compare the workshop as JSON text.
     solo: z._default(z.catch(z.nullable(workshopSettingsSchema), null), null),
+    // A world that cannot be read is forgotten on its own.
+    worlds: z._default(
+      z.catch(
+        idRecordSchema(
+          z.pipe(
+            z.array(z.unknown()),
+            z.transform((list) =>
+              list.flatMap((x) => {
+                const world = worldJson.safeParse(x);
+                return world.success ? [world.data] : [];
+              }),
+            ),
+          ),
+        ),
+        idRecord(),
+      ),
+      idRecord(),
+    ),
   }),
   DEFAULT_WORKSHOP,
 );

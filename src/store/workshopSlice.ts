@@ -52,6 +52,22 @@ export interface RoundGame {
   committed: string[][];
 }
 
+/** A year played quarter by quarter alone, once its commits were graded (decision quality). */
+export interface WorldPlayed {
+  /** The game's dice (its world). */
+  seed: number;
+  /** The plan as played, as JSON text of its slots (one record per world and plan). */
+  plan: string;
+  /** The decision score (par less every point lost) and par's score, 0–100. */
+  score: number;
+  parScore: number;
+  /** ISO date-time. */
+  playedAt: string;
+}
+
+/** Most worlds remembered per scenario (the oldest go first). */
+export const MAX_WORLDS = 20;
+
 /** A team's plan as the facilitator gave it: a plan file's text or a share link. */
 export interface TeamPlanInput {
   id: string;
@@ -85,6 +101,8 @@ export interface Workshop {
   locked: boolean;
   /** Quarter-by-quarter play alone: its settings (one scenario at a time), or null. */
   solo: WorkshopSettings | null;
+  /** The worlds played quarter by quarter alone per scenario id, oldest first. */
+  worlds: IdRecord<WorldPlayed[]>;
 }
 
 export const DEFAULT_TIMER: TimerState = { startedAt: null, elapsedMs: 0 };
@@ -101,6 +119,7 @@ export const DEFAULT_WORKSHOP: Workshop = {
   room: null,
   locked: false,
   solo: null,
+  worlds: idRecord(),
 };
 
 /** Most plans a comparison holds (20 teams, each with a spare or two). */
@@ -153,6 +172,11 @@ export interface WorkshopSlice {
   startSolo: (scenario: Scenario, seed: number) => void;
   /** Stops quarter-by-quarter play: the board is a plain board again, the plan kept as it is. */
   endSolo: () => void;
+  /**
+   * Remembers a graded world of the scenario played alone (once per world and plan: grading the
+   * same game again replaces its record).
+   */
+  recordWorld: (scenarioId: string, world: Omit<WorldPlayed, 'playedAt'>) => void;
 }
 
 export interface WorkshopSliceOptions {
@@ -446,5 +470,13 @@ export const createWorkshopSlice =
         update((w) =>
           w.solo === null ? {} : { solo: null, games: withoutEntry(w.games, w.solo.scenarioId) },
         ),
+      recordWorld: (scenarioId, world) => {
+        const before = entryOf(get().workshop.worlds, scenarioId) ?? [];
+        const same = before.find((x) => x.seed === world.seed && x.plan === world.plan);
+        if (same && same.score === world.score && same.parScore === world.parScore) return;
+        const others = before.filter((x) => x !== same);
+        const next = [...others, { ...world, playedAt: options.now() }].slice(-MAX_WORLDS);
+        update((w) => ({ worlds: withEntry(w.worlds, scenarioId, next) }));
+      },
     };
   };

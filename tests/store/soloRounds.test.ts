@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 
 import { defaultWorkshopSettings } from '../../src/engine/workshop';
 import {
+  MAX_WORLDS,
   activePlaysOf,
   activeWorkshopFor,
   planOf,
@@ -14,7 +15,7 @@ import {
   roundsPlayFor,
   soloPlayFor,
 } from '../../src/store';
-import { freshStore, saved, shippedScenario } from './helpers';
+import { FIXED_NOW, freshStore, saved, shippedScenario } from './helpers';
 
 const big = shippedScenario('big-customer');
 const tutorial = shippedScenario('tutorial');
@@ -134,5 +135,49 @@ describe('quarter by quarter, alone', () => {
     s().startWorkshop();
     expect(s().workshop.solo).toBeNull();
     expect(roundGameOf(s(), tutorial.id)).toEqual({ seed: 12, committed: [] });
+  });
+});
+
+describe('worlds played alone', () => {
+  const world = (seed: number, score: number) => ({
+    seed,
+    plan: JSON.stringify([['patch-login'], []]),
+    score,
+    parScore: 93.2,
+  });
+
+  it('are remembered once per world and plan, the latest 20, oldest first', () => {
+    const store = freshStore();
+    const s = () => store.getState();
+    s().recordWorld(tutorial.id, world(1, 80));
+    s().recordWorld(tutorial.id, world(2, 85));
+    // Grading the first game again (same seed and plan) replaces its record.
+    s().recordWorld(tutorial.id, world(1, 81));
+    expect(s().workshop.worlds[tutorial.id]?.map((w) => [w.seed, w.score])).toEqual([
+      [2, 85],
+      [1, 81],
+    ]);
+    const unchanged = s().workshop;
+    s().recordWorld(tutorial.id, world(1, 81));
+    expect(s().workshop).toBe(unchanged);
+    for (let seed = 3; seed <= 30; seed++) s().recordWorld(tutorial.id, world(seed, seed));
+    const kept = s().workshop.worlds[tutorial.id]!;
+    expect(kept).toHaveLength(MAX_WORLDS);
+    expect(kept[0]!.seed).toBe(11);
+    expect(kept.at(-1)).toMatchObject({ seed: 30, playedAt: FIXED_NOW });
+  });
+
+  it('survive a reload and the end of the game; an unreadable one is dropped alone', () => {
+    const store = freshStore();
+    store.getState().startSolo(tutorial, 5);
+    store.getState().recordWorld(tutorial.id, world(5, 88));
+    store.getState().recordWorld(tutorial.id, world(6, 90));
+    store.getState().endSolo();
+    const raw = saved();
+    const workshop = raw.state.workshop as { worlds: Record<string, unknown[]> };
+    workshop.worlds[tutorial.id]![0] = { seed: -1, plan: 7 };
+    localStorage.setItem('roadmap-dojo', JSON.stringify(raw));
+    const again = freshStore();
+    expect(again.getState().workshop.worlds[tutorial.id]?.map((w) => w.seed)).toEqual([6]);
   });
 });
