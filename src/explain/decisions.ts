@@ -73,3 +73,25 @@ export function slotBySlot(scenario: Pick<Scenario, 'time'>): string {
     { 4: 'quarter', 12: 'month', 26: 'sprint', 52: 'week' }[scenario.time.slotsPerYear] ?? 'slot';
   return `${noun} by ${noun}`;
 }
+
+/** A world played alone, as the library lists it (see the store's `WorldPlayed`). */
+export interface WorldScore {
+  score: number;
+  parScore: number;
+}
+
+/** Most recent decision scores the library shows for a scenario. */
+export const WORLDS_SHOWN = 5;
+
+/**
+ * The library's line for a scenario played quarter by quarter alone: how many worlds, and the
+ * decision scores of the latest ones, oldest first, against par. Null before any world.
+ */
+export function worldsSummary(worlds: readonly WorldScore[]): string | null {
+  const last = worlds.at(-1);
+  if (!last) return null;
+  const count = `${worlds.length} ${worlds.length === 1 ? 'world' : 'worlds'}`;
+  const recent = worlds.slice(-WORLDS_SHOWN).map((w) => w.score.toFixed(1));
+  const trend = worlds.length > WORLDS_SHOWN ? `latest ${recent.join(' → ')}` : recent.join(' → ');
+  return `${count} · decision quality ${trend} (par ${last.parScore.toFixed(1)})`;
+}

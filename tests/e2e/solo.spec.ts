@@ -83,6 +83,21 @@ test('a year played quarter by quarter alone, graded commit by commit', async ({
   await expect(rows.nth(1).locator('td').nth(0)).toHaveText(title(parSlots[1]![0]!));
   await expect(rows.nth(1).locator('td').nth(2)).toHaveText(/^(0\.0|−\d+\.\d)$/);
   await expectNoAxeViolations(page, '[data-testid="decisions"]');
+
+  // Back on the board: the same world again (same dice), with focus on the new round.
+  await page.getByRole('link', { name: 'Back to plan' }).click();
+  const note = panel.getByTestId('solo-note');
+  const seed = /seed (\d+)/.exec((await note.textContent()) ?? '')?.[1];
+  expect(seed).toBeTruthy();
+  await panel.getByRole('button', { name: 'Same world' }).click();
+  await expect(panel.getByRole('heading', { name: `Round 1 of 2: ${Q1}` })).toBeFocused();
+  await expect(note).toContainText(`seed ${seed} `);
+
+  // The library lists the graded world on the scenario's card.
+  await page.getByRole('link', { name: 'Scenario library' }).click();
+  await expect(
+    page.getByRole('article', { name: tutorial.title }).getByTestId('card-worlds'),
+  ).toHaveText(/^Played quarter by quarter: 1 world · decision quality \d+\.\d \(par \d+\.\d\)$/);
 });
 
 test('on a phone the round panel fits, and stopping keeps the plan', async ({ page }) => {

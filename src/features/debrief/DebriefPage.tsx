@@ -397,6 +397,22 @@ function DebriefBody({
   const [showPar, setShowPar] = useState(false);
   const parPanel = useId();
   const parLabel = analysis.parSource === 'battery' ? 'Best framework' : 'Par';
+  // A world played alone under the scenario's own weights joins the scenario's history.
+  const storeWorld = useAppStore((s) => s.recordWorld);
+  const parScore = debrief.parOutcome.score;
+  const roundsSeed = rounds?.seed;
+  const recordWorld = useCallback(
+    (score: number) => {
+      if (roundsSeed === undefined) return;
+      storeWorld(scenario.id, {
+        seed: roundsSeed,
+        plan: JSON.stringify(plan.slots),
+        score,
+        parScore,
+      });
+    },
+    [storeWorld, scenario.id, roundsSeed, plan, parScore],
+  );
   const reasoning = useMemo(
     () => reasoningRows(scenario, plan, notes, debrief.expected),
     [scenario, plan, notes, debrief],
@@ -430,7 +446,7 @@ function DebriefBody({
           plan={plan}
           seed={rounds.seed}
           parScore={debrief.parOutcome.score}
-          {...(rounds.weights ? { weights: rounds.weights } : {})}
+          {...(rounds.weights ? { weights: rounds.weights } : { onGraded: recordWorld })}
         />
       )}
       <GapByMetric yours={debrief.expected} par={debrief.parOutcome} parLabel={parLabel} />

@@ -20,11 +20,20 @@ export interface DecisionQualityProps {
   /** Par's score for the year, under the same weights. */
   parScore: number;
   weights?: Weights;
+  /** Called once every commit is graded, with the game's decision score. */
+  onGraded?: (score: number) => void;
 }
 
 type Grades = { key: string; commits: CommitGrade[]; failed: string | null };
 
-export function DecisionQuality({ scenario, plan, seed, parScore, weights }: DecisionQualityProps) {
+export function DecisionQuality({
+  scenario,
+  plan,
+  seed,
+  parScore,
+  weights,
+  onGraded,
+}: DecisionQualityProps) {
   const engine = useEngine();
   const slots = scenario.time.labels.length;
   const key = JSON.stringify([scenario.id, plan.slots, seed, weights ?? null]);
@@ -65,6 +74,11 @@ export function DecisionQuality({ scenario, plan, seed, parScore, weights }: Dec
   const commits = current?.commits ?? [];
   const rows = decisionRows(scenario, commits);
   const done = commits.length === slots;
+  const quality = done ? decisionScore(parScore, commits) : null;
+  const score = quality?.score ?? null;
+  useEffect(() => {
+    if (score !== null) onGraded?.(score);
+  }, [score, onGraded]);
   return (
     <section className="debrief-section" aria-labelledby="decisions-title" data-testid="decisions">
       <h2 id="decisions-title">Decision quality</h2>
@@ -86,9 +100,9 @@ export function DecisionQuality({ scenario, plan, seed, parScore, weights }: Dec
             </button>
           </p>
         </Notice>
-      ) : done ? (
+      ) : quality ? (
         <p className="decision-sentence" data-testid="decision-sentence">
-          {decisionSentence(scenario, decisionScore(parScore, commits))}
+          {decisionSentence(scenario, quality)}
         </p>
       ) : (
         <p role="status" className="muted">

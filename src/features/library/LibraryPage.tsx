@@ -311,6 +311,7 @@ export function LibraryPage({ briefingHref, boardHref }: LibraryPageProps) {
   const difficulty = useAppStore((state) => state.preferences.libraryDifficulty);
   const tag = useAppStore((state) => state.preferences.libraryTag);
   const setPreferences = useAppStore((state) => state.setPreferences);
+  const worlds = useAppStore((state) => state.workshop.worlds);
   const removeImported = useAppStore((state) => state.removeImportedScenario);
   const { outcomes, conflicts, busy, importFiles, resolve, clear } = useScenarioImport();
   const dragging = useFileDrop((files) => void importFiles(files));
@@ -451,6 +452,7 @@ export function LibraryPage({ briefingHref, boardHref }: LibraryPageProps) {
               <ScenarioCard
                 scenario={scenario}
                 href={briefingHref(scenario.id)}
+                worlds={entryOf(worlds, scenario.id)}
                 imported={
                   source === 'imported'
                     ? {

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { Link } from 'wouter';
 
 import { TrashIcon } from '../../components/icons';
+import { worldsSummary, type WorldScore } from '../../explain/decisions';
 import { DIFFICULTY_LABELS } from '../../explain/labels';
 import type { ScenarioIssue, ScenarioSummary } from '../../store';
 
@@ -52,10 +53,13 @@ export interface ScenarioCardProps {
   href: string;
   /** Set for imported scenarios: the file it came from, and how to remove it. */
   imported?: { fileName: string; onRemove: () => void };
+  /** The worlds played quarter by quarter alone, oldest first. */
+  worlds?: readonly WorldScore[];
 }
 
-export function ScenarioCard({ scenario, href, imported }: ScenarioCardProps) {
+export function ScenarioCard({ scenario, href, imported, worlds }: ScenarioCardProps) {
   const titleId = useId();
+  const played = worldsSummary(worlds ?? []);
   return (
     <article className="card scenario-card" aria-labelledby={titleId}>
       <header className="card-header">
@@ -103,6 +107,12 @@ export function ScenarioCard({ scenario, href, imported }: ScenarioCardProps) {
             ))}
           </ul>
         </div>
+      )}
+      {played && (
+        <p className="card-worlds small" data-testid="card-worlds">
+          <span className="card-subtitle-inline">Played quarter by quarter: </span>
+          {played}
+        </p>
       )}
       {scenario.tags.length > 0 && (
         <ul className="tags" aria-label="Tags">

@@ -353,11 +353,12 @@ function WorkshopPanel({
   const title = useRef<HTMLHeadingElement>(null);
   // A new game alone (from the plain board, or "New world") replaces the button that started it:
   // keyboard users land on the round's title rather than on the page.
+  const fresh = played === 0;
   useEffect(() => {
-    if (!solo) return;
+    if (!solo || !fresh) return;
     const active = document.activeElement;
     if (active === null || active === document.body) title.current?.focus();
-  }, [solo, settings.seed]);
+  }, [solo, settings.seed, fresh]);
   const roomRound = useAppStore((s) => s.workshop.round);
   const finishGame = useAppStore((s) => s.finishGame);
   const role = useAppStore((s) => s.workshop.role);
@@ -472,13 +473,24 @@ function WorkshopPanel({
               </button>
             ))}
           {solo && done && (
-            <button
-              type="button"
-              className="button"
-              onClick={() => startSolo(scenario, randomSeed())}
-            >
-              New world
-            </button>
+            <>
+              <button
+                type="button"
+                className="button"
+                title="Play again with new dice"
+                onClick={() => startSolo(scenario, randomSeed())}
+              >
+                New world
+              </button>
+              <button
+                type="button"
+                className="button"
+                title="Play again with the same dice"
+                onClick={() => startSolo(scenario, settings.seed)}
+              >
+                Same world
+              </button>
+            </>
           )}
           {solo && (
             <button

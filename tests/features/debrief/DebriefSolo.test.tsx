@@ -83,5 +83,13 @@ describe('the debrief of a year played quarter by quarter', () => {
         `Your decisions are worth ${(parScore - lost).toFixed(1)} against par’s ${parScore.toFixed(1)}: ${lost.toFixed(1)} points lost`,
       ),
     );
+    // The graded world joins the scenario's history (the library lists it).
+    await waitFor(() => expect(s().workshop.worlds[scenario.id]).toHaveLength(1));
+    expect(s().workshop.worlds[scenario.id]![0]).toMatchObject({
+      seed: 7,
+      plan: JSON.stringify(plan.slots),
+      parScore,
+    });
+    expect(s().workshop.worlds[scenario.id]![0]!.score).toBeCloseTo(parScore - lost, 9);
   });
 });
