@@ -6,10 +6,11 @@
 import type { Page } from '@playwright/test';
 
 import {
-  boardAnnouncer,
   column,
+  commitWithKeyboard,
   expect,
   expectNoAxeViolations,
+  moveTo,
   readScenario,
   savedSlots,
   test,
@@ -20,23 +21,8 @@ const title = (id: string) => tutorial.items.find((i) => i.id === id)!.title;
 const [Q1, Q2] = tutorial.time.labels as [string, string];
 const parSlots = (tutorial as unknown as { par: { plan: { slots: string[][] } } }).par.plan.slots;
 
-/** "Move to…" in the panel-less way a learner taps it, waiting for the board's announcement. */
-async function place(page: Page, itemId: string, slot: string) {
-  await page.getByRole('button', { name: `Move to… (${title(itemId)})`, exact: true }).click();
-  await page.getByRole('menu').getByRole('menuitem', { name: slot, exact: true }).click();
-  await expect(boardAnnouncer(page)).toContainText(`${title(itemId)} moved to ${slot}`);
-}
-
-async function commitWithKeyboard(page: Page, slot: string) {
-  await page.getByRole('button', { name: `Commit ${slot}`, exact: true }).focus();
-  await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: `Commit ${slot}?` });
-  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Enter');
-  await expect(dialog).toHaveCount(0);
-  await expect(page.getByRole('heading', { name: `${slot} as played`, exact: true })).toBeFocused();
-}
+/** "Move to…" by item id, waiting for the board's announcement. */
+const place = (page: Page, itemId: string, slot: string) => moveTo(page, title(itemId), slot);
 
 test('a year played quarter by quarter alone, graded commit by commit', async ({ page }) => {
   test.setTimeout(180_000);

@@ -219,3 +219,23 @@ export async function keyboardDrag(
     await expect(boardAnnouncer(page)).toHaveText(move.expect);
   }
 }
+
+/**
+ * Commits the current round (round-by-round play, in a workshop or alone) with the keyboard alone:
+ * the button, then the dialog's confirm; focus lands on what the slot revealed, and it is locked.
+ */
+export async function commitWithKeyboard(page: Page, slot: string) {
+  const button = page.getByRole('button', { name: `Commit ${slot}`, exact: true });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: `Commit ${slot}?` });
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: `Commit ${slot}` })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  // Focus lands on what the slot revealed.
+  await expect(page.getByRole('heading', { name: `${slot} as played`, exact: true })).toBeFocused();
+  // The column says it is locked (on a phone the column may be another pane than the one shown).
+  await expect(column(page, slot).getByTestId('column-locked')).toBeAttached();
+}

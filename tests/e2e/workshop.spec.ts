@@ -10,6 +10,7 @@ import { watchedContext } from './contexts';
 import {
   card,
   column,
+  commitWithKeyboard,
   expect,
   expectNoAxeViolations,
   projectedScore,
@@ -43,22 +44,6 @@ async function setUp(page: Page, options: { hideScores?: boolean } = {}) {
     await page.getByRole('checkbox', { name: 'Hide scores until I reveal them' }).check();
   await page.getByRole('button', { name: 'Start the workshop' }).click();
   await expect(page.getByTestId('workshop-status')).toContainText('The workshop is on');
-}
-
-/** Commits the current round with the keyboard alone: the button, then the dialog's confirm. */
-async function commitWithKeyboard(page: Page, slot: string) {
-  const button = page.getByRole('button', { name: `Commit ${slot}`, exact: true });
-  await button.focus();
-  await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: `Commit ${slot}?` });
-  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
-  await page.keyboard.press('Tab');
-  await expect(dialog.getByRole('button', { name: `Commit ${slot}` })).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(dialog).toHaveCount(0);
-  // Focus lands on what the slot revealed.
-  await expect(page.getByRole('heading', { name: `${slot} as played`, exact: true })).toBeFocused();
-  await expect(column(page, slot).getByTestId('column-locked')).toBeVisible();
 }
 
 test('a round-by-round game of a 4-slot scenario plays to the debrief', async ({ page }) => {
