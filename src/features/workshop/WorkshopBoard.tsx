@@ -1,7 +1,10 @@
 /**
- * Workshop play on the board. The app renders the board through this component when a workshop
- * drives the scenario in this browser; it hands the board its workshop mode (the shape of the
- * board's `workshop` prop — features never import each other, the app joins them):
+ * Round-by-round play on the board: a workshop's, or quarter by quarter alone (`solo`: the
+ * scenario's own weights, its own dice, practice mode as on the plain board, no par from here,
+ * "New world" / "Same world" / "Stop" in the panel). The app renders the board through this
+ * component when either drives the scenario in this browser; it hands the board its workshop mode
+ * (the shape of the board's `workshop` prop — features never import each other, the app joins
+ * them):
  *
  * - grading under the workshop's weights; in round-by-round play, the expected outcome given the
  *   slots already played with the workshop's dice;
