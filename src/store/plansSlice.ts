@@ -229,7 +229,12 @@ export const createPlansSlice =
       history: idRecord(),
       moveItem: (scenario, itemId, slot, index) =>
         change(scenario, (plan) =>
-          slot === null ? removeItem(plan, itemId) : placeItem(plan, itemId, slot, index),
+          slot === null
+            ? removeItem(plan, itemId)
+            : // Only the scenario's own items are ever placed (a stale or made-up id changes nothing).
+              scenario.items.some((item) => item.id === itemId)
+              ? placeItem(plan, itemId, slot, index)
+              : plan,
         ),
       reorderItem: (scenario, slot, from, to) =>
         change(scenario, (plan) => reorderItem(plan, slot, from, to)),

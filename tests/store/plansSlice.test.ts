@@ -58,6 +58,16 @@ describe('plans: moves', () => {
     store.getState().moveItem(big, G, null);
     expect(store.getState().history[historyKey(big.id, 'v1')]?.past).toHaveLength(1);
   });
+
+  it('never places an id the scenario does not have', () => {
+    const store = freshStore();
+    store.getState().moveItem(big, A, 0);
+    const before = store.getState().plans;
+    for (const id of ['no-such-item', '__proto__', 'constructor', ''])
+      store.getState().moveItem(big, id, 1);
+    expect(store.getState().plans).toBe(before);
+    expect(planOf(store.getState(), big).slots.flat()).toEqual([A]);
+  });
 });
 
 describe('plans: undo and redo', () => {
