@@ -4,6 +4,7 @@
  * each commit (axe-clean); on a phone the round panel fits the screen and stopping keeps the plan.
  */
 import type { Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 
 import {
   column,
@@ -69,6 +70,18 @@ test('a year played quarter by quarter alone, graded commit by commit', async ({
   await expect(rows.nth(1).locator('td').nth(0)).toHaveText(title(parSlots[1]![0]!));
   await expect(rows.nth(1).locator('td').nth(2)).toHaveText(/^(0\.0|−\d+\.\d)$/);
   await expectNoAxeViolations(page, '[data-testid="decisions"]');
+
+  // The Markdown export carries the same sentence and rows.
+  const sentence = await decisions.getByTestId('decision-sentence').textContent();
+  const [markdown] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download Markdown' }).click(),
+  ]);
+  const text = await readFile(await markdown.path(), 'utf8');
+  expect(text).toContain('## Decision quality');
+  expect(text).toContain(sentence!);
+  expect(text).toContain(`| ${Q1} | `);
+  expect(text).toContain(`| ${Q2} | ${title(parSlots[1]![0]!)} | `);
 
   // Back on the board: the same world again (same dice), with focus on the new round.
   await page.getByRole('link', { name: 'Back to plan' }).click();

@@ -34,6 +34,7 @@ import { useEngine } from '../../workers/EngineProvider';
 import { Causes } from './Causes';
 import { DebriefCharts } from './DebriefCharts';
 import { DecisionQuality } from './DecisionQuality';
+import type { DecisionQuality as DecisionQualityResult } from '../../engine/decisions';
 import {
   debriefJson,
   debriefMarkdown,
@@ -183,6 +184,16 @@ export function DebriefPage({
     (text: string) => setAnnouncement((previous) => ({ text, id: (previous?.id ?? 0) + 1 })),
     [],
   );
+  // Each commit's grade, for the exports, once the debrief's section has graded them all.
+  const [graded, setGraded] = useState<{ key: string; quality: DecisionQualityResult } | null>(
+    null,
+  );
+  const playKey = play ? `${play.last.seed}:${JSON.stringify(plan.slots)}` : '';
+  const setDecisions = useCallback(
+    (quality: DecisionQualityResult) => setGraded({ key: playKey, quality }),
+    [playKey],
+  );
+  const decisions = play?.last.rounds && graded?.key === playKey ? graded.quality : null;
   const exportInput: ExportInput | null = analysis
     ? {
         scenario,
@@ -191,6 +202,7 @@ export function DebriefPage({
         notes: variant.notes,
         debrief: analysis.debrief,
         path: analysis.path,
+        ...(decisions ? { decisions } : {}),
       }
     : null;
   const save = (kind: 'markdown' | 'json' | 'plan') => {
@@ -323,7 +335,9 @@ export function DebriefPage({
           boardHref={boardHref}
           onSave={save}
           {...(grading ? { gradedWith: grading.label } : {})}
-          {...(play.last.rounds ? { rounds: { seed: play.last.seed, weights } } : {})}
+          {...(play.last.rounds
+            ? { rounds: { seed: play.last.seed, weights }, onDecisions: setDecisions }
+            : {})}
         />
       )}
       <LiveRegion announcement={announcement} id="debrief-announcer" />
@@ -377,6 +391,7 @@ function DebriefBody({
   onSave,
   gradedWith,
   rounds,
+  onDecisions,
 }: {
   scenario: Scenario;
   analysis: Analysis;
@@ -392,26 +407,29 @@ function DebriefBody({
   gradedWith?: string;
   /** The year was played quarter by quarter with this seed: grade each commit. */
   rounds?: { seed: number; weights: Weights | undefined };
+  /** Receives each commit's grade once all are graded (for the exports). */
+  onDecisions?: (quality: DecisionQualityResult) => void;
 }) {
   const { debrief } = analysis;
   const [showPar, setShowPar] = useState(false);
   const parPanel = useId();
   const parLabel = analysis.parSource === 'battery' ? 'Best framework' : 'Par';
-  // A world played alone under the scenario's own weights joins the scenario's history.
   const storeWorld = useAppStore((s) => s.recordWorld);
   const parScore = debrief.parOutcome.score;
   const roundsSeed = rounds?.seed;
-  const recordWorld = useCallback(
-    (score: number) => {
-      if (roundsSeed === undefined) return;
+  const onGraded = useCallback(
+    (quality: DecisionQualityResult) => {
+      onDecisions?.(quality);
+      // A world played alone under the scenario's own weights joins the scenario's history.
+      if (roundsSeed === undefined || rounds?.weights) return;
       storeWorld(scenario.id, {
         seed: roundsSeed,
         plan: JSON.stringify(plan.slots),
-        score,
+        score: quality.score,
         parScore,
       });
     },
-    [storeWorld, scenario.id, roundsSeed, plan, parScore],
+    [storeWorld, scenario.id, roundsSeed, rounds?.weights, plan, parScore, onDecisions],
   );
   const reasoning = useMemo(
     () => reasoningRows(scenario, plan, notes, debrief.expected),
@@ -446,7 +464,8 @@ function DebriefBody({
           plan={plan}
           seed={rounds.seed}
           parScore={debrief.parOutcome.score}
-          {...(rounds.weights ? { weights: rounds.weights } : { onGraded: recordWorld })}
+          onGraded={onGraded}
+          {...(rounds.weights ? { weights: rounds.weights } : {})}
         />
       )}
       <GapByMetric yours={debrief.expected} par={debrief.parOutcome} parLabel={parLabel} />

@@ -4,10 +4,10 @@
  * commit in the worker), and the game's decision score, par less every point lost. The rows
  * appear as their grades arrive.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 
 import type { Plan, Scenario, Weights } from '../../engine';
-import type { CommitGrade } from '../../engine/decisions';
+import type { CommitGrade, DecisionQuality as Quality } from '../../engine/decisions';
 import { decisionRows, decisionScore, decisionSentence } from '../../explain/decisions';
 import { Notice } from '../../components/Notice';
 import { useEngine } from '../../workers/EngineProvider';
@@ -20,8 +20,8 @@ export interface DecisionQualityProps {
   /** Par's score for the year, under the same weights. */
   parScore: number;
   weights?: Weights;
-  /** Called once every commit is graded, with the game's decision score. */
-  onGraded?: (score: number) => void;
+  /** Called once every commit is graded, with the game's decision quality. */
+  onGraded?: (quality: Quality) => void;
 }
 
 type Grades = { key: string; commits: CommitGrade[]; failed: string | null };
@@ -74,11 +74,14 @@ export function DecisionQuality({
   const commits = current?.commits ?? [];
   const rows = decisionRows(scenario, commits);
   const done = commits.length === slots;
-  const quality = done ? decisionScore(parScore, commits) : null;
-  const score = quality?.score ?? null;
+  const graded = done ? current?.commits : undefined;
+  const quality = useMemo(
+    () => (graded ? decisionScore(parScore, graded) : null),
+    [graded, parScore],
+  );
   useEffect(() => {
-    if (score !== null) onGraded?.(score);
-  }, [score, onGraded]);
+    if (quality) onGraded?.(quality);
+  }, [quality, onGraded]);
   return (
     <section className="debrief-section" aria-labelledby="decisions-title" data-testid="decisions">
       <h2 id="decisions-title">Decision quality</h2>

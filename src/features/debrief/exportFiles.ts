@@ -1,10 +1,12 @@
 /**
- * The debrief's exports: the one-page Markdown rationale (plan, score, causes, notes), the plan
- * with its outcome as JSON, and the plain plan file other screens import. Pure builders; the
+ * The debrief's exports: the one-page Markdown rationale (plan, score, causes, notes, and for a
+ * year played round by round the grade of each commit), the plan with its outcome as JSON, and the plain plan file other screens import. Pure builders; the
  * page downloads the text they return.
  */
 import { ENGINE_VERSION, type Plan, type Scenario } from '../../engine';
+import type { DecisionQuality } from '../../engine/decisions';
 import type { Debrief } from '../../explain/debrief';
+import { decisionsJson, decisionsMarkdown } from '../../explain/decisions';
 import type { MovePath } from '../../explain/path';
 import { makePlanFile, type PlanFile } from '../../engine/planFile';
 import { planReportMarkdown } from '../../explain/report';
@@ -21,6 +23,8 @@ export interface ExportInput {
   debrief: Debrief;
   /** The moves toward par, when they are known. */
   path?: MovePath;
+  /** A year played round by round: each commit's grade, once every commit is graded. */
+  decisions?: DecisionQuality;
 }
 
 const CREATED_WITH = `Roadmap Dojo engine ${ENGINE_VERSION}`;
@@ -39,7 +43,7 @@ export function fileStem(scenario: Scenario, variantName: string): string {
 
 /** The Markdown rationale: plan, score, causes, stakeholders, lessons and the user's notes. */
 export function debriefMarkdown(input: ExportInput): string {
-  return planReportMarkdown({
+  const report = planReportMarkdown({
     scenario: input.scenario,
     plan: input.plan,
     name: input.variantName,
@@ -47,6 +51,9 @@ export function debriefMarkdown(input: ExportInput): string {
     debrief: input.debrief,
     ...(input.path ? { path: input.path } : {}),
   });
+  return input.decisions
+    ? `${report.trimEnd()}\n\n${decisionsMarkdown(input.scenario, input.decisions)}`
+    : report;
 }
 
 /** The plan file alone (what the workshop comparison and the command line read). */
@@ -83,6 +90,9 @@ export function debriefJson(input: ExportInput): string {
         })),
         // Each move with the plan after it (rescore any with `dojo score`).
         ...(input.path ? { path: input.path } : {}),
+        ...(input.decisions
+          ? { decisionQuality: decisionsJson(input.scenario, input.decisions) }
+          : {}),
       },
       outcome: { expected: d.expected, seeded: d.seeded },
     },
