@@ -4,7 +4,6 @@
  */
 import type { CommitGrade, DecisionQuality } from '../engine/decisions';
 import type { Scenario } from '../engine/schema';
-import { escapeMarkdown } from './report';
 
 /** The game's decision score from its commits' grades: par less every point lost. */
 export function decisionScore(parScore: number, commits: readonly CommitGrade[]): DecisionQuality {
@@ -95,38 +94,4 @@ export function worldsSummary(worlds: readonly WorldScore[]): string | null {
   const recent = worlds.slice(-WORLDS_SHOWN).map((w) => w.score.toFixed(1));
   const trend = worlds.length > WORLDS_SHOWN ? `latest ${recent.join(' → ')}` : recent.join(' → ');
   return `${count} · decision quality ${trend} (par ${last.parScore.toFixed(1)})`;
-}
-
-/** The decision-quality section of the debrief's Markdown export: the sentence and the table. */
-export function decisionsMarkdown(scenario: Scenario, dq: DecisionQuality): string {
-  const cell = (text: string) => escapeMarkdown(text).replace(/\|/g, '\\|');
-  const lines = [
-    '## Decision quality',
-    '',
-    escapeMarkdown(decisionSentence(scenario, dq)),
-    '',
-    '| Slot | You committed | Best available then | Points lost |',
-    '| --- | --- | --- | ---: |',
-    ...decisionRows(scenario, dq.commits).map(
-      (row) => `| ${cell(row.label)} | ${cell(row.committed)} | ${cell(row.best)} | ${row.lost} |`,
-    ),
-  ];
-  return `${lines.join('\n')}\n`;
-}
-
-/** The decision-quality part of the debrief's JSON export. */
-export function decisionsJson(scenario: Scenario, dq: DecisionQuality) {
-  return {
-    score: dq.score,
-    parScore: dq.parScore,
-    lost: dq.lost,
-    commits: dq.commits.map((c) => ({
-      slot: scenario.time.labels[c.slot] ?? `Slot ${c.slot + 1}`,
-      committed: c.committed,
-      best: c.best,
-      bestScore: c.bestScore,
-      yourScore: c.yourScore,
-      lost: c.lost,
-    })),
-  };
 }

@@ -6,7 +6,7 @@
 import { ENGINE_VERSION, type Plan, type Scenario } from '../../engine';
 import type { DecisionQuality } from '../../engine/decisions';
 import type { Debrief } from '../../explain/debrief';
-import { decisionsJson, decisionsMarkdown } from '../../explain/decisions';
+import { decisionsJson, decisionsMarkdown } from '../../explain/decisionsReport';
 import type { MovePath } from '../../explain/path';
 import { makePlanFile, type PlanFile } from '../../engine/planFile';
 import { planReportMarkdown } from '../../explain/report';
