@@ -59,7 +59,7 @@ export const DECISION_BUDGET = 20_000;
 
 /** A start for "your commit": best's plan with its slot-`r` items that were not committed moved on. */
 function carriedOver(best: Plan, played: Plan, slot: number): Plan {
-  const committed = new Set((played.slots[slot] ?? []).flat());
+  const committed = new Set(played.slots[slot] ?? []);
   const leftover = (best.slots[slot] ?? []).filter((id) => !committed.has(id));
   return {
     slots: best.slots.map((ids, s) =>
@@ -118,6 +118,12 @@ export function gradeCommit(
   };
 }
 
+/** The game's decision score from its commits' grades: par less every point lost. */
+export function decisionScore(parScore: number, commits: readonly CommitGrade[]): DecisionQuality {
+  const lost = commits.reduce((sum, c) => sum + c.lost, 0);
+  return { commits: [...commits], parScore, lost, score: parScore - lost };
+}
+
 /**
  * Grades each commit of a game: `plan`'s first `played` slots (default: every slot) were
  * committed in turn and played with `seed`.
@@ -135,6 +141,5 @@ export function decisionQuality(
   );
   const { weights } = options;
   const par = bakedPar(scenario, weights) ?? findPar(scenario, weights ? { weights } : {});
-  const lost = commits.reduce((sum, c) => sum + c.lost, 0);
-  return { commits, parScore: par.score, lost, score: par.score - lost };
+  return decisionScore(par.score, commits);
 }

@@ -5,11 +5,8 @@
 import type { CommitGrade, DecisionQuality } from '../engine/decisions';
 import type { Scenario } from '../engine/schema';
 
-/** The game's decision score from its commits' grades: par less every point lost. */
-export function decisionScore(parScore: number, commits: readonly CommitGrade[]): DecisionQuality {
-  const lost = commits.reduce((sum, c) => sum + c.lost, 0);
-  return { commits: [...commits], parScore, lost, score: parScore - lost };
-}
+// The arithmetic is the engine's; the debrief and its exports take it from here with the words.
+export { decisionScore } from '../engine/decisions';
 
 /** Losses below this read as "as good as the best" (the search's own noise is about 0.05). */
 export const SAME_DECISION = 0.05;
