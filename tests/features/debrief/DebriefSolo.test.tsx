@@ -3,6 +3,7 @@
  * with the same numbers as the engine's `gradeCommit`, and says where the points went.
  */
 import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { memoryLocation } from 'wouter/memory-location';
 
@@ -91,5 +92,49 @@ describe('the debrief of a year played quarter by quarter', () => {
       parScore,
     });
     expect(s().workshop.worlds[scenario.id]![0]!.score).toBeCloseTo(parScore - lost, 9);
+  });
+
+  it('says so when a commit cannot be graded, and grades again on request', async () => {
+    const store = freshStore({ computePar: (s) => Promise.resolve(findPar(s)) });
+    const scenario = withTestScenario(store);
+    const s = () => store.getState();
+    s().startSolo(scenario, 7);
+    s().moveItem(scenario, 'patch', 0);
+    s().commitSlot(scenario);
+    s().commitSlot(scenario);
+    s().finishGame(scenario);
+    let failing = true;
+    const engine = createInProcessGateway({
+      ...engineApi,
+      par: job((sc, input: ParInput) => parFor(sc, { ...input, budget: BUDGET })),
+      commit: job((sc, input: CommitInput) => {
+        if (failing && input.slot === 1) throw new Error('the worker ran out of memory');
+        return gradeCommit(sc, input.plan, input.seed, input.slot, { budget: BUDGET });
+      }),
+      spread: job((sc, input: Parameters<typeof seedSpread>[1]) =>
+        seedSpread(sc, { ...input, runs: 10 }),
+      ),
+    });
+    const location = memoryLocation({ path: `/s/${scenario.id}/play`, record: true });
+    const user = userEvent.setup();
+    render(
+      <EngineProvider gateway={engine}>
+        <App store={store} hook={location.hook} />
+      </EngineProvider>,
+    );
+    const section = await screen.findByTestId('decisions');
+    const alert = await within(section).findByRole('alert');
+    expect(alert).toHaveTextContent('The commits could not be graded');
+    expect(alert).toHaveTextContent('the worker ran out of memory');
+    // What was graded stays shown; nothing is remembered for a game not fully graded.
+    expect(within(section).getAllByRole('row')).toHaveLength(2);
+    expect(s().workshop.worlds[scenario.id]).toBeUndefined();
+
+    failing = false;
+    await user.click(within(section).getByRole('button', { name: 'Try again' }));
+    await within(section).findByTestId('decision-sentence');
+    expect(within(section).queryByRole('alert')).toBeNull();
+    expect(within(section).getAllByRole('row')).toHaveLength(3);
+    await waitFor(() => expect(s().workshop.worlds[scenario.id]).toHaveLength(1));
   });
 });
