@@ -34,18 +34,21 @@ test('two tabs editing at once keep every edit, and each tab sees the other', as
   await a.goto('./#/s/tutorial/plan');
   await b.goto('./#/s/tutorial/plan');
 
-  // The journey that used to lose all of B's work.
+  // The journey that used to lose all of B's work. Each tab shows the other's edit without a
+  // reload, and each edit here is made on top of the other tab's, as a person switching tabs
+  // makes it. (Two edits of one plan made before either tab has heard of the other's are a
+  // conflict: the later wins and the other tab is told, the next test.)
   await moveTo(a, title('dark-mode'), 'Q1');
+  await expect(placed(b, 'Q1', 'dark-mode')).toBeVisible();
   await moveTo(b, title('team-calendars'), 'Q2');
+  await expect(placed(a, 'Q2', 'team-calendars')).toBeVisible();
   await b.goto('./#/s/zero-day/plan');
   await moveTo(b, sbom.title, 'Q1');
   await moveTo(a, title('test-suite'), 'Q1');
-
-  // Each tab shows the other's edits without a reload.
-  await expect(placed(a, 'Q2', 'team-calendars')).toBeVisible();
   await b.goto('./#/s/tutorial/plan');
-  await expect(placed(b, 'Q1', 'dark-mode')).toBeVisible();
   await expect(placed(b, 'Q1', 'test-suite')).toBeVisible();
+  await expect(placed(b, 'Q1', 'dark-mode')).toBeVisible();
+  await expect(placed(b, 'Q2', 'team-calendars')).toBeVisible();
 
   // After a reload, in both tabs, every edit is there.
   for (const tab of [a, b]) {
