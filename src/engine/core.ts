@@ -53,6 +53,12 @@ export interface RunEnv {
    * by slot; later slots use expectations). Default: all.
    */
   revealedSlots?: number;
+  /**
+   * ARR per item index added at completion, before urgency, where hidden facts are known (the
+   * true value in a seeded run, what was revealed in a conditional one); absent: the item's
+   * expected ARR (its stated ARR × confidence).
+   */
+  arr?: readonly number[] | undefined;
   /** Rolls per slot (seeded mode). */
   incidentDice: number[] | null;
   breachDice: number[] | null;
@@ -274,6 +280,8 @@ class RunState {
   doneAt: Float64Array;
   startedAt: Float64Array;
   valueFactor: Float64Array;
+  /** ARR per item index at completion (the environment's, else the compiled expectation). */
+  arr: readonly number[] = [];
   bonus: Float64Array;
   copyStart: Float64Array;
   copyDecay: Float64Array;
@@ -430,6 +438,7 @@ class RunState {
     this.doneAt.fill(Infinity);
     this.startedAt.fill(Infinity);
     this.valueFactor.fill(NaN);
+    this.arr = env.arr ?? expectedArr(c);
     this.bonus.fill(0);
     this.copyStart.fill(Infinity);
     this.copyDecay.fill(0);
@@ -481,6 +490,17 @@ function emptyTotals(): CapacityTotals {
 }
 
 const states = new WeakMap<Compiled, RunState>();
+const arrs = new WeakMap<Compiled, readonly number[]>();
+
+/** Each item's expected ARR at completion (stated ARR × confidence), by item index. */
+function expectedArr(c: Compiled): readonly number[] {
+  let arr = arrs.get(c);
+  if (!arr) {
+    arr = c.items.map((item) => item.arr);
+    arrs.set(c, arr);
+  }
+  return arr;
+}
 
 function stateFor(c: Compiled): RunState {
   let st = states.get(c);
@@ -746,7 +766,7 @@ function complete(c: Compiled, st: RunState, idx: number, tau: number, t: number
     u = tau <= item.urgencySlot + 1 + EPS ? 1 : item.urgencyRate;
   }
   st.valueFactor[idx] = u;
-  const arrGain = item.arr * u;
+  const arrGain = st.arr[idx]! * u;
   if (arrGain !== 0) st.ARR += arrGain;
   let csatGain = item.csat;
   if (csatGain !== 0) {
@@ -1104,7 +1124,7 @@ function slotCauses(c: Compiled, st: RunState, t: number): Cause[] {
   for (let j = 0; j < st.completedCount; j++) {
     const idx = st.completed[j]!;
     const item = c.items[idx]!;
-    const arrGain = item.arr * st.valueFactor[idx]!;
+    const arrGain = st.arr[idx]! * st.valueFactor[idx]!;
     if (arrGain !== 0)
       causes.push({ target: 'arr', delta: arrGain, item: item.id, mechanism: 'completion' });
     if (item.csat !== 0)

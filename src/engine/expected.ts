@@ -7,6 +7,7 @@ import type { Compiled } from './compile.ts';
 import { buildQueue, runCore, type Recorder, type RunEnv, type RunResult } from './core.ts';
 import type { Plan } from './plan.ts';
 import { averageMetrics, metricsOf, type Metrics } from './score.ts';
+import { arrWith, drawWorld, hiddenFacts, revealedBy, type Revealed } from './hidden.ts';
 import { drawStream, triangularInverse } from './rng.ts';
 
 /** One weighted branch of the scripted events. */
@@ -156,11 +157,35 @@ export function conditionalWorld(
   const effort = c.items.map((item, i) =>
     played.has(item.id) ? seeded.effort[i]! : item.meanEffort,
   );
+  const known = revealedFacts(c, seed, committed, revealed);
+  const arr = arrWith(c, new Map(known.map((r) => [r.item, r.outcome])));
   const branches = enumerate(c, future, base);
   return {
     branches,
-    envs: branches.map((b) => ({ ...seeded, effort, choice: b.choice, revealedSlots: revealed })),
+    envs: branches.map((b) => ({
+      ...seeded,
+      effort,
+      choice: b.choice,
+      revealedSlots: revealed,
+      arr,
+    })),
   };
+}
+
+/**
+ * The hidden facts the learner has been shown after the first `played` slots of `committed` were
+ * played with `seed`: what the experiments and items done in those slots revealed.
+ */
+export function revealedFacts(
+  c: Compiled,
+  seed: number,
+  committed: Plan,
+  played: number,
+): Revealed[] {
+  if (played <= 0 || hiddenFacts(c.scenario).length === 0) return [];
+  const env = seededEnv(c, seed);
+  const run = runPlan(c, committed.slots.slice(0, played), env, null, true);
+  return revealedBy(c, run.doneAt, played, drawWorld(c.scenario, seed));
 }
 
 /** The expected-mode environments, one per branch (mean effort, no dice). */
@@ -183,6 +208,7 @@ export function expectedEnvs(c: Compiled): RunEnv[] {
 /** The seeded environment of one run: actual efforts, event outcomes and all the dice. */
 export function seededEnv(c: Compiled, seed: number): RunEnv {
   const { choice, dice } = seededChoice(c, seed);
+  const arr = arrWith(c, drawWorld(c.scenario, seed));
   const effort = c.items.map((item) =>
     item.high > item.low
       ? triangularInverse(
@@ -200,6 +226,7 @@ export function seededEnv(c: Compiled, seed: number): RunEnv {
     incidentDice: drawStream(c.id, seed, 'incidents', c.slots),
     breachDice: drawStream(c.id, seed, 'breach', c.slots),
     eventDice: dice,
+    arr,
   };
 }
 

@@ -65,7 +65,16 @@ export {
   type ObligationOutcome,
   type Outcome,
   type SimulateOptions,
+  revealedAfter,
 } from './simulate.ts';
+export {
+  drawWorld,
+  experimentsOf,
+  hiddenFacts,
+  type HiddenFact,
+  type HiddenOutcome,
+  type Revealed,
+} from './hidden.ts';
 export { normalize, scoreMetrics, type Metrics } from './score.ts';
 export { resolveAnchors, batteryAnchors } from './anchors.ts';
 export { computeLenses, orderBy, mustShare, type LensName, type LensRow } from './lenses.ts';

@@ -111,6 +111,23 @@ const itemValue = z._default(
       z._default(nonNegative, 0),
       'CSAT points lost per slot while a must-be item is missing',
     ),
+    outcomes: about(
+      z.optional(
+        list(
+          z.strictObject({
+            factor: about(
+              z.number().check(z.gte(0), z.lte(10)),
+              'the true ARR is arr × factor in this outcome',
+            ),
+            chance: about(share, 'probability of this outcome'),
+            label: z.optional(shortText),
+          }),
+          5,
+          2,
+        ),
+      ),
+      'hidden fact: the true value, one outcome drawn per world; the chances must weigh the factors to the confidence',
+    ),
   }),
   { arr: 0, confidence: 1, csat: 0, mustPenalty: 0 },
 );
@@ -185,6 +202,10 @@ export const itemSchema = z.strictObject({
   value: itemValue,
   urgency: z._default(urgency, { kind: 'standard' }),
   effects: itemEffects,
+  reveals: about(
+    z.optional(list(id, LIMITS.listText)),
+    'an experiment: item ids whose hidden value this item reveals when done',
+  ),
   lens,
 });
 

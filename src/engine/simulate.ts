@@ -20,10 +20,12 @@ import {
   conditionalWorld,
   expectedMetrics,
   expectedWorld,
+  revealedFacts,
   runPlan,
   seededEnv,
   type World,
 } from './expected.ts';
+import type { Revealed } from './hidden.ts';
 import type { Plan } from './plan.ts';
 import type { Anchors, Metric, Scenario, Weights } from './schema.ts';
 import {
@@ -305,4 +307,18 @@ export function createEvaluator(
   const c = compile(scenario, options.constants);
   const { weights, anchors } = scoringOf(c, options);
   return (plan: Plan) => scoreMetrics(expectedMetrics(c, plan.slots), anchors, weights).score;
+}
+
+/**
+ * The hidden facts shown to the learner once the first `played` slots of `plan` were played with
+ * `seed` (round-by-round play): what its experiments and shipped items revealed.
+ */
+export function revealedAfter(
+  scenario: Scenario,
+  plan: Plan,
+  seed: number,
+  played: number,
+  constants?: Partial<Constants>,
+): Revealed[] {
+  return revealedFacts(compile(scenario, constants), seed, plan, played);
 }
