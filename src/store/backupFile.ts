@@ -1,19 +1,24 @@
 /**
- * "Export everything": every plan (all variants, with notes) and every imported scenario in one
- * file, and reading such a file back. It is what a learner keeps when the browser's storage is
- * full, what moves their work to another browser, and how set-aside data is restored.
+ * "Export everything": every plan (all variants, with notes), every imported scenario and the
+ * worlds played quarter by quarter alone in one file, and reading such a file back. It is what a
+ * learner keeps when the browser's storage is full, what moves their work to another browser, and
+ * how set-aside data is restored.
  *
  * Format (JSON): `{ format: "roadmap-dojo/backup", version: 1, exportedAt, createdWith,
  * plans: { <scenarioId>: { title?, variants: [{ id, name, plan, notes }] } },
- * imported: [{ scenario, fileName, importedAt }] }`.
+ * imported: [{ scenario, fileName, importedAt }],
+ * worlds?: { <scenarioId>: [{ seed, plan, score, parScore, playedAt }] } }`. `worlds` came later,
+ * without a new version: files without it read as before, and older apps ignore it.
  */
 import { z } from '../engine/zod';
 
 import { formatPath, fromZodError } from '../engine/issues';
 import { idRecord, idRecordSchema, type IdRecord } from '../engine/ids';
 import { parseJsonText, type Issue } from '../engine';
+import { worldJson } from './persistence';
 import type { Variant } from './plansSlice';
 import type { ImportedScenario } from './types';
+import type { WorldPlayed } from './workshopSlice';
 
 export const BACKUP_FILE_FORMAT = 'roadmap-dojo/backup';
 export const BACKUP_FILE_VERSION = 1;
@@ -27,6 +32,8 @@ export interface BackupFile {
   createdWith: string;
   plans: IdRecord<{ title?: string; variants: Variant[] }>;
   imported: { scenario: unknown; fileName: string; importedAt: string }[];
+  /** The worlds played quarter by quarter alone, per scenario id, oldest first. */
+  worlds?: IdRecord<WorldPlayed[]>;
 }
 
 /** Text of at most `max` characters. */
@@ -62,13 +69,15 @@ const backupSchema = z.object({
     idRecord(),
   ),
   imported: z._default(z.array(importedJson).check(z.maxLength(500)), []),
+  // Each world as saved state holds it: one that cannot be read refuses the file, named.
+  worlds: z.optional(idRecordSchema(z.array(worldJson))),
 });
 
 /**
  * What can still be used of damaged data shaped like saved plans (`{ plans: { <scenarioId>:
- * { variants } }, imported }`), as a backup file: each variant and each imported entry is read on
- * its own, and each one that cannot be is named in `issues` (paths under `path`). Null when
- * nothing in it can be used.
+ * { variants } }, imported, workshop: { worlds } }`), as a backup file: each variant, imported
+ * entry and world is read on its own, and each one that cannot be is named in `issues` (paths
+ * under `path`). Null when nothing in it can be used.
  */
 export function salvageBackup(
   value: unknown,
@@ -104,7 +113,26 @@ export function salvageBackup(
       if (read.success) imported.push(read.data);
       else issues.push(...fromZodError(read.error, raw, [...path, 'imported', index]));
     });
-  if (variants === 0 && imported.length === 0) return null;
+  const worlds = idRecord<WorldPlayed[]>();
+  let worldCount = 0;
+  const savedWorlds = isObject(value.workshop) ? value.workshop.worlds : undefined;
+  if (isObject(savedWorlds))
+    for (const [scenarioId, list] of Object.entries(savedWorlds)) {
+      const at = [...path, 'workshop', 'worlds', scenarioId];
+      if (scenarioId.length > 200 || !Array.isArray(list)) {
+        issues.push({ path: formatPath(at), message: 'cannot be read as a list of worlds' });
+        continue;
+      }
+      const kept: WorldPlayed[] = [];
+      list.forEach((raw: unknown, index) => {
+        const read = worldJson.safeParse(raw);
+        if (read.success) kept.push(read.data);
+        else issues.push(...fromZodError(read.error, raw, [...at, index]));
+      });
+      if (kept.length > 0) worlds[scenarioId] = kept;
+      worldCount += kept.length;
+    }
+  if (variants === 0 && imported.length === 0 && worldCount === 0) return null;
   return {
     file: {
       format: BACKUP_FILE_FORMAT,
@@ -113,15 +141,20 @@ export function salvageBackup(
       createdWith: '',
       plans,
       imported,
+      worlds,
     },
     issues,
   };
 }
 
-/** Builds the file of everything: plans (named by scenario title where known) and imports. */
+/**
+ * Builds the file of everything: plans (named by scenario title where known), imports and the
+ * worlds played alone (scenarios with none are left out).
+ */
 export function makeBackupFile(input: {
   plans: Readonly<Record<string, { variants: readonly Variant[] }>>;
   imported: readonly ImportedScenario[];
+  worlds: Readonly<Record<string, readonly WorldPlayed[]>>;
   titles: ReadonlyMap<string, string>;
   exportedAt: string;
   createdWith: string;
@@ -145,6 +178,23 @@ export function makeBackupFile(input: {
       fileName,
       importedAt,
     })),
+    worlds: idRecord(
+      Object.entries(input.worlds)
+        .filter(([, list]) => list.length > 0)
+        .map(
+          ([scenarioId, list]) =>
+            [
+              scenarioId,
+              list.map(({ seed, plan, score, parScore, playedAt }) => ({
+                seed,
+                plan,
+                score,
+                parScore,
+                playedAt,
+              })),
+            ] as const,
+        ),
+    ),
   };
 }
 

@@ -74,6 +74,7 @@ export {
   MAX_WORLDS,
   TEAM_NAME_MAX,
   activeWorkshopFor,
+  mergeWorlds,
   roundGameOf,
   roundsPlayFor,
   soloPlayFor,

@@ -234,7 +234,8 @@ const preferencesJson = z.catch(
   {},
 );
 
-const worldJson = z.object({
+/** A world played alone as saved (backup files read theirs with the same limits). */
+export const worldJson = z.object({
   seed: z.int().check(z.gte(1)),
   plan: text(100_000),
   score: z.number(),

@@ -20,16 +20,18 @@ import {
 } from './plansSlice';
 import { readStored, type BackupInfo, type Held, type Persistence } from './saving';
 import type { AppState } from './state';
+import type { WorldPlayed } from './workshopSlice';
 
 export type RestoreResult = { ok: true; summary: string[] } | { ok: false; issues: Issue[] };
 
 export interface SavedDataSlice {
-  /** Every plan and imported scenario as the text of one backup file. */
+  /** Every plan, imported scenario and world played alone as the text of one backup file. */
   exportEverything: () => string;
   /**
    * Adds what a backup file holds: its imported scenarios (the same one again is skipped, a
    * different one under a taken id comes in as a copy) and its variants as new variants (one
-   * identical to a variant already here is skipped). Nothing is ever replaced.
+   * identical to a variant already here is skipped), and its worlds played alone merged with those
+   * remembered here (`addWorlds`). Nothing is ever replaced.
    */
   importEverything: (text: string) => Promise<RestoreResult>;
   /** This app's backup keys in local storage (set-aside data), oldest first. */
@@ -82,6 +84,7 @@ function fileFromSaved(saved: SavedState): BackupFile {
       fileName,
       importedAt,
     })),
+    worlds: saved.workshop.worlds,
   };
 }
 
@@ -193,10 +196,23 @@ export const createSavedDataSlice =
             }),
           }));
       }
-      if (issues.length > 0 && added === 0 && importedCount === 0) return { ok: false, issues };
+      // Worlds go with their scenario, under the id it was imported as.
+      const worlds = idRecord<WorldPlayed[]>();
+      for (const [sourceId, list] of Object.entries(file.worlds ?? {})) {
+        const scenarioId = moved.get(sourceId) ?? sourceId;
+        worlds[scenarioId] = [...(entryOf(worlds, scenarioId) ?? []), ...list];
+      }
+      const worldsAdded = get().addWorlds(worlds);
+      if (issues.length > 0 && added === 0 && importedCount === 0 && worldsAdded === 0)
+        return { ok: false, issues };
       summary.unshift(
         `Added ${added} ${added === 1 ? 'variant' : 'variants'} and ${importedCount} imported ${importedCount === 1 ? 'scenario' : 'scenarios'}` +
           (skipped > 0 ? `; ${skipped} ${skipped === 1 ? 'was' : 'were'} already here.` : '.'),
+        ...(worldsAdded > 0
+          ? [
+              `Added ${worldsAdded} ${worldsAdded === 1 ? 'world' : 'worlds'} played quarter by quarter.`,
+            ]
+          : []),
       );
       for (const issue of issues.slice(0, 5))
         summary.push(`Not added: ${issue.path}: ${issue.message}`);
@@ -214,6 +230,7 @@ export const createSavedDataSlice =
           makeBackupFile({
             plans: state.plans,
             imported: state.imported,
+            worlds: state.workshop.worlds,
             titles,
             exportedAt: options.now(),
             createdWith: `Roadmap Dojo (saved-data format ${PERSIST_VERSION})`,

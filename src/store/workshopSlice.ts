@@ -177,6 +177,11 @@ export interface WorkshopSlice {
    * same game again replaces its record).
    */
   recordWorld: (scenarioId: string, world: Omit<WorldPlayed, 'playedAt'>) => void;
+  /**
+   * Adds worlds played elsewhere (a backup file) to those remembered, per scenario id, as
+   * `mergeWorlds` does. Returns how many of them are now remembered that were not before.
+   */
+  addWorlds: (worlds: Readonly<Record<string, readonly WorldPlayed[]>>) => number;
 }
 
 export interface WorkshopSliceOptions {
@@ -237,6 +242,41 @@ function soloGameOnly(w: Workshop, workshopScenario?: string): IdRecord<RoundGam
 /** Quarter-by-quarter play alone ends when a workshop takes its scenario over. */
 function soloUnless(w: Workshop, workshopScenario: string | undefined): WorkshopSettings | null {
   return w.solo !== null && w.solo.scenarioId === workshopScenario ? null : w.solo;
+}
+
+/** When a world was played (ms), for ordering; a time that cannot be read counts as oldest. */
+const playedTime = (world: WorldPlayed) => {
+  const time = Date.parse(world.playedAt);
+  return Number.isNaN(time) ? -Infinity : time;
+};
+
+/**
+ * A scenario's worlds remembered here with others (from a backup file) added: one record per
+ * world and plan, as `recordWorld` keeps them (the later played wins), the newest `MAX_WORLDS` by
+ * when they were played, oldest first. On a tie the worlds already here win, so merging the same
+ * worlds again changes nothing: it returns `before` itself when nothing is added.
+ */
+export function mergeWorlds(before: WorldPlayed[], added: readonly WorldPlayed[]): WorldPlayed[] {
+  const key = (world: WorldPlayed) => JSON.stringify([world.seed, world.plan]);
+  const kept = new Map<string, WorldPlayed>();
+  for (const world of [...before, ...added]) {
+    const same = kept.get(key(world));
+    if (!same || playedTime(world) > playedTime(same)) kept.set(key(world), world);
+  }
+  const had = new Set(before);
+  const byTime = (a: WorldPlayed, b: WorldPlayed) => {
+    const [x, y] = [playedTime(a), playedTime(b)];
+    return x === y ? 0 : x < y ? -1 : 1;
+  };
+  const all = [...kept.values()];
+  // The oldest go first; of worlds played at the same time, those added before those here.
+  const newest = new Set(
+    [...all]
+      .sort((a, b) => byTime(a, b) || Number(had.has(a)) - Number(had.has(b)))
+      .slice(-MAX_WORLDS),
+  );
+  const next = all.filter((world) => newest.has(world)).sort(byTime);
+  return next.some((world) => !had.has(world)) ? next : before;
 }
 
 /** The round-by-round game of a scenario in this browser (nothing committed when none began). */
@@ -477,6 +517,20 @@ export const createWorkshopSlice =
         const others = before.filter((x) => x !== same);
         const next = [...others, { ...world, playedAt: options.now() }].slice(-MAX_WORLDS);
         update((w) => ({ worlds: withEntry(w.worlds, scenarioId, next) }));
+      },
+      addWorlds: (worlds) => {
+        let count = 0;
+        let next = get().workshop.worlds;
+        for (const [scenarioId, added] of Object.entries(worlds)) {
+          const before = entryOf(next, scenarioId) ?? [];
+          const merged = mergeWorlds(before, added);
+          if (merged === before) continue;
+          const had = new Set(before);
+          count += merged.filter((world) => !had.has(world)).length;
+          next = withEntry(next, scenarioId, merged);
+        }
+        if (count > 0) update(() => ({ worlds: next }));
+        return count;
       },
     };
   };
