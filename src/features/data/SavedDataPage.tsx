@@ -1,9 +1,9 @@
 /**
  * Saved data (`#/data`): everything the learner has in this browser, and ways to keep it. Export
- * every plan and imported scenario as one file and import such a file back (nothing is replaced:
- * what is new is added); see the data that was set aside because it could not be used, and
- * download, restore or delete it; and, when this tab has stopped saving to protect data it must
- * not overwrite, what to do about that.
+ * every plan, imported scenario and world played alone as one file and import such a file back
+ * (nothing is replaced: what is new is added); see the data that was set aside because it could
+ * not be used, and download, restore or delete it; and, when this tab has stopped saving to
+ * protect data it must not overwrite, what to do about that.
  */
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { Link } from 'wouter';
@@ -65,6 +65,7 @@ export function SavedDataPage({ libraryHref }: SavedDataPageProps) {
   const store = useAppStoreApi();
   const plans = useAppStore((s) => s.plans);
   const imported = useAppStore((s) => s.imported);
+  const worlds = useAppStore((s) => s.workshop.worlds);
   const notices = useAppStore((s) => s.notices);
   const [backups, setBackups] = useState<BackupInfo[]>([]);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -80,6 +81,7 @@ export function SavedDataPage({ libraryHref }: SavedDataPageProps) {
   const paused = store.getState().savingPaused();
 
   const variantCount = Object.values(plans).reduce((n, p) => n + p.variants.length, 0);
+  const worldCount = Object.values(worlds).reduce((n, list) => n + list.length, 0);
 
   const onPick = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -151,8 +153,9 @@ export function SavedDataPage({ libraryHref }: SavedDataPageProps) {
         <h2 id="export-title">Export everything</h2>
         <p>
           One file with every plan ({variantCount} {variantCount === 1 ? 'variant' : 'variants'},
-          with your notes) and every imported scenario ({imported.length}). Import it here, in this
-          or another browser, to add them back.
+          with your notes), every imported scenario ({imported.length}) and the worlds you played
+          quarter by quarter ({worldCount}). Import it here, in this or another browser, to add them
+          back.
         </p>
         <p className="notice-actions">
           <button
@@ -183,7 +186,8 @@ export function SavedDataPage({ libraryHref }: SavedDataPageProps) {
         </p>
         <p id={hintId} className="muted small">
           Importing adds what is new: variants become new variants, a scenario you already have is
-          kept, and a different one with the same id comes in as a copy. Nothing is replaced.
+          kept, a different one with the same id comes in as a copy, and worlds join yours (the
+          latest 20 per scenario are kept). Nothing is replaced.
         </p>
       </section>
 
