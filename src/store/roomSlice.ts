@@ -40,7 +40,13 @@ import { selectScenario } from './derived';
 import { activeVariantOf, scenarioPlansOf } from './plansSlice';
 import type { RoomLink, RoomStatus, RoomTransport } from './roomTransport';
 import type { AppState } from './state';
-import { DEFAULT_TIMER, TEAM_NAME_MAX, timerRemainingMs, type TimerState } from './workshopSlice';
+import {
+  DEFAULT_TIMER,
+  TEAM_NAME_MAX,
+  roomTakesOver,
+  timerRemainingMs,
+  type TimerState,
+} from './workshopSlice';
 
 /** Who this browser is in a room; saved, so a reload or another tab rejoins. */
 export interface RoomIdentity {
@@ -285,6 +291,8 @@ export const createRoomSlice =
       set((state) => ({
         workshop: {
           ...state.workshop,
+          // A game alone on the room's scenario ends; the others go on.
+          ...roomTakesOver(state.workshop, settings.scenarioId, true),
           settings,
           active: true,
           role: 'facilitator',
@@ -368,7 +376,9 @@ export const createRoomSlice =
             timer: JSON.stringify(w.timer) === JSON.stringify(timer) ? w.timer : timer,
             round: control.round,
             locked: control.locked,
-            games: sameGame ? w.games : {},
+            // Other dice or another scenario: the room's game starts again, and a game alone on
+            // another scenario goes on (one on the room's scenario ends).
+            ...roomTakesOver(w, settings.scenarioId, sameGame),
           },
         });
       } finally {

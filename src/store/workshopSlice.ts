@@ -244,6 +244,23 @@ function soloUnless(w: Workshop, workshopScenario: string | undefined): Workshop
   return w.solo !== null && w.solo.scenarioId === workshopScenario ? null : w.solo;
 }
 
+/**
+ * The games and quarter-by-quarter play alone left when a live room's workshop comes to drive the
+ * scenario `scenarioId` here (a team following the room, a facilitator taking it over). As when a
+ * workshop starts, the game alone goes on, unless the room takes its scenario over: then it ends.
+ * `keepGames`: the room plays the game already here (the same scenario and dice), so the other
+ * games stay as they are; otherwise the game alone is all that is left.
+ */
+export function roomTakesOver(
+  w: Workshop,
+  scenarioId: string,
+  keepGames: boolean,
+): Pick<Workshop, 'games' | 'solo'> {
+  const solo = soloUnless(w, scenarioId);
+  if (!keepGames) return { games: soloGameOnly(w, scenarioId), solo };
+  return { games: solo === w.solo ? w.games : withoutEntry(w.games, scenarioId), solo };
+}
+
 /** When a world was played (ms), for ordering; a time that cannot be read counts as oldest. */
 const playedTime = (world: WorldPlayed) => {
   const time = Date.parse(world.playedAt);

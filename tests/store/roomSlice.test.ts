@@ -8,12 +8,20 @@ import * as Y from 'yjs';
 
 import { controlDocName, readControl, teamDocName, writePlan } from '../../src/room/protocol';
 import { summarizeCatalog } from '../../src/engine/catalog';
-import { planOf, withCommitted } from '../../src/store';
+import {
+  activeWorkshopFor,
+  planOf,
+  roundGameOf,
+  soloPlayFor,
+  withCommitted,
+  type AppStore,
+} from '../../src/store';
 import type { RoomLinkOptions, RoomTransport } from '../../src/store/roomTransport';
 import { shippedCatalog } from '../support/shippedCatalog';
 import { freshStore, shippedScenario } from './helpers';
 
 const zeroDay = shippedScenario('zero-day');
+const tutorial = shippedScenario('tutorial');
 const [first, second, third] = zeroDay.items.filter(
   (i) => !i.injected && (i.dependsOn ?? []).length === 0 && (i.notBefore ?? 0) === 0,
 );
@@ -87,7 +95,8 @@ function memoryRelay() {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-async function room() {
+/** A facilitator's room on zero-day (seed 5) and a team in it; `before` runs before it joins. */
+async function room(before: (team: AppStore) => void = () => {}) {
   const relay = memoryRelay();
   let n = 0;
   const random = (size: number) => new Uint8Array(size).map(() => (n = (n * 31 + 7) % 251));
@@ -111,6 +120,7 @@ async function room() {
   const code = facilitator.getState().createRoom('ws://relay.test/relay');
   await settle();
   const team = freshStore({ name: 'team', room: { transport: relay.transport, random } });
+  before(team);
   team.getState().joinRoom('ws://relay.test/relay', code, 'Team Red');
   await settle();
   return { relay, facilitator, team, code };
@@ -229,6 +239,78 @@ describe('live room slice', () => {
     // The round the room had moved past is committed once the scenario is known.
     expect(late.getState().workshop.games[zeroDay.id]?.committed).toEqual([[]]);
     expect(facilitator.getState().roomLive.teams[1]!.committed).toEqual([[]]);
+  });
+
+  /** Quarter-by-quarter play alone: a game on `scenario` with one slot committed. */
+  const playAlone = (store: AppStore, scenario = tutorial, item = 'patch-login') => {
+    store.getState().startSolo(scenario, 42);
+    store.getState().moveItem(scenario, item, 0);
+    expect(store.getState().commitSlot(scenario)).toBe(1);
+  };
+
+  it('keeps a team’s game alone on another scenario when it joins, and as the room changes', async () => {
+    const { facilitator, team } = await room((t) => playAlone(t));
+    const alone = { seed: 42, committed: [['patch-login']] };
+    expect(team.getState().workshop.settings?.scenarioId).toBe(zeroDay.id);
+    expect(soloPlayFor(team.getState(), tutorial.id)).toBe(true);
+    expect(roundGameOf(team.getState(), tutorial.id)).toEqual(alone);
+
+    // The room deals new dice: its game starts again, the game alone goes on.
+    facilitator
+      .getState()
+      .setWorkshopSettings({ ...facilitator.getState().workshop.settings!, seed: 6 });
+    expect(team.getState().workshop.settings?.seed).toBe(6);
+    expect(roundGameOf(team.getState(), zeroDay.id)).toEqual({ seed: 6, committed: [] });
+    expect(roundGameOf(team.getState(), tutorial.id)).toEqual(alone);
+    expect(soloPlayFor(team.getState(), tutorial.id)).toBe(true);
+
+    // A room that moves to the scenario of the game alone takes it over: that game ends.
+    facilitator.getState().setWorkshopSettings({
+      ...facilitator.getState().workshop.settings!,
+      scenarioId: tutorial.id,
+    });
+    expect(activeWorkshopFor(team.getState(), tutorial.id)?.seed).toBe(6);
+    expect(team.getState().workshop.solo).toBeNull();
+    expect(roundGameOf(team.getState(), tutorial.id)).toEqual({ seed: 6, committed: [] });
+  });
+
+  it('ends a team’s game alone on the room’s own scenario when it joins', async () => {
+    const { facilitator, team, relay, code } = await room((t) => playAlone(t, zeroDay, first!.id));
+    expect(team.getState().workshop.solo).toBeNull();
+    expect(soloPlayFor(team.getState(), zeroDay.id)).toBe(false);
+    // The room's game is the room's: its dice, nothing committed by the game alone.
+    expect(roundGameOf(team.getState(), zeroDay.id)).toEqual({ seed: 5, committed: [] });
+
+    // Even in a browser that had the room's settings already (set up there, never started).
+    const again = freshStore({ name: 'again', room: { transport: relay.transport } });
+    again.getState().setWorkshopSettings(facilitator.getState().workshop.settings!);
+    playAlone(again, zeroDay, first!.id);
+    again.getState().joinRoom('ws://relay.test/relay', code, 'Team Green');
+    await settle();
+    expect(again.getState().workshop.solo).toBeNull();
+    expect(roundGameOf(again.getState(), zeroDay.id)).toEqual({ seed: 5, committed: [] });
+  });
+
+  it('keeps a game alone on another scenario when the console moves to another laptop, ends one on the room’s', async () => {
+    const { facilitator, relay, code } = await room();
+    const { secret } = facilitator.getState().workshop.room!;
+    const other = freshStore({ name: 'other', room: { transport: relay.transport } });
+    playAlone(other);
+    other.getState().takeOverRoom('ws://relay.test/relay', code, secret);
+    await settle();
+    expect(roundGameOf(other.getState(), tutorial.id)).toEqual({
+      seed: 42,
+      committed: [['patch-login']],
+    });
+    expect(soloPlayFor(other.getState(), tutorial.id)).toBe(true);
+
+    // A third laptop playing the room's scenario alone: that game ends when it takes over.
+    const third = freshStore({ name: 'third', room: { transport: relay.transport } });
+    playAlone(third, zeroDay, first!.id);
+    third.getState().takeOverRoom('ws://relay.test/relay', code, secret);
+    await settle();
+    expect(third.getState().workshop.solo).toBeNull();
+    expect(roundGameOf(third.getState(), zeroDay.id)).toEqual({ seed: 5, committed: [] });
   });
 
   it('leaves the room without touching the plans', async () => {
