@@ -20,9 +20,9 @@ const LOAD = 1.5;
 
 export interface OvercommitRow {
   slot: string;
-  /** Items pulled in from later slots (null: not enough later work to reach the load). */
+  /** Items pulled in from later slots (null: not enough later work to reach the load; 0: par already holds it). */
   moved: number | null;
-  /** Par's score minus the over-committed plan's. */
+  /** Par's score minus the over-committed plan's (null: no such plan, see `moved`). */
   drop: number | null;
   /** The over-committed plan's net value minus par's, dollars. */
   net: number | null;
@@ -50,6 +50,12 @@ export function overcommitment(s: Scenario): OvercommitRow[] {
     const label = s.time.labels[slot]!;
     if (load < target) {
       rows.push({ slot: label, moved: null, drop: null, net: null });
+      continue;
+    }
+    if (moved === 0) {
+      // Par itself queues that much there (work that waits for a later start runs over into
+      // it): there is no over-committed variant of par to compare with.
+      rows.push({ slot: label, moved, drop: null, net: null });
       continue;
     }
     const out = simulate(s, plan);
@@ -84,7 +90,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         s.id,
         row.slot,
         row.moved ?? '—',
-        row.drop === null ? 'not enough later work' : row.drop.toFixed(1),
+        row.drop === null
+          ? row.moved === 0
+            ? 'par holds that load already'
+            : 'not enough later work'
+          : row.drop.toFixed(1),
         row.net === null ? '' : `${(row.net / 1e6).toFixed(2)}M`,
       ]);
     }

@@ -10,6 +10,7 @@ import {
   STRATEGIES,
   compile,
   computeLenses,
+  hiddenFacts,
   loadScenario,
   simulate,
   strategyPlans,
@@ -33,6 +34,7 @@ import {
 } from '../explain/value.ts';
 import { bakedPar, findPar } from '../engine/par.ts';
 import { seedDistribution } from '../engine/seeds.ts';
+import { valueOfInformation } from '../engine/voi.ts';
 import {
   CliError,
   EXIT,
@@ -61,6 +63,9 @@ Commands:
         [--seed N]                        the seeded run to tell the story with (default 1)
   seeds <scenario.json> <plan.json>       the spread of seeded scores for the plan and par
         [--n 1000]                        how many seeded runs
+  voi <scenario.json>                     value of information: adaptive par (quarter by
+                                          quarter, learning) against committed par, and
+                                          what each experiment is worth
   room [--port 8080] [--help]             a live workshop room on this laptop (see docs/rooms.md)
 
 Options:
@@ -516,6 +521,79 @@ function cmdSeeds(args: string[], values: Values, io: Io): number {
   return EXIT.ok;
 }
 
+function cmdVoi(args: string[], values: Values, io: Io): number {
+  const [scenarioPath] = positionals(args, 1, 'voi <scenario.json> [--json]');
+  const scenario = readScenario(scenarioPath!);
+  const facts = hiddenFacts(scenario);
+  if (facts.length === 0) {
+    if (values.json)
+      io.stdout(
+        json({ scenario: scenario.id, hiddenFacts: 0, committed: null, adaptive: null, voi: 0 }),
+      );
+    else
+      io.stdout(
+        `${scenario.title}: no hidden facts, so information has no value here (0 points).\n`,
+      );
+    return EXIT.ok;
+  }
+  const report = valueOfInformation(scenario);
+  const r2 = (x: number) => Math.round(x * 100) / 100;
+  if (values.json) {
+    io.stdout(
+      json({
+        scenario: scenario.id,
+        hiddenFacts: facts.length,
+        committed: r2(report.committed),
+        adaptive: r2(report.adaptive),
+        voi: r2(report.voi),
+        withoutExperiments: r2(report.withoutExperiments),
+        everyExperiment: r2(report.everyExperiment),
+        experiments: report.experiments.map((e) => ({ id: e.id, worth: r2(e.worth) })),
+        worlds: report.worlds.map((w) => ({
+          facts: w.facts,
+          probability: r2(w.probability),
+          adaptive: r2(w.score),
+          committed: r2(w.committed),
+          plan: w.plan,
+        })),
+      }),
+    );
+    return EXIT.ok;
+  }
+  const title = (id: string) => scenario.items.find((i) => i.id === id)?.title ?? id;
+  io.stdout(
+    `Value of information in ${scenario.title}: ${report.voi.toFixed(1)} points\n` +
+      `  committed par (one plan, made blind): ${report.committed.toFixed(1)}\n` +
+      `  adaptive par (quarter by quarter, learning): ${report.adaptive.toFixed(1)}\n` +
+      `  adaptive, no experiment in the backlog: ${report.withoutExperiments.toFixed(1)}\n` +
+      `  adaptive, every experiment run first: ${report.everyExperiment.toFixed(1)}\n\n`,
+  );
+  if (report.experiments.length > 0)
+    io.stdout(
+      table(
+        ['Experiment', 'Worth (points)'],
+        report.experiments.map((e) => [title(e.id), e.worth.toFixed(1)]),
+      ) + '\n',
+    );
+  io.stdout(
+    table(
+      ['World', 'Chance', 'Adaptive', 'Committed'],
+      report.worlds.map((w) => [
+        Object.entries(w.facts)
+          .map(([id, k]) => {
+            const outcome = facts.find((f) => f.item === id)?.outcomes[k];
+            return `${title(id)}: ${outcome?.label ?? `×${outcome?.factor}`}`;
+          })
+          .join('; '),
+        formatPercent(w.probability),
+        w.score.toFixed(1),
+        w.committed.toFixed(1),
+      ]),
+    ),
+  );
+  return EXIT.ok;
+}
+
 export interface Command {
   name: string;
   usage: string;
@@ -544,6 +622,7 @@ const commands: Command[] = [
     run: cmdDebrief,
   },
   { name: 'seeds', usage: 'seeds', summary: '', options: { n: { type: 'string' } }, run: cmdSeeds },
+  { name: 'voi', usage: 'voi', summary: '', run: cmdVoi },
 ];
 
 /** Runs the command line; returns the exit code. Never throws. */

@@ -15,9 +15,14 @@
  * Neither the dice of a slot nor anything later decides its commit's grade: only what was known
  * when it was made. The game's decision score is par less every point lost.
  */
-import { bakedPar, findPar } from './par.ts';
+import { compile, type Compiled } from './compile.ts';
+import { revealedFacts } from './expected.ts';
+import { hiddenFacts, type Revealed } from './hidden.ts';
+import { experimentsFirst, valueOfCommit } from './lookahead.ts';
+import { bakedPar, findPar, type ParOptions } from './par.ts';
 import type { Plan } from './plan.ts';
 import type { Scenario, Weights } from './schema.ts';
+import { simulate } from './simulate.ts';
 
 export interface CommitGrade {
   /** The slot committed (0-based). */
@@ -32,6 +37,26 @@ export interface CommitGrade {
   yourScore: number;
   /** `bestScore − yourScore`, never below 0. */
   lost: number;
+  /** What the slot revealed of the hidden facts, and what knowing it was worth (when any). */
+  learned?: Learned;
+}
+
+/** Hidden facts a played slot revealed, and what that information was worth in this world. */
+export interface Learned {
+  facts: Revealed[];
+  /**
+   * Points the information was worth: par from the next slot with the facts known, less the
+   * score (with the facts known) of the plan that would have been chosen without them. Never
+   * below 0.
+   */
+  worth: number;
+  /** Par from the next slot with the facts known. */
+  informedScore: number;
+  /** The plan chosen without the facts, scored with them. */
+  blindScore: number;
+  /** The next slot as each of those plans has it. */
+  informedNext: string[];
+  blindNext: string[];
 }
 
 export interface DecisionQuality {
@@ -105,16 +130,86 @@ export function gradeCommit(
     revealedSeed: seed,
     revealedSlots: r,
   });
-  // Both searches play in the same world, so the commit's own plan is a candidate for the best:
-  // when its search went further, it is the best found.
-  const top = yours.score > best.score ? yours : best;
+  const c = compile(scenario);
+  if (hiddenFacts(scenario).length === 0) {
+    // Both searches play in the same world, so the commit's own plan is a candidate for the best:
+    // when its search went further, it is the best found.
+    const top = yours.score > best.score ? yours : best;
+    return {
+      slot: r,
+      committed: [...(fixedPlan.slots[r] ?? [])],
+      best: [...(top.plan.slots[r] ?? [])],
+      bestScore: top.score,
+      yourScore: yours.score,
+      lost: top.score - yours.score,
+    };
+  }
+  // Hidden facts: a commit is worth what follows it once the facts it reveals are known, averaged
+  // over what they may turn out to be (the learner's own commit, par's, and par's with each
+  // experiment that would tell something new run first).
+  const known = new Map(revealedFacts(c, seed, fixedPlan, r).map((f) => [f.item, f.outcome]));
+  const world = { seed, known };
+  const value = (candidate: Plan, starts: Plan[]) =>
+    valueOfCommit(c, candidate, r, world, { ...common, starts });
+  const mine = value(fixedPlan, [fixedPlan, carriedOver(best.plan, fixedPlan, r)]);
+  // A candidate that commits what you committed is your commit: valued once, as yours.
+  const mineNow = JSON.stringify(fixedPlan.slots[r] ?? []);
+  const candidates = [best.plan, ...experimentsFirst(c.scenario, best.plan, fixedPlan, r, known)]
+    .filter((candidate) => JSON.stringify(candidate.slots[r] ?? []) !== mineNow)
+    .map((candidate) => value(candidate, [candidate]));
+  const top = candidates.reduce((a, b) => (b.score > a.score ? b : a), mine);
+  const learned = r + 1 < slots ? learnedIn(c, scenario, fixedPlan, seed, r, known, common) : null;
   return {
     slot: r,
     committed: [...(fixedPlan.slots[r] ?? [])],
     best: [...(top.plan.slots[r] ?? [])],
     bestScore: top.score,
-    yourScore: yours.score,
-    lost: top.score - yours.score,
+    yourScore: mine.score,
+    lost: top.score - mine.score,
+    ...(learned ? { learned } : {}),
+  };
+}
+
+/**
+ * What slot `r` of the game revealed, and what knowing it was worth: par from slot `r + 1` with
+ * the facts known, against the plan that would have been chosen without them (same dice).
+ */
+function learnedIn(
+  c: Compiled,
+  scenario: Scenario,
+  plan: Plan,
+  seed: number,
+  r: number,
+  known: ReadonlyMap<string, number>,
+  options: ParOptions,
+): Learned | null {
+  const facts = revealedFacts(c, seed, plan, r + 1).filter((f) => !known.has(f.item));
+  if (facts.length === 0) return null;
+  const base = {
+    ...options,
+    frozenSlots: r + 1,
+    fixedPlan: plan,
+    revealedSeed: seed,
+    starts: [plan],
+  };
+  const informed = findPar(scenario, base);
+  const blind = findPar(scenario, { ...base, known });
+  const blindScore = simulate(scenario, blind.plan, {
+    mode: 'conditional',
+    seed,
+    revealedSlots: r + 1,
+    ...(options.weights ? { weights: options.weights } : {}),
+  }).score;
+  const informedScore = Math.max(informed.score, blindScore);
+  return {
+    facts,
+    worth: informedScore - blindScore,
+    informedScore,
+    blindScore,
+    informedNext: [
+      ...((informed.score >= blindScore ? informed.plan : blind.plan).slots[r + 1] ?? []),
+    ],
+    blindNext: [...(blind.plan.slots[r + 1] ?? [])],
   };
 }
 

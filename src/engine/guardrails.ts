@@ -6,6 +6,8 @@
  * the loader's issues: their details name strategies by id (`features-first`), the ids the command
  * line and the scenario files use.
  */
+import { experimentsOf, withoutHiddenFacts } from './hidden.ts';
+import { valueOfInformation } from './voi.ts';
 import { anchorsWith, batteryMoney } from './anchors.ts';
 import { compile, scenarioConstants, type Compiled } from './compile.ts';
 import { metricResolution, widenAnchors } from './score.ts';
@@ -19,6 +21,8 @@ import { scoringOf, simulate } from './simulate.ts';
 import { STRATEGIES, strategyPlans, type StrategyId } from './strategies.ts';
 import { ENGINE_VERSION } from './version.ts';
 
+/** Rule 9.8: points by which adaptive par must beat playing without experiments, and every experiment first. */
+export const VOI_MARGIN = 4;
 export interface RuleResult {
   /** MODEL.md section, e.g. "9.2". */
   rule: string;
@@ -248,12 +252,15 @@ export function checkScenario(scenario: Scenario, options: CheckOptions = {}): S
         : `worst: ${worst.name} keeps ${(worst.jaccard * 100).toFixed(0)}% of par's items (needs 50%) and ${worst.types} types`,
   });
 
-  // 9.5 Over many seeds, par's 10th percentile beats the median of every naive strategy.
+  // 9.5 Over many seeds, par's 10th percentile beats the median of every naive strategy. The
+  // seeds roll the dice; hidden facts stay at their expectation (a bet on one is what the
+  // value-of-information rules judge: committed par is blind to it by definition).
   const runs = options.seeds ?? 200;
-  const parP10 = distributionOf(seededScores(scenario, parPlan, { runs, anchors })).p10;
+  const dice = withoutHiddenFacts(scenario);
+  const parP10 = distributionOf(seededScores(dice, parPlan, { runs, anchors })).p10;
   const naive = NAIVE.map((id) => ({
     id,
-    p50: distributionOf(seededScores(scenario, plans[id], { runs, anchors })).p50,
+    p50: distributionOf(seededScores(dice, plans[id], { runs, anchors })).p50,
   }));
   const bestNaive = naive.reduce((a, b) => (b.p50 > a.p50 ? b : a));
   rules.push({
@@ -277,6 +284,19 @@ export function checkScenario(scenario: Scenario, options: CheckOptions = {}): S
 
   // 9.7 Monotonicity and conservation.
   rules.push(monotonicity(scenario, c, [parPlan, ...Object.values(plans)]));
+
+  // 9.8 Where experiments exist, information is worth buying and has a price.
+  if (experimentsOf(scenario).size > 0) {
+    const voi = valueOfInformation(scenario, { anchors });
+    const buys = voi.adaptive - voi.withoutExperiments;
+    const price = voi.adaptive - voi.everyExperiment;
+    rules.push({
+      rule: '9.8',
+      name: `information is worth buying and has a price: adaptive par beats the best play without experiments, and running every experiment first, by ≥ ${VOI_MARGIN}`,
+      ok: buys >= VOI_MARGIN && price >= VOI_MARGIN,
+      detail: `adaptive par ${voi.adaptive.toFixed(1)} (committed par ${voi.committed.toFixed(1)}, value of information ${voi.voi.toFixed(1)}); without experiments ${voi.withoutExperiments.toFixed(1)} (${buys.toFixed(1)} below); every experiment first ${voi.everyExperiment.toFixed(1)} (${price.toFixed(1)} below)`,
+    });
+  }
 
   return {
     id: scenario.id,

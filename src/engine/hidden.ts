@@ -66,6 +66,19 @@ export function hiddenFacts(scenario: Scenario): HiddenFact[] {
   return facts;
 }
 
+/** The scenario with every hidden value at its expectation (the outcomes taken away). */
+export function withoutHiddenFacts(scenario: Scenario): Scenario {
+  if (hiddenFacts(scenario).length === 0) return scenario;
+  return {
+    ...scenario,
+    items: scenario.items.map((item) => {
+      if (!item.value.outcomes) return item;
+      const { outcomes: _, ...value } = item.value;
+      return { ...item, value };
+    }),
+  };
+}
+
 /** The experiments of a scenario: item id → the items whose facts it reveals. */
 export function experimentsOf(scenario: Scenario): Map<string, readonly string[]> {
   const out = new Map<string, readonly string[]>();

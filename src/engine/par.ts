@@ -25,6 +25,7 @@ import {
   type World,
 } from './expected.ts';
 import type { Plan } from './plan.ts';
+import { arrWith, hiddenFacts } from './hidden.ts';
 import { hashSeed } from './rng.ts';
 import { METRICS, type Anchors, type Metric, type Scenario, type Weights } from './schema.ts';
 import { scoreMetrics, type Metrics } from './score.ts';
@@ -89,6 +90,11 @@ export interface SearchOptions {
    * grades a commit before its own dice are known: the slot is fixed, its events still expected.
    */
   revealedSlots?: number;
+  /**
+   * Hidden facts taken as known (item id → outcome index) instead of those the frozen slots
+   * revealed: what a commit would reveal, for valuing it before it is played.
+   */
+  known?: ReadonlyMap<string, number>;
 }
 
 export interface SearchResult {
@@ -150,9 +156,13 @@ export interface Space {
 function worldOf(c: Compiled, options: SearchOptions): World {
   const frozen = Math.max(0, Math.min(options.frozenSlots ?? 0, c.slots));
   const revealed = Math.max(0, Math.min(options.revealedSlots ?? frozen, frozen));
-  return options.revealedSeed !== undefined && revealed > 0
-    ? conditionalWorld(c, options.revealedSeed, revealed, options.fixedPlan ?? { slots: [] })
-    : expectedWorld(c);
+  const world =
+    options.revealedSeed !== undefined && revealed > 0
+      ? conditionalWorld(c, options.revealedSeed, revealed, options.fixedPlan ?? { slots: [] })
+      : expectedWorld(c);
+  if (!options.known) return world;
+  const arr = arrWith(c, options.known);
+  return { branches: world.branches, envs: world.envs.map((env) => ({ ...env, arr })) };
 }
 
 /** @internal exported for tests */
@@ -432,7 +442,12 @@ export function searchPlans(
   const world = worldOf(c, options);
   const budget = Math.max(50, options.budget ?? scaledBudget(c, PAR_BUDGET, world.envs.length));
   const exhaustive = options.exhaustiveUpTo ?? budget;
-  if (space.frozen === 0 && exhaustive > 0 && countPlans(c, exhaustive) <= exhaustive) {
+  if (
+    space.frozen === 0 &&
+    !options.known &&
+    exhaustive > 0 &&
+    countPlans(c, exhaustive) <= exhaustive
+  ) {
     const exact = exactBest(c, objective, exhaustive);
     if (exact) return exact;
   }
@@ -606,8 +621,36 @@ export function computeAnchors(scenario: Scenario, options: SearchOptions = {}):
     ...options,
     budget: options.budget ?? scaledBudget(c, 20_000),
   });
-  const best = money.floor + found.value * scale;
+  let best = money.floor + found.value * scale;
+  // With hidden facts, a plan that adapts to what it learns can beat the best plan made blind:
+  // money's best is the best with every fact known, averaged over the worlds.
+  const worlds = hiddenWorlds(scenario);
+  if (worlds.length > 1) {
+    let informed = 0;
+    for (const { p, o } of worlds) {
+      const inWorld = searchPlans(c, (x) => ((x.revenue ?? 0) - money.floor) / scale, {
+        ...options,
+        known: o,
+        budget: options.budget ?? scaledBudget(c, 20_000),
+      });
+      informed += p * (money.floor + inWorld.value * scale);
+    }
+    best = Math.max(best, informed);
+  }
   return anchorsWith(c, { floor: money.floor, best: Math.max(money.best, best) });
+}
+
+/** Every world of a scenario's hidden facts (their outcomes' combinations) with its probability. */
+function hiddenWorlds(scenario: Scenario): { p: number; o: Map<string, number> }[] {
+  let worlds = [{ p: 1, o: new Map<string, number>() }];
+  for (const fact of hiddenFacts(scenario))
+    worlds = worlds.flatMap(({ p, o }) =>
+      fact.outcomes.map((outcome, k) => ({
+        p: p * outcome.chance,
+        o: new Map([...o, [fact.item, k]]),
+      })),
+    );
+  return worlds;
 }
 
 /** Par: the best plan found for the scenario's (or the given) weights. */

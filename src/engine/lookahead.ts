@@ -1,0 +1,126 @@
+/**
+ * Valuing a commit before its hidden facts are known (docs/model.md, "Decision quality").
+ *
+ * A commit to slot `r` is worth what can follow it: par from slot `r + 1` with the commit fixed.
+ * When the slot reveals hidden facts (an experiment in it is done, or a hidden item ships), what
+ * follows depends on what they turn out to be, so the commit's value is the score of that par's
+ * metrics averaged over their outcomes, each searched with the outcome known (a one-step
+ * look-ahead: later reveals are valued by later commits). With nothing to reveal it is plain par
+ * from the next slot.
+ */
+import type { Compiled } from './compile.ts';
+import { conditionalWorld, expectedEnvs, runPlan } from './expected.ts';
+import { experimentsOf, hiddenFacts } from './hidden.ts';
+import { findPar, scoreObjective, type ParOptions } from './par.ts';
+import type { Plan } from './plan.ts';
+import type { Scenario } from './schema.ts';
+import { averageMetrics } from './score.ts';
+import { scoringOf } from './simulate.ts';
+
+/** What is known when a commit is made: the game's dice (if played with a seed) and facts. */
+export interface Knowledge {
+  /** The slots before the commit were played with this seed; undefined: expected dice. */
+  seed?: number | undefined;
+  /** Hidden facts known: item id → outcome index. */
+  known: ReadonlyMap<string, number>;
+}
+
+/** Joint outcomes of some hidden facts with their probabilities (facts are independent). */
+export function outcomesOf(
+  scenario: Scenario,
+  items: readonly string[],
+): { p: number; o: Map<string, number> }[] {
+  const facts = hiddenFacts(scenario).filter((f) => items.includes(f.item));
+  let combos = [{ p: 1, o: new Map<string, number>() }];
+  for (const fact of facts)
+    combos = combos.flatMap(({ p, o }) =>
+      fact.outcomes
+        .map((outcome, k) => ({ p: p * outcome.chance, o: new Map([...o, [fact.item, k]]) }))
+        .filter((combo) => combo.p > 0),
+    );
+  return combos;
+}
+
+/**
+ * The hidden facts not yet known that slot `r` of `plan` would reveal, its own dice expected: the
+ * targets of its experiments and its hidden items done by the slot's end.
+ */
+export function wouldReveal(c: Compiled, plan: Plan, r: number, knowledge: Knowledge): string[] {
+  const env =
+    knowledge.seed !== undefined && r > 0
+      ? conditionalWorld(c, knowledge.seed, r, plan).envs[0]!
+      : expectedEnvs(c)[0]!;
+  const run = runPlan(c, plan.slots.slice(0, r + 1), env, null, true);
+  const hidden = new Set(hiddenFacts(c.scenario).map((f) => f.item));
+  const out = new Set<string>();
+  c.scenario.items.forEach((item, i) => {
+    if (!((run.doneAt[i] ?? Infinity) <= r + 1 + 1e-9)) return;
+    for (const target of [...(item.reveals ?? []), item.id])
+      if (hidden.has(target) && !knowledge.known.has(target)) out.add(target);
+  });
+  return [...out].sort();
+}
+
+/**
+ * The value of committing slot `r` as `candidate` has it (slots before it as played): par from
+ * the next slot, averaged over the outcomes of the facts the slot would reveal. `plan` is the
+ * continuation found for the likeliest outcome.
+ */
+export function valueOfCommit(
+  c: Compiled,
+  candidate: Plan,
+  r: number,
+  knowledge: Knowledge,
+  options: ParOptions,
+): { plan: Plan; score: number } {
+  const search = (known: ReadonlyMap<string, number>) =>
+    findPar(c.scenario, {
+      ...options,
+      frozenSlots: r + 1,
+      fixedPlan: candidate,
+      ...(knowledge.seed !== undefined ? { revealedSeed: knowledge.seed, revealedSlots: r } : {}),
+      known,
+    });
+  const combos = outcomesOf(c.scenario, wouldReveal(c, candidate, r, knowledge));
+  if (combos.length <= 1) return search(knowledge.known);
+  // As with the branches of scripted events, the value is the score of the expected metrics.
+  const found = combos.map((combo) => ({
+    p: combo.p,
+    par: search(new Map([...knowledge.known, ...combo.o])),
+  }));
+  const { weights, anchors } = scoringOf(c, options);
+  const metrics = averageMetrics(found.map((f) => ({ metrics: f.par.metrics, weight: f.p })));
+  const likeliest = found.reduce((a, b) => (b.p > a.p ? b : a));
+  return { plan: likeliest.par.plan, score: scoreObjective(weights, anchors)(metrics) };
+}
+
+/**
+ * `best` with each experiment that would tell something new moved to the front of slot `r`, and
+ * the items it reveals moved from slot `r` to the next (their decision waits for its answer); one
+ * candidate per experiment (experiments already committed before `r` or in best's slot are left).
+ */
+export function experimentsFirst(
+  scenario: Scenario,
+  best: Plan,
+  committed: Plan,
+  r: number,
+  known: ReadonlyMap<string, number>,
+): Plan[] {
+  const placed = new Set(committed.slots.slice(0, r).flat());
+  const out: Plan[] = [];
+  for (const [experiment, targets] of experimentsOf(scenario)) {
+    if (placed.has(experiment) || targets.every((t) => known.has(t))) continue;
+    if ((best.slots[r] ?? []).includes(experiment)) continue;
+    // What it reveals waits for its answer: those items move to the next slot.
+    const waiting = (best.slots[r] ?? []).filter((id) => targets.includes(id));
+    const later = r + 1 < best.slots.length;
+    out.push({
+      slots: best.slots.map((ids, s) => {
+        const rest = ids.filter((id) => id !== experiment && !(later && waiting.includes(id)));
+        if (s === r) return [experiment, ...rest];
+        return s === r + 1 ? [...waiting, ...rest] : rest;
+      }),
+    });
+  }
+  return out;
+}
