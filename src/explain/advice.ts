@@ -370,7 +370,7 @@ export interface EffectBadge {
 }
 
 /** The slot length as a word, for per-slot money ("$220k/quarter"). */
-function slotWord(scenario: Pick<Scenario, 'time'>): string {
+export function slotWord(scenario: Pick<Scenario, 'time'>): string {
   switch (scenario.time.slotsPerYear) {
     case 4:
       return 'quarter';

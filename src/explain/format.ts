@@ -14,10 +14,10 @@ export function formatMoney(x: number): string {
 }
 
 /** Words in a list: "A", "A and B", "A, B and C". */
-export function andList(words: readonly string[]): string {
+export function andList(words: readonly string[], and = 'and'): string {
   return words.length <= 1
     ? (words[0] ?? '')
-    : `${words.slice(0, -1).join(', ')} and ${words.at(-1)!}`;
+    : `${words.slice(0, -1).join(', ')} ${and} ${words.at(-1)!}`;
 }
 
 /** 0.234 → "23%". */

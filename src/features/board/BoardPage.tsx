@@ -442,6 +442,11 @@ export function BoardPage({
 
   // Items an event added: listed after the backlog, locked, with what happened to them.
   const addedNotes = useMemo(() => new Map(addedItems.map((a) => [a.id, a.note])), [addedItems]);
+  const revealedItems = workshop?.revealed;
+  const revealed = useMemo(
+    () => new Map((revealedItems ?? []).map((r) => [r.id, r])),
+    [revealedItems],
+  );
   const backlogWithAdded = useMemo(
     () => (addedItems.length === 0 ? backlog : [...backlog, ...addedItems.map((a) => a.id)]),
     [backlog, addedItems],
@@ -1037,6 +1042,7 @@ export function BoardPage({
         startedAt={timing?.startedAt ?? null}
         completedAt={timing?.completedAt ?? null}
         note={container === BACKLOG ? addedNote : null}
+        revealed={revealed.get(id)?.label ?? null}
         lensScore={container === BACKLOG ? (lensScores?.get(id) ?? null) : null}
         onOpen={onOpen}
         onMove={onMove}
@@ -1220,6 +1226,7 @@ export function BoardPage({
           plan={gradedPlan}
           outcome={outcome}
           warnings={warnings.filter((w) => w.itemId === detailsItem.id)}
+          revealed={revealed.get(detailsItem.id)?.sentence ?? null}
           onClose={() => setDetailsId(null)}
         />
       )}

@@ -24,6 +24,7 @@ import {
   slotLabel,
 } from '../../explain/advice';
 import { cardTiming } from '../../explain/board';
+import { uncertaintyBadges } from '../../explain/uncertainty';
 import type { Item, Scenario } from '../../engine';
 import { useCardDrag, useIsDragged } from './cardDrag';
 import { TypeIcon } from './TypeIcon';
@@ -81,6 +82,8 @@ export interface ItemCardProps {
   completedAt?: number | null;
   /** A line shown on the card, e.g. "Added by an event in Q3: worked on first". */
   note?: string | null;
+  /** What was revealed of its hidden value in round-by-round play, e.g. "Pilot showed: $4.2M ARR". */
+  revealed?: string | null;
   /** The backlog's sort score, e.g. "RICE 40". */
   lensScore: string | null;
   onOpen: (itemId: string) => void;
@@ -92,6 +95,7 @@ interface CardBodyProps {
   item: Item;
   risks: string;
   note: string | null;
+  revealed: string | null;
   lensScore: string | null;
 }
 
@@ -134,8 +138,9 @@ function CardTimeline({
 }
 
 /** The card's content, shared by the card and its drag overlay. */
-function CardBody({ scenario, item, risks, note, lensScore }: CardBodyProps) {
+function CardBody({ scenario, item, risks, note, revealed, lensScore }: CardBodyProps) {
   const facts = useMemo(() => itemFacts(scenario, item), [scenario, item]);
+  const unknowns = useMemo(() => uncertaintyBadges(scenario, item), [scenario, item]);
   const effects = useMemo(() => effectBadges(scenario, item), [scenario, item]);
   // The effects past the first few: counted on the card, named for screen readers and on hover.
   const rest = effects.slice(EFFECTS_SHOWN);
@@ -152,6 +157,17 @@ function CardBody({ scenario, item, risks, note, lensScore }: CardBodyProps) {
   return (
     <>
       <ul className="card-badges">
+        {unknowns.map((b) =>
+          b.key === 'uncertain' && revealed ? (
+            <li key={b.key} className="chip chip-revealed" data-testid="revealed">
+              {revealed}
+            </li>
+          ) : (
+            <li key={b.key} className={`chip chip-${b.key}`} title={b.detail}>
+              {b.label}
+            </li>
+          ),
+        )}
         {facts.dates.map((d) => {
           const risk = riskOf(dateRisk(d.key));
           return (
@@ -247,6 +263,7 @@ const CardContent = memo(function CardContent({
   startedAt = null,
   completedAt = null,
   note = null,
+  revealed = null,
   lensScore,
   onOpen,
   onMove,
@@ -323,7 +340,14 @@ const CardContent = memo(function CardContent({
           {item.title}
         </button>
       </h3>
-      <CardBody scenario={scenario} item={item} risks={risks} note={note} lensScore={lensScore} />
+      <CardBody
+        scenario={scenario}
+        item={item}
+        risks={risks}
+        note={note}
+        revealed={revealed}
+        lensScore={lensScore}
+      />
       {slot !== null && (
         <CardTimeline labels={labels} slot={slot} startedAt={startedAt} completedAt={completedAt} />
       )}
@@ -415,7 +439,14 @@ export function DragPreview({
       <p className="card-title-line">
         <span className="card-open">{item.title}</span>
       </p>
-      <CardBody scenario={scenario} item={item} risks="" note={null} lensScore={null} />
+      <CardBody
+        scenario={scenario}
+        item={item}
+        risks=""
+        note={null}
+        revealed={null}
+        lensScore={null}
+      />
     </div>
   );
 }

@@ -20,6 +20,7 @@ import {
 import { formatMoney, formatPercent, formatSlotTime } from '../../explain/format';
 import { findItem, type Item, type Outcome, type Plan, type Scenario } from '../../engine';
 import { useActiveVariant, useAppStore } from '../../store';
+import { uncertaintyBadges } from '../../explain/uncertainty';
 import { TypeIcon } from './TypeIcon';
 
 export interface ItemDetailsProps {
@@ -28,6 +29,8 @@ export interface ItemDetailsProps {
   plan: Plan;
   outcome: Outcome;
   warnings: readonly PlanWarning[];
+  /** What round-by-round play revealed of its hidden value, as a sentence (null: nothing yet). */
+  revealed?: string | null;
   onClose: () => void;
 }
 
@@ -90,9 +93,11 @@ export function ItemDetails({
   plan,
   outcome,
   warnings,
+  revealed = null,
   onClose,
 }: ItemDetailsProps) {
   const facts = useMemo(() => itemFacts(scenario, item), [scenario, item]);
+  const unknowns = useMemo(() => uncertaintyBadges(scenario, item), [scenario, item]);
   const effects = useMemo(() => describeEffects(scenario, item), [scenario, item]);
   const urgency = useMemo(() => describeUrgency(scenario, item), [scenario, item]);
   const lens = useMemo(() => lensRows(scenario).find((r) => r.id === item.id), [scenario, item]);
@@ -145,6 +150,20 @@ export function ItemDetails({
             .map((p, i) => (
               <p key={i}>{p}</p>
             ))}
+        </section>
+      )}
+
+      {unknowns.length > 0 && (
+        <section className="details-section">
+          <h3>{revealed ? 'What play revealed' : 'Not known yet'}</h3>
+          <ul className="details-list">
+            {revealed && <li>{revealed}</li>}
+            {unknowns
+              .filter((b) => !(revealed && b.key === 'uncertain'))
+              .map((b) => (
+                <li key={b.key}>{b.detail}</li>
+              ))}
+          </ul>
         </section>
       )}
 

@@ -17,6 +17,13 @@ export interface AddedItem {
   note: string;
 }
 
+/** A hidden value play revealed: a short label for its card, a sentence for its details. */
+export interface RevealedItem {
+  id: string;
+  label: string;
+  sentence: string;
+}
+
 export interface BoardWorkshop {
   /** Grades a plan (memoize it: the board calls it on every change). */
   evaluate: (plan: Plan) => Outcome;
@@ -29,6 +36,8 @@ export interface BoardWorkshop {
   /** Caption under the projected score, e.g. "Expected outcome given Q1 as played". */
   caption: string;
   addedItems: readonly AddedItem[];
+  /** Hidden values revealed in the played slots, shown on their cards (default none). */
+  revealed?: readonly RevealedItem[];
   /** The round's controls and story, shown above the board. */
   panel: ReactNode;
   /** Played alone: scores while planning follow practice mode, as on the plain board. */

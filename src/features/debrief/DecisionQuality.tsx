@@ -9,6 +9,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Plan, Scenario, Weights } from '../../engine';
 import type { CommitGrade, DecisionQuality as Quality } from '../../engine/decisions';
 import { decisionRows, decisionScore, decisionSentence } from '../../explain/decisions';
+import { learnedSentence } from '../../explain/uncertainty';
 import { Notice } from '../../components/Notice';
 import { useEngine } from '../../workers/EngineProvider';
 
@@ -73,6 +74,9 @@ export function DecisionQuality({
   const current = grades?.key === key ? grades : null;
   const commits = current?.commits ?? [];
   const rows = decisionRows(scenario, commits);
+  const learned = commits.flatMap((c) =>
+    c.learned ? [{ slot: c.slot, text: learnedSentence(scenario, c.slot, c.learned) }] : [],
+  );
   const done = commits.length === slots;
   const graded = done ? current?.commits : undefined;
   const quality = useMemo(
@@ -87,8 +91,9 @@ export function DecisionQuality({
       <h2 id="decisions-title">Decision quality</h2>
       <p className="small muted">
         You played quarter by quarter. Each commit is graded against the best commit available with
-        what you knew when you made it — the slots already played, not the dice still to come — with
-        every later decision made well. Luck never enters this grade.
+        what you knew when you made it — the slots already played and what they revealed, not the
+        dice still to come nor a value not yet shown — with every later decision made well. Luck
+        never enters this grade.
       </p>
       {current?.failed ? (
         <Notice tone="error" title="The commits could not be graded" role="alert">
@@ -138,6 +143,16 @@ export function DecisionQuality({
             </tbody>
           </table>
         </div>
+      )}
+      {learned.length > 0 && (
+        <section aria-labelledby="decisions-learned" data-testid="decisions-learned">
+          <h3 id="decisions-learned">What you learned, and what it was worth</h3>
+          <ul>
+            {learned.map((line) => (
+              <li key={line.slot}>{line.text}</li>
+            ))}
+          </ul>
+        </section>
       )}
     </section>
   );

@@ -19,9 +19,10 @@ import { Link, useLocation } from 'wouter';
 
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { LiveRegion, type Announcement } from '../../components/LiveRegion';
-import { simulate, type Outcome, type Plan, type Scenario } from '../../engine';
+import { revealedAfter, simulate, type Outcome, type Plan, type Scenario } from '../../engine';
 import { addedByEvents, storyOf, type StorySlot, type StoryTone } from '../../explain/story';
 import { slotBySlot } from '../../explain/decisions';
+import { revealedLabel, revealedSentence } from '../../explain/uncertainty';
 import { presetName } from '../../explain/words';
 import {
   CUSTOM_PRESET,
@@ -52,6 +53,7 @@ export interface WorkshopBoardMode {
   hideScores: boolean;
   caption: string;
   addedItems: readonly { id: string; note: string }[];
+  revealed: readonly { id: string; label: string; sentence: string }[];
   panel: ReactNode;
   /** Played alone: scores while planning follow the learner's practice mode. */
   practice: boolean;
@@ -152,6 +154,22 @@ function ActiveWorkshopBoard({
     () => (run ? addedByEvents(scenario, run, played) : []),
     [scenario, run, played],
   );
+  // Hidden values the played slots revealed (experiments done, items shipped), never the others.
+  const facts = useMemo(
+    () =>
+      played > 0 ? revealedAfter(scenario, committedPlan(scenario, committed), seed, played) : [],
+    [scenario, committed, played, seed],
+  );
+  const revealed = useMemo(
+    () =>
+      facts.map((fact) => ({
+        id: fact.item,
+        label: revealedLabel(scenario, fact),
+        sentence: revealedSentence(scenario, fact),
+        slot: fact.slot,
+      })),
+    [scenario, facts],
+  );
 
   const parInput = useMemo<ParInput>(
     () => ({
@@ -187,6 +205,7 @@ function ActiveWorkshopBoard({
       solo={solo}
       played={played}
       story={story}
+      revealed={revealed}
       plan={plan}
       par={searched}
       yourScore={fromHereScore}
@@ -208,6 +227,7 @@ function ActiveWorkshopBoard({
         hideScores,
         caption,
         addedItems,
+        revealed,
         panel,
         practice: solo,
       })}
@@ -324,6 +344,7 @@ function WorkshopPanel({
   solo,
   played,
   story,
+  revealed,
   plan,
   par,
   yourScore,
@@ -341,6 +362,7 @@ function WorkshopPanel({
   solo: boolean;
   played: number;
   story: StorySlot[];
+  revealed: readonly { id: string; sentence: string; slot: number }[];
   plan: Plan;
   par: ParEntry | undefined;
   yourScore: number;
@@ -552,6 +574,19 @@ function WorkshopPanel({
         <ol className="round-story" aria-label={`What happened in ${latest.label}`}>
           <SlotStory slot={latest} latest />
         </ol>
+      )}
+      {revealed.length > 0 && (
+        <section className="round-learned" aria-labelledby="round-learned" data-testid="learned">
+          <h3 id="round-learned">What you know now</h3>
+          <ul>
+            {revealed.map((fact) => (
+              <li key={fact.id}>
+                {fact.slot === played - 1 && <strong>New: </strong>}
+                {fact.sentence}
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       {showPar && !done && settings.parFromHere && (
         <ParFromHere
