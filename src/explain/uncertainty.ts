@@ -49,11 +49,11 @@ function expectedArr(item: Item): number {
   return item.value.arr * item.value.confidence;
 }
 
-/** A revealed fact on its item's card, e.g. "Pilot showed: $4.2M ARR (dispatchers adopt it)". */
+/** A revealed fact on its item's card, e.g. "Revealed: $4.2M ARR (dispatchers adopt it)". */
 export function revealedLabel(scenario: Scenario, fact: Revealed): string {
   const item = scenario.items.find((i) => i.id === fact.item);
   const label = item?.value.outcomes?.[fact.outcome]?.label;
-  const source = fact.by === fact.item ? 'Shipped' : `${titleOf(scenario, fact.by)} showed`;
+  const source = fact.by === fact.item ? 'Shipped' : 'Revealed';
   return `${source}: ${formatMoney(fact.arr)} ARR${label ? ` (${label})` : ''}`;
 }
 

@@ -44,7 +44,7 @@ async function playYear(page: Page): Promise<{ hit: boolean; learned: string }> 
   );
   const revealed = card(page, 'ai-dispatch').getByTestId('revealed');
   await expect(revealed).toHaveText(
-    new RegExp(`^${title('dispatch-pilot')} showed: \\$[\\d.]+[kM] ARR`),
+    /^Revealed: \$[\d.]+[kM] ARR \(dispatchers (adopt|override) it\)$/,
   );
   const text = (await learned.textContent()) ?? '';
   const hit = text.includes('dispatchers adopt it');

@@ -82,7 +82,7 @@ export interface ItemCardProps {
   completedAt?: number | null;
   /** A line shown on the card, e.g. "Added by an event in Q3: worked on first". */
   note?: string | null;
-  /** What was revealed of its hidden value in round-by-round play, e.g. "Pilot showed: $4.2M ARR". */
+  /** What was revealed of its hidden value in round-by-round play, e.g. "Revealed: $4.2M ARR". */
   revealed?: string | null;
   /** The backlog's sort score, e.g. "RICE 40". */
   lensScore: string | null;
