@@ -75,6 +75,9 @@ test('an experiment reveals a value, the learner re-plans, and the debrief says 
 
   const first = await playYear(page);
   await expectNoAxeViolations(page, '[data-testid="round-panel"]');
+  // The chips of an experiment and of a revealed value pass axe too (contrast, names).
+  await expectNoAxeViolations(page, '[data-item-id="dispatch-pilot"]');
+  await expectNoAxeViolations(page, '[data-item-id="ai-dispatch"]');
   await panel.getByRole('button', { name: 'See the debrief' }).click();
 
   const decisions = page.getByTestId('decisions');
