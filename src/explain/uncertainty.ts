@@ -77,3 +77,27 @@ export function learnedSentence(scenario: Scenario, slot: number, learned: Learn
       : `What you learned in ${slotLabel(scenario, slot)} changed no decision: the best plan from there is the same with or without it.`;
   return `${facts.join('; ')}. ${worth}`;
 }
+
+/**
+ * What was hidden in one world, told after the year: each hidden value as the world drew it,
+ * against its estimate, and whether (and how) the year revealed it.
+ */
+export function hiddenValueLines(
+  scenario: Scenario,
+  drawn: ReadonlyMap<string, number>,
+  revealed: readonly Revealed[],
+): string[] {
+  return scenario.items.flatMap((item) => {
+    const k = drawn.get(item.id);
+    const outcome = k === undefined ? undefined : item.value.outcomes?.[k];
+    if (!outcome) return [];
+    const value = `“${item.title}” was worth ${formatMoney(item.value.arr * outcome.factor)} of ARR in this world${outcome.label ? ` (${outcome.label})` : ''}, against the ${formatMoney(expectedArr(item))} estimated.`;
+    const fact = revealed.find((r) => r.item === item.id);
+    const how = !fact
+      ? 'Nothing revealed it during the year.'
+      : fact.by === item.id
+        ? `It showed when it shipped in ${slotLabel(scenario, fact.slot)}.`
+        : `“${titleOf(scenario, fact.by)}” revealed it in ${slotLabel(scenario, fact.slot)}.`;
+    return [`${value} ${how}`];
+  });
+}

@@ -95,6 +95,10 @@ test('an experiment reveals a value, the learner re-plans, and the debrief says 
   await expect(rows.nth(0).locator('td').nth(1)).toHaveText('Same as yours');
   await expect(rows.nth(0).locator('td').nth(2)).toHaveText('0.0');
   await expectNoAxeViolations(page, '[data-testid="decisions"]');
+  // After the year, the world's hidden values are told, with how the year revealed them.
+  const hidden = page.getByTestId('hidden-values');
+  await expect(hidden).toContainText(`“${title('ai-dispatch')}” was worth $`);
+  await expect(hidden).toContainText(`“${title('dispatch-pilot')}” revealed it in ${Q1}.`);
 
   // Another world, the same decisions: the first commit's grade does not move.
   await page.getByRole('link', { name: 'Back to plan' }).click();

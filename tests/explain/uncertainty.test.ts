@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { Revealed } from '../../src/engine/index.ts';
 import {
+  hiddenValueLines,
   learnedSentence,
   revealedLabel,
   revealedSentence,
@@ -64,5 +65,23 @@ describe('uncertainty on the board', () => {
     ).toMatch(
       /What you learned in Q1 changed no decision: the best plan from there is the same with or without it\.$/,
     );
+  });
+});
+
+describe('what was hidden, told after the year', () => {
+  it('gives each hidden value as drawn, against its estimate, and how the year revealed it', () => {
+    const drawn = new Map([
+      ['ai-dispatch', 1],
+      ['customer-portal', 0],
+    ]);
+    const revealed: Revealed[] = [
+      { item: 'ai-dispatch', outcome: 1, arr: 4_200_000, by: 'dispatch-pilot', slot: 0 },
+    ];
+    expect(hiddenValueLines(pilot, drawn, revealed)).toEqual([
+      '“AI dispatch optimizer” was worth $4.20M of ARR in this world (dispatchers adopt it), against the $1.60M estimated. “Wizard-of-Oz dispatch pilot” revealed it in Q1.',
+      // $900k × 0.5; estimate $900k × 0.6.
+      '“Self-service customer portal” was worth $450k of ARR in this world (a modest uptake), against the $540k estimated. Nothing revealed it during the year.',
+    ]);
+    expect(hiddenValueLines(shipped('tutorial'), new Map(), [])).toEqual([]);
   });
 });

@@ -34,6 +34,7 @@ import { useEngine } from '../../workers/EngineProvider';
 import { Causes } from './Causes';
 import { DebriefCharts } from './DebriefCharts';
 import { DecisionQuality } from './DecisionQuality';
+import { HiddenValues } from './HiddenValues';
 import type { DecisionQuality as DecisionQualityResult } from '../../engine/decisions';
 import {
   debriefJson,
@@ -486,6 +487,7 @@ function DebriefBody({
         <h2 id="why-title">Why</h2>
         <Causes debrief={debrief} />
         <RunTimeline story={story} seed={debrief.luck.seed} effortReveal={debrief.effortReveal} />
+        <HiddenValues scenario={scenario} plan={plan} seed={debrief.luck.seed} />
       </section>
       <Frameworks scenario={scenario} analysis={analysis} plan={plan} />
       <Stakeholders scenario={scenario} debrief={debrief} />
