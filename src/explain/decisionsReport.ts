@@ -6,6 +6,7 @@ import type { DecisionQuality } from '../engine/decisions';
 import type { Scenario } from '../engine/schema';
 import { decisionRows, decisionSentence } from './decisions';
 import { escapeMarkdown } from './report';
+import { learnedSentence } from './uncertainty';
 
 /** The decision-quality section of the debrief's Markdown export: the sentence and the table. */
 export function decisionsMarkdown(scenario: Scenario, dq: DecisionQuality): string {
@@ -21,6 +22,11 @@ export function decisionsMarkdown(scenario: Scenario, dq: DecisionQuality): stri
       (row) => `| ${cell(row.label)} | ${cell(row.committed)} | ${cell(row.best)} | ${row.lost} |`,
     ),
   ];
+  const learned = dq.commits.flatMap((c) =>
+    c.learned ? [`- ${escapeMarkdown(learnedSentence(scenario, c.slot, c.learned))}`] : [],
+  );
+  if (learned.length > 0)
+    lines.push('', '### What you learned, and what it was worth', '', ...learned);
   return `${lines.join('\n')}\n`;
 }
 
@@ -37,6 +43,21 @@ export function decisionsJson(scenario: Scenario, dq: DecisionQuality) {
       bestScore: c.bestScore,
       yourScore: c.yourScore,
       lost: c.lost,
+      ...(c.learned
+        ? {
+            learned: {
+              facts: c.learned.facts.map((f) => ({
+                item: f.item,
+                arr: f.arr,
+                by: f.by,
+                slot: scenario.time.labels[f.slot] ?? `Slot ${f.slot + 1}`,
+              })),
+              worth: c.learned.worth,
+              informedScore: c.learned.informedScore,
+              blindScore: c.learned.blindScore,
+            },
+          }
+        : {}),
     })),
   };
 }

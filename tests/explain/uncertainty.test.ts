@@ -9,6 +9,7 @@ import {
   revealedSentence,
   uncertaintyBadges,
 } from '../../src/explain/uncertainty.ts';
+import { decisionsJson, decisionsMarkdown } from '../../src/explain/decisionsReport.ts';
 import { shipped } from '../engine/helpers.ts';
 
 const pilot = shipped('pilot-first');
@@ -83,5 +84,50 @@ describe('what was hidden, told after the year', () => {
       '“Self-service customer portal” was worth $450k of ARR in this world (a modest uptake), against the $540k estimated. Nothing revealed it during the year.',
     ]);
     expect(hiddenValueLines(shipped('tutorial'), new Map(), [])).toEqual([]);
+  });
+});
+
+describe('what was learned, in the exports', () => {
+  it('carries each commit’s lesson in the Markdown and the JSON', () => {
+    const learned = {
+      facts: [dud],
+      worth: 2,
+      informedScore: 80,
+      blindScore: 78,
+      informedNext: [],
+      blindNext: [],
+    };
+    const dq = {
+      parScore: 84,
+      lost: 0,
+      score: 84,
+      commits: [
+        {
+          slot: 0,
+          committed: ['dispatch-pilot'],
+          best: ['dispatch-pilot'],
+          bestScore: 84,
+          yourScore: 84,
+          lost: 0,
+          learned,
+        },
+        { slot: 1, committed: [], best: [], bestScore: 80, yourScore: 80, lost: 0 },
+      ],
+    };
+    const md = decisionsMarkdown(pilot, dq);
+    expect(md).toContain(
+      '### What you learned, and what it was worth\n\n- “Wizard-of-Oz dispatch pilot” in Q1 showed',
+    );
+    expect(md).toContain('What you learned in Q1 was worth +2.0 points');
+    const json = decisionsJson(pilot, dq);
+    expect(json.commits[0]).toMatchObject({
+      learned: {
+        worth: 2,
+        informedScore: 80,
+        blindScore: 78,
+        facts: [{ item: 'ai-dispatch', arr: 200_000, by: 'dispatch-pilot', slot: 'Q1' }],
+      },
+    });
+    expect(json.commits[1]).not.toHaveProperty('learned');
   });
 });
