@@ -530,9 +530,9 @@ test('a touch drag onto a slot’s tab lands in that slot and never scrolls past
   await expect(page.locator('.drag-target')).toHaveText(`→ ${Q2}`);
   await touch('touchEnd');
   await expect(boardAnnouncer(page)).toHaveText(new RegExp(`^.+ moved to ${Q2}, position 1 of 1`));
-  expect(await savedSlots(page, big.id)).toEqual(
-    big.time.labels.map((_, s) => (s === 1 ? [id] : [])),
-  );
+  await expect
+    .poll(() => savedSlots(page, big.id))
+    .toEqual(big.time.labels.map((_, s) => (s === 1 ? [id] : [])));
   expect(await page.evaluate(() => window.scrollX)).toBe(0);
   await expect(page.getByRole('tab', { name: /^Q2\b/ })).toHaveAttribute('aria-selected', 'true');
   await phone.close();
@@ -586,9 +586,9 @@ test('a touch drag from far down the backlog opens only the tab it reaches, and 
   await expect(card(page, planned)).toHaveAttribute('data-drop-before', '');
   await touch('touchEnd');
   await expect(page.locator('.drag-preview')).toHaveCount(0);
-  expect(await savedSlots(page, big.id)).toEqual(
-    big.time.labels.map((_, s) => (s === 1 ? [id, planned] : [])),
-  );
+  await expect
+    .poll(() => savedSlots(page, big.id))
+    .toEqual(big.time.labels.map((_, s) => (s === 1 ? [id, planned] : [])));
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await phone.close();
 });

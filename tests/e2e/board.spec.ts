@@ -67,9 +67,11 @@ test('a pointer drag from the backlog and between columns updates load, warnings
   await expect(columnLoad(page, Q1)).not.toHaveText(/placed 0$/);
   await expect(column(page, Q2)).not.toContainText(`needs “${prerequisite.title}”`);
   await expect(projectedScore(page)).not.toHaveText(score2 ?? '');
-  expect(await savedSlots(page, big.id)).toEqual(
-    big.time.labels.map((_, s) => (s === 0 ? [prerequisite.id] : s === 1 ? [item.id] : [])),
-  );
+  await expect
+    .poll(() => savedSlots(page, big.id))
+    .toEqual(
+      big.time.labels.map((_, s) => (s === 0 ? [prerequisite.id] : s === 1 ? [item.id] : [])),
+    );
 });
 
 test('a pointer drag marks where the card would go in another column, and it lands there', async ({
@@ -120,9 +122,9 @@ test('a pointer drag marks where the card would go in another column, and it lan
   await expect(card(page, b.id)).not.toHaveAttribute('data-drop-before');
   await page.mouse.up();
   await expect(page.locator('.drag-preview')).toHaveCount(0);
-  expect(await savedSlots(page, big.id)).toEqual(
-    big.time.labels.map((_, s) => (s === 1 ? [a.id, c.id, b.id, d.id] : [])),
-  );
+  await expect
+    .poll(() => savedSlots(page, big.id))
+    .toEqual(big.time.labels.map((_, s) => (s === 1 ? [a.id, c.id, b.id, d.id] : [])));
 
   // Within its own column the card stays where it is until the drop, and the line marks the
   // place: d up over a's top half.
@@ -227,15 +229,15 @@ test('undo and redo restore every plan exactly', async ({ page }) => {
   for (let i = snapshots.length - 2; i >= 0; i--) {
     await page.keyboard.press('ControlOrMeta+z');
     await expect(projectedScore(page)).toHaveText(snapshots[i]!.score ?? '');
-    expect(await savedSlots(page, big.id)).toEqual(
-      i === 0 ? big.time.labels.map(() => []) : snapshots[i]!.plan,
-    );
+    await expect
+      .poll(() => savedSlots(page, big.id))
+      .toEqual(i === 0 ? big.time.labels.map(() => []) : snapshots[i]!.plan);
   }
   await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
   for (let i = 1; i < snapshots.length; i++) {
     await page.getByRole('button', { name: 'Redo' }).click();
     await expect(projectedScore(page)).toHaveText(snapshots[i]!.score ?? '');
-    expect(await savedSlots(page, big.id)).toEqual(snapshots[i]!.plan);
+    await expect.poll(() => savedSlots(page, big.id)).toEqual(snapshots[i]!.plan);
   }
 });
 
