@@ -12,6 +12,7 @@ import {
   type Scenario,
   type Weights,
 } from './schema.ts';
+import { askKey, renegotiationsByAsk, type CompiledAsk } from './renegotiation.ts';
 
 export interface CompiledItem {
   id: string;
@@ -157,7 +158,7 @@ export interface Compiled {
     id: string;
     name: string;
     influence: number;
-    asks: { item: number; bySlot: number }[];
+    asks: CompiledAsk[];
   }[];
   /** Demand per slot before system capacity (ρ0·(1+g)^t·season_t), or null without demand. */
   demand: number[] | null;
@@ -292,6 +293,7 @@ export function compile(scenario: Scenario, overrides?: Partial<Constants>): Com
   const capacity = perSlot(scenario.team.capacity, slots, () => 0);
   const ktlo = perSlot(scenario.team.ktlo, slots, (t) => (capacity[t] ?? 0) * base.ktloShare);
   const index = new Map(scenario.items.map((item, i) => [item.id, i]));
+  const renegotiations = renegotiationsByAsk(scenario);
   const vulnList = scenario.security?.vulnerabilities ?? [];
   const vulnIndex = new Map(vulnList.map((v, i) => [v.id, i]));
   const obligationIndex = new Map(scenario.obligations.map((o, i) => [o.id, i]));
@@ -487,7 +489,24 @@ export function compile(scenario: Scenario, overrides?: Partial<Constants>): Com
       id: s.id,
       name: s.name,
       influence: s.influence,
-      asks: s.asks.map((a) => ({ item: index.get(a.item) ?? -1, bySlot: a.bySlot })),
+      asks: s.asks.map((a): CompiledAsk => {
+        const talk = renegotiations.get(askKey(s.id, a.item));
+        const r = talk === undefined ? undefined : scenario.items[index.get(talk)!]?.renegotiates;
+        return {
+          item: index.get(a.item) ?? -1,
+          bySlot: a.bySlot,
+          ...(talk === undefined || !r
+            ? {}
+            : {
+                terms: {
+                  talk: index.get(talk)!,
+                  scope: r.scope === undefined ? -1 : (index.get(r.scope) ?? -1),
+                  bySlot: r.bySlot ?? a.bySlot,
+                  credit: 1 - r.trust,
+                },
+              }),
+        };
+      }),
     })),
     demand,
     season,

@@ -29,6 +29,7 @@
  */
 import type { Compiled } from './compile.ts';
 import { terminalSlots } from './constants.ts';
+import { askCredit } from './renegotiation.ts';
 import { poissonInverse } from './rng.ts';
 
 /** A queue: item indexes in order with the slot each was planned for. */
@@ -1063,7 +1064,7 @@ function finish(c: Compiled, st: RunState, detail: boolean): RunResult {
   for (const s of c.stakeholders) {
     if (s.asks.length === 0) continue;
     let met = 0;
-    for (const a of s.asks) if (a.item >= 0 && st.doneAt[a.item]! <= a.bySlot + 1 + EPS) met += 1;
+    for (const a of s.asks) met += askCredit(a, st.doneAt);
     alignment += (s.influence * met) / s.asks.length;
     influence += s.influence;
   }

@@ -13,6 +13,7 @@ import { checkHidden } from './hidden.ts';
 import { fromZodError, type Issue, type Result } from './issues.ts';
 import { compile } from './compile.ts';
 import { migrateScenario } from './migrations.ts';
+import { checkRenegotiations } from './renegotiation.ts';
 import {
   LIMITS,
   SCHEMA_VERSION,
@@ -87,7 +88,7 @@ export function loadScenario(input: unknown): ScenarioResult {
     if (!parsed.success) return { ok: false, issues: fromZodError(parsed.error, migrated.value) };
     let scenario = parsed.data;
     const { errors, warnings } = checkReferences(scenario);
-    errors.push(...checkHidden(scenario));
+    errors.push(...checkHidden(scenario), ...checkRenegotiations(scenario));
     if (errors.length > 0) return { ok: false, issues: errors };
     if (migrated.from < 2 && scenario.team.pointValue === undefined) {
       // Version 1 had no price for a point of capacity; engine 2 prices the debt left at the end

@@ -206,6 +206,24 @@ export const itemSchema = z.strictObject({
     z.optional(list(id, LIMITS.listText)),
     'an experiment: item ids whose hidden value this item reveals when done',
   ),
+  renegotiates: about(
+    z.optional(
+      z.strictObject({
+        stakeholder: about(id, 'the stakeholder whose ask this conversation renegotiates'),
+        item: about(id, 'the item of that stakeholder’s ask'),
+        bySlot: about(z.optional(slot), 'the later date the stakeholder agrees to'),
+        scope: about(
+          z.optional(id),
+          'a smaller item the stakeholder agrees to take instead (the asked item still meets it)',
+        ),
+        trust: about(
+          z.number().check(z.gt(0), z.lt(1)),
+          'share of the ask’s credit lost when it is met on the new terms (a silent miss loses all of it)',
+        ),
+      }),
+    ),
+    'a renegotiation: done by the ask’s date, it replaces the ask’s terms with these',
+  ),
   lens,
 });
 
@@ -263,8 +281,8 @@ const stakeholder = z.strictObject({
   influence: z._default(effortPoints(10), 1),
   asks: z._default(list(ask, LIMITS.listText), []),
   voice: about(
-    z.optional(z.strictObject({ met: saying, late: saying, missed: saying })),
-    'what this stakeholder says when their asks are met, late or missed',
+    z.optional(z.strictObject({ met: saying, late: saying, missed: saying, renegotiated: saying })),
+    'what this stakeholder says when their asks are met, late, missed or met on renegotiated terms',
   ),
 });
 

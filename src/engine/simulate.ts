@@ -36,6 +36,7 @@ import {
   widenAnchors,
   type Metrics,
 } from './score.ts';
+import { renegotiatedAt } from './renegotiation.ts';
 import { ENGINE_VERSION } from './version.ts';
 
 /**
@@ -79,7 +80,19 @@ export interface AskOutcome {
   item: string;
   bySlot: number;
   completedAt: number | null;
+  /** Against the terms in force: the renegotiated ones when `renegotiated` is set. */
   status: 'met' | 'late' | 'missed';
+  /**
+   * The new terms, when a renegotiation was done by the ask's date before the item shipped
+   * (absent otherwise). Met on them, the ask earns 1 − trust of its credit.
+   */
+  renegotiated?: {
+    by: string;
+    at: number;
+    bySlot: number;
+    scope: string | null;
+    trust: number;
+  } | null;
 }
 
 export interface ObligationOutcome {
@@ -246,13 +259,29 @@ export function simulate(scenario: Scenario, plan: Plan, options: SimulateOption
   const asks: AskOutcome[] = [];
   for (const s of c.stakeholders) {
     for (const a of s.asks) {
-      const doneAt = a.item >= 0 ? modal.run.doneAt[a.item]! : Infinity;
+      const done = modal.run.doneAt;
+      const at = renegotiatedAt(a, done);
+      const terms = at === null ? null : a.terms;
+      const scope = terms && terms.scope >= 0 ? done[terms.scope]! : Infinity;
+      const doneAt = Math.min(a.item >= 0 ? done[a.item]! : Infinity, scope);
+      const bySlot = terms ? terms.bySlot : a.bySlot;
       asks.push({
         stakeholder: s.id,
         item: c.items[a.item]?.id ?? '',
         bySlot: a.bySlot,
         completedAt: finite(doneAt),
-        status: doneAt <= a.bySlot + 1 + 1e-9 ? 'met' : Number.isFinite(doneAt) ? 'late' : 'missed',
+        status: doneAt <= bySlot + 1 + 1e-9 ? 'met' : Number.isFinite(doneAt) ? 'late' : 'missed',
+        ...(at !== null && terms
+          ? {
+              renegotiated: {
+                by: c.items[terms.talk]!.id,
+                at,
+                bySlot: terms.bySlot,
+                scope: terms.scope >= 0 ? c.items[terms.scope]!.id : null,
+                trust: 1 - terms.credit,
+              },
+            }
+          : {}),
       });
     }
   }

@@ -101,7 +101,9 @@ export function packOrder(
   };
   for (const id of order) {
     const idx = c.index.get(id);
-    if (idx === undefined || c.items[idx]!.injected) continue;
+    // The frameworks rank the backlog; a renegotiation is a conversation, not backlog work.
+    if (idx === undefined || c.items[idx]!.injected || c.scenario.items[idx]!.renegotiates)
+      continue;
     visiting.clear();
     place(idx);
   }
