@@ -196,6 +196,7 @@ export type WarningKind =
   | 'notBefore'
   | 'deadlineAtRisk'
   | 'askAtRisk'
+  | 'renegotiationLate'
   | 'obligationAtRisk'
   | 'unfinished';
 
@@ -216,6 +217,7 @@ const WARNING_ORDER: readonly WarningKind[] = [
   'notBefore',
   'deadlineAtRisk',
   'askAtRisk',
+  'renegotiationLate',
   'obligationAtRisk',
   'unfinished',
 ];
@@ -314,15 +316,43 @@ export function planWarnings(scenario: Scenario, plan: Plan, outcome: Outcome): 
   plan.slots.forEach((ids, slot) => ids.forEach((id) => planned.set(id, slot)));
   const stakeholders = new Map(scenario.stakeholders.map((s) => [s.id, s]));
   for (const ask of outcome.asks) {
-    const slot = planned.get(ask.item);
+    const terms = ask.renegotiated;
+    // On renegotiated terms, the smaller scope meets the ask too: warn on whichever is planned.
+    const itemId = planned.has(ask.item) || !terms?.scope ? ask.item : terms.scope;
+    const slot = planned.get(itemId);
     if (slot === undefined || ask.status === 'met') continue;
     const who = stakeholders.get(ask.stakeholder);
-    const item = items.get(ask.item);
+    const whom = who ? `${who.name} (${who.role})` : ask.stakeholder;
+    const item = items.get(itemId);
     warnings.push({
       kind: 'askAtRisk',
       slot,
-      itemId: ask.item,
-      message: `${who ? `${who.name} (${who.role})` : ask.stakeholder} wants ${quoted(item?.title ?? ask.item)} by the end of ${label(ask.bySlot)}, but ${forecastText(scenario, ask.completedAt)}.`,
+      itemId,
+      message: terms
+        ? `${whom} agreed to ${quoted(item?.title ?? itemId)} by the end of ${label(terms.bySlot)}, but ${forecastText(scenario, ask.completedAt)}.`
+        : `${whom} wants ${quoted(item?.title ?? ask.item)} by the end of ${label(ask.bySlot)}, but ${forecastText(scenario, ask.completedAt)}.`,
+    });
+  }
+
+  // A renegotiation changes the terms only when it is done by the ask's date, before the item
+  // ships; planned later it only costs its points.
+  for (const talk of scenario.items) {
+    const r = talk.renegotiates;
+    const slot = planned.get(talk.id);
+    if (!r || slot === undefined) continue;
+    const ask = outcome.asks.find((a) => a.stakeholder === r.stakeholder && a.item === r.item);
+    if (!ask || ask.renegotiated) continue;
+    const who = stakeholders.get(r.stakeholder);
+    const asked = quoted(items.get(r.item)?.title ?? r.item);
+    const done = outcomeOf.get(talk.id)?.completedAt ?? null;
+    warnings.push({
+      kind: 'renegotiationLate',
+      slot,
+      itemId: talk.id,
+      message:
+        done === null || done > ask.bySlot + 1 + 1e-9
+          ? `${quoted(talk.title)} ${done === null ? 'does not happen within the plan' : `is forecast for ${formatSlotTime(scenario.time.labels, done)}`}, after ${who?.name ?? r.stakeholder}’s date for ${asked} (the end of ${label(ask.bySlot)}): too late to change the terms.`
+          : `${asked} ships before ${quoted(talk.title)}: the conversation changes nothing.`,
     });
   }
 
@@ -696,7 +726,23 @@ export interface ItemFacts {
   /** "due end of Q2", "loses value from Q3", "not before Q2". */
   dates: { key: string; label: string; detail: string }[];
   dependsOn: { id: string; title: string }[];
-  asks: { stakeholder: string; name: string; role: string; bySlot: number; why: string | null }[];
+  /** Who asked for it; `instead` names the item they asked for when this one is its smaller scope. */
+  asks: {
+    stakeholder: string;
+    name: string;
+    role: string;
+    bySlot: number;
+    why: string | null;
+    instead?: string;
+  }[];
+  /** The ask this item renegotiates, with its new terms in words. */
+  renegotiates: {
+    stakeholder: string;
+    name: string;
+    item: string;
+    bySlot: number;
+    terms: string;
+  } | null;
 }
 
 export function itemFacts(scenario: Scenario, item: Item): ItemFacts {
@@ -723,17 +769,61 @@ export function itemFacts(scenario: Scenario, item: Item): ItemFacts {
   return {
     dates,
     dependsOn: item.dependsOn.map((id) => ({ id, title: items.get(id)?.title ?? id })),
-    asks: scenario.stakeholders.flatMap((s) =>
-      s.asks
-        .filter((a) => a.item === item.id)
-        .map((a) => ({
-          stakeholder: s.id,
-          name: s.name,
-          role: s.role,
-          bySlot: a.bySlot,
-          why: a.why ?? null,
-        })),
-    ),
+    asks: [
+      ...scenario.stakeholders.flatMap((s) =>
+        s.asks
+          .filter((a) => a.item === item.id)
+          .map((a) => ({
+            stakeholder: s.id,
+            name: s.name,
+            role: s.role,
+            bySlot: a.bySlot,
+            why: a.why ?? null,
+          })),
+      ),
+      ...scopeAsks(scenario, item),
+    ],
+    renegotiates: renegotiationFacts(scenario, item),
+  };
+}
+
+/** The asks this item meets as the smaller scope of a renegotiation, on the new terms. */
+function scopeAsks(scenario: Scenario, item: Item): ItemFacts['asks'] {
+  const asks: ItemFacts['asks'] = [];
+  for (const talk of scenario.items) {
+    const r = talk.renegotiates;
+    if (r?.scope !== item.id) continue;
+    const who = scenario.stakeholders.find((s) => s.id === r.stakeholder);
+    const ask = who?.asks.find((a) => a.item === r.item);
+    if (!who || !ask) continue;
+    asks.push({
+      stakeholder: who.id,
+      name: who.name,
+      role: who.role,
+      bySlot: r.bySlot ?? ask.bySlot,
+      why: ask.why ?? null,
+      instead: itemIndex(scenario).get(r.item)?.title ?? r.item,
+    });
+  }
+  return asks;
+}
+
+function renegotiationFacts(scenario: Scenario, item: Item): ItemFacts['renegotiates'] {
+  const r = item.renegotiates;
+  if (!r) return null;
+  const who = scenario.stakeholders.find((s) => s.id === r.stakeholder);
+  const ask = who?.asks.find((a) => a.item === r.item);
+  const titleOf = (id: string) => itemIndex(scenario).get(id)?.title ?? id;
+  const terms = [
+    ...(r.scope ? [`${titleOf(r.scope)} instead`] : []),
+    ...(r.bySlot !== undefined ? [`by the end of ${slotLabel(scenario, r.bySlot)}`] : []),
+  ].join(', ');
+  return {
+    stakeholder: r.stakeholder,
+    name: who?.name ?? r.stakeholder,
+    item: titleOf(r.item),
+    bySlot: ask?.bySlot ?? 0,
+    terms: `${terms}, at the cost of ${formatPercent(r.trust)} of the ask’s credit`,
   };
 }
 

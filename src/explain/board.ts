@@ -68,6 +68,8 @@ export interface CardRisks {
   asks: string[];
   /** Prerequisites planned after it, or not planned (a `dependencyOrder`/`Missing` warning). */
   needs: { id: string; problem: 'later' | 'missing' }[];
+  /** A renegotiation planned too late to change the terms (a `renegotiationLate` warning). */
+  renegotiation?: boolean;
 }
 
 /**
@@ -100,8 +102,14 @@ export function cardRisks(
     else if (w.kind === 'askAtRisk') {
       const risk = of(id);
       for (const ask of outcome.asks)
-        if (ask.item === id && ask.status !== 'met' && !risk.asks.includes(ask.stakeholder))
+        if (
+          (ask.item === id || ask.renegotiated?.scope === id) &&
+          ask.status !== 'met' &&
+          !risk.asks.includes(ask.stakeholder)
+        )
           risk.asks.push(ask.stakeholder);
+    } else if (w.kind === 'renegotiationLate') {
+      of(id).renegotiation = true;
     } else if (
       (w.kind === 'dependencyOrder' || w.kind === 'dependencyMissing') &&
       !dependencyChecked.has(id)
@@ -122,7 +130,7 @@ export function cardRisks(
 
 /**
  * `CardRisks` as one string, so a memoized card compares it cheaply: "deadline", "not-before",
- * "ask:<stakeholder>", "needs-later:<item>", "needs-missing:<item>", joined with spaces (ids
+ * "ask:<stakeholder>", "renegotiation", "needs-later:<item>", "needs-missing:<item>", joined with spaces (ids
  * have no spaces).
  */
 export function cardRisksKey(risk: CardRisks | undefined): string {
@@ -131,6 +139,7 @@ export function cardRisksKey(risk: CardRisks | undefined): string {
     ...(risk.deadline ? ['deadline'] : []),
     ...(risk.notBefore ? ['not-before'] : []),
     ...risk.asks.map((s) => `ask:${s}`),
+    ...(risk.renegotiation ? ['renegotiation'] : []),
     ...risk.needs.map((n) => `needs-${n.problem}:${n.id}`),
   ].join(' ');
 }

@@ -10,7 +10,7 @@
  */
 import { compile, type Compiled } from '../engine/compile.ts';
 import type { SlotTrace } from '../engine/core.ts';
-import { pointsText } from './advice.ts';
+import { itemFacts, pointsText } from './advice.ts';
 import { formatMoney, formatPercent, formatSigned, formatSlotTime } from './format.ts';
 import { dropItem, repairDependencies } from '../engine/par.ts';
 import { findItem, placeItem, type Plan } from '../engine/plan.ts';
@@ -34,6 +34,7 @@ export type Mechanism =
   | 'lead time'
   | 'cascade'
   | 'preparedness'
+  | 'renegotiation'
   | 'value'
   | 'focus';
 
@@ -82,6 +83,8 @@ export interface StakeholderReaction {
     bySlot: number;
     status: 'met' | 'late' | 'missed';
     completedAt: number | null;
+    /** The terms agreed in a renegotiation (the status is against them). */
+    renegotiated: { bySlot: number; scope: string | null; trust: number } | null;
   }[];
 }
 
@@ -177,6 +180,7 @@ function mechanismOf(
       top = m;
     }
   }
+  if (item.renegotiates) return 'renegotiation';
   if (c.injectEvents.some((e) => e.prepared.includes(c.index.get(item.id) ?? -1)))
     return 'preparedness';
   if (top === 'security' || item.effects.closes.length > 0) return 'security';
@@ -415,6 +419,20 @@ function sentenceFor(x: SentenceInput): string {
     case 'focus': {
       return `${title} took ${item.effort} points that par spends elsewhere. ${points}.`;
     }
+    case 'renegotiation': {
+      const r = item.renegotiates!;
+      const yours = user.asks.find((a) => a.stakeholder === r.stakeholder && a.item === r.item);
+      const pars = cf.asks.find((a) => a.stakeholder === r.stakeholder && a.item === r.item);
+      const whose = askWords(c, r.stakeholder, r.item);
+      if (x.kind === 'drop')
+        return `You renegotiated ${whose}: met on the new terms it earns ${formatPercent(1 - r.trust)} of that ask’s credit, and par ${pars?.status === 'met' ? 'meets it as asked' : 'spends the conversation’s points elsewhere'}. ${points}.`;
+      const yourAsk = yours
+        ? yours.renegotiated
+          ? `renegotiated it in ${label(c, Math.min(Math.floor(yours.renegotiated.at), c.slots - 1))}`
+          : `${x.kind === 'defer' && x.userSlot !== null ? `planned the conversation for ${label(c, x.userSlot)}, too late to change the terms, and ` : ''}${yours.status === 'met' ? 'met it as asked' : yours.status === 'late' ? 'delivered it late' : 'missed it'}`
+        : 'left it';
+      return `Par renegotiates ${whose} in ${label(c, x.parSlot)} (${itemFacts(c.scenario, item).renegotiates?.terms ?? ''}); you ${yourAsk}. ${points}.`;
+    }
     case 'value':
     default: {
       const arr = item.value.arr * item.value.confidence;
@@ -496,7 +514,17 @@ const DEFAULT_VOICE = {
   met: 'Everything I asked for arrived when I needed it.',
   late: 'I got what I asked for, but later than we agreed.',
   missed: 'What I asked for did not happen this year.',
+  renegotiated:
+    'We changed what I asked for, and you delivered what we agreed. I noticed it moved.',
 };
+
+/** "Olivia Grant’s ask for Digital gift cards by Q3". */
+function askWords(c: Compiled, stakeholder: string, item: string): string {
+  const s = c.scenario.stakeholders.find((x) => x.id === stakeholder);
+  const ask = s?.asks.find((a) => a.item === item);
+  const title = c.items[c.index.get(item) ?? -1]?.title ?? item;
+  return `${s?.name ?? stakeholder}’s ask for ${title}${ask ? ` by ${label(c, ask.bySlot)}` : ''}`;
+}
 
 function reactions(c: Compiled, o: Outcome): StakeholderReaction[] {
   return c.scenario.stakeholders
@@ -510,15 +538,27 @@ function reactions(c: Compiled, o: Outcome): StakeholderReaction[] {
           bySlot: a.bySlot,
           status: a.status,
           completedAt: a.completedAt,
+          renegotiated: a.renegotiated
+            ? {
+                bySlot: a.renegotiated.bySlot,
+                scope: a.renegotiated.scope
+                  ? (c.items[c.index.get(a.renegotiated.scope) ?? -1]?.title ??
+                    a.renegotiated.scope)
+                  : null,
+                trust: a.renegotiated.trust,
+              }
+            : null,
         }));
       const allMet = asks.every((a) => a.status === 'met');
       const anyMissed = asks.some((a) => a.status === 'missed');
-      const mood: StakeholderReaction['mood'] = allMet
-        ? 'pleased'
-        : anyMissed && asks.every((a) => a.status !== 'met')
-          ? 'disappointed'
-          : 'mixed';
-      const key = allMet ? 'met' : anyMissed ? 'missed' : 'late';
+      const moved = asks.some((a) => a.renegotiated);
+      const mood: StakeholderReaction['mood'] =
+        allMet && !moved
+          ? 'pleased'
+          : anyMissed && asks.every((a) => a.status !== 'met')
+            ? 'disappointed'
+            : 'mixed';
+      const key = allMet ? (moved ? 'renegotiated' : 'met') : anyMissed ? 'missed' : 'late';
       return {
         id: s.id,
         name: s.name,

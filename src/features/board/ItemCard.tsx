@@ -39,6 +39,7 @@ const RISK_WORDS = {
   ask: 'at risk',
   later: 'planned after it',
   missing: 'not planned',
+  renegotiation: 'too late to change the terms',
 } as const;
 
 /** A chip's attributes and the words it adds when `risk` says the plan puts it at risk. */
@@ -151,6 +152,7 @@ function CardBody({ scenario, item, risks, note, revealed, lensScore }: CardBody
       : key === 'not-before' && flagged.has('not-before')
         ? RISK_WORDS.notBefore
         : null;
+  const renegotiationRisk = riskOf(flagged.has('renegotiation') ? RISK_WORDS.renegotiation : null);
   const range = item.estimate
     ? `${formatPoints(item.estimate[0])}–${formatPoints(item.estimate[1])}`
     : null;
@@ -202,13 +204,33 @@ function CardBody({ scenario, item, risks, note, revealed, lensScore }: CardBody
             <li
               key={a.stakeholder}
               className={`chip chip-ask${risk.className}`}
-              title={`${a.name} (${a.role}) wants it by the end of ${slotLabel(scenario, a.bySlot)}`}
+              title={
+                a.instead
+                  ? `${a.name} (${a.role}) accepts it instead of ${a.instead} by the end of ${slotLabel(scenario, a.bySlot)}, if you renegotiate in time`
+                  : `${a.name} (${a.role}) wants it by the end of ${slotLabel(scenario, a.bySlot)}`
+              }
             >
-              {a.name.split(' ')[0]} wants it by {slotLabel(scenario, a.bySlot)}
+              {a.name.split(' ')[0]}{' '}
+              {a.instead
+                ? `takes it instead of ${a.instead}, by ${slotLabel(scenario, a.bySlot)}`
+                : `wants it by ${slotLabel(scenario, a.bySlot)}`}
               {risk.hidden}
             </li>
           );
         })}
+        {facts.renegotiates && (
+          <li
+            className={`chip chip-renegotiation${renegotiationRisk.className}`}
+            title={`Renegotiates ${facts.renegotiates.name}’s ask for ${facts.renegotiates.item} (by ${slotLabel(scenario, facts.renegotiates.bySlot)}): ${facts.renegotiates.terms}`}
+          >
+            renegotiates {facts.renegotiates.name.split(' ')[0]}’s ask
+            <span className="visually-hidden">
+              {' '}
+              for {facts.renegotiates.item}: {facts.renegotiates.terms}
+            </span>
+            {renegotiationRisk.hidden}
+          </li>
+        )}
         {effects.slice(0, EFFECTS_SHOWN).map((e) => (
           <li key={e.key} className={`chip chip-effect chip-${e.tone}`} title={e.detail}>
             {e.label}

@@ -176,6 +176,18 @@ export function ItemDetails({
         </ul>
       </section>
 
+      {facts.renegotiates && (
+        <section className="details-section" data-testid="renegotiation-details">
+          <h3>A renegotiation</h3>
+          <p>
+            {facts.renegotiates.name} asked for <strong>{facts.renegotiates.item}</strong> by the
+            end of {slotLabel(scenario, facts.renegotiates.bySlot)}. Done by then, before it ships,
+            this conversation changes the ask to: {facts.renegotiates.terms}. A silent miss loses
+            all of it; planned later, or after the item ships, it changes nothing.
+          </p>
+        </section>
+      )}
+
       {(facts.asks.length > 0 || facts.dependsOn.length > 0) && (
         <section className="details-section">
           <h3>Who asked, and what it needs</h3>
@@ -195,6 +207,9 @@ export function ItemDetails({
                         ? `late (done ${formatSlotTime(labels, a.completedAt ?? 0)})`
                         : 'missed'}
                   </span>
+                  {a.renegotiated
+                    ? ` on renegotiated terms (${renegotiatedTerms(scenario, a.renegotiated)})`
+                    : ''}
                   .
                 </li>
               );
@@ -277,4 +292,17 @@ export function ItemDetails({
       <NoteField key={item.id} scenario={scenario} itemId={item.id} />
     </Dialog>
   );
+}
+
+/** "Gift cards through a hosted provider instead, by Q4, 30% of its credit lost". */
+function renegotiatedTerms(
+  scenario: Scenario,
+  r: NonNullable<Outcome['asks'][number]['renegotiated']>,
+): string {
+  const scope = r.scope ? (scenario.items.find((i) => i.id === r.scope)?.title ?? r.scope) : null;
+  return [
+    ...(scope ? [`${scope} instead`] : []),
+    `by the end of ${slotLabel(scenario, r.bySlot)}`,
+    `${formatPercent(r.trust)} of its credit lost`,
+  ].join(', ');
 }

@@ -12,6 +12,7 @@ import { ArrowRightIcon } from '../../components/icons';
 import {
   DIFFICULTY_LABELS,
   formatPoints,
+  itemFacts,
   knownDates,
   scoringTable,
   slotLabel,
@@ -64,6 +65,15 @@ export function BriefingPage({ scenario, boardHref, libraryHref }: BriefingPageP
   const scoring = useMemo(() => scoringTable(scenario), [scenario]);
   const threats = useMemo(() => standingThreats(scenario), [scenario]);
   const items = new Map(scenario.items.map((item) => [item.id, item]));
+  // The asks a scenario lets the learner renegotiate, keyed "stakeholder item" (ids have no spaces).
+  const talks = new Map(
+    scenario.items.flatMap((item) => {
+      const facts = item.renegotiates ? itemFacts(scenario, item) : null;
+      return facts?.renegotiates
+        ? [[`${item.renegotiates!.stakeholder} ${item.renegotiates!.item}`, facts] as const]
+        : [];
+    }),
+  );
   const slotsWithDates = [...new Set(dates.map((d) => d.slot))];
 
   return (
@@ -178,6 +188,13 @@ export function BriefingPage({ scenario, boardHref, libraryHref }: BriefingPageP
                         Wants <strong>{items.get(ask.item)?.title ?? ask.item}</strong> by the end
                         of {slotLabel(scenario, ask.bySlot)}
                         {ask.why && <span className="muted"> — {ask.why}</span>}
+                        {talks.get(`${s.id} ${ask.item}`) && (
+                          <span className="ask-renegotiable">
+                            {' '}
+                            Open to renegotiation:{' '}
+                            {talks.get(`${s.id} ${ask.item}`)!.renegotiates!.terms}.
+                          </span>
+                        )}
                       </li>
                     ))}
                   </ul>

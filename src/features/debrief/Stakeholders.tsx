@@ -1,5 +1,5 @@
 /** How the people who asked for things took the year: their mood, their words, their asks. */
-import { formatSlotTime } from '../../explain/format';
+import { formatPercent, formatSlotTime } from '../../explain/format';
 import type { Scenario } from '../../engine';
 import type { Debrief } from '../../explain/debrief';
 
@@ -41,6 +41,21 @@ export function Stakeholders({ scenario, debrief }: { scenario: Scenario; debrie
                   {a.completedAt !== null
                     ? `, done ${formatSlotTime(labels, a.completedAt)}`
                     : ', not done this year'}
+                  {a.renegotiated && (
+                    <span className="ask-renegotiated">
+                      {' '}
+                      — renegotiated:{' '}
+                      {[
+                        ...(a.renegotiated.scope ? [`${a.renegotiated.scope} instead`] : []),
+                        ...(a.renegotiated.bySlot !== a.bySlot
+                          ? [
+                              `by ${labels[a.renegotiated.bySlot] ?? `slot ${a.renegotiated.bySlot + 1}`}`,
+                            ]
+                          : []),
+                      ].join(', ')}
+                      , at the cost of {formatPercent(a.renegotiated.trust)} of this ask’s credit
+                    </span>
+                  )}
                 </li>
               ))}
             </ul>

@@ -67,9 +67,15 @@ describe('cardRisks', () => {
             for (const who of risk?.asks ?? [])
               expect(
                 outcome.asks.some(
-                  (a) => a.item === id && a.stakeholder === who && a.status !== 'met',
+                  (a) =>
+                    (a.item === id || a.renegotiated?.scope === id) &&
+                    a.stakeholder === who &&
+                    a.status !== 'met',
                 ),
               ).toBe(true);
+            // The renegotiation chip warns exactly when the conversation comes too late.
+            expect(risk?.renegotiation ?? false).toBe(kinds.has('renegotiationLate'));
+            if (kinds.has('renegotiationLate')) expect(item.renegotiates).toBeDefined();
             // A prerequisite chip warns when it is missing or comes later, and only then.
             expect((risk?.needs.length ?? 0) > 0).toBe(
               kinds.has('dependencyMissing') || kinds.has('dependencyOrder'),
@@ -85,6 +91,7 @@ describe('cardRisks', () => {
                 'deadlineAtRisk',
                 'notBefore',
                 'askAtRisk',
+                'renegotiationLate',
                 'dependencyMissing',
                 'dependencyOrder',
                 'unfinished',
