@@ -413,13 +413,13 @@ function sentenceFor(x: SentenceInput): string {
       return `${when}${cfItem.completedAt !== null ? ` (par: ${formatSlotTime(c.labels, cfItem.completedAt)})` : ''}: ${parts.join('; ')}. Preparedness has option value. ${points}.`;
     }
     case 'focus': {
-      return `${title} took ${item.effort} points that par spends elsewhere. ${points}.`;
+      return `${title} took ${pointsText(item.effort)} that par spends elsewhere. ${points}.`;
     }
     case 'value':
     default: {
       const arr = item.value.arr * item.value.confidence;
       if (x.kind === 'drop')
-        return `${title} took ${item.effort} points for an expected ${formatMoney(arr)} of ARR (${formatPercent(item.value.confidence)} confidence); leaving it out, as par does, frees that capacity. ${points}.`;
+        return `${title} took ${pointsText(item.effort)} for an expected ${formatMoney(arr)} of ARR (${formatPercent(item.value.confidence)} confidence); leaving it out, as par does, frees that capacity. ${points}.`;
       const shipped =
         userItem.completedAt === null
           ? 'did not ship this year'
