@@ -211,9 +211,17 @@ function CardBody({ scenario, item, risks, note, revealed, lensScore }: CardBody
               }
             >
               {a.name.split(' ')[0]}{' '}
-              {a.instead
-                ? `takes it instead of ${a.instead}, by ${slotLabel(scenario, a.bySlot)}`
-                : `wants it by ${slotLabel(scenario, a.bySlot)}`}
+              {a.instead ? (
+                <>
+                  takes it instead
+                  <span className="visually-hidden">
+                    {' '}
+                    of {a.instead}, by {slotLabel(scenario, a.bySlot)}
+                  </span>
+                </>
+              ) : (
+                `wants it by ${slotLabel(scenario, a.bySlot)}`
+              )}
               {risk.hidden}
             </li>
           );

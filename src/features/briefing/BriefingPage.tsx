@@ -190,7 +190,6 @@ export function BriefingPage({ scenario, boardHref, libraryHref }: BriefingPageP
                         {ask.why && <span className="muted"> — {ask.why}</span>}
                         {talks.get(`${s.id} ${ask.item}`) && (
                           <span className="ask-renegotiable">
-                            {' '}
                             Open to renegotiation:{' '}
                             {talks.get(`${s.id} ${ask.item}`)!.renegotiates!.terms}.
                           </span>

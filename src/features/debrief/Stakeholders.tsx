@@ -38,9 +38,6 @@ export function Stakeholders({ scenario, debrief }: { scenario: Scenario; debrie
                 <li key={a.item} className={`ask ask-${a.status}`}>
                   <span className="ask-status">{STATUS[a.status]}</span> {a.title}, wanted by{' '}
                   {labels[a.bySlot] ?? `slot ${a.bySlot + 1}`}
-                  {a.completedAt !== null
-                    ? `, done ${formatSlotTime(labels, a.completedAt)}`
-                    : ', not done this year'}
                   {a.renegotiated && (
                     <span className="ask-renegotiated">
                       {' '}
@@ -56,6 +53,10 @@ export function Stakeholders({ scenario, debrief }: { scenario: Scenario; debrie
                       , at the cost of {formatPercent(a.renegotiated.trust)} of this ask’s credit
                     </span>
                   )}
+                  {a.renegotiated ? '; ' : ', '}
+                  {a.completedAt !== null
+                    ? `done ${formatSlotTime(labels, a.completedAt)}`
+                    : 'not done this year'}
                 </li>
               ))}
             </ul>
