@@ -436,6 +436,8 @@ function sentenceFor(x: SentenceInput): string {
     case 'value':
     default: {
       const arr = item.value.arr * item.value.confidence;
+      if (x.kind === 'drop' && item.reveals && item.value.arr === 0)
+        return `${title} is an experiment: in a plan made for the whole year its answer comes after every slot is fixed, so it took ${pointsText(item.effort)} and changed nothing; par, made with the same information, leaves it out. Played quarter by quarter, you could act on what it shows (the decision-quality grade says what it was worth). ${points}.`;
       if (x.kind === 'drop')
         return `${title} took ${pointsText(item.effort)} for an expected ${formatMoney(arr)} of ARR (${formatPercent(item.value.confidence)} confidence); leaving it out, as par does, frees that capacity. ${points}.`;
       const shipped =
