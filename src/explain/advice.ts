@@ -726,15 +726,12 @@ export interface ItemFacts {
   /** "due end of Q2", "loses value from Q3", "not before Q2". */
   dates: { key: string; label: string; detail: string }[];
   dependsOn: { id: string; title: string }[];
-  /** Who asked for it; `instead` names the item they asked for when this one is its smaller scope. */
-  asks: {
-    stakeholder: string;
-    name: string;
-    role: string;
-    bySlot: number;
-    why: string | null;
-    instead?: string;
-  }[];
+  asks: { stakeholder: string; name: string; role: string; bySlot: number; why: string | null }[];
+  /**
+   * Asks this item meets as the smaller scope of a renegotiation (on the new terms): who asked,
+   * the agreed date, and the item they asked for (`instead`).
+   */
+  standsIn: (ItemFacts['asks'][number] & { instead: string })[];
   /** The ask this item renegotiates, with its new terms in words. */
   renegotiates: {
     stakeholder: string;
@@ -769,27 +766,25 @@ export function itemFacts(scenario: Scenario, item: Item): ItemFacts {
   return {
     dates,
     dependsOn: item.dependsOn.map((id) => ({ id, title: items.get(id)?.title ?? id })),
-    asks: [
-      ...scenario.stakeholders.flatMap((s) =>
-        s.asks
-          .filter((a) => a.item === item.id)
-          .map((a) => ({
-            stakeholder: s.id,
-            name: s.name,
-            role: s.role,
-            bySlot: a.bySlot,
-            why: a.why ?? null,
-          })),
-      ),
-      ...scopeAsks(scenario, item),
-    ],
+    asks: scenario.stakeholders.flatMap((s) =>
+      s.asks
+        .filter((a) => a.item === item.id)
+        .map((a) => ({
+          stakeholder: s.id,
+          name: s.name,
+          role: s.role,
+          bySlot: a.bySlot,
+          why: a.why ?? null,
+        })),
+    ),
+    standsIn: scopeAsks(scenario, item),
     renegotiates: renegotiationFacts(scenario, item),
   };
 }
 
 /** The asks this item meets as the smaller scope of a renegotiation, on the new terms. */
-function scopeAsks(scenario: Scenario, item: Item): ItemFacts['asks'] {
-  const asks: ItemFacts['asks'] = [];
+function scopeAsks(scenario: Scenario, item: Item): ItemFacts['standsIn'] {
+  const asks: ItemFacts['standsIn'] = [];
   for (const talk of scenario.items) {
     const r = talk.renegotiates;
     if (r?.scope !== item.id) continue;

@@ -204,24 +204,26 @@ function CardBody({ scenario, item, risks, note, revealed, lensScore }: CardBody
             <li
               key={a.stakeholder}
               className={`chip chip-ask${risk.className}`}
-              title={
-                a.instead
-                  ? `${a.name} (${a.role}) accepts it instead of ${a.instead} by the end of ${slotLabel(scenario, a.bySlot)}, if you renegotiate in time`
-                  : `${a.name} (${a.role}) wants it by the end of ${slotLabel(scenario, a.bySlot)}`
-              }
+              title={`${a.name} (${a.role}) wants it by the end of ${slotLabel(scenario, a.bySlot)}`}
             >
-              {a.name.split(' ')[0]}{' '}
-              {a.instead ? (
-                <>
-                  takes it instead
-                  <span className="visually-hidden">
-                    {' '}
-                    of {a.instead}, by {slotLabel(scenario, a.bySlot)}
-                  </span>
-                </>
-              ) : (
-                `wants it by ${slotLabel(scenario, a.bySlot)}`
-              )}
+              {a.name.split(' ')[0]} wants it by {slotLabel(scenario, a.bySlot)}
+              {risk.hidden}
+            </li>
+          );
+        })}
+        {facts.standsIn.map((a) => {
+          const risk = riskOf(flagged.has(`ask:${a.stakeholder}`) ? RISK_WORDS.ask : null);
+          return (
+            <li
+              key={`instead:${a.stakeholder}`}
+              className={`chip chip-ask${risk.className}`}
+              title={`${a.name} (${a.role}) accepts it instead of ${a.instead} by the end of ${slotLabel(scenario, a.bySlot)}, if you renegotiate in time`}
+            >
+              {a.name.split(' ')[0]} takes it instead
+              <span className="visually-hidden">
+                {' '}
+                of {a.instead}, by {slotLabel(scenario, a.bySlot)}
+              </span>
               {risk.hidden}
             </li>
           );
