@@ -438,7 +438,10 @@ function cmdDebrief(args: string[], values: Values, io: Io): number {
     io.stdout('\nStakeholders:\n');
     for (const s of d.stakeholders) {
       const asks = s.asks
-        .map((a) => `${a.title} by ${scenario.time.labels[a.bySlot]}: ${a.status}`)
+        .map(
+          (a) =>
+            `${a.title} by ${scenario.time.labels[a.bySlot]}: ${a.status}${a.renegotiated ? ' on renegotiated terms' : ''}`,
+        )
         .join('; ');
       io.stdout(`- ${s.name}, ${s.role} (${s.mood}): "${s.quote}" [${asks}]\n`);
     }

@@ -41,7 +41,8 @@ export const METRIC_INFO: Readonly<
   stakeholders: {
     label: 'Stakeholders',
     unit: '%',
-    description: 'influence-weighted share of asks met by the slot asked for',
+    description:
+      'influence-weighted share of asks met by the slot asked for (met on renegotiated terms, an ask counts less)',
   },
 };
 

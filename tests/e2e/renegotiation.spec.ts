@@ -73,4 +73,5 @@ test('the debrief marks an ask met on renegotiated terms', async ({ page }) => {
   // Met, but not as asked: mixed, not pleased.
   await expect(olivia.locator('.mood')).toHaveText(/Mixed/);
   await expect(olivia.locator('.ask-met', { hasText: 'Digital gift cards' })).toHaveCount(1);
+  await expectNoAxeViolations(page, '.reaction-list');
 });

@@ -99,6 +99,7 @@ test('an experiment reveals a value, the learner re-plans, and the debrief says 
   const hidden = page.getByTestId('hidden-values');
   await expect(hidden).toContainText(`“${title('ai-dispatch')}” was worth $`);
   await expect(hidden).toContainText(`“${title('dispatch-pilot')}” revealed it in ${Q1}.`);
+  await expectNoAxeViolations(page, '[data-testid="hidden-values"]');
 
   // Another world, the same decisions: the first commit's grade does not move.
   await page.getByRole('link', { name: 'Back to plan' }).click();
