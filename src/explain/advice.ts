@@ -20,6 +20,7 @@ import {
   type Metric,
   type Scenario,
 } from '../engine/schema.ts';
+import { termsText } from './terms.ts';
 import { METRIC_INFO } from './words.ts';
 import { simulate, type Outcome } from '../engine/simulate.ts';
 
@@ -808,17 +809,12 @@ function renegotiationFacts(scenario: Scenario, item: Item): ItemFacts['renegoti
   if (!r) return null;
   const who = scenario.stakeholders.find((s) => s.id === r.stakeholder);
   const ask = who?.asks.find((a) => a.item === r.item);
-  const titleOf = (id: string) => itemIndex(scenario).get(id)?.title ?? id;
-  const terms = [
-    ...(r.scope ? [`${titleOf(r.scope)} instead`] : []),
-    ...(r.bySlot !== undefined ? [`by the end of ${slotLabel(scenario, r.bySlot)}`] : []),
-  ].join(', ');
   return {
     stakeholder: r.stakeholder,
     name: who?.name ?? r.stakeholder,
-    item: titleOf(r.item),
+    item: itemIndex(scenario).get(r.item)?.title ?? r.item,
     bySlot: ask?.bySlot ?? 0,
-    terms: `${terms}, at the cost of ${formatPercent(r.trust)} of the ask’s credit`,
+    terms: termsText(scenario, r),
   };
 }
 

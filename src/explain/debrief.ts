@@ -10,7 +10,8 @@
  */
 import { compile, type Compiled } from '../engine/compile.ts';
 import type { SlotTrace } from '../engine/core.ts';
-import { itemFacts, pointsText } from './advice.ts';
+import { pointsText } from './advice.ts';
+import { termsText } from './terms.ts';
 import { formatMoney, formatPercent, formatSigned, formatSlotTime } from './format.ts';
 import { dropItem, repairDependencies } from '../engine/par.ts';
 import { findItem, placeItem, type Plan } from '../engine/plan.ts';
@@ -431,7 +432,7 @@ function sentenceFor(x: SentenceInput): string {
           ? `renegotiated it in ${label(c, Math.min(Math.floor(yours.renegotiated.at), c.slots - 1))}`
           : `${x.kind === 'defer' && x.userSlot !== null ? `planned the conversation for ${label(c, x.userSlot)}, too late to change the terms, and ` : ''}${yours.status === 'met' ? 'met it as asked' : yours.status === 'late' ? 'delivered it late' : 'missed it'}`
         : 'left it';
-      return `Par renegotiates ${whose} in ${label(c, x.parSlot)} (${itemFacts(c.scenario, item).renegotiates?.terms ?? ''}); you ${yourAsk}. ${points}.`;
+      return `Par renegotiates ${whose} in ${label(c, x.parSlot)} (${termsText(c.scenario, r)}); you ${yourAsk}. ${points}.`;
     }
     case 'value':
     default: {
