@@ -27,7 +27,9 @@ export const MUTATION_TESTS = {
 
 /** The modules held to the threshold, by area. */
 export const GATED: Record<string, string[]> = {
-  simulation: ['core', 'expected', 'simulate', 'compile', 'renegotiation'].map((f) => `src/engine/${f}.ts`),
+  simulation: ['core', 'expected', 'simulate', 'compile', 'renegotiation'].map(
+    (f) => `src/engine/${f}.ts`,
+  ),
   scoring: ['score', 'anchors'].map((f) => `src/engine/${f}.ts`),
   par: ['src/engine/par.ts'],
   debrief: ['src/explain/debrief.ts'],
