@@ -7,12 +7,14 @@ import { DEFAULT_CONSTANTS, terminalSlots, type Constants } from './constants.ts
 import {
   ITEM_TYPES,
   METRICS,
+  type Item,
   type ItemType,
   type Metric,
   type Scenario,
   type Weights,
 } from './schema.ts';
 import { askKey, renegotiationsByAsk, type CompiledAsk } from './renegotiation.ts';
+import { slicesOf } from './slices.ts';
 
 export interface CompiledItem {
   id: string;
@@ -51,6 +53,13 @@ export interface CompiledItem {
   obligation: number;
   feePerSlot: number;
   feeFrom: number;
+  /** The feature this item is the MVP slice of, or -1. */
+  sliceOf: number;
+  /** This feature's MVP slice, or -1. */
+  mvp: number;
+  /** Split (its MVP planned first): the share of its effort and of its value left for the rest. */
+  restEffort: number;
+  restValue: number;
 }
 
 export interface CompiledVuln {
@@ -136,6 +145,8 @@ export interface Compiled {
   streams: number;
   k: SlotConstants;
   items: CompiledItem[];
+  /** Indexes of the features that have an MVP slice. */
+  sliced: number[];
   index: ReadonlyMap<string, number>;
   vulns: CompiledVuln[];
   threats: CompiledThreat[];
@@ -305,15 +316,21 @@ export function compile(scenario: Scenario, overrides?: Partial<Constants>): Com
         .map((ctl) => ({ threat, reduction: ctl.reduction })),
     );
 
+  const mvps = slicesOf(scenario);
+  const meanEffort = (item: Item) => {
+    const [low, high] = item.estimate ?? [item.effort, item.effort];
+    return (low + item.effort + high) / 3;
+  };
   const items: CompiledItem[] = scenario.items.map((item, i) => {
     const [low, high] = item.estimate ?? [item.effort, item.effort];
     const u = item.urgency;
+    const mvp = mvps.get(item.id);
     return {
       id: item.id,
       index: i,
       type: item.type,
       title: item.title,
-      meanEffort: (low + item.effort + high) / 3,
+      meanEffort: meanEffort(item),
       low,
       mode: item.effort,
       high,
@@ -341,6 +358,10 @@ export function compile(scenario: Scenario, overrides?: Partial<Constants>): Com
           : (obligationIndex.get(item.effects.compliance) ?? -1),
       feePerSlot: item.effects.fee?.perSlot ?? 0,
       feeFrom: item.effects.fee?.fromSlot ?? 0,
+      sliceOf: item.sliceOf ? (index.get(item.sliceOf.item) ?? -1) : -1,
+      mvp: mvp ? (index.get(mvp.id) ?? -1) : -1,
+      restEffort: mvp ? Math.max(0, 1 - meanEffort(mvp) / meanEffort(item)) : 1,
+      restValue: mvp?.sliceOf ? 1 - mvp.sliceOf.share : 1,
     };
   });
 
@@ -520,6 +541,7 @@ export function compile(scenario: Scenario, overrides?: Partial<Constants>): Com
     pointValue: scenario.team.pointValue ?? pointValueOf(items),
     events,
     feeItems: items.filter((i) => i.feePerSlot > 0).map((i) => i.index),
+    sliced: items.filter((i) => i.mvp >= 0).map((i) => i.index),
     endOfSlotItems: items
       .filter(
         (i) => (i.urgency === 2 && i.penalty > 0) || (i.must && i.mustPenalty > 0) || i.csat > 0,

@@ -188,6 +188,13 @@ export interface RunResult {
   startedAt: number[];
   /** Value multiplier per item from its urgency profile (NaN when not done). */
   valueFactor: number[];
+  /**
+   * Share of its own value each item delivered (NaN when not done): 1, `restValue` for a feature
+   * done as the rest after its MVP slice, 0 for a slice finished after its feature started.
+   */
+  partValue: number[];
+  /** 1 for each feature split by the plan (its MVP slice queued before it), else 0. */
+  split: number[];
   /** Report time per obligation (Infinity when never). */
   reportAt: number[];
   /** Points delivered, lost to drag, thrash, firefighting, KTLO, and idle. */
@@ -281,6 +288,12 @@ class RunState {
   doneAt: Float64Array;
   startedAt: Float64Array;
   valueFactor: Float64Array;
+  /** Share of its own value each item delivered at completion (see `RunResult.partValue`). */
+  partValue: Float64Array;
+  /** 1 for a feature whose MVP slice is queued before it: it waits for the slice, then is the rest. */
+  split: Uint8Array;
+  /** Each item's queue position, -1 when not queued (scratch for `reset`). */
+  queuePos: Int32Array;
   /** ARR per item index at completion (the environment's, else the compiled expectation). */
   arr: readonly number[] = [];
   bonus: Float64Array;
@@ -406,6 +419,9 @@ class RunState {
     this.doneAt = new Float64Array(n);
     this.startedAt = new Float64Array(n);
     this.valueFactor = new Float64Array(n);
+    this.partValue = new Float64Array(n);
+    this.split = new Uint8Array(n);
+    this.queuePos = new Int32Array(n);
     this.bonus = new Float64Array(n);
     this.copyStart = new Float64Array(n);
     this.copyDecay = new Float64Array(n);
@@ -451,6 +467,21 @@ class RunState {
     }
     this.openCount = queue.items.length;
     this.startedOpen = 0;
+    this.partValue.fill(NaN);
+    this.split.fill(0);
+    if (c.sliced.length > 0) {
+      this.queuePos.fill(-1);
+      for (let q = 0; q < queue.items.length; q++) this.queuePos[queue.items[q]!] = q;
+      for (let j = 0; j < c.sliced.length; j++) {
+        const idx = c.sliced[j]!;
+        const mvpAt = this.queuePos[c.items[idx]!.mvp]!;
+        const at = this.queuePos[idx]!;
+        if (mvpAt < 0 || mvpAt > at) continue;
+        // Split: the feature waits for its slice (see `work`) and is only the rest of its effort.
+        this.split[idx] = 1;
+        this.remaining[at] = this.remaining[at]! * c.items[idx]!.restEffort;
+      }
+    }
     this.slotEnd.fill(0);
     for (let q = 0; q < queue.items.length; q++) {
       const slot = queue.slots[q]!;
@@ -634,8 +665,9 @@ function work(c: Compiled, st: RunState, queue: Queue, t: number): void {
             (st.frozen && item.type === 'feature')
           )
             continue;
-          let ready = true;
-          for (let d = 0; d < item.deps.length; d++) {
+          // A split feature waits for its MVP slice, like a prerequisite.
+          let ready = !st.split[idx] || doneAt[item.mvp] !== Infinity;
+          for (let d = 0; ready && d < item.deps.length; d++) {
             if (doneAt[item.deps[d]!] === Infinity) {
               ready = false;
               break;
@@ -767,9 +799,16 @@ function complete(c: Compiled, st: RunState, idx: number, tau: number, t: number
     u = tau <= item.urgencySlot + 1 + EPS ? 1 : item.urgencyRate;
   }
   st.valueFactor[idx] = u;
-  const arrGain = st.arr[idx]! * u;
+  // A split feature brings the rest of its value; a slice brings nothing once its feature started.
+  const part = st.split[idx]
+    ? item.restValue
+    : item.sliceOf >= 0 && st.startedAt[item.sliceOf] !== Infinity
+      ? 0
+      : 1;
+  st.partValue[idx] = part;
+  const arrGain = st.arr[idx]! * u * part;
   if (arrGain !== 0) st.ARR += arrGain;
-  let csatGain = item.csat;
+  let csatGain = item.csat * part;
   if (csatGain !== 0) {
     if (st.copyStart[idx]! <= t)
       csatGain *= Math.pow(1 - st.copyDecay[idx]!, t - st.copyStart[idx]!);
@@ -1110,6 +1149,8 @@ function finish(c: Compiled, st: RunState, detail: boolean): RunResult {
     doneAt: detail ? Array.from(st.doneAt) : [],
     startedAt: detail ? Array.from(st.startedAt) : [],
     valueFactor: detail ? Array.from(st.valueFactor) : [],
+    partValue: detail ? Array.from(st.partValue) : [],
+    split: detail ? Array.from(st.split) : [],
     reportAt: detail ? Array.from(st.reportAt) : [],
     totals: st.totals,
     residualExposure: residual,
@@ -1125,10 +1166,10 @@ function slotCauses(c: Compiled, st: RunState, t: number): Cause[] {
   for (let j = 0; j < st.completedCount; j++) {
     const idx = st.completed[j]!;
     const item = c.items[idx]!;
-    const arrGain = st.arr[idx]! * st.valueFactor[idx]!;
+    const arrGain = st.arr[idx]! * st.valueFactor[idx]! * st.partValue[idx]!;
     if (arrGain !== 0)
       causes.push({ target: 'arr', delta: arrGain, item: item.id, mechanism: 'completion' });
-    if (item.csat !== 0)
+    if (item.csat !== 0 && st.partValue[idx] !== 0)
       causes.push({
         target: 'csat',
         delta: st.gainCsat[idx]!,

@@ -162,6 +162,10 @@ export function arrWith(c: Compiled, known: ReadonlyMap<string, number>): number
     const k = known.get(fact.item);
     if (k !== undefined) arr[fact.index] = fact.arr * fact.outcomes[k]!.factor;
   }
+  // An MVP slice brings its share of its feature's value, whatever that turns out to be.
+  for (const item of c.items)
+    if (item.sliceOf >= 0)
+      arr[item.index] = arr[item.sliceOf]! * (1 - c.items[item.sliceOf]!.restValue);
   return arr;
 }
 

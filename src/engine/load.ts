@@ -14,6 +14,7 @@ import { fromZodError, type Issue, type Result } from './issues.ts';
 import { compile } from './compile.ts';
 import { migrateScenario } from './migrations.ts';
 import { checkRenegotiations } from './renegotiation.ts';
+import { checkSlices, withSliceValues } from './slices.ts';
 import {
   LIMITS,
   SCHEMA_VERSION,
@@ -86,7 +87,9 @@ export function loadScenario(input: unknown): ScenarioResult {
     }
     const parsed = scenarioSchema.safeParse(migrated.value);
     if (!parsed.success) return { ok: false, issues: fromZodError(parsed.error, migrated.value) };
-    let scenario = parsed.data;
+    const sliceIssues = checkSlices(parsed.data);
+    if (sliceIssues.length > 0) return { ok: false, issues: sliceIssues };
+    let scenario = withSliceValues(parsed.data);
     const { errors, warnings } = checkReferences(scenario);
     errors.push(...checkHidden(scenario), ...checkRenegotiations(scenario));
     if (errors.length > 0) return { ok: false, issues: errors };

@@ -224,6 +224,18 @@ export const itemSchema = z.strictObject({
     ),
     'a renegotiation: done by the ask’s date, it replaces the ask’s terms with these',
   ),
+  sliceOf: about(
+    z.optional(
+      z.strictObject({
+        item: about(id, 'the feature this item is the MVP slice of'),
+        share: about(
+          z.number().check(z.gt(0), z.lt(1)),
+          'share of that feature’s value the slice delivers on its own',
+        ),
+      }),
+    ),
+    'an MVP slice: part of a feature’s value for part of its effort; its value and urgency come from the feature, and the feature done after it is only the rest',
+  ),
   lens,
 });
 

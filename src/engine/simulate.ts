@@ -73,6 +73,12 @@ export interface ItemOutcome {
   effort: number;
   /** Value multiplier from the urgency profile (1 = on time), null when not done. */
   valueFactor: number | null;
+  /**
+   * Slices (docs/model.md, "Slicing a feature"): `rest` for a feature the plan split (its MVP
+   * slice first; `effort` is then the rest's), `mvp` for a slice that delivered its share,
+   * `wasted` for a slice finished after its feature started. Absent otherwise.
+   */
+  part?: 'rest' | 'mvp' | 'wasted';
 }
 
 export interface AskOutcome {
@@ -245,14 +251,25 @@ export function simulate(scenario: Scenario, plan: Plan, options: SimulateOption
     )
       status = 'not triggered';
     else status = wasQueued ? 'unfinished' : 'left out';
+    const split = modal.run.split[item.index] === 1;
+    const effort = modal.env.effort[item.index] ?? item.meanEffort;
+    const partValue = modal.run.partValue[item.index]!;
+    const part = split
+      ? 'rest'
+      : item.sliceOf >= 0 && Number.isFinite(doneAt)
+        ? partValue > 0
+          ? 'mvp'
+          : 'wasted'
+        : null;
     return {
       id: item.id,
       plannedSlot,
       status,
       startedAt: finite(startedAt),
       completedAt: finite(doneAt),
-      effort: modal.env.effort[item.index] ?? item.meanEffort,
+      effort: split ? effort * item.restEffort : effort,
       valueFactor: Number.isFinite(doneAt) ? modal.run.valueFactor[item.index]! : null,
+      ...(part ? { part } : {}),
     };
   });
 

@@ -54,7 +54,9 @@ export function forecastCapacity(c: Compiled): number[] {
 /**
  * Packs an ordering into slots: each item goes to the earliest slot (not before its not-before
  * slot or its prerequisites' slots) with room for it; prerequisites are placed first. An item
- * bigger than any slot goes to the first slot with at least half a slot free, and spills.
+ * bigger than any slot goes to the first slot with at least half a slot free, and spills. An MVP
+ * slice ranked before its feature splits it (the feature comes no earlier, with the rest's
+ * effort); ranked after, it is left out.
  */
 export function packOrder(
   c: Compiled,
@@ -77,7 +79,10 @@ export function packOrder(
       if (s < 0) return -1;
       earliest = Math.max(earliest, s);
     }
-    const effort = item.mode;
+    // A feature after its MVP slice is the rest, after the slice.
+    const mvpSlot = item.mvp >= 0 ? slotOf.get(item.mvp) : undefined;
+    if (mvpSlot !== undefined) earliest = Math.max(earliest, mvpSlot);
+    const effort = mvpSlot !== undefined ? item.mode * item.restEffort : item.mode;
     let target = -1;
     for (let s = earliest; s < c.slots; s++) {
       if ((room[s] ?? 0) >= effort - 1e-9) {
@@ -104,6 +109,9 @@ export function packOrder(
     // The frameworks rank the backlog; a renegotiation is a conversation, not backlog work.
     if (idx === undefined || c.items[idx]!.injected || c.scenario.items[idx]!.renegotiates)
       continue;
+    // Nobody builds the MVP of a feature already planned whole.
+    const sliceOf = c.items[idx]!.sliceOf;
+    if (sliceOf >= 0 && slotOf.has(sliceOf)) continue;
     visiting.clear();
     place(idx);
   }
