@@ -87,3 +87,4 @@ export {
   type StrategyInfo,
   type StrategyKind,
 } from './strategies.ts';
+export { slicesOf, sliceValue } from './slices.ts';

@@ -20,6 +20,7 @@ import {
   type Metric,
   type Scenario,
 } from '../engine/schema.ts';
+import { slicesOf } from '../engine/slices.ts';
 import { termsText } from './terms.ts';
 import { METRIC_INFO } from './words.ts';
 import { simulate, type Outcome } from '../engine/simulate.ts';
@@ -198,6 +199,7 @@ export type WarningKind =
   | 'deadlineAtRisk'
   | 'askAtRisk'
   | 'renegotiationLate'
+  | 'sliceWasted'
   | 'obligationAtRisk'
   | 'unfinished';
 
@@ -219,6 +221,7 @@ const WARNING_ORDER: readonly WarningKind[] = [
   'deadlineAtRisk',
   'askAtRisk',
   'renegotiationLate',
+  'sliceWasted',
   'obligationAtRisk',
   'unfinished',
 ];
@@ -354,6 +357,21 @@ export function planWarnings(scenario: Scenario, plan: Plan, outcome: Outcome): 
         done === null || done > ask.bySlot + 1 + 1e-9
           ? `${quoted(talk.title)} ${done === null ? 'does not happen within the plan' : `is forecast for ${formatSlotTime(scenario.time.labels, done)}`}, after ${who?.name ?? r.stakeholder}’s date for ${asked} (the end of ${label(ask.bySlot)}): too late to change the terms.`
           : `${asked} ships before ${quoted(talk.title)}: the conversation changes nothing.`,
+    });
+  }
+
+  // An MVP slice planned after its feature brings nothing: the feature already covers it.
+  const order = new Map(plan.slots.flat().map((id, i) => [id, i]));
+  for (const slice of scenario.items) {
+    const feature = slice.sliceOf ? items.get(slice.sliceOf.item) : undefined;
+    const at = order.get(slice.id);
+    const featureAt = feature ? order.get(feature.id) : undefined;
+    if (!feature || at === undefined || featureAt === undefined || at < featureAt) continue;
+    warnings.push({
+      kind: 'sliceWasted',
+      slot: planned.get(slice.id) ?? 0,
+      itemId: slice.id,
+      message: `${quoted(slice.title)} is planned after ${quoted(feature.title)}, which covers it: it will bring nothing. Plan it first to split the feature, or leave it out.`,
     });
   }
 
@@ -741,6 +759,20 @@ export interface ItemFacts {
     bySlot: number;
     terms: string;
   } | null;
+  /**
+   * MVP slices: the feature this item is the MVP of (`role: 'mvp'`), or the MVP that can split
+   * this feature (`role: 'feature'`), with the share of value the MVP brings and the effort the
+   * rest takes after it (the engine's figure).
+   */
+  slice: {
+    role: 'mvp' | 'feature';
+    /** The other part: the feature of an MVP, the MVP of a feature. */
+    other: { id: string; title: string };
+    share: number;
+    mvpEffort: number;
+    featureEffort: number;
+    restEffort: number;
+  } | null;
 }
 
 export function itemFacts(scenario: Scenario, item: Item): ItemFacts {
@@ -780,6 +812,42 @@ export function itemFacts(scenario: Scenario, item: Item): ItemFacts {
     ),
     standsIn: scopeAsks(scenario, item),
     renegotiates: renegotiationFacts(scenario, item),
+    slice: sliceFacts(scenario, item),
+  };
+}
+
+/**
+ * A slice in words, for the card's chip (hover, screen readers) and the item details: what the
+ * MVP brings for what, and what the feature is when split (`split`) or can be.
+ */
+export function sliceText(
+  slice: NonNullable<ItemFacts['slice']>,
+  title: string,
+  split: boolean,
+): string {
+  const share = formatPercent(slice.share);
+  const rest = formatPoints(slice.restEffort);
+  if (slice.role === 'mvp')
+    return `${share} of ${quoted(slice.other.title)}’s value for ${formatPoints(slice.mvpEffort)} of its ${formatPoints(slice.featureEffort)} points. Planned before it, it splits the feature: ${quoted(slice.other.title)} is then the rest (${rest} points). Planned after it, it brings nothing.`;
+  return split
+    ? `Split: ${quoted(slice.other.title)} comes first with ${share} of the value; ${quoted(title)} is the rest, ${rest} of its ${formatPoints(slice.featureEffort)} points and ${formatPercent(1 - slice.share)} of its value.`
+    : `Plan ${quoted(slice.other.title)} before it to split it: ${share} of the value for ${formatPoints(slice.mvpEffort)} points, then the rest (${rest} points).`;
+}
+
+function sliceFacts(scenario: Scenario, item: Item): ItemFacts['slice'] {
+  const mvp = item.sliceOf ? item : slicesOf(scenario).get(item.id);
+  const feature = mvp?.sliceOf ? itemIndex(scenario).get(mvp.sliceOf.item) : undefined;
+  if (!mvp?.sliceOf || !feature) return null;
+  const c = compile(scenario);
+  const compiled = c.items[c.index.get(feature.id) ?? -1];
+  const other = item === mvp ? feature : mvp;
+  return {
+    role: item === mvp ? 'mvp' : 'feature',
+    other: { id: other.id, title: other.title },
+    share: mvp.sliceOf.share,
+    mvpEffort: mvp.effort,
+    featureEffort: feature.effort,
+    restEffort: feature.effort * (compiled?.restEffort ?? 1),
   };
 }
 

@@ -6,7 +6,15 @@
 import { findItem, type Plan } from '../engine/plan.ts';
 import type { Scenario } from '../engine/schema.ts';
 import type { Outcome } from '../engine/simulate.ts';
-import { formatPoints, slotLabel, type ColumnForecast, type PlanWarning } from './advice.ts';
+import { slicesOf } from '../engine/slices.ts';
+import {
+  formatPoints,
+  itemFacts,
+  slotLabel,
+  type ColumnForecast,
+  type PlanWarning,
+} from './advice.ts';
+import { formatPercent } from './format.ts';
 
 /** Fractions of a slot below/above these read as "early"/"late" (same cut-offs as completions). */
 const EARLY = 0.34;
@@ -70,6 +78,8 @@ export interface CardRisks {
   needs: { id: string; problem: 'later' | 'missing' }[];
   /** A renegotiation planned too late to change the terms (a `renegotiationLate` warning). */
   renegotiation?: boolean;
+  /** An MVP slice planned after its feature: it brings nothing (a `sliceWasted` warning). */
+  slice?: boolean;
 }
 
 /**
@@ -110,6 +120,8 @@ export function cardRisks(
           risk.asks.push(ask.stakeholder);
     } else if (w.kind === 'renegotiationLate') {
       of(id).renegotiation = true;
+    } else if (w.kind === 'sliceWasted') {
+      of(id).slice = true;
     } else if (
       (w.kind === 'dependencyOrder' || w.kind === 'dependencyMissing') &&
       !dependencyChecked.has(id)
@@ -140,6 +152,7 @@ export function cardRisksKey(risk: CardRisks | undefined): string {
     ...(risk.notBefore ? ['not-before'] : []),
     ...risk.asks.map((s) => `ask:${s}`),
     ...(risk.renegotiation ? ['renegotiation'] : []),
+    ...(risk.slice ? ['slice'] : []),
     ...risk.needs.map((n) => `needs-${n.problem}:${n.id}`),
   ].join(' ');
 }
@@ -281,4 +294,68 @@ export function describePlanChange(scenario: Scenario, before: Plan, after: Plan
   const shown = moved.slice(0, 3).map((id) => titles.get(id) ?? id);
   const rest = moved.length - shown.length;
   return `${moved.length} items moved: ${shown.join(', ')}${rest > 0 ? ` and ${rest} more` : ''}`;
+}
+
+// ---- Slices -------------------------------------------------------------------------------------
+
+/** A split or a merge as a plan change: where the MVP slice goes (null: out of the plan). */
+export interface SliceMove {
+  kind: 'split' | 'merge';
+  mvp: string;
+  feature: string;
+  slot: number | null;
+  index?: number;
+}
+
+/**
+ * The features a plan splits: those whose MVP slice comes before them in plan order (the order
+ * the team takes work in), as the engine decides it.
+ */
+export function splitFeaturesOf(scenario: Scenario, plan: Plan): Set<string> {
+  const order = new Map(plan.slots.flat().map((id, i) => [id, i]));
+  const split = new Set<string>();
+  for (const [feature, mvp] of slicesOf(scenario)) {
+    const at = order.get(feature);
+    const mvpAt = order.get(mvp.id);
+    if (at !== undefined && mvpAt !== undefined && mvpAt < at) split.add(feature);
+  }
+  return split;
+}
+
+/**
+ * What "Split" or "Merge" on a card does. Split (on a planned feature): its MVP goes just before
+ * it, in its slot. Merge (on either part): the MVP leaves the plan. Null when there is nothing to
+ * do (no slice, the feature not planned, already split or merged).
+ */
+export function sliceMove(
+  scenario: Scenario,
+  plan: Plan,
+  itemId: string,
+  kind: 'split' | 'merge',
+): SliceMove | null {
+  const item = scenario.items.find((i) => i.id === itemId);
+  const feature = item?.sliceOf ? item.sliceOf.item : itemId;
+  const mvp = slicesOf(scenario).get(feature);
+  if (!mvp) return null;
+  const split = splitFeaturesOf(scenario, plan).has(feature);
+  if (kind === 'merge')
+    return findItem(plan, mvp.id) === null ? null : { kind, mvp: mvp.id, feature, slot: null };
+  const at = findItem(plan, feature);
+  // Not split, the MVP is nowhere before the feature: taking it out leaves the feature's index.
+  if (at === null || split) return null;
+  return { kind, mvp: mvp.id, feature, slot: at.slot, index: at.index };
+}
+
+/** What a split or merge did, for screen readers: "Split “AI assistant”: …". */
+export function describeSliceMove(scenario: Scenario, next: Plan, move: SliceMove): string {
+  const title = (id: string) => `“${scenario.items.find((i) => i.id === id)?.title ?? id}”`;
+  if (move.kind === 'merge')
+    return `Merged: ${title(move.mvp)} is back in the backlog and ${title(move.feature)} is whole again.`;
+  const facts = itemFacts(
+    scenario,
+    scenario.items.find((i) => i.id === move.feature)!,
+  ).slice;
+  const at = findItem(next, move.mvp);
+  const where = at ? placeOf(scenario, next, move.mvp) : 'the plan';
+  return `Split ${title(move.feature)}: ${title(move.mvp)} is planned just before it, in ${where}, with ${formatPercent(facts?.share ?? 0)} of the value; ${title(move.feature)} is now the rest (${formatPoints(facts?.restEffort ?? 0)} points).`;
 }

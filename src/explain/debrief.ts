@@ -24,6 +24,7 @@ import {
   type Scenario,
   type Weights,
 } from '../engine/schema.ts';
+import { slicesOf } from '../engine/slices.ts';
 import { simulate, type Outcome } from '../engine/simulate.ts';
 
 /** The mechanism a cause is explained by. */
@@ -36,6 +37,7 @@ export type Mechanism =
   | 'cascade'
   | 'preparedness'
   | 'renegotiation'
+  | 'slice'
   | 'value'
   | 'focus';
 
@@ -182,6 +184,7 @@ function mechanismOf(
     }
   }
   if (item.renegotiates) return 'renegotiation';
+  if (item.sliceOf) return 'slice';
   if (c.injectEvents.some((e) => e.prepared.includes(c.index.get(item.id) ?? -1)))
     return 'preparedness';
   if (top === 'security' || item.effects.closes.length > 0) return 'security';
@@ -434,9 +437,40 @@ function sentenceFor(x: SentenceInput): string {
         : 'left it';
       return `Par renegotiates ${whose} in ${label(c, x.parSlot)} (${termsText(c.scenario, r)}); you ${yourAsk}. ${points}.`;
     }
+    case 'slice': {
+      const feature = c.scenario.items.find((i) => i.id === item.sliceOf!.item)!;
+      const share = formatPercent(item.sliceOf!.share);
+      const whole = feature.title;
+      const at = (t: number | null) => (t === null ? null : formatSlotTime(c.labels, t));
+      const yourFeature = user.items.find((i) => i.id === feature.id)!;
+      const parFeature = cf.items.find((i) => i.id === feature.id)!;
+      const featureWords = (o: typeof yourFeature, split: boolean) =>
+        o.completedAt === null
+          ? split
+            ? 'the rest never came'
+            : `${whole} ${o.status === 'left out' ? 'was not built' : 'did not ship this year'}`
+          : split
+            ? `the rest followed ${at(o.completedAt)}`
+            : `${whole} shipped whole ${at(o.completedAt)}`;
+      const yours =
+        userItem.part === 'wasted'
+          ? `your ${title} came after ${whole} had started and brought nothing, since ${whole} covers it`
+          : userItem.completedAt !== null
+            ? `your ${title} brought ${share} of its value ${at(userItem.completedAt)}; ${featureWords(yourFeature, yourFeature.part === 'rest')}`
+            : `you did not slice it: ${featureWords(yourFeature, false)}`;
+      if (x.kind === 'drop')
+        return `You sliced ${whole}: ${yours}. Par does not build the MVP (${featureWords(parFeature, false)}). ${points}.`;
+      const theirs =
+        cfItem.completedAt === null
+          ? `builds ${title}`
+          : `ships ${title} ${at(cfItem.completedAt)} with ${share} of ${whole}’s value; ${featureWords(parFeature, parFeature.part === 'rest')}`;
+      return `Par slices ${whole}: it ${theirs}. ${yours.charAt(0).toUpperCase()}${yours.slice(1)}. ${points}.`;
+    }
     case 'value':
     default: {
-      const arr = item.value.arr * item.value.confidence;
+      // A feature the plan split is only the rest: (1 − share) of its value.
+      const mvp = userItem.part === 'rest' ? slicesOf(c.scenario).get(item.id) : undefined;
+      const arr = item.value.arr * item.value.confidence * (1 - (mvp?.sliceOf?.share ?? 0));
       if (x.kind === 'drop' && item.reveals && item.value.arr === 0)
         return `${title} is an experiment: in a plan made for the whole year its answer comes after every slot is fixed, so it took ${pointsText(item.effort)} and changed nothing; par, made with the same information, leaves it out. Played quarter by quarter, you could act on what it shows (the decision-quality grade says what it was worth). ${points}.`;
       if (x.kind === 'drop')

@@ -63,7 +63,10 @@ import {
   cardRisks,
   cardRisksKey,
   describePlanChange,
+  describeSliceMove,
   placeOf,
+  sliceMove,
+  splitFeaturesOf,
 } from '../../explain/board';
 import { gradeAndValue } from '../../explain/value';
 import {
@@ -456,6 +459,8 @@ export function BoardPage({
   const pendingFocus = useRef<FocusRequest | null>(null);
   const [focusTick, setFocusTick] = useState(0);
   const containers = useMemo(() => containersOf(plan, backlogWithAdded), [plan, backlogWithAdded]);
+  // Features whose MVP slice the plan puts before them: their cards are the rest.
+  const splitFeatures = useMemo(() => splitFeaturesOf(scenario, plan), [scenario, plan]);
   const containersRef = useLatest(containers);
   const onePaneRef = useLatest(onePane);
   const requestFocus = useCallback(
@@ -741,6 +746,27 @@ export function BoardPage({
     (itemId: string, target: MoveTarget, control: CardControl) => {
       const current = scenarioRef.current;
       const before = planOf(store.getState(), current);
+      if (target.kind === 'split' || target.kind === 'merge') {
+        // Split: the MVP slice goes just before its feature. Merge: the MVP leaves the plan.
+        const move = sliceMove(current, before, itemId, target.kind);
+        if (move === null || refuse(move.mvp, move.slot)) return;
+        // Focus stays on the card, or, when the MVP itself leaves, goes to what takes its place.
+        const from = move.mvp === itemId ? findItem(before, itemId) : null;
+        const container = from ? slotContainer(from.slot) : null;
+        requestFocus(
+          container
+            ? { kind: 'slot', container, index: from?.index ?? 0, control }
+            : { kind: 'card', itemId, control },
+        );
+        performance.mark(DROP_MARK);
+        pendingDrop.current = true;
+        moveItem(current, move.mvp, move.slot, move.index);
+        const next = planOf(store.getState(), current);
+        announce(
+          `${describeSliceMove(current, next, move)}${scoreSentence(evaluate(current, next))}`,
+        );
+        return;
+      }
       const at = findItem(before, itemId);
       const [slot, index] =
         target.kind === 'slot'
@@ -1037,6 +1063,7 @@ export function BoardPage({
         lockedSlots={lockedSlots}
         isFirst={index === 0}
         isLast={index === ids.length - 1}
+        split={splitFeatures.has(id)}
         warnings={warningKinds.get(id) ?? ''}
         risks={timing ? cardRisksKey(risks.get(id)) : ''}
         startedAt={timing?.startedAt ?? null}

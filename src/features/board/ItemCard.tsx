@@ -21,6 +21,7 @@ import {
   effectBadges,
   formatPoints,
   itemFacts,
+  sliceText,
   slotLabel,
 } from '../../explain/advice';
 import { cardTiming } from '../../explain/board';
@@ -40,6 +41,7 @@ const RISK_WORDS = {
   later: 'planned after it',
   missing: 'not planned',
   renegotiation: 'too late to change the terms',
+  slice: 'planned after its feature: it brings nothing',
 } as const;
 
 /** A chip's attributes and the words it adds when `risk` says the plan puts it at risk. */
@@ -54,7 +56,14 @@ function riskOf(words: string | null): { className: string; hidden: ReactNode } 
 
 /** Where a "Move to…" choice sends a card. */
 export type MoveTarget =
-  { kind: 'slot'; slot: number } | { kind: 'backlog' } | { kind: 'up' } | { kind: 'down' };
+  | { kind: 'slot'; slot: number }
+  | { kind: 'backlog' }
+  | { kind: 'up' }
+  | { kind: 'down' }
+  /** A sliced feature: plan its MVP slice just before it (the feature is then the rest). */
+  | { kind: 'split' }
+  /** A sliced feature or its MVP: take the MVP back out of the plan (the feature is whole again). */
+  | { kind: 'merge' };
 
 export interface ItemCardProps {
   scenario: Scenario;
@@ -67,6 +76,8 @@ export interface ItemCardProps {
   lockedSlots?: number;
   isFirst: boolean;
   isLast: boolean;
+  /** A feature whose MVP slice is planned before it: the card is the rest (effort and value). */
+  split?: boolean;
   /** Warning kinds for this item, joined with "," (a string keeps the card memoizable). */
   warnings: string;
   /**
@@ -94,6 +105,7 @@ export interface ItemCardProps {
 interface CardBodyProps {
   scenario: Scenario;
   item: Item;
+  split: boolean;
   risks: string;
   note: string | null;
   revealed: string | null;
@@ -139,7 +151,7 @@ function CardTimeline({
 }
 
 /** The card's content, shared by the card and its drag overlay. */
-function CardBody({ scenario, item, risks, note, revealed, lensScore }: CardBodyProps) {
+function CardBody({ scenario, item, split, risks, note, revealed, lensScore }: CardBodyProps) {
   const facts = useMemo(() => itemFacts(scenario, item), [scenario, item]);
   const unknowns = useMemo(() => uncertaintyBadges(scenario, item), [scenario, item]);
   const effects = useMemo(() => effectBadges(scenario, item), [scenario, item]);
@@ -153,6 +165,8 @@ function CardBody({ scenario, item, risks, note, revealed, lensScore }: CardBody
         ? RISK_WORDS.notBefore
         : null;
   const renegotiationRisk = riskOf(flagged.has('renegotiation') ? RISK_WORDS.renegotiation : null);
+  const sliceRisk = riskOf(flagged.has('slice') ? RISK_WORDS.slice : null);
+  const slice = facts.slice;
   const range = item.estimate
     ? `${formatPoints(item.estimate[0])}–${formatPoints(item.estimate[1])}`
     : null;
@@ -241,6 +255,20 @@ function CardBody({ scenario, item, risks, note, revealed, lensScore }: CardBody
             {renegotiationRisk.hidden}
           </li>
         )}
+        {slice && (
+          <li
+            className={`chip chip-slice${sliceRisk.className}`}
+            title={sliceText(slice, item.title, split)}
+          >
+            {slice.role === 'mvp'
+              ? `MVP of ${slice.other.title}`
+              : split
+                ? `the rest, after ${slice.other.title}`
+                : `can be split: ${slice.other.title}`}
+            <span className="visually-hidden">: {sliceText(slice, item.title, split)}</span>
+            {sliceRisk.hidden}
+          </li>
+        )}
         {effects.slice(0, EFFECTS_SHOWN).map((e) => (
           <li key={e.key} className={`chip chip-effect chip-${e.tone}`} title={e.detail}>
             {e.label}
@@ -262,6 +290,12 @@ function CardBody({ scenario, item, risks, note, revealed, lensScore }: CardBody
       )}
     </>
   );
+}
+
+/** The effort a card shows: a split feature's is the rest's. */
+function cardEffort(scenario: Scenario, item: Item, split: boolean): number {
+  const slice = split ? itemFacts(scenario, item).slice : null;
+  return slice?.role === 'feature' ? slice.restEffort : item.effort;
 }
 
 function CardHead({ item }: { item: Item }) {
@@ -291,6 +325,7 @@ const CardContent = memo(function CardContent({
   lockedSlots = 0,
   isFirst,
   isLast,
+  split = false,
   risks = '',
   startedAt = null,
   completedAt = null,
@@ -304,7 +339,34 @@ const CardContent = memo(function CardContent({
   gripKeyDown,
 }: CardContentProps) {
   const labels = scenario.time.labels;
+  const slice = itemFacts(scenario, item).slice;
+  const sliceItems: MenuItem[] =
+    slice === null || slot === null
+      ? []
+      : slice.role === 'mvp'
+        ? [
+            {
+              id: 'merge',
+              label: `Merge back into ${slice.other.title}`,
+              onSelect: () => onMove(item.id, { kind: 'merge' }),
+            },
+          ]
+        : [
+            split
+              ? {
+                  id: 'merge',
+                  label: `Merge: take ${slice.other.title} out`,
+                  onSelect: () => onMove(item.id, { kind: 'merge' }),
+                }
+              : {
+                  id: 'split',
+                  label: `Split: plan ${slice.other.title} first`,
+                  onSelect: () => onMove(item.id, { kind: 'split' }),
+                },
+          ];
+  const effort = cardEffort(scenario, item, split);
   const menuItems: MenuItem[] = [
+    ...sliceItems,
     ...(slot !== null
       ? [
           {
@@ -357,8 +419,15 @@ const CardContent = memo(function CardContent({
           </button>
         )}
         <CardHead item={item} />
-        <span className="card-effort" title={`Effort: ${formatPoints(item.effort)} points`}>
-          {formatPoints(item.effort)}
+        <span
+          className="card-effort"
+          title={
+            effort === item.effort
+              ? `Effort: ${formatPoints(item.effort)} points`
+              : `Effort: ${formatPoints(effort)} of its ${formatPoints(item.effort)} points (the rest, after its MVP)`
+          }
+        >
+          {formatPoints(effort)}
           <span className="unit"> pts</span>
         </span>
       </div>
@@ -375,6 +444,7 @@ const CardContent = memo(function CardContent({
       <CardBody
         scenario={scenario}
         item={item}
+        split={split}
         risks={risks}
         note={note}
         revealed={revealed}
@@ -474,6 +544,7 @@ export function DragPreview({
       <CardBody
         scenario={scenario}
         item={item}
+        split={false}
         risks=""
         note={null}
         revealed={null}

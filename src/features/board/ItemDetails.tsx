@@ -14,9 +14,11 @@ import {
   formatPoints,
   itemFacts,
   lensRows,
+  sliceText,
   slotLabel,
   type PlanWarning,
 } from '../../explain/advice';
+import { splitFeaturesOf } from '../../explain/board';
 import { formatMoney, formatPercent, formatSlotTime } from '../../explain/format';
 import { findItem, type Item, type Outcome, type Plan, type Scenario } from '../../engine';
 import { useActiveVariant, useAppStore } from '../../store';
@@ -106,6 +108,7 @@ export function ItemDetails({
   const asks = outcome.asks.filter((a) => a.item === item.id);
   const stakeholders = new Map(scenario.stakeholders.map((s) => [s.id, s]));
   const labels = scenario.time.labels;
+  const split = splitFeaturesOf(scenario, plan).has(item.id);
 
   const where =
     at === null
@@ -175,6 +178,13 @@ export function ItemDetails({
           ))}
         </ul>
       </section>
+
+      {facts.slice && (
+        <section className="details-section" data-testid="slice-details">
+          <h3>{facts.slice.role === 'mvp' ? 'An MVP slice' : 'It can be sliced'}</h3>
+          <p>{sliceText(facts.slice, item.title, split)}</p>
+        </section>
+      )}
 
       {facts.renegotiates && (
         <section className="details-section" data-testid="renegotiation-details">

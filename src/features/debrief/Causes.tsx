@@ -1,8 +1,8 @@
 /** Why the plan scored what it did: the top counterfactual moves towards par, with numbers. */
 import { formatSigned } from '../../explain/format';
-import type { Debrief } from '../../explain/debrief';
+import type { Debrief, Mechanism } from '../../explain/debrief';
 
-const MECHANISM_LABEL: Record<string, string> = {
+const MECHANISM_LABEL: Record<Mechanism, string> = {
   security: 'Security',
   scale: 'Scale',
   debt: 'Debt',
@@ -10,6 +10,8 @@ const MECHANISM_LABEL: Record<string, string> = {
   'lead time': 'Lead time',
   cascade: 'Cascade risk',
   preparedness: 'Preparedness',
+  renegotiation: 'Renegotiation',
+  slice: 'Slicing',
   value: 'Value',
   focus: 'Focus',
 };
