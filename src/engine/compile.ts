@@ -511,19 +511,19 @@ export function compile(scenario: Scenario, overrides?: Partial<Constants>): Com
       name: s.name,
       influence: s.influence,
       asks: s.asks.map((a): CompiledAsk => {
-        const talk = renegotiations.get(askKey(s.id, a.item));
-        const r = talk === undefined ? undefined : scenario.items[index.get(talk)!]?.renegotiates;
+        const found = renegotiations.get(askKey(s.id, a.item));
         return {
           item: index.get(a.item) ?? -1,
           bySlot: a.bySlot,
-          ...(talk === undefined || !r
+          ...(found === undefined
             ? {}
             : {
                 terms: {
-                  talk: index.get(talk)!,
-                  scope: r.scope === undefined ? -1 : (index.get(r.scope) ?? -1),
-                  bySlot: r.bySlot ?? a.bySlot,
-                  credit: 1 - r.trust,
+                  talk: found.talk,
+                  scope:
+                    found.terms.scope === undefined ? -1 : (index.get(found.terms.scope) ?? -1),
+                  bySlot: found.terms.bySlot ?? a.bySlot,
+                  credit: 1 - found.terms.trust,
                 },
               }),
         };

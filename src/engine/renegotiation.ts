@@ -10,7 +10,7 @@
  * original date is truly out of reach or costs more elsewhere than the trust.
  */
 import type { Issue } from './issues.ts';
-import type { Scenario } from './schema.ts';
+import type { Item, Scenario } from './schema.ts';
 
 /** How a renegotiation's terms are compiled: indexes into the compiled items. */
 export interface CompiledTerms {
@@ -56,13 +56,19 @@ export function askCredit(ask: CompiledAsk, doneAt: ArrayLike<number>): number {
   return shipped <= ask.bySlot + 1 + EPS ? 1 : 0;
 }
 
-/** The item that renegotiates each ask, keyed `stakeholder\u0000item`. */
-export function renegotiationsByAsk(scenario: Scenario): Map<string, string> {
-  const byAsk = new Map<string, string>();
-  for (const item of scenario.items) {
-    const r = item.renegotiates;
-    if (r) byAsk.set(askKey(r.stakeholder, r.item), item.id);
-  }
+/** A renegotiation as found on its item: the item's index (the conversation) and its terms. */
+export interface Renegotiation {
+  talk: number;
+  terms: NonNullable<Item['renegotiates']>;
+}
+
+/** The renegotiation of each ask, keyed `stakeholder\u0000item`. */
+export function renegotiationsByAsk(scenario: Scenario): Map<string, Renegotiation> {
+  const byAsk = new Map<string, Renegotiation>();
+  scenario.items.forEach((item, talk) => {
+    const terms = item.renegotiates;
+    if (terms) byAsk.set(askKey(terms.stakeholder, terms.item), { talk, terms });
+  });
   return byAsk;
 }
 

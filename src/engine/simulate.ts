@@ -98,7 +98,7 @@ export interface AskOutcome {
     bySlot: number;
     scope: string | null;
     trust: number;
-  } | null;
+  };
 }
 
 export interface ObligationOutcome {

@@ -8,7 +8,14 @@
  * never disagrees with the model. Effort is in points, money in dollars, slots are 0-based.
  */
 import { compile } from '../engine/compile.ts';
-import { andList, formatMoney, formatPercent, formatSlotTime } from './format.ts';
+import {
+  andList,
+  formatMoney,
+  formatPercent,
+  formatSlotTime,
+  slotLabel,
+  slotWord,
+} from './format.ts';
 import { computeLenses, orderBy, type LensRow } from '../engine/lenses.ts';
 import type { BacklogSort } from './labels.ts';
 import { emptyPlan, findItem, type Plan } from '../engine/plan.ts';
@@ -39,6 +46,7 @@ export const ITEM_TYPE_LABELS: Readonly<Record<ItemType, string>> = {
 };
 
 export { DIFFICULTY_LABELS } from './labels.ts';
+export { slotLabel, slotWord } from './format.ts';
 
 /** Points for display: whole numbers stay whole, others get one decimal (12, 13.3). */
 export function formatPoints(x: number): string {
@@ -51,11 +59,6 @@ export function formatPoints(x: number): string {
 export function pointsText(x: number): string {
   const text = formatPoints(x);
   return `${text} ${text === '1' ? 'point' : 'points'}`;
-}
-
-/** The label of a slot, e.g. "Q2"; past the horizon "slot 5". */
-export function slotLabel(scenario: Pick<Scenario, 'time'>, slot: number): string {
-  return scenario.time.labels[slot] ?? `slot ${slot + 1}`;
 }
 
 function itemIndex(scenario: Scenario): Map<string, Item> {
@@ -416,18 +419,6 @@ export interface EffectBadge {
   detail: string;
   /** Good news, a cost, or neither. */
   tone: 'good' | 'bad' | 'neutral';
-}
-
-/** The slot length as a word, for per-slot money ("$220k/quarter"). */
-export function slotWord(scenario: Pick<Scenario, 'time'>): string {
-  switch (scenario.time.slotsPerYear) {
-    case 4:
-      return 'quarter';
-    case 12:
-      return 'month';
-    default:
-      return 'slot';
-  }
 }
 
 /** The first words of an event's title, for a badge ("Major storm cascades…"). */

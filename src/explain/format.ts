@@ -2,7 +2,7 @@
  * Display formats shared by the debrief sentences, the command line and the app. Rounding
  * happens only here, at display time; the engine computes with full precision.
  */
-import type { Metric } from '../engine/schema.ts';
+import type { Metric, Scenario } from '../engine/schema.ts';
 
 /** $1.23M, $450k, $12 (a true minus sign for negatives). */
 export function formatMoney(x: number): string {
@@ -58,4 +58,21 @@ export function formatSlotTime(labels: readonly string[], at: number): string {
   if (f <= 0.34) return `early ${label}`;
   if (f >= 0.67) return `late ${label}`;
   return `mid ${label}`;
+}
+
+/** The label of a slot, e.g. "Q2"; past the horizon "slot 5". */
+export function slotLabel(scenario: Pick<Scenario, 'time'>, slot: number): string {
+  return scenario.time.labels[slot] ?? `slot ${slot + 1}`;
+}
+
+/** The slot length as a word, for per-slot money ("$220k/quarter"). */
+export function slotWord(scenario: Pick<Scenario, 'time'>): string {
+  switch (scenario.time.slotsPerYear) {
+    case 4:
+      return 'quarter';
+    case 12:
+      return 'month';
+    default:
+      return 'slot';
+  }
 }

@@ -67,7 +67,7 @@ test('the debrief marks an ask met on renegotiated terms', async ({ page }) => {
   await page.getByRole('button', { name: 'Skip to the debrief' }).click();
   const olivia = page.locator('.reaction', { hasText: 'Olivia Grant' });
   await expect(olivia).toContainText(
-    'renegotiated: Gift cards through a hosted provider instead, at the cost of 30% of this ask’s credit',
+    'Digital gift cards, wanted by Q3 — renegotiated: Gift cards through a hosted provider instead, at the cost of 30% of the ask’s credit',
     { timeout: 30_000 },
   );
   // Met, but not as asked: mixed, not pleased.

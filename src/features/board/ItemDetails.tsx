@@ -20,6 +20,7 @@ import {
 } from '../../explain/advice';
 import { splitFeaturesOf } from '../../explain/board';
 import { formatMoney, formatPercent, formatSlotTime } from '../../explain/format';
+import { renegotiatedTermsText } from '../../explain/terms';
 import { findItem, type Item, type Outcome, type Plan, type Scenario } from '../../engine';
 import { useActiveVariant, useAppStore } from '../../store';
 import { uncertaintyBadges } from '../../explain/uncertainty';
@@ -218,7 +219,7 @@ export function ItemDetails({
                         : 'missed'}
                   </span>
                   {a.renegotiated
-                    ? ` on renegotiated terms (${renegotiatedTerms(scenario, a.renegotiated)})`
+                    ? ` on renegotiated terms (${renegotiatedTermsText(scenario, a.renegotiated, a.bySlot)})`
                     : ''}
                   .
                 </li>
@@ -302,17 +303,4 @@ export function ItemDetails({
       <NoteField key={item.id} scenario={scenario} itemId={item.id} />
     </Dialog>
   );
-}
-
-/** "Gift cards through a hosted provider instead, by Q4, 30% of its credit lost". */
-function renegotiatedTerms(
-  scenario: Scenario,
-  r: NonNullable<Outcome['asks'][number]['renegotiated']>,
-): string {
-  const scope = r.scope ? (scenario.items.find((i) => i.id === r.scope)?.title ?? r.scope) : null;
-  return [
-    ...(scope ? [`${scope} instead`] : []),
-    `by the end of ${slotLabel(scenario, r.bySlot)}`,
-    `${formatPercent(r.trust)} of its credit lost`,
-  ].join(', ');
 }

@@ -1,5 +1,6 @@
 /** How the people who asked for things took the year: their mood, their words, their asks. */
-import { formatPercent, formatSlotTime } from '../../explain/format';
+import { formatSlotTime, slotLabel } from '../../explain/format';
+import { agreedTermsText } from '../../explain/terms';
 import type { Scenario } from '../../engine';
 import type { Debrief } from '../../explain/debrief';
 
@@ -37,20 +38,11 @@ export function Stakeholders({ scenario, debrief }: { scenario: Scenario; debrie
               {s.asks.map((a) => (
                 <li key={a.item} className={`ask ask-${a.status}`}>
                   <span className="ask-status">{STATUS[a.status]}</span> {a.title}, wanted by{' '}
-                  {labels[a.bySlot] ?? `slot ${a.bySlot + 1}`}
+                  {slotLabel(scenario, a.bySlot)}
                   {a.renegotiated && (
                     <span className="ask-renegotiated">
                       {' '}
-                      — renegotiated:{' '}
-                      {[
-                        ...(a.renegotiated.scope ? [`${a.renegotiated.scope} instead`] : []),
-                        ...(a.renegotiated.bySlot !== a.bySlot
-                          ? [
-                              `by ${labels[a.renegotiated.bySlot] ?? `slot ${a.renegotiated.bySlot + 1}`}`,
-                            ]
-                          : []),
-                      ].join(', ')}
-                      , at the cost of {formatPercent(a.renegotiated.trust)} of this ask’s credit
+                      — renegotiated: {agreedTermsText(scenario, a.renegotiated, a.bySlot)}
                     </span>
                   )}
                   {a.renegotiated ? '; ' : ', '}
