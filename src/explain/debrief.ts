@@ -471,10 +471,14 @@ function sentenceFor(x: SentenceInput): string {
       // A feature the plan split is only the rest: (1 − share) of its value.
       const mvp = userItem.part === 'rest' ? slicesOf(c.scenario).get(item.id) : undefined;
       const arr = item.value.arr * item.value.confidence * (1 - (mvp?.sliceOf?.share ?? 0));
+      const effort = mvp
+        ? item.effort * (c.items[c.index.get(item.id)!]?.restEffort ?? 1)
+        : item.effort;
+      const what = mvp ? `The rest of ${title}, after ${mvp.title},` : title;
       if (x.kind === 'drop' && item.reveals && item.value.arr === 0)
         return `${title} is an experiment: in a plan made for the whole year its answer comes after every slot is fixed, so it took ${pointsText(item.effort)} and changed nothing; par, made with the same information, leaves it out. Played quarter by quarter, you could act on what it shows (the decision-quality grade says what it was worth). ${points}.`;
       if (x.kind === 'drop')
-        return `${title} took ${pointsText(item.effort)} for an expected ${formatMoney(arr)} of ARR (${formatPercent(item.value.confidence)} confidence); leaving it out, as par does, frees that capacity. ${points}.`;
+        return `${what} took ${pointsText(effort)} for an expected ${formatMoney(arr)} of ARR (${formatPercent(item.value.confidence)} confidence); leaving it out, as par does, frees that capacity. ${points}.`;
       const shipped =
         userItem.completedAt === null
           ? 'did not ship this year'

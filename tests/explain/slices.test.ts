@@ -20,6 +20,8 @@ import {
 import { debrief } from '../../src/explain/debrief.ts';
 import { placeItem } from '../../src/engine/plan.ts';
 import { item, plan, quarters, scenario } from '../engine/mechanics/build.ts';
+import { shipped } from '../engine/helpers.ts';
+import { bakedPar } from '../../src/engine/par.ts';
 
 const s = scenario({ time: { labels: quarters(3), slotsPerYear: 4 } }, [
   item('big', 10, {
@@ -131,6 +133,21 @@ describe('slices in the debrief', () => {
     const cause = debrief(s, wasted, { par }).causes.find((c) => c.item === 'mvp');
     expect(cause?.sentence).toContain(
       'Your Thin slice came after Big feature had started and brought nothing, since Big feature covers it.',
+    );
+  });
+
+  it('tells a rest par leaves out as the rest: its points and its share of the value', () => {
+    // "Ship the thin slice first": par ships the swap slice in Q1 and never builds the rest.
+    const shop = shipped('slice-first');
+    const par = bakedPar(shop)!.plan;
+    const withRest = placeItem(par, 'shift-marketplace', 2);
+    const cause = debrief(shop, withRest, { par }).causes.find(
+      (c) => c.item === 'shift-marketplace',
+    );
+    // The rest: 24 × (1 − 7.67/25.33) = 16.7 points (mean efforts (6+7+10)/3 and (20+24+32)/3),
+    // 40% of $2M × 75% = $600k.
+    expect(cause?.sentence).toMatch(
+      /^The rest of Shift marketplace, after Shift swaps in the staff app \(marketplace MVP\), took 16\.7 points for an expected \$600k of ARR \(75% confidence\); leaving it out, as par does, frees that capacity\./,
     );
   });
 });
