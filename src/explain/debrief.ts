@@ -438,33 +438,37 @@ function sentenceFor(x: SentenceInput): string {
       return `Par renegotiates ${whose} in ${label(c, x.parSlot)} (${termsText(c.scenario, r)}); you ${yourAsk}. ${points}.`;
     }
     case 'slice': {
+      // `cf` is your plan with this one move made (the MVP where par has it, or just before the
+      // feature when that is earlier): the sentence tells what that move changes.
       const feature = c.scenario.items.find((i) => i.id === item.sliceOf!.item)!;
       const share = formatPercent(item.sliceOf!.share);
       const whole = feature.title;
-      const at = (t: number | null) => (t === null ? null : formatSlotTime(c.labels, t));
+      const at = (t: number | null) => (t === null ? '' : formatSlotTime(c.labels, t));
       const yourFeature = user.items.find((i) => i.id === feature.id)!;
-      const parFeature = cf.items.find((i) => i.id === feature.id)!;
-      const featureWords = (o: typeof yourFeature, split: boolean) =>
-        o.completedAt === null
-          ? split
-            ? 'the rest never came'
-            : `${whole} ${o.status === 'left out' ? 'was not built' : 'did not ship this year'}`
-          : split
-            ? `the rest followed ${at(o.completedAt)}`
-            : `${whole} shipped whole ${at(o.completedAt)}`;
+      const cfFeature = cf.items.find((i) => i.id === feature.id)!;
+      const featureWords = (o: typeof yourFeature, would = false) =>
+        o.part === 'rest'
+          ? o.completedAt === null
+            ? `the rest ${would ? 'would not come' : 'did not come'} this year`
+            : `the rest ${would ? 'would follow' : 'followed'} ${at(o.completedAt)}`
+          : o.completedAt === null
+            ? `${whole} ${o.status === 'left out' ? (would ? 'would not be built' : 'was not built') : would ? 'would not ship this year' : 'did not ship this year'}`
+            : `${whole} ${would ? 'would ship' : 'shipped'} whole ${at(o.completedAt)}`;
+      if (x.kind === 'drop')
+        return userItem.part === 'wasted'
+          ? `${title} came after ${whole} had started and brought nothing, since ${whole} covers it; it took ${pointsText(item.effort)}, and par leaves it out. ${points}.`
+          : `You sliced ${whole}: ${title} brought ${share} of its value ${at(userItem.completedAt)}, and ${featureWords(yourFeature)}. Par does not build the MVP; without it, ${featureWords(cfFeature, true)}. ${points}.`;
       const yours =
         userItem.part === 'wasted'
-          ? `your ${title} came after ${whole} had started and brought nothing, since ${whole} covers it`
-          : userItem.completedAt !== null
-            ? `your ${title} brought ${share} of its value ${at(userItem.completedAt)}; ${featureWords(yourFeature, yourFeature.part === 'rest')}`
-            : `you did not slice it: ${featureWords(yourFeature, false)}`;
-      if (x.kind === 'drop')
-        return `You sliced ${whole}: ${yours}. Par does not build the MVP (${featureWords(parFeature, false)}). ${points}.`;
-      const theirs =
+          ? `Your ${title} came after ${whole} had started and brought nothing, since ${whole} covers it`
+          : userItem.completedAt === null
+            ? `You did not slice it: ${featureWords(yourFeature)}`
+            : `Your ${title} shipped ${at(userItem.completedAt)}`;
+      const moved =
         cfItem.completedAt === null
-          ? `builds ${title}`
-          : `ships ${title} ${at(cfItem.completedAt)} with ${share} of ${whole}’s value; ${featureWords(parFeature, parFeature.part === 'rest')}`;
-      return `Par slices ${whole}: it ${theirs}. ${yours.charAt(0).toUpperCase()}${yours.slice(1)}. ${points}.`;
+          ? `${title} would not ship this year`
+          : `${title} would ship ${at(cfItem.completedAt)} with ${share} of ${whole}’s value, and ${featureWords(cfFeature, true)}`;
+      return `Par slices ${whole}, shipping ${title} in ${label(c, x.parSlot)}. ${yours}. Planned ${cfFeature.part === 'rest' ? `before ${whole}` : `in ${label(c, x.parSlot)}`}, ${moved}. ${points}.`;
     }
     case 'value':
     default: {
@@ -655,7 +659,14 @@ export function debrief(scenario: Scenario, plan: Plan, options: DebriefOptions)
     const u = findItem(plan, item.id);
     const p = findItem(options.par, item.id);
     if (p && (!u || u.slot > p.slot)) {
-      const moved = repairDependencies(c, placeItem(plan, item.id, p.slot, p.index));
+      // An MVP slice placed after its feature would bring nothing: the move towards par that
+      // makes sense then is to split, with the slice just before the feature.
+      const feature = item.sliceOf ? findItem(plan, item.sliceOf.item) : null;
+      const at =
+        feature && (feature.slot < p.slot || (feature.slot === p.slot && feature.index < p.index))
+          ? feature
+          : p;
+      const moved = repairDependencies(c, placeItem(plan, item.id, at.slot, at.index));
       moves.push({
         kind: u ? 'defer' : 'add',
         item,

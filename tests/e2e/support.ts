@@ -65,6 +65,8 @@ export interface RawScenario {
   title: string;
   time: { labels: string[] };
   items: RawItem[];
+  /** The baked par (its plan), when the file has one. */
+  par?: { plan: { slots: string[][] } };
 }
 
 export function readScenario(name: string): RawScenario {

@@ -120,10 +120,11 @@ describe('slices in the debrief', () => {
     const result = debrief(s, whole, { par });
     const cause = result.causes.find((c) => c.item === 'mvp');
     expect(cause?.mechanism).toBe('slice');
-    // Par: mvp done at the end of Q1 (6 + 4 of 10 points), the rest 6 points into Q2 (τ = 1.6).
-    // Yours: big whole from Q2's start, done at its end (τ = 2).
+    // The move (your plan with the slice where par has it, here par itself): mvp done at the end
+    // of Q1 (6 + 4 of 10 points), the rest 6 points into Q2 (τ = 1.6). Yours: big whole from
+    // Q2's start, done at its end (τ = 2).
     expect(cause?.sentence).toMatch(
-      /^Par slices Big feature: it ships Thin slice late Q1 with 60% of Big feature’s value; the rest followed mid Q2\. You did not slice it: Big feature shipped whole late Q2\. \+\d+\.\d points\.$/,
+      /^Par slices Big feature, shipping Thin slice in Q1\. You did not slice it: Big feature shipped whole late Q2\. Planned before Big feature, Thin slice would ship late Q1 with 60% of Big feature’s value, and the rest would follow mid Q2\. \+\d+\.\d points\.$/,
     );
   });
 
