@@ -12,7 +12,9 @@ import {
   andList,
   formatMoney,
   formatPercent,
+  formatPoints,
   formatSlotTime,
+  pointsText,
   slotLabel,
   slotWord,
 } from './format.ts';
@@ -48,18 +50,7 @@ export const ITEM_TYPE_LABELS: Readonly<Record<ItemType, string>> = {
 export { DIFFICULTY_LABELS } from './labels.ts';
 export { slotLabel, slotWord } from './format.ts';
 
-/** Points for display: whole numbers stay whole, others get one decimal (12, 13.3). */
-export function formatPoints(x: number): string {
-  const rounded = Math.round(x * 10) / 10;
-  if (Object.is(rounded, -0) || rounded === 0) return '0';
-  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
-}
-
-/** "1 point", "2.5 points". */
-export function pointsText(x: number): string {
-  const text = formatPoints(x);
-  return `${text} ${text === '1' ? 'point' : 'points'}`;
-}
+export { formatPoints, pointsText };
 
 function itemIndex(scenario: Scenario): Map<string, Item> {
   return new Map(scenario.items.map((item) => [item.id, item]));

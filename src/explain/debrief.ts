@@ -10,9 +10,8 @@
  */
 import { compile, type Compiled } from '../engine/compile.ts';
 import type { SlotTrace } from '../engine/core.ts';
-import { pointsText } from './advice.ts';
 import { termsText } from './terms.ts';
-import { formatMoney, formatPercent, formatSigned, formatSlotTime } from './format.ts';
+import { formatMoney, formatPercent, formatSigned, formatSlotTime, pointsText } from './format.ts';
 import { dropItem, repairDependencies } from '../engine/par.ts';
 import { findItem, placeItem, type Plan } from '../engine/plan.ts';
 import {

@@ -76,3 +76,16 @@ export function slotWord(scenario: Pick<Scenario, 'time'>): string {
       return 'slot';
   }
 }
+
+/** Points for display: whole numbers stay whole, others get one decimal (12, 13.3). */
+export function formatPoints(x: number): string {
+  const rounded = Math.round(x * 10) / 10;
+  if (Object.is(rounded, -0) || rounded === 0) return '0';
+  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+}
+
+/** "1 point", "2.5 points". */
+export function pointsText(x: number): string {
+  const text = formatPoints(x);
+  return `${text} ${text === '1' ? 'point' : 'points'}`;
+}

@@ -30,8 +30,7 @@ import {
   type Weights,
 } from '../engine/schema.ts';
 import { scoringOf, type Outcome } from '../engine/simulate.ts';
-import { slotLabel } from './advice.ts';
-import { andList } from './format.ts';
+import { andList, slotLabel } from './format.ts';
 import { NOUNS, pointsByMetric, valueText } from './gap.ts';
 import { METRIC_INFO } from './words.ts';
 

@@ -5,8 +5,8 @@
  */
 import type { Item, Revealed, Scenario } from '../engine';
 import type { Learned } from '../engine/decisions.ts';
-import { slotLabel, slotWord, type EffectBadge } from './advice.ts';
-import { andList, formatMoney, formatPercent } from './format.ts';
+import type { EffectBadge } from './advice.ts';
+import { andList, formatMoney, formatPercent, slotLabel, slotWord } from './format.ts';
 
 const titleOf = (scenario: Scenario, id: string) =>
   scenario.items.find((i) => i.id === id)?.title ?? id;
