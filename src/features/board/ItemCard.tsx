@@ -292,12 +292,6 @@ function CardBody({ scenario, item, split, risks, note, revealed, lensScore }: C
   );
 }
 
-/** The effort a card shows: a split feature's is the rest's. */
-function cardEffort(scenario: Scenario, item: Item, split: boolean): number {
-  const slice = split ? itemFacts(scenario, item).slice : null;
-  return slice?.role === 'feature' ? slice.restEffort : item.effort;
-}
-
 function CardHead({ item }: { item: Item }) {
   return (
     <span className="card-type" title={ITEM_TYPE_LABELS[item.type]}>
@@ -339,7 +333,7 @@ const CardContent = memo(function CardContent({
   gripKeyDown,
 }: CardContentProps) {
   const labels = scenario.time.labels;
-  const slice = itemFacts(scenario, item).slice;
+  const slice = useMemo(() => itemFacts(scenario, item).slice, [scenario, item]);
   const sliceItems: MenuItem[] =
     slice === null || slot === null
       ? []
@@ -364,7 +358,8 @@ const CardContent = memo(function CardContent({
                   onSelect: () => onMove(item.id, { kind: 'split' }),
                 },
           ];
-  const effort = cardEffort(scenario, item, split);
+  // A split feature's card shows the rest's effort.
+  const effort = split && slice?.role === 'feature' ? slice.restEffort : item.effort;
   const menuItems: MenuItem[] = [
     ...sliceItems,
     ...(slot !== null
