@@ -76,6 +76,9 @@ describe('cardRisks', () => {
             // The renegotiation chip warns exactly when the conversation comes too late.
             expect(risk?.renegotiation ?? false).toBe(kinds.has('renegotiationLate'));
             if (kinds.has('renegotiationLate')) expect(item.renegotiates).toBeDefined();
+            // The slice chip warns exactly when an MVP comes after its feature.
+            expect(risk?.slice ?? false).toBe(kinds.has('sliceWasted'));
+            if (kinds.has('sliceWasted')) expect(item.sliceOf).toBeDefined();
             // A prerequisite chip warns when it is missing or comes later, and only then.
             expect((risk?.needs.length ?? 0) > 0).toBe(
               kinds.has('dependencyMissing') || kinds.has('dependencyOrder'),
@@ -92,6 +95,7 @@ describe('cardRisks', () => {
                 'notBefore',
                 'askAtRisk',
                 'renegotiationLate',
+                'sliceWasted',
                 'dependencyMissing',
                 'dependencyOrder',
                 'unfinished',
