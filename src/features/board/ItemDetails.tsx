@@ -110,6 +110,8 @@ export function ItemDetails({
   const stakeholders = new Map(scenario.stakeholders.map((s) => [s.id, s]));
   const labels = scenario.time.labels;
   const split = splitFeaturesOf(scenario, plan).has(item.id);
+  // A split feature is the rest: its effort and share of the value.
+  const rest = split && facts.slice?.role === 'feature' ? facts.slice : null;
 
   const where =
     at === null
@@ -132,10 +134,12 @@ export function ItemDetails({
           <TypeIcon type={item.type} />
           {ITEM_TYPE_LABELS[item.type]}
         </span>
-        <span>
-          {formatPoints(item.effort)} points
+        <span data-testid="details-effort">
+          {rest
+            ? `${formatPoints(rest.restEffort)} of its ${formatPoints(item.effort)} points: the rest, after its MVP`
+            : `${formatPoints(item.effort)} points`}
           {item.estimate &&
-            ` (estimate ${formatPoints(item.estimate[0])}–${formatPoints(item.estimate[1])}; expected ${formatPoints(result?.effort ?? item.effort)})`}
+            ` (estimate ${formatPoints(item.estimate[0])}–${formatPoints(item.estimate[1])}${rest ? ' for the whole' : ''}; expected ${formatPoints(result?.effort ?? item.effort)})`}
         </span>
       </p>
       <p className="details-where">{where}</p>
@@ -243,6 +247,12 @@ export function ItemDetails({
       {lens && (
         <section className="details-section">
           <h3>Framework scores</h3>
+          {rest && (
+            <p data-testid="lens-rest">
+              These score the whole feature. Split, it is the rest: {formatPoints(rest.restEffort)}{' '}
+              points for {formatPercent(1 - rest.share)} of its value.
+            </p>
+          )}
           <div className="table-scroll">
             <table className="data-table lens-table">
               <thead>

@@ -36,6 +36,17 @@ describe('board: slicing a feature', () => {
       `the rest, after ${MVP}`,
     );
     expect(screen.getByText(/^Split “Shift marketplace”: /)).toBeInTheDocument();
+    // The details say the framework scores are the whole feature's, and what the rest is.
+    await user.click(screen.getByRole('button', { name: WHOLE }));
+    const dialog = screen.getByRole('dialog', { name: WHOLE });
+    expect(within(dialog).getByTestId('lens-rest').textContent).toBe(
+      'These score the whole feature. Split, it is the rest: 16.7 points for 40% of its value.',
+    );
+    // Its size is the rest's: 16.7 as the card shows; expected (mean) 25.33 − 7.67 = 17.7.
+    expect(within(dialog).getByTestId('details-effort').textContent).toBe(
+      '16.7 of its 24 points: the rest, after its MVP (estimate 20–32 for the whole; expected 17.7)',
+    );
+    await user.keyboard('{Escape}');
 
     // The feature's menu now offers Merge instead of Split.
     await user.click(screen.getByRole('button', { name: `Move to… (${WHOLE})` }));
