@@ -5,7 +5,16 @@
  * shown" (React's maximum update depth). A pointer drag now leaves every card in place until the
  * drop.
  */
-import { card, column, expect, pointerDrag, readScenario, savedSlots, test } from './support';
+import {
+  card,
+  column,
+  expect,
+  pointerDrag,
+  readScenario,
+  replaceSavedSlots,
+  savedSlots,
+  test,
+} from './support';
 
 const audit = readScenario('audit-year');
 const labels = audit.time.labels;
@@ -39,16 +48,7 @@ test('a drag across a full board with an empty backlog lands where it is dropped
   await card(page, 'virtual-cards').locator('[data-move-button]').click();
   await page.getByRole('menu').getByRole('menuitem', { name: labels[0]!, exact: true }).click();
   await expect.poll(() => savedSlots(page, audit.id)).toContainEqual(['virtual-cards']);
-  await page.evaluate(
-    ({ id, slots }) => {
-      const saved = JSON.parse(localStorage.getItem('roadmap-dojo') ?? '{}') as {
-        state: { plans: Record<string, { variants: { plan: { slots: string[][] } }[] }> };
-      };
-      saved.state.plans[id]!.variants[0]!.plan.slots = slots;
-      localStorage.setItem('roadmap-dojo', JSON.stringify(saved));
-    },
-    { id: audit.id, slots: FULL },
-  );
+  await replaceSavedSlots(page, audit.id, FULL);
   await page.reload();
   await expect(column(page, labels[3]!).locator('li[data-item-id]')).toHaveCount(3);
   await expect(column(page, 'Backlog').locator('li[data-item-id]')).toHaveCount(0);

@@ -14,6 +14,7 @@ import {
   expectNoAxeViolations,
   moveTo,
   readScenario,
+  replaceSavedSlots,
   savedSlots,
   test,
 } from './support';
@@ -98,16 +99,7 @@ test('the debrief says what par’s slice was worth to a plan that built the fea
   await page.goto(`./#/s/${shop.id}/plan`);
   await moveTo(page, WHOLE, Q1);
   await expect.poll(() => savedSlots(page, shop.id)).toContainEqual(['shift-marketplace']);
-  await page.evaluate(
-    ({ id, slots }) => {
-      const saved = JSON.parse(localStorage.getItem('roadmap-dojo') ?? '{}') as {
-        state: { plans: Record<string, { variants: { plan: { slots: string[][] } }[] }> };
-      };
-      saved.state.plans[id]!.variants[0]!.plan.slots = slots;
-      localStorage.setItem('roadmap-dojo', JSON.stringify(saved));
-    },
-    { id: shop.id, slots: whole },
-  );
+  await replaceSavedSlots(page, shop.id, whole);
   await page.reload();
   await expect(card(page, 'shift-marketplace')).toBeVisible({ timeout: 30_000 });
   await page.getByRole('link', { name: 'Play the year' }).click();

@@ -116,6 +116,23 @@ export async function savedSlots(page: Page, scenarioId: string): Promise<string
   }, scenarioId);
 }
 
+/**
+ * Replaces the saved plan (slots of item ids) of a scenario's first variant in local storage, as
+ * a stored plan the app will load on the next reload. The scenario must have a saved plan already.
+ */
+export async function replaceSavedSlots(page: Page, scenarioId: string, slots: string[][]) {
+  await page.evaluate(
+    ({ id, slots }) => {
+      const saved = JSON.parse(localStorage.getItem('roadmap-dojo') ?? '{}') as {
+        state: { plans: Record<string, { variants: { plan: { slots: string[][] } }[] }> };
+      };
+      saved.state.plans[id]!.variants[0]!.plan.slots = slots;
+      localStorage.setItem('roadmap-dojo', JSON.stringify(saved));
+    },
+    { id: scenarioId, slots },
+  );
+}
+
 export const card = (page: Page, itemId: string) => page.locator(`[data-item-id="${itemId}"]`);
 export const column = (page: Page, label: string) =>
   page.locator(`section[data-column="${label}"]`);
