@@ -10,7 +10,7 @@ import {
   STRATEGIES,
   compile,
   computeLenses,
-  hiddenFacts,
+  allHiddenFacts,
   loadScenario,
   simulate,
   strategyPlans,
@@ -527,7 +527,7 @@ function cmdSeeds(args: string[], values: Values, io: Io): number {
 function cmdVoi(args: string[], values: Values, io: Io): number {
   const [scenarioPath] = positionals(args, 1, 'voi <scenario.json> [--json]');
   const scenario = readScenario(scenarioPath!);
-  const facts = hiddenFacts(scenario);
+  const facts = allHiddenFacts(scenario);
   if (facts.length === 0) {
     if (values.json)
       io.stdout(
@@ -583,9 +583,15 @@ function cmdVoi(args: string[], values: Values, io: Io): number {
       ['World', 'Chance', 'Adaptive', 'Committed'],
       report.worlds.map((w) => [
         Object.entries(w.facts)
-          .map(([id, k]) => {
-            const outcome = facts.find((f) => f.item === id)?.outcomes[k];
-            return `${title(id)}: ${outcome?.label ?? `×${outcome?.factor}`}`;
+          .map(([key, k]) => {
+            const fact = facts.find((f) => f.key === key);
+            if (!fact) return key;
+            if (fact.kind === 'effort') {
+              const outcome = fact.outcomes[k];
+              return `${title(fact.item)} effort: ${outcome?.label ?? `${outcome?.effort} points`}`;
+            }
+            const outcome = fact.outcomes[k];
+            return `${title(fact.item)}: ${outcome?.label ?? `×${outcome?.factor}`}`;
           })
           .join('; '),
         formatPercent(w.probability),

@@ -21,9 +21,15 @@ export interface CompiledItem {
   index: number;
   type: ItemType;
   title: string;
-  /** Effort used in expected mode: the mean of the triangular estimate, else `effort`. */
+  /**
+   * Effort used in expected mode: the mean of the triangular estimate, of a hidden effort's
+   * outcomes, else `effort`.
+   */
   meanEffort: number;
-  /** Triangular estimate (low, mode, high); low = high = mode when there is no range. */
+  /**
+   * Triangular estimate (low, mode, high), or a hidden effort's smallest and largest outcomes
+   * around the stated effort; low = high = mode when there is no range.
+   */
   low: number;
   mode: number;
   high: number;
@@ -317,12 +323,20 @@ export function compile(scenario: Scenario, overrides?: Partial<Constants>): Com
     );
 
   const mvps = slicesOf(scenario);
+  // A hidden effort's outcomes are its range, and their mean its expected effort.
+  const rangeOf = (item: Item): [number, number] => {
+    const outcomes = item.effortOutcomes?.map((o) => o.effort);
+    if (outcomes) return [Math.min(...outcomes), Math.max(...outcomes)];
+    return item.estimate ?? [item.effort, item.effort];
+  };
   const meanEffort = (item: Item) => {
-    const [low, high] = item.estimate ?? [item.effort, item.effort];
+    if (item.effortOutcomes)
+      return item.effortOutcomes.reduce((sum, o) => sum + o.chance * o.effort, 0);
+    const [low, high] = rangeOf(item);
     return (low + item.effort + high) / 3;
   };
   const items: CompiledItem[] = scenario.items.map((item, i) => {
-    const [low, high] = item.estimate ?? [item.effort, item.effort];
+    const [low, high] = rangeOf(item);
     const u = item.urgency;
     const mvp = mvps.get(item.id);
     return {

@@ -17,7 +17,7 @@
  */
 import { compile, type Compiled } from './compile.ts';
 import { revealedFacts } from './expected.ts';
-import { hiddenFacts, type Revealed } from './hidden.ts';
+import { allHiddenFacts, revealedKey, type Revealed } from './hidden.ts';
 import { experimentsFirst, valueOfCommit } from './lookahead.ts';
 import { bakedPar, findPar, type ParOptions } from './par.ts';
 import type { Plan } from './plan.ts';
@@ -131,7 +131,7 @@ export function gradeCommit(
     revealedSlots: r,
   });
   const c = compile(scenario);
-  if (hiddenFacts(scenario).length === 0) {
+  if (allHiddenFacts(scenario).length === 0) {
     // Both searches play in the same world, so the commit's own plan is a candidate for the best:
     // when its search went further, it is the best found.
     const top = yours.score > best.score ? yours : best;
@@ -147,7 +147,9 @@ export function gradeCommit(
   // Hidden facts: a commit is worth what follows it once the facts it reveals are known, averaged
   // over what they may turn out to be (the learner's own commit, par's, and par's with each
   // experiment that would tell something new run first).
-  const known = new Map(revealedFacts(c, seed, fixedPlan, r).map((f) => [f.item, f.outcome]));
+  const known = new Map(
+    revealedFacts(c, seed, fixedPlan, r).map((f) => [revealedKey(f), f.outcome]),
+  );
   const world = { seed, known };
   const value = (candidate: Plan, starts: Plan[]) =>
     valueOfCommit(c, candidate, r, world, { ...common, starts });
@@ -183,7 +185,7 @@ function learnedIn(
   known: ReadonlyMap<string, number>,
   options: ParOptions,
 ): Learned | null {
-  const facts = revealedFacts(c, seed, plan, r + 1).filter((f) => !known.has(f.item));
+  const facts = revealedFacts(c, seed, plan, r + 1).filter((f) => !known.has(revealedKey(f)));
   if (facts.length === 0) return null;
   const base = {
     ...options,

@@ -7,7 +7,15 @@ import type { Compiled } from './compile.ts';
 import { buildQueue, runCore, type Recorder, type RunEnv, type RunResult } from './core.ts';
 import type { Plan } from './plan.ts';
 import { averageMetrics, metricsOf, type Metrics } from './score.ts';
-import { arrWith, drawWorld, hiddenFacts, revealedBy, type Revealed } from './hidden.ts';
+import {
+  arrWith,
+  drawWorld,
+  effortWith,
+  allHiddenFacts,
+  revealedBy,
+  revealedKey,
+  type Revealed,
+} from './hidden.ts';
 import { drawStream, triangularInverse } from './rng.ts';
 
 /** One weighted branch of the scripted events. */
@@ -154,11 +162,17 @@ export function conditionalWorld(
     else if (c.branching.includes(e)) future.push(e);
   }
   const played = new Set(committed.slots.slice(0, revealed).flat());
-  const effort = c.items.map((item, i) =>
-    played.has(item.id) ? seeded.effort[i]! : item.meanEffort,
+  const known = new Map(
+    revealedFacts(c, seed, committed, revealed).map((r) => [revealedKey(r), r.outcome]),
   );
-  const known = revealedFacts(c, seed, committed, revealed);
-  const arr = arrWith(c, new Map(known.map((r) => [r.item, r.outcome])));
+  // The played items' actual efforts, but a hidden effort only once revealed (an item planned
+  // and not started yet stays at its mean).
+  const effort = effortWith(
+    c,
+    known,
+    c.items.map((item, i) => (played.has(item.id) ? seeded.effort[i]! : item.meanEffort)),
+  );
+  const arr = arrWith(c, known);
   const branches = enumerate(c, future, base);
   return {
     branches,
@@ -182,10 +196,10 @@ export function revealedFacts(
   committed: Plan,
   played: number,
 ): Revealed[] {
-  if (played <= 0 || hiddenFacts(c.scenario).length === 0) return [];
+  if (played <= 0 || allHiddenFacts(c.scenario).length === 0) return [];
   const env = seededEnv(c, seed);
   const run = runPlan(c, committed.slots.slice(0, played), env, null, true);
-  return revealedBy(c, run.doneAt, played, drawWorld(c.scenario, seed));
+  return revealedBy(c, run.doneAt, played, drawWorld(c.scenario, seed), run.startedAt);
 }
 
 /** The expected-mode environments, one per branch (mean effort, no dice). */
@@ -208,8 +222,10 @@ export function expectedEnvs(c: Compiled): RunEnv[] {
 /** The seeded environment of one run: actual efforts, event outcomes and all the dice. */
 export function seededEnv(c: Compiled, seed: number): RunEnv {
   const { choice, dice } = seededChoice(c, seed);
-  const arr = arrWith(c, drawWorld(c.scenario, seed));
-  const effort = c.items.map((item) =>
+  const drawn = drawWorld(c.scenario, seed);
+  const arr = arrWith(c, drawn);
+  // A hidden effort is its world's draw; any other range is rolled.
+  const rolled = c.items.map((item) =>
     item.high > item.low
       ? triangularInverse(
           item.low,
@@ -219,6 +235,7 @@ export function seededEnv(c: Compiled, seed: number): RunEnv {
         )
       : item.mode,
   );
+  const effort = effortWith(c, drawn, rolled);
   return {
     seeded: true,
     effort,

@@ -68,9 +68,14 @@ export {
   revealedAfter,
 } from './simulate.ts';
 export {
+  allHiddenFacts,
   drawWorld,
+  effortKey,
   experimentsOf,
+  hiddenEfforts,
   hiddenFacts,
+  revealedKey,
+  type EffortOutcome,
   type HiddenFact,
   type HiddenOutcome,
   type Revealed,

@@ -10,7 +10,15 @@
  */
 import type { Compiled } from './compile.ts';
 import { conditionalWorld, expectedEnvs, runPlan } from './expected.ts';
-import { experimentsOf, hiddenFacts } from './hidden.ts';
+import {
+  envWith,
+  experimentsOf,
+  allHiddenFacts,
+  isKnown,
+  outcomesOf,
+  revealedBy,
+  revealedKey,
+} from './hidden.ts';
 import { findPar, scoreObjective, type ParOptions } from './par.ts';
 import type { Plan } from './plan.ts';
 import type { Scenario } from './schema.ts';
@@ -21,44 +29,27 @@ import { scoringOf } from './simulate.ts';
 export interface Knowledge {
   /** The slots before the commit were played with this seed; undefined: expected dice. */
   seed?: number | undefined;
-  /** Hidden facts known: item id → outcome index. */
+  /** Hidden facts known: fact key (see `HiddenFact.key`) → outcome index. */
   known: ReadonlyMap<string, number>;
 }
 
-/** Joint outcomes of some hidden facts with their probabilities (facts are independent). */
-export function outcomesOf(
-  scenario: Scenario,
-  items: readonly string[],
-): { p: number; o: Map<string, number> }[] {
-  const facts = hiddenFacts(scenario).filter((f) => items.includes(f.item));
-  let combos = [{ p: 1, o: new Map<string, number>() }];
-  for (const fact of facts)
-    combos = combos.flatMap(({ p, o }) =>
-      fact.outcomes
-        .map((outcome, k) => ({ p: p * outcome.chance, o: new Map([...o, [fact.item, k]]) }))
-        .filter((combo) => combo.p > 0),
-    );
-  return combos;
-}
+export { outcomesOf } from './hidden.ts';
 
 /**
- * The hidden facts not yet known that slot `r` of `plan` would reveal, its own dice expected: the
- * targets of its experiments and its hidden items done by the slot's end.
+ * The keys of the hidden facts not yet known that slot `r` of `plan` would reveal, its own dice
+ * expected: its experiments' targets and its hidden items done by the slot's end, and the effort
+ * of a hidden-effort item started in it.
  */
 export function wouldReveal(c: Compiled, plan: Plan, r: number, knowledge: Knowledge): string[] {
   const env =
     knowledge.seed !== undefined && r > 0
       ? conditionalWorld(c, knowledge.seed, r, plan).envs[0]!
       : expectedEnvs(c)[0]!;
-  const run = runPlan(c, plan.slots.slice(0, r + 1), env, null, true);
-  const hidden = new Set(hiddenFacts(c.scenario).map((f) => f.item));
-  const out = new Set<string>();
-  c.scenario.items.forEach((item, i) => {
-    if (!((run.doneAt[i] ?? Infinity) <= r + 1 + 1e-9)) return;
-    for (const target of [...(item.reveals ?? []), item.id])
-      if (hidden.has(target) && !knowledge.known.has(target)) out.add(target);
-  });
-  return [...out].sort();
+  const run = runPlan(c, plan.slots.slice(0, r + 1), envWith(c, env, knowledge.known), null, true);
+  // Only which facts matter here, not what they are: any outcome will do for the draw.
+  const any = new Map(allHiddenFacts(c.scenario).map((f) => [f.key, 0]));
+  const keys = revealedBy(c, run.doneAt, r + 1, any, run.startedAt).map(revealedKey);
+  return [...new Set(keys)].filter((key) => !knowledge.known.has(key)).sort();
 }
 
 /**
@@ -109,7 +100,7 @@ export function experimentsFirst(
   const placed = new Set(committed.slots.slice(0, r).flat());
   const out: Plan[] = [];
   for (const [experiment, targets] of experimentsOf(scenario)) {
-    if (placed.has(experiment) || targets.every((t) => known.has(t))) continue;
+    if (placed.has(experiment) || targets.every((t) => isKnown(scenario, t, known))) continue;
     if ((best.slots[r] ?? []).includes(experiment)) continue;
     // What it reveals waits for its answer: those items move to the next slot.
     const waiting = (best.slots[r] ?? []).filter((id) => targets.includes(id));

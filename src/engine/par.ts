@@ -25,7 +25,7 @@ import {
   type World,
 } from './expected.ts';
 import type { Plan } from './plan.ts';
-import { arrWith, hiddenFacts } from './hidden.ts';
+import { envWith, allHiddenFacts, outcomesOf } from './hidden.ts';
 import { hashSeed } from './rng.ts';
 import { METRICS, type Anchors, type Metric, type Scenario, type Weights } from './schema.ts';
 import { scoreMetrics, type Metrics } from './score.ts';
@@ -160,9 +160,9 @@ function worldOf(c: Compiled, options: SearchOptions): World {
     options.revealedSeed !== undefined && revealed > 0
       ? conditionalWorld(c, options.revealedSeed, revealed, options.fixedPlan ?? { slots: [] })
       : expectedWorld(c);
-  if (!options.known) return world;
-  const arr = arrWith(c, options.known);
-  return { branches: world.branches, envs: world.envs.map((env) => ({ ...env, arr })) };
+  const known = options.known;
+  if (!known) return world;
+  return { branches: world.branches, envs: world.envs.map((env) => envWith(c, env, known)) };
 }
 
 /** @internal exported for tests */
@@ -624,7 +624,10 @@ export function computeAnchors(scenario: Scenario, options: SearchOptions = {}):
   let best = money.floor + found.value * scale;
   // With hidden facts, a plan that adapts to what it learns can beat the best plan made blind:
   // money's best is the best with every fact known, averaged over the worlds.
-  const worlds = hiddenWorlds(scenario);
+  const worlds = outcomesOf(
+    scenario,
+    allHiddenFacts(scenario).map((f) => f.key),
+  );
   if (worlds.length > 1) {
     let informed = 0;
     for (const { p, o } of worlds) {
@@ -638,19 +641,6 @@ export function computeAnchors(scenario: Scenario, options: SearchOptions = {}):
     best = Math.max(best, informed);
   }
   return anchorsWith(c, { floor: money.floor, best: Math.max(money.best, best) });
-}
-
-/** Every world of a scenario's hidden facts (their outcomes' combinations) with its probability. */
-function hiddenWorlds(scenario: Scenario): { p: number; o: Map<string, number> }[] {
-  let worlds = [{ p: 1, o: new Map<string, number>() }];
-  for (const fact of hiddenFacts(scenario))
-    worlds = worlds.flatMap(({ p, o }) =>
-      fact.outcomes.map((outcome, k) => ({
-        p: p * outcome.chance,
-        o: new Map([...o, [fact.item, k]]),
-      })),
-    );
-  return worlds;
 }
 
 /** Par: the best plan found for the scenario's (or the given) weights. */

@@ -196,6 +196,20 @@ export const itemSchema = z.strictObject({
     z.optional(z.tuple([effortPoints(BOUNDS.points), effortPoints(BOUNDS.points)])),
     '[low, high] range around effort; the seeded run draws the actual effort',
   ),
+  effortOutcomes: about(
+    z.optional(
+      list(
+        z.strictObject({
+          effort: about(effortPoints(BOUNDS.points), 'the true effort in this outcome, in points'),
+          chance: about(share, 'probability of this outcome'),
+          label: z.optional(shortText),
+        }),
+        5,
+        2,
+      ),
+    ),
+    'hidden fact: the true effort, one outcome drawn per world; the chances must weigh the outcomes to the stated effort',
+  ),
   dependsOn: z._default(list(id, LIMITS.listText), []),
   notBefore: about(z._default(slot, 0), 'the item cannot start before this slot'),
   injected: about(z._default(z.boolean(), false), 'only appears when a scripted event injects it'),
@@ -204,7 +218,7 @@ export const itemSchema = z.strictObject({
   effects: itemEffects,
   reveals: about(
     z.optional(list(id, LIMITS.listText)),
-    'an experiment: item ids whose hidden value this item reveals when done',
+    'an experiment: item ids whose hidden value and effort this item reveals when done',
   ),
   renegotiates: about(
     z.optional(

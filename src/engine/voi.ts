@@ -17,8 +17,8 @@
 import { resolveAnchors } from './anchors.ts';
 import { compile, type Compiled } from './compile.ts';
 import { expectedWorld, worldMetrics } from './expected.ts';
-import { arrWith, experimentsOf, hiddenFacts } from './hidden.ts';
-import { experimentsFirst, outcomesOf, valueOfCommit, wouldReveal } from './lookahead.ts';
+import { envWith, experimentsOf, allHiddenFacts, outcomesOf } from './hidden.ts';
+import { experimentsFirst, valueOfCommit, wouldReveal } from './lookahead.ts';
 import { bakedPar, findPar, scoreObjective, type ParOptions } from './par.ts';
 import type { Plan } from './plan.ts';
 import type { Anchors, Scenario, Weights } from './schema.ts';
@@ -38,7 +38,7 @@ export interface VoiOptions {
 }
 
 export interface WorldValue {
-  /** Outcome index per hidden item. */
+  /** Outcome index per hidden fact (by key: the item id for a value, `effort:<item>`). */
   facts: Record<string, number>;
   probability: number;
   /** The plan adaptive par plays in this world, and its score there. */
@@ -81,10 +81,9 @@ function withoutItems(scenario: Scenario, ids: readonly string[]): Scenario {
 /** A plan's metrics in a world whose hidden facts are all known, dice expected. */
 function metricsIn(c: Compiled, plan: Plan, facts: ReadonlyMap<string, number>): Metrics {
   const world = expectedWorld(c);
-  const arr = arrWith(c, facts);
   return worldMetrics(c, plan.slots, {
     branches: world.branches,
-    envs: world.envs.map((env) => ({ ...env, arr })),
+    envs: world.envs.map((env) => envWith(c, env, facts)),
   });
 }
 
@@ -103,7 +102,7 @@ export function adaptivePar(scenario: Scenario, options: VoiOptions = {}): Adapt
     (options.without?.length ? null : bakedPar(s, options.weights)) ?? findPar(s, common);
   const worlds = outcomesOf(
     s,
-    hiddenFacts(s).map((f) => f.item),
+    allHiddenFacts(s).map((f) => f.key),
   );
   const memo = new Map<string, Plan>();
   const key = (r: number, plan: Plan, known: ReadonlyMap<string, number>) =>
@@ -146,7 +145,7 @@ export function adaptivePar(scenario: Scenario, options: VoiOptions = {}): Adapt
       for (let r = 0; r < slots; r++) {
         plan = commit(r, plan, known);
         if (r < slots - 1)
-          for (const item of wouldReveal(c, plan, r, { known })) known.set(item, o.get(item)!);
+          for (const key of wouldReveal(c, plan, r, { known })) known.set(key, o.get(key)!);
       }
       const metrics = metricsIn(c, plan, o);
       const committedMetrics = metricsIn(c, committedPar.plan, o);
