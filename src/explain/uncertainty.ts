@@ -3,10 +3,10 @@
  * a card says is not known yet, what an experiment would show, what was revealed, and what knowing
  * it was worth. The chances an author states are shown; a world's draw only once revealed.
  */
-import type { Item, Revealed, Scenario } from '../engine';
+import { effortKey, type Item, type Revealed, type Scenario } from '../engine';
 import type { Learned } from '../engine/decisions.ts';
 import type { EffectBadge } from './advice.ts';
-import { andList, formatMoney, formatPercent, slotLabel, slotWord } from './format.ts';
+import { andList, formatMoney, formatPercent, pointsText, slotLabel, slotWord } from './format.ts';
 
 const titleOf = (scenario: Scenario, id: string) =>
   scenario.items.find((i) => i.id === id)?.title ?? id;
@@ -22,14 +22,12 @@ export function uncertaintyBadges(scenario: Scenario, item: Item): EffectBadge[]
     badges.push({
       key: 'experiment',
       label: `experiment: tests ${andList(item.reveals.map((id) => titleOf(scenario, id)))}`,
-      detail: `An experiment: once done, it shows what ${andList(item.reveals.map((id) => `“${titleOf(scenario, id)}”`))} will really be worth. Played ${word} by ${word}, what it shows appears on those cards from the next ${word}. It ships nothing itself.`,
+      detail: `An experiment: once done, it shows what ${andList(item.reveals.map((id) => `“${titleOf(scenario, id)}”`))} will really ${revealsWhat(scenario, item.reveals)}. Played ${word} by ${word}, what it shows appears on those cards from the next ${word}. It ships nothing itself.`,
       tone: 'neutral',
     });
   const outcomes = item.value.outcomes;
   if (outcomes) {
-    const tests = scenario.items
-      .filter((i) => i.reveals?.includes(item.id))
-      .map((i) => `“${i.title}”`);
+    const tests = testsOf(scenario, item.id);
     const cases = outcomes.map(
       (o) =>
         `${formatMoney(item.value.arr * o.factor)} of ARR${o.label ? ` if ${o.label}` : ''} (${formatPercent(o.chance)} likely)`,
@@ -41,7 +39,34 @@ export function uncertaintyBadges(scenario: Scenario, item: Item): EffectBadge[]
       tone: 'neutral',
     });
   }
+  const efforts = item.effortOutcomes;
+  if (efforts) {
+    const tests = testsOf(scenario, item.id);
+    const cases = efforts.map(
+      (o) =>
+        `${pointsText(o.effort)}${o.label ? ` if ${o.label}` : ''} (${formatPercent(o.chance)} likely)`,
+    );
+    badges.push({
+      key: 'uncertain-effort',
+      label: 'size unknown',
+      detail: `How big it really is is not known yet: ${andList(cases, 'or')}. The estimate, ${pointsText(item.effort)}, is their average. ${tests.length > 0 ? `${andList(tests, 'or')} would show which; so would starting it (by the end of the ${word} it starts in).` : `Starting it shows which, by the end of the ${word} it starts in.`}`,
+      tone: 'neutral',
+    });
+  }
   return badges;
+}
+
+/** The experiments that would reveal an item's hidden facts, as quoted titles. */
+function testsOf(scenario: Scenario, id: string): string[] {
+  return scenario.items.filter((i) => i.reveals?.includes(id)).map((i) => `“${i.title}”`);
+}
+
+/** What an experiment's targets will show: their worth, their size, or both. */
+function revealsWhat(scenario: Scenario, ids: readonly string[]): string {
+  const targets = scenario.items.filter((i) => ids.includes(i.id));
+  const value = targets.some((i) => i.value.outcomes);
+  const size = targets.some((i) => i.effortOutcomes);
+  return value && size ? 'be worth and how big it will be' : size ? 'cost' : 'be worth';
 }
 
 /** An item's expected ARR at completion: its stated ARR × confidence. */
@@ -52,6 +77,11 @@ function expectedArr(item: Item): number {
 /** A revealed fact on its item's card, e.g. "Revealed: $4.2M ARR (dispatchers adopt it)". */
 export function revealedLabel(scenario: Scenario, fact: Revealed): string {
   const item = scenario.items.find((i) => i.id === fact.item);
+  if (fact.kind === 'effort') {
+    const label = item?.effortOutcomes?.[fact.outcome]?.label;
+    const source = fact.by === fact.item ? 'Started' : 'Revealed';
+    return `${source}: ${pointsText(fact.effort)}${label ? ` (${label})` : ''}`;
+  }
   const label = item?.value.outcomes?.[fact.outcome]?.label;
   const source = fact.by === fact.item ? 'Shipped' : 'Revealed';
   return `${source}: ${formatMoney(fact.arr)} ARR${label ? ` (${label})` : ''}`;
@@ -60,8 +90,15 @@ export function revealedLabel(scenario: Scenario, fact: Revealed): string {
 /** The same as a sentence, with the estimate it replaces and when it was learned. */
 export function revealedSentence(scenario: Scenario, fact: Revealed): string {
   const item = scenario.items.find((i) => i.id === fact.item);
-  const label = item?.value.outcomes?.[fact.outcome]?.label;
   const title = titleOf(scenario, fact.item);
+  if (fact.kind === 'effort') {
+    const label = item?.effortOutcomes?.[fact.outcome]?.label;
+    const size = `${pointsText(fact.effort)}${label ? ` (${label})` : ''}${item ? `, not the ${pointsText(item.effort)} estimated` : ''}`;
+    return fact.by === fact.item
+      ? `Work on “${title}” in ${slotLabel(scenario, fact.slot)} showed its size: ${size}.`
+      : `“${titleOf(scenario, fact.by)}” in ${slotLabel(scenario, fact.slot)} showed that “${title}” is ${size}.`;
+  }
+  const label = item?.value.outcomes?.[fact.outcome]?.label;
   const estimate = item ? `, not the ${formatMoney(expectedArr(item))} estimated` : '';
   return fact.by === fact.item
     ? `“${title}” shipped in ${slotLabel(scenario, fact.slot)}: it brings ${formatMoney(fact.arr)} of ARR${label ? ` (${label})` : ''}${estimate}.`
@@ -79,8 +116,8 @@ export function learnedSentence(scenario: Scenario, slot: number, learned: Learn
 }
 
 /**
- * What was hidden in one world, told after the year: each hidden value as the world drew it,
- * against its estimate, and whether (and how) the year revealed it.
+ * What was hidden in one world, told after the year: each hidden value and size as the world drew
+ * it, against its estimate, and whether (and how) the year revealed it.
  */
 export function hiddenValueLines(
   scenario: Scenario,
@@ -88,16 +125,31 @@ export function hiddenValueLines(
   revealed: readonly Revealed[],
 ): string[] {
   return scenario.items.flatMap((item) => {
+    const lines: string[] = [];
     const k = drawn.get(item.id);
     const outcome = k === undefined ? undefined : item.value.outcomes?.[k];
-    if (!outcome) return [];
-    const value = `“${item.title}” was worth ${formatMoney(item.value.arr * outcome.factor)} of ARR in this world${outcome.label ? ` (${outcome.label})` : ''}, against the ${formatMoney(expectedArr(item))} estimated.`;
-    const fact = revealed.find((r) => r.item === item.id);
-    const how = !fact
-      ? 'Nothing revealed it during the year.'
-      : fact.by === item.id
-        ? `It showed when it shipped in ${slotLabel(scenario, fact.slot)}.`
-        : `“${titleOf(scenario, fact.by)}” revealed it in ${slotLabel(scenario, fact.slot)}.`;
-    return [`${value} ${how}`];
+    if (outcome) {
+      const value = `“${item.title}” was worth ${formatMoney(item.value.arr * outcome.factor)} of ARR in this world${outcome.label ? ` (${outcome.label})` : ''}, against the ${formatMoney(expectedArr(item))} estimated.`;
+      const fact = revealed.find((r) => r.item === item.id && r.kind !== 'effort');
+      const how = !fact
+        ? 'Nothing revealed it during the year.'
+        : fact.by === item.id
+          ? `It showed when it shipped in ${slotLabel(scenario, fact.slot)}.`
+          : `“${titleOf(scenario, fact.by)}” revealed it in ${slotLabel(scenario, fact.slot)}.`;
+      lines.push(`${value} ${how}`);
+    }
+    const e = drawn.get(effortKey(item.id));
+    const size = e === undefined ? undefined : item.effortOutcomes?.[e];
+    if (size) {
+      const value = `“${item.title}” was ${pointsText(size.effort)} of work in this world${size.label ? ` (${size.label})` : ''}, against the ${pointsText(item.effort)} estimated.`;
+      const fact = revealed.find((r) => r.item === item.id && r.kind === 'effort');
+      const how = !fact
+        ? 'Nothing revealed it during the year.'
+        : fact.by === item.id
+          ? `It showed once work on it started, in ${slotLabel(scenario, fact.slot)}.`
+          : `“${titleOf(scenario, fact.by)}” revealed it in ${slotLabel(scenario, fact.slot)}.`;
+      lines.push(`${value} ${how}`);
+    }
+    return lines;
   });
 }

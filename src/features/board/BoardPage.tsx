@@ -129,7 +129,7 @@ import { ShortcutsDialog } from './ShortcutsDialog';
 import { SlotSwitcher, paneIdOf, tabIdOf, type SwitcherTab } from './SlotSwitcher';
 import { BoardTools, BreakdownPanel, Strip } from './Strip';
 import { Variants } from './Variants';
-import { lockRefusal, type AddedItem, type BoardWorkshop } from './workshopMode';
+import { lockRefusal, type AddedItem, type BoardWorkshop, type RevealedItem } from './workshopMode';
 import './board.css';
 
 export interface BoardPageProps {
@@ -446,10 +446,11 @@ export function BoardPage({
   // Items an event added: listed after the backlog, locked, with what happened to them.
   const addedNotes = useMemo(() => new Map(addedItems.map((a) => [a.id, a.note])), [addedItems]);
   const revealedItems = workshop?.revealed;
-  const revealed = useMemo(
-    () => new Map((revealedItems ?? []).map((r) => [r.id, r])),
-    [revealedItems],
-  );
+  const revealed = useMemo(() => {
+    const byItem = new Map<string, RevealedItem[]>();
+    for (const r of revealedItems ?? []) byItem.set(r.id, [...(byItem.get(r.id) ?? []), r]);
+    return byItem;
+  }, [revealedItems]);
   const backlogWithAdded = useMemo(
     () => (addedItems.length === 0 ? backlog : [...backlog, ...addedItems.map((a) => a.id)]),
     [backlog, addedItems],
@@ -1069,7 +1070,7 @@ export function BoardPage({
         startedAt={timing?.startedAt ?? null}
         completedAt={timing?.completedAt ?? null}
         note={container === BACKLOG ? addedNote : null}
-        revealed={revealed.get(id)?.label ?? null}
+        revealed={revealed.get(id) ?? null}
         lensScore={container === BACKLOG ? (lensScores?.get(id) ?? null) : null}
         onOpen={onOpen}
         onMove={onMove}
@@ -1253,7 +1254,7 @@ export function BoardPage({
           plan={gradedPlan}
           outcome={outcome}
           warnings={warnings.filter((w) => w.itemId === detailsItem.id)}
-          revealed={revealed.get(detailsItem.id)?.sentence ?? null}
+          revealed={revealed.get(detailsItem.id) ?? null}
           onClose={() => setDetailsId(null)}
         />
       )}

@@ -26,6 +26,7 @@ import {
 } from '../../explain/advice';
 import { cardTiming } from '../../explain/board';
 import { uncertaintyBadges } from '../../explain/uncertainty';
+import type { RevealedItem } from './workshopMode';
 import type { Item, Scenario } from '../../engine';
 import { useCardDrag, useIsDragged } from './cardDrag';
 import { TypeIcon } from './TypeIcon';
@@ -94,8 +95,8 @@ export interface ItemCardProps {
   completedAt?: number | null;
   /** A line shown on the card, e.g. "Added by an event in Q3: worked on first". */
   note?: string | null;
-  /** What was revealed of its hidden value in round-by-round play, e.g. "Revealed: $4.2M ARR". */
-  revealed?: string | null;
+  /** What round-by-round play revealed of its hidden facts, e.g. "Revealed: $4.2M ARR". */
+  revealed?: readonly RevealedItem[] | null;
   /** The backlog's sort score, e.g. "RICE 40". */
   lensScore: string | null;
   onOpen: (itemId: string) => void;
@@ -108,7 +109,7 @@ interface CardBodyProps {
   split: boolean;
   risks: string;
   note: string | null;
-  revealed: string | null;
+  revealed: readonly RevealedItem[] | null;
   lensScore: string | null;
 }
 
@@ -173,17 +174,18 @@ function CardBody({ scenario, item, split, risks, note, revealed, lensScore }: C
   return (
     <>
       <ul className="card-badges">
-        {unknowns.map((b) =>
-          b.key === 'uncertain' && revealed ? (
+        {unknowns.map((b) => {
+          const shown = revealed?.find((r) => r.badge === b.key);
+          return shown ? (
             <li key={b.key} className="chip chip-revealed" data-testid="revealed">
-              {revealed}
+              {shown.label}
             </li>
           ) : (
             <li key={b.key} className={`chip chip-${b.key}`} title={b.detail}>
               {b.label}
             </li>
-          ),
-        )}
+          );
+        })}
         {facts.dates.map((d) => {
           const risk = riskOf(dateRisk(d.key));
           return (

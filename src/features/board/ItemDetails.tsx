@@ -24,6 +24,7 @@ import { renegotiatedTermsText } from '../../explain/terms';
 import { findItem, type Item, type Outcome, type Plan, type Scenario } from '../../engine';
 import { useActiveVariant, useAppStore } from '../../store';
 import { uncertaintyBadges } from '../../explain/uncertainty';
+import type { RevealedItem } from './workshopMode';
 import { TypeIcon } from './TypeIcon';
 
 export interface ItemDetailsProps {
@@ -32,8 +33,8 @@ export interface ItemDetailsProps {
   plan: Plan;
   outcome: Outcome;
   warnings: readonly PlanWarning[];
-  /** What round-by-round play revealed of its hidden value, as a sentence (null: nothing yet). */
-  revealed?: string | null;
+  /** What round-by-round play revealed of its hidden facts (null: nothing yet). */
+  revealed?: readonly RevealedItem[] | null;
   onClose: () => void;
 }
 
@@ -163,11 +164,13 @@ export function ItemDetails({
 
       {unknowns.length > 0 && (
         <section className="details-section">
-          <h3>{revealed ? 'What play revealed' : 'Not known yet'}</h3>
+          <h3>{revealed?.length ? 'What play revealed' : 'Not known yet'}</h3>
           <ul className="details-list">
-            {revealed && <li>{revealed}</li>}
+            {revealed?.map((r) => (
+              <li key={r.badge}>{r.sentence}</li>
+            ))}
             {unknowns
-              .filter((b) => !(revealed && b.key === 'uncertain'))
+              .filter((b) => !revealed?.some((r) => r.badge === b.key))
               .map((b) => (
                 <li key={b.key}>{b.detail}</li>
               ))}

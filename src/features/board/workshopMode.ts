@@ -17,9 +17,13 @@ export interface AddedItem {
   note: string;
 }
 
-/** A hidden value play revealed: a short label for its card, a sentence for its details. */
+/**
+ * A hidden fact play revealed (an item's value or its size): a short label for its card, a
+ * sentence for its details, and the card's "unknown" badge it answers.
+ */
 export interface RevealedItem {
   id: string;
+  badge: 'uncertain' | 'uncertain-effort';
   label: string;
   sentence: string;
 }

@@ -41,6 +41,14 @@ import {
 } from '../../store';
 import type { ParInput } from '../../workers/parJob';
 import { memoByPlan, parOrBetter, useWorkshopPar } from './hooks';
+
+/** A hidden fact play revealed, for the board (the board's `RevealedItem`). */
+interface RevealedFact {
+  id: string;
+  badge: 'uncertain' | 'uncertain-effort';
+  label: string;
+  sentence: string;
+}
 import { RoomBar } from './RoomBar';
 import { committedPlan, roundTitle } from './rounds';
 import './workshop.css';
@@ -53,7 +61,8 @@ export interface WorkshopBoardMode {
   hideScores: boolean;
   caption: string;
   addedItems: readonly { id: string; note: string }[];
-  revealed: readonly { id: string; label: string; sentence: string }[];
+  /** Hidden facts the played slots revealed, each with the card badge it answers. */
+  revealed: readonly RevealedFact[];
   panel: ReactNode;
   /** Played alone: scores while planning follow the learner's practice mode. */
   practice: boolean;
@@ -162,8 +171,9 @@ function ActiveWorkshopBoard({
   );
   const revealed = useMemo(
     () =>
-      facts.map((fact) => ({
+      facts.map((fact): RevealedFact & { slot: number } => ({
         id: fact.item,
+        badge: fact.kind === 'effort' ? 'uncertain-effort' : 'uncertain',
         label: revealedLabel(scenario, fact),
         sentence: revealedSentence(scenario, fact),
         slot: fact.slot,
