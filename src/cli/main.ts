@@ -590,6 +590,11 @@ function cmdVoi(args: string[], values: Values, io: Io): number {
               const outcome = fact.outcomes[k];
               return `${title(fact.item)} effort: ${outcome?.label ?? `${outcome?.effort} points`}`;
             }
+            if (fact.kind === 'likelihood') {
+              const outcome = fact.outcomes[k];
+              const threat = scenario.security?.threats.find((x) => x.id === fact.item);
+              return `${threat?.title ?? fact.item}: ${outcome?.label ?? `${formatPercent(outcome?.perYear ?? 0)} a year`}`;
+            }
             const outcome = fact.outcomes[k];
             return `${title(fact.item)}: ${outcome?.label ?? `×${outcome?.factor}`}`;
           })

@@ -156,6 +156,8 @@ export interface Compiled {
   index: ReadonlyMap<string, number>;
   vulns: CompiledVuln[];
   threats: CompiledThreat[];
+  /** Each threat's `hazard`, by threat index (what a run uses when its environment sets none). */
+  threatHazard: readonly number[];
   obligations: {
     id: string;
     title: string;
@@ -275,6 +277,11 @@ export function effectiveWeights(
   const out = {} as Record<Metric, number>;
   for (const m of METRICS) out[m] = applicable[m] ? Math.max(0, weights[m] ?? 0) : 0;
   return out;
+}
+
+/** A threat's uncontrolled hazard per slot from its chance a year: 1 − (1 − q)^(1/slotsPerYear). */
+export function hazardOf(perYear: number, slotsPerYear: number): number {
+  return 1 - Math.pow(1 - Math.min(perYear, 0.999999), 1 / slotsPerYear);
 }
 
 /** The expected ARR per point of effort over the backlog's features (0 without features). */
@@ -487,6 +494,11 @@ export function compile(scenario: Scenario, overrides?: Partial<Constants>): Com
     stakeholders: scenario.stakeholders.some((s) => s.asks.length > 0),
   };
 
+  const threats: CompiledThreat[] = threatList.map((x) => ({
+    id: x.id,
+    title: x.title,
+    hazard: hazardOf(x.perYear, scenario.time.slotsPerYear),
+  }));
   const compiled: Compiled = {
     scenario,
     id: scenario.id,
@@ -500,11 +512,8 @@ export function compile(scenario: Scenario, overrides?: Partial<Constants>): Com
     items,
     index,
     vulns,
-    threats: threatList.map((x) => ({
-      id: x.id,
-      title: x.title,
-      hazard: 1 - Math.pow(1 - Math.min(x.perYear, 0.999999), 1 / scenario.time.slotsPerYear),
-    })),
+    threats,
+    threatHazard: threats.map((x) => x.hazard),
     obligations: scenario.obligations.map((o) => ({
       id: o.id,
       title: o.title,

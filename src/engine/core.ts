@@ -60,6 +60,12 @@ export interface RunEnv {
    * expected ARR (its stated ARR × confidence).
    */
   arr?: readonly number[] | undefined;
+  /**
+   * Each standing threat's uncontrolled hazard per slot where its likelihood is a known hidden
+   * fact (the true one in a seeded run, what was revealed in a conditional one); absent: the
+   * hazard of its stated chance a year.
+   */
+  threatHazard?: readonly number[] | undefined;
   /** Rolls per slot (seeded mode). */
   incidentDice: number[] | null;
   breachDice: number[] | null;
@@ -296,6 +302,8 @@ class RunState {
   queuePos: Int32Array;
   /** ARR per item index at completion (the environment's, else the compiled expectation). */
   arr: readonly number[] = [];
+  /** Each standing threat's uncontrolled hazard per slot (the environment's, else compiled). */
+  hazard: readonly number[] = [];
   bonus: Float64Array;
   copyStart: Float64Array;
   copyDecay: Float64Array;
@@ -456,6 +464,7 @@ class RunState {
     this.startedAt.fill(Infinity);
     this.valueFactor.fill(NaN);
     this.arr = env.arr ?? expectedArr(c);
+    this.hazard = env.threatHazard ?? c.threatHazard;
     this.bonus.fill(0);
     this.copyStart.fill(Infinity);
     this.copyDecay.fill(0);
@@ -772,7 +781,7 @@ function integrate(c: Compiled, st: RunState, t: number, a: number, b: number): 
     st.vulnRisk[v]! += l;
   }
   for (let x = 0; x < c.threats.length; x++) {
-    let h = c.threats[x]!.hazard * st.threatFactor[x]! * st.pi;
+    let h = st.hazard[x]! * st.threatFactor[x]! * st.pi;
     if (h > 0.999999) h = 0.999999;
     const l = Math.log(1 - h) * dt;
     logS += l;
@@ -1081,9 +1090,7 @@ function finish(c: Compiled, st: RunState, detail: boolean): RunResult {
     }
   }
   for (let x = 0; x < c.threats.length; x++)
-    logS +=
-      horizon *
-      Math.log(1 - Math.min(0.999999, c.threats[x]!.hazard * st.threatFactor[x]! * st.pi));
+    logS += horizon * Math.log(1 - Math.min(0.999999, st.hazard[x]! * st.threatFactor[x]! * st.pi));
   logS += horizon * Math.log(1 - Math.min(0.999999, ((k.stalenessHazard * st.D) / H) * st.pi));
   const pOpen = 1 - Math.exp(logS);
   const residual = c.sle * pOpen;

@@ -11,6 +11,7 @@ import {
   arrWith,
   drawWorld,
   effortWith,
+  hazardWith,
   allHiddenFacts,
   revealedBy,
   revealedKey,
@@ -173,6 +174,7 @@ export function conditionalWorld(
     c.items.map((item, i) => (played.has(item.id) ? seeded.effort[i]! : item.meanEffort)),
   );
   const arr = arrWith(c, known);
+  const threatHazard = hazardWith(c, known);
   const branches = enumerate(c, future, base);
   return {
     branches,
@@ -182,6 +184,7 @@ export function conditionalWorld(
       choice: b.choice,
       revealedSlots: revealed,
       arr,
+      threatHazard,
     })),
   };
 }
@@ -244,6 +247,7 @@ export function seededEnv(c: Compiled, seed: number): RunEnv {
     breachDice: drawStream(c.id, seed, 'breach', c.slots),
     eventDice: dice,
     arr,
+    threatHazard: hazardWith(c, drawn),
   };
 }
 

@@ -15,7 +15,7 @@
  * the expected world. A known fact counts at its drawn value. The functions here are pure; the
  * runs that find what a played slot revealed are in `expected.ts`.
  */
-import type { Compiled } from './compile.ts';
+import { hazardOf, type Compiled } from './compile.ts';
 import type { RunEnv } from './core.ts';
 import type { Issue } from './issues.ts';
 import { drawStream } from './rng.ts';
@@ -58,10 +58,32 @@ export interface HiddenEffortFact {
   outcomes: readonly EffortOutcome[];
 }
 
-export type HiddenFact = HiddenValueFact | HiddenEffortFact;
+export interface LikelihoodOutcome {
+  perYear: number;
+  chance: number;
+  label?: string | undefined;
+}
+
+/** One standing threat's hidden likelihood. */
+export interface HiddenLikelihoodFact {
+  kind: 'likelihood';
+  /** Its key in a world's draws and in what is known: `likelihood:<threat>`. */
+  key: string;
+  /** The threat's id (an experiment names it in `reveals`). */
+  item: string;
+  /** The threat's index in `security.threats`. */
+  index: number;
+  /** The stated chance a year (the outcomes' mean). */
+  perYear: number;
+  outcomes: readonly LikelihoodOutcome[];
+}
+
+export type HiddenFact = HiddenValueFact | HiddenEffortFact | HiddenLikelihoodFact;
 
 /** The key of an item's hidden effort (ids cannot hold a colon, so it meets no item id). */
 export const effortKey = (item: string): string => `effort:${item}`;
+/** The key of a threat's hidden likelihood. */
+export const likelihoodKey = (threat: string): string => `likelihood:${threat}`;
 
 /** A fact the learner has been shown. */
 interface RevealedBase {
@@ -89,11 +111,23 @@ export interface RevealedEffort extends RevealedBase {
   arr?: undefined;
 }
 
-export type Revealed = RevealedValue | RevealedEffort;
+/** A revealed likelihood (`item` is the threat's id). */
+export interface RevealedLikelihood extends RevealedBase {
+  kind: 'likelihood';
+  /** The true chance a year. */
+  perYear: number;
+  arr?: undefined;
+}
+
+export type Revealed = RevealedValue | RevealedEffort | RevealedLikelihood;
 
 /** The key of a revealed fact in what is known (see `HiddenFact.key`). */
 export const revealedKey = (fact: Revealed): string =>
-  fact.kind === 'effort' ? effortKey(fact.item) : fact.item;
+  fact.kind === 'effort'
+    ? effortKey(fact.item)
+    : fact.kind === 'likelihood'
+      ? likelihoodKey(fact.item)
+      : fact.item;
 
 /** How far the chances' weighted factor may be from the confidence. */
 export const CONFIDENCE_TOLERANCE = 0.005;
@@ -134,11 +168,33 @@ export function hiddenEfforts(scenario: Scenario): HiddenEffortFact[] {
   return facts;
 }
 
-/** Every hidden fact of the scenario, values and efforts, in item order (value first). */
+/** The scenario's hidden threat likelihoods, in threat order. */
+export function hiddenLikelihoods(scenario: Scenario): HiddenLikelihoodFact[] {
+  const facts: HiddenLikelihoodFact[] = [];
+  (scenario.security?.threats ?? []).forEach((threat, index) => {
+    if (threat.likelihoodOutcomes)
+      facts.push({
+        kind: 'likelihood',
+        key: likelihoodKey(threat.id),
+        item: threat.id,
+        index,
+        perYear: threat.perYear,
+        outcomes: threat.likelihoodOutcomes,
+      });
+  });
+  return facts;
+}
+
+/**
+ * Every hidden fact of the scenario: values and efforts in item order (an item's value first),
+ * then threat likelihoods in threat order.
+ */
 export function allHiddenFacts(scenario: Scenario): HiddenFact[] {
   const efforts = hiddenEfforts(scenario);
-  if (efforts.length === 0) return hiddenFacts(scenario);
-  return [...hiddenFacts(scenario), ...efforts].sort((a, b) => a.index - b.index);
+  const likelihoods = hiddenLikelihoods(scenario);
+  if (efforts.length === 0 && likelihoods.length === 0) return hiddenFacts(scenario);
+  const items: HiddenFact[] = [...hiddenFacts(scenario), ...efforts];
+  return [...items.sort((a, b) => a.index - b.index), ...likelihoods];
 }
 
 /** The keys of an item's hidden facts (none when it has none). */
@@ -193,7 +249,11 @@ export function experimentsOf(scenario: Scenario): Map<string, readonly string[]
 /** Semantic checks of hidden facts and experiments (after the schema's). */
 export function checkHidden(s: Scenario): Issue[] {
   const issues: Issue[] = [];
-  const hidden = new Set(allHiddenFacts(s).map((f) => f.item));
+  const hidden = new Set(
+    allHiddenFacts(s).flatMap((f) => (f.kind === 'likelihood' ? [] : [f.item])),
+  );
+  const threats = s.security?.threats ?? [];
+  threats.forEach((threat, i) => issues.push(...checkLikelihoodOutcomes(threat, i)));
   s.items.forEach((item, i) => {
     const at = `items[${i}]`;
     const outcomes = item.value.outcomes;
@@ -219,9 +279,21 @@ export function checkHidden(s: Scenario): Issue[] {
     issues.push(...checkEffortOutcomes(s, i));
     (item.reveals ?? []).forEach((target, j) => {
       const path = `${at}.reveals[${j}]`;
+      const threat = threats.find((x) => x.id === target);
+      const isItem = s.items.some((other) => other.id === target);
       if (target === item.id) issues.push({ path, message: `"${item.id}" cannot reveal itself` });
-      else if (!s.items.some((other) => other.id === target))
-        issues.push({ path, message: `unknown item "${target}"` });
+      else if (threat && isItem)
+        issues.push({
+          path,
+          message: `"${target}" names both an item and a threat: give one of them another id`,
+        });
+      else if (threat) {
+        if (!threat.likelihoodOutcomes)
+          issues.push({
+            path,
+            message: `threat "${target}" has no hidden likelihood to reveal (give it likelihoodOutcomes)`,
+          });
+      } else if (!isItem) issues.push({ path, message: `unknown item "${target}"` });
       else if (!hidden.has(target))
         issues.push({
           path,
@@ -230,6 +302,28 @@ export function checkHidden(s: Scenario): Issue[] {
     });
   });
   return issues;
+}
+
+/** The checks of one threat's hidden likelihood. */
+function checkLikelihoodOutcomes(
+  threat: NonNullable<Scenario['security']>['threats'][number],
+  i: number,
+): Issue[] {
+  const outcomes = threat.likelihoodOutcomes;
+  if (!outcomes) return [];
+  const path = `security.threats[${i}].likelihoodOutcomes`;
+  const total = outcomes.reduce((sum, o) => sum + o.chance, 0);
+  const mean = outcomes.reduce((sum, o) => sum + o.chance * o.perYear, 0);
+  if (Math.abs(total - 1) > 1e-6)
+    return [{ path, message: `the chances add up to ${round(total)}, not 1` }];
+  if (Math.abs(mean - threat.perYear) > CONFIDENCE_TOLERANCE)
+    return [
+      {
+        path,
+        message: `the outcomes weigh to ${round(mean)} a year, but perYear is ${threat.perYear}: the stated chance is the expected chance, so they must agree`,
+      },
+    ];
+  return [];
 }
 
 /** The checks of one item's hidden effort. */
@@ -323,11 +417,34 @@ export function effortWith(
 }
 
 /**
- * An environment in which exactly the facts in `known` are known (values and efforts): the
- * others count at their expectation, whatever the environment had.
+ * Each threat's uncontrolled hazard per slot with the likelihoods in `known` at their drawn
+ * chance a year; undefined when none is known (the compiled hazards hold).
+ */
+export function hazardWith(
+  c: Compiled,
+  known: ReadonlyMap<string, number>,
+): readonly number[] | undefined {
+  let out: number[] | undefined;
+  for (const fact of hiddenLikelihoods(c.scenario)) {
+    const k = known.get(fact.key);
+    if (k === undefined) continue;
+    out ??= [...c.threatHazard];
+    out[fact.index] = hazardOf(fact.outcomes[k]!.perYear, c.slotsPerYear);
+  }
+  return out;
+}
+
+/**
+ * An environment in which exactly the facts in `known` are known (values, efforts and
+ * likelihoods): the others count at their expectation, whatever the environment had.
  */
 export function envWith(c: Compiled, env: RunEnv, known: ReadonlyMap<string, number>): RunEnv {
-  return { ...env, effort: effortWith(c, known, env.effort), arr: arrWith(c, known) };
+  return {
+    ...env,
+    effort: effortWith(c, known, env.effort),
+    arr: arrWith(c, known),
+    threatHazard: hazardWith(c, known),
+  };
 }
 
 /**
@@ -347,10 +464,13 @@ export function revealedBy(
   const facts = allHiddenFacts(c.scenario);
   if (facts.length === 0) return [];
   const found = new Map<string, Revealed>();
-  const reveal = (target: string, by: string, at: number, effortOnly = false) => {
+  /** Reveals the facts of `target`: its own (an item's, never a threat's), or an experiment's. */
+  const reveal = (target: string, by: string, at: number, own?: 'effort' | 'all') => {
     const slot = Math.max(0, Math.ceil(at - 1e-9) - 1);
     for (const fact of facts) {
-      if (fact.item !== target || (effortOnly && fact.kind !== 'effort')) continue;
+      if (fact.item !== target) continue;
+      if (own && (fact.kind === 'likelihood' || (own === 'effort' && fact.kind !== 'effort')))
+        continue;
       const outcome = drawn.get(fact.key);
       if (outcome === undefined) continue;
       const earlier = found.get(fact.key);
@@ -359,27 +479,36 @@ export function revealedBy(
         fact.key,
         fact.kind === 'value'
           ? { item: target, outcome, arr: fact.arr * fact.outcomes[outcome]!.factor, by, slot }
-          : {
-              kind: 'effort',
-              item: target,
-              outcome,
-              effort: fact.outcomes[outcome]!.effort,
-              by,
-              slot,
-            },
+          : fact.kind === 'effort'
+            ? {
+                kind: 'effort',
+                item: target,
+                outcome,
+                effort: fact.outcomes[outcome]!.effort,
+                by,
+                slot,
+              }
+            : {
+                kind: 'likelihood',
+                item: target,
+                outcome,
+                perYear: fact.outcomes[outcome]!.perYear,
+                by,
+                slot,
+              },
       );
     }
   };
   c.scenario.items.forEach((item, i) => {
     // Started at t, its size is known by the end of slot ⌊t⌋ (the end of that slot is ⌊t⌋ + 1).
     const start = startedAt[i] ?? Infinity;
-    if (start < slots - 1e-9) reveal(item.id, item.id, Math.floor(start + 1e-9) + 1, true);
+    if (start < slots - 1e-9) reveal(item.id, item.id, Math.floor(start + 1e-9) + 1, 'effort');
     const at = doneAt[i] ?? Infinity;
     if (!(at <= slots + 1e-9)) return;
     for (const target of item.reveals ?? []) reveal(target, item.id, at);
-    reveal(item.id, item.id, at);
+    reveal(item.id, item.id, at, 'all');
   });
-  const order = (f: Revealed) => (f.kind === 'effort' ? 1 : 0);
+  const order = (f: Revealed) => (f.kind === 'effort' ? 1 : f.kind === 'likelihood' ? 2 : 0);
   return [...found.values()].sort(
     (a, b) => a.slot - b.slot || a.item.localeCompare(b.item) || order(a) - order(b),
   );

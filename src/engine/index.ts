@@ -73,6 +73,8 @@ export {
   effortKey,
   experimentsOf,
   hiddenEfforts,
+  hiddenLikelihoods,
+  likelihoodKey,
   hiddenFacts,
   revealedKey,
   type EffortOutcome,

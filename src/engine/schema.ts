@@ -218,7 +218,7 @@ export const itemSchema = z.strictObject({
   effects: itemEffects,
   reveals: about(
     z.optional(list(id, LIMITS.listText)),
-    'an experiment: item ids whose hidden value and effort this item reveals when done',
+    'an experiment: item ids whose hidden value and effort, or threat ids whose hidden likelihood, this item reveals when done',
   ),
   renegotiates: about(
     z.optional(
@@ -272,6 +272,20 @@ const threat = z.strictObject({
   controls: about(
     z._default(list(z.strictObject({ item: id, reduction: share }), LIMITS.listText), []),
     'items that, once done, cut this threat by a share',
+  ),
+  likelihoodOutcomes: about(
+    z.optional(
+      list(
+        z.strictObject({
+          perYear: about(share, 'the true chance a year in this outcome'),
+          chance: about(share, 'probability of this outcome'),
+          label: z.optional(shortText),
+        }),
+        5,
+        2,
+      ),
+    ),
+    'hidden fact: the true likelihood, one outcome drawn per world; the chances must weigh the outcomes to perYear',
   ),
 });
 

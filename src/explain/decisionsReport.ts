@@ -48,7 +48,11 @@ export function decisionsJson(scenario: Scenario, dq: DecisionQuality) {
             learned: {
               facts: c.learned.facts.map((f) => ({
                 item: f.item,
-                ...(f.kind === 'effort' ? { effort: f.effort } : { arr: f.arr }),
+                ...(f.kind === 'effort'
+                  ? { effort: f.effort }
+                  : f.kind === 'likelihood'
+                    ? { perYear: f.perYear }
+                    : { arr: f.arr }),
                 by: f.by,
                 slot: scenario.time.labels[f.slot] ?? `Slot ${f.slot + 1}`,
               })),

@@ -3,13 +3,19 @@
  * a card says is not known yet, what an experiment would show, what was revealed, and what knowing
  * it was worth. The chances an author states are shown; a world's draw only once revealed.
  */
-import { effortKey, type Item, type Revealed, type Scenario } from '../engine';
+import { effortKey, likelihoodKey, type Item, type Revealed, type Scenario } from '../engine';
 import type { Learned } from '../engine/decisions.ts';
 import type { EffectBadge } from './advice.ts';
 import { andList, formatMoney, formatPercent, pointsText, slotLabel, slotWord } from './format.ts';
 
+/** An item's title, or a threat's (an experiment may test how likely a threat is). */
 const titleOf = (scenario: Scenario, id: string) =>
-  scenario.items.find((i) => i.id === id)?.title ?? id;
+  scenario.items.find((i) => i.id === id)?.title ?? threatOf(scenario, id)?.title ?? id;
+
+const threatOf = (scenario: Scenario, id: string) =>
+  scenario.security?.threats.find((x) => x.id === id);
+
+const perYearText = (q: number) => `${formatPercent(q)} a year`;
 
 /**
  * What is uncertain about an item, first on its card: an experiment names what it would show; an
@@ -53,10 +59,26 @@ export function uncertaintyBadges(scenario: Scenario, item: Item): EffectBadge[]
       tone: 'neutral',
     });
   }
+  for (const threat of scenario.security?.threats ?? []) {
+    const likelihoods = threat.likelihoodOutcomes;
+    if (!likelihoods || !threat.controls.some((ctl) => ctl.item === item.id)) continue;
+    const tests = testsOf(scenario, threat.id);
+    const cases = likelihoods.map(
+      (o) =>
+        `${perYearText(o.perYear)}${o.label ? ` if ${o.label}` : ''} (${formatPercent(o.chance)} likely)`,
+    );
+    badges.push({
+      key: 'uncertain-likelihood',
+      label: 'risk unknown',
+      detail: `How likely “${threat.title}” really is is not known yet: ${andList(cases, 'or')}. The estimate, ${perYearText(threat.perYear)}, is their average. ${tests.length > 0 ? `${andList(tests, 'or')} would show which.` : 'Nothing in the backlog would show which.'}`,
+      tone: 'neutral',
+    });
+    break;
+  }
   return badges;
 }
 
-/** The experiments that would reveal an item's hidden facts, as quoted titles. */
+/** The experiments that would reveal an item's (or a threat's) hidden facts, as quoted titles. */
 function testsOf(scenario: Scenario, id: string): string[] {
   return scenario.items.filter((i) => i.reveals?.includes(id)).map((i) => `“${i.title}”`);
 }
@@ -66,6 +88,7 @@ function revealsWhat(scenario: Scenario, ids: readonly string[]): string {
   const targets = scenario.items.filter((i) => ids.includes(i.id));
   const value = targets.some((i) => i.value.outcomes);
   const size = targets.some((i) => i.effortOutcomes);
+  if (targets.length === 0) return 'be'; // threats only: "will really be" (how likely)
   return value && size ? 'be worth and how big it will be' : size ? 'cost' : 'be worth';
 }
 
@@ -76,6 +99,11 @@ function expectedArr(item: Item): number {
 
 /** A revealed fact on its item's card, e.g. "Revealed: $4.2M ARR (dispatchers adopt it)". */
 export function revealedLabel(scenario: Scenario, fact: Revealed): string {
+  if (fact.kind === 'likelihood') {
+    const threat = threatOf(scenario, fact.item);
+    const label = threat?.likelihoodOutcomes?.[fact.outcome]?.label;
+    return `Revealed: ${threat?.title ?? fact.item} ${perYearText(fact.perYear)}${label ? ` (${label})` : ''}`;
+  }
   const item = scenario.items.find((i) => i.id === fact.item);
   if (fact.kind === 'effort') {
     const label = item?.effortOutcomes?.[fact.outcome]?.label;
@@ -91,6 +119,11 @@ export function revealedLabel(scenario: Scenario, fact: Revealed): string {
 export function revealedSentence(scenario: Scenario, fact: Revealed): string {
   const item = scenario.items.find((i) => i.id === fact.item);
   const title = titleOf(scenario, fact.item);
+  if (fact.kind === 'likelihood') {
+    const threat = threatOf(scenario, fact.item);
+    const label = threat?.likelihoodOutcomes?.[fact.outcome]?.label;
+    return `“${titleOf(scenario, fact.by)}” in ${slotLabel(scenario, fact.slot)} showed that “${title}” is ${perYearText(fact.perYear)} likely${label ? ` (${label})` : ''}${threat ? `, not the ${perYearText(threat.perYear)} estimated` : ''}.`;
+  }
   if (fact.kind === 'effort') {
     const label = item?.effortOutcomes?.[fact.outcome]?.label;
     const size = `${pointsText(fact.effort)}${label ? ` (${label})` : ''}${item ? `, not the ${pointsText(item.effort)} estimated` : ''}`;
@@ -124,32 +157,46 @@ export function hiddenValueLines(
   drawn: ReadonlyMap<string, number>,
   revealed: readonly Revealed[],
 ): string[] {
-  return scenario.items.flatMap((item) => {
-    const lines: string[] = [];
-    const k = drawn.get(item.id);
-    const outcome = k === undefined ? undefined : item.value.outcomes?.[k];
-    if (outcome) {
-      const value = `“${item.title}” was worth ${formatMoney(item.value.arr * outcome.factor)} of ARR in this world${outcome.label ? ` (${outcome.label})` : ''}, against the ${formatMoney(expectedArr(item))} estimated.`;
-      const fact = revealed.find((r) => r.item === item.id && r.kind !== 'effort');
-      const how = !fact
-        ? 'Nothing revealed it during the year.'
-        : fact.by === item.id
-          ? `It showed when it shipped in ${slotLabel(scenario, fact.slot)}.`
-          : `“${titleOf(scenario, fact.by)}” revealed it in ${slotLabel(scenario, fact.slot)}.`;
-      lines.push(`${value} ${how}`);
-    }
-    const e = drawn.get(effortKey(item.id));
-    const size = e === undefined ? undefined : item.effortOutcomes?.[e];
-    if (size) {
-      const value = `“${item.title}” was ${pointsText(size.effort)} of work in this world${size.label ? ` (${size.label})` : ''}, against the ${pointsText(item.effort)} estimated.`;
-      const fact = revealed.find((r) => r.item === item.id && r.kind === 'effort');
-      const how = !fact
-        ? 'Nothing revealed it during the year.'
-        : fact.by === item.id
-          ? `It showed once work on it started, in ${slotLabel(scenario, fact.slot)}.`
-          : `“${titleOf(scenario, fact.by)}” revealed it in ${slotLabel(scenario, fact.slot)}.`;
-      lines.push(`${value} ${how}`);
-    }
-    return lines;
-  });
+  return scenario.items
+    .flatMap((item) => {
+      const lines: string[] = [];
+      const k = drawn.get(item.id);
+      const outcome = k === undefined ? undefined : item.value.outcomes?.[k];
+      if (outcome) {
+        const value = `“${item.title}” was worth ${formatMoney(item.value.arr * outcome.factor)} of ARR in this world${outcome.label ? ` (${outcome.label})` : ''}, against the ${formatMoney(expectedArr(item))} estimated.`;
+        const fact = revealed.find((r) => r.item === item.id && r.kind === undefined);
+        const how = !fact
+          ? 'Nothing revealed it during the year.'
+          : fact.by === item.id
+            ? `It showed when it shipped in ${slotLabel(scenario, fact.slot)}.`
+            : `“${titleOf(scenario, fact.by)}” revealed it in ${slotLabel(scenario, fact.slot)}.`;
+        lines.push(`${value} ${how}`);
+      }
+      const e = drawn.get(effortKey(item.id));
+      const size = e === undefined ? undefined : item.effortOutcomes?.[e];
+      if (size) {
+        const value = `“${item.title}” was ${pointsText(size.effort)} of work in this world${size.label ? ` (${size.label})` : ''}, against the ${pointsText(item.effort)} estimated.`;
+        const fact = revealed.find((r) => r.item === item.id && r.kind === 'effort');
+        const how = !fact
+          ? 'Nothing revealed it during the year.'
+          : fact.by === item.id
+            ? `It showed once work on it started, in ${slotLabel(scenario, fact.slot)}.`
+            : `“${titleOf(scenario, fact.by)}” revealed it in ${slotLabel(scenario, fact.slot)}.`;
+        lines.push(`${value} ${how}`);
+      }
+      return lines;
+    })
+    .concat(
+      (scenario.security?.threats ?? []).flatMap((threat) => {
+        const k = drawn.get(likelihoodKey(threat.id));
+        const outcome = k === undefined ? undefined : threat.likelihoodOutcomes?.[k];
+        if (!outcome) return [];
+        const value = `“${threat.title}” was ${perYearText(outcome.perYear)} likely in this world${outcome.label ? ` (${outcome.label})` : ''}, against the ${perYearText(threat.perYear)} estimated.`;
+        const fact = revealed.find((r) => r.item === threat.id && r.kind === 'likelihood');
+        const how = fact
+          ? `“${titleOf(scenario, fact.by)}” revealed it in ${slotLabel(scenario, fact.slot)}.`
+          : 'Nothing revealed it during the year.';
+        return [`${value} ${how}`];
+      }),
+    );
 }

@@ -166,8 +166,8 @@ export function ItemDetails({
         <section className="details-section">
           <h3>{revealed?.length ? 'What play revealed' : 'Not known yet'}</h3>
           <ul className="details-list">
-            {revealed?.map((r) => (
-              <li key={r.badge}>{r.sentence}</li>
+            {revealed?.map((r, i) => (
+              <li key={`${r.badge}-${i}`}>{r.sentence}</li>
             ))}
             {unknowns
               .filter((b) => !revealed?.some((r) => r.badge === b.key))

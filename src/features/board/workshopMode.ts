@@ -23,7 +23,7 @@ export interface AddedItem {
  */
 export interface RevealedItem {
   id: string;
-  badge: 'uncertain' | 'uncertain-effort';
+  badge: 'uncertain' | 'uncertain-effort' | 'uncertain-likelihood';
   label: string;
   sentence: string;
 }

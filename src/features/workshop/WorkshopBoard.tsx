@@ -19,7 +19,14 @@ import { Link, useLocation } from 'wouter';
 
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { LiveRegion, type Announcement } from '../../components/LiveRegion';
-import { revealedAfter, simulate, type Outcome, type Plan, type Scenario } from '../../engine';
+import {
+  revealedAfter,
+  revealedKey,
+  simulate,
+  type Outcome,
+  type Plan,
+  type Scenario,
+} from '../../engine';
 import { addedByEvents, storyOf, type StorySlot, type StoryTone } from '../../explain/story';
 import { slotBySlot } from '../../explain/decisions';
 import { revealedLabel, revealedSentence } from '../../explain/uncertainty';
@@ -45,7 +52,7 @@ import { memoByPlan, parOrBetter, useWorkshopPar } from './hooks';
 /** A hidden fact play revealed, for the board (the board's `RevealedItem`). */
 interface RevealedFact {
   id: string;
-  badge: 'uncertain' | 'uncertain-effort';
+  badge: 'uncertain' | 'uncertain-effort' | 'uncertain-likelihood';
   label: string;
   sentence: string;
 }
@@ -169,12 +176,28 @@ function ActiveWorkshopBoard({
       played > 0 ? revealedAfter(scenario, committedPlan(scenario, committed), seed, played) : [],
     [scenario, committed, played, seed],
   );
+  // Each on the cards it concerns: an item's own, or a threat's on the items that control it.
   const revealed = useMemo(
     () =>
-      facts.map((fact): RevealedFact & { slot: number } => ({
-        id: fact.item,
-        badge: fact.kind === 'effort' ? 'uncertain-effort' : 'uncertain',
-        label: revealedLabel(scenario, fact),
+      facts.flatMap((fact): RevealedFact[] => {
+        const text = {
+          label: revealedLabel(scenario, fact),
+          sentence: revealedSentence(scenario, fact),
+        };
+        if (fact.kind === 'likelihood')
+          return (scenario.security?.threats.find((x) => x.id === fact.item)?.controls ?? []).map(
+            (ctl) => ({ id: ctl.item, badge: 'uncertain-likelihood', ...text }),
+          );
+        const badge = fact.kind === 'effort' ? 'uncertain-effort' : 'uncertain';
+        return [{ id: fact.item, badge, ...text }];
+      }),
+    [scenario, facts],
+  );
+  // The same facts once each, for the round's panel.
+  const learned = useMemo(
+    () =>
+      facts.map((fact) => ({
+        key: revealedKey(fact),
         sentence: revealedSentence(scenario, fact),
         slot: fact.slot,
       })),
@@ -215,7 +238,7 @@ function ActiveWorkshopBoard({
       solo={solo}
       played={played}
       story={story}
-      revealed={revealed}
+      learned={learned}
       plan={plan}
       par={searched}
       yourScore={fromHereScore}
@@ -354,7 +377,7 @@ function WorkshopPanel({
   solo,
   played,
   story,
-  revealed,
+  learned,
   plan,
   par,
   yourScore,
@@ -372,7 +395,8 @@ function WorkshopPanel({
   solo: boolean;
   played: number;
   story: StorySlot[];
-  revealed: readonly { id: string; sentence: string; slot: number }[];
+  /** What the played slots revealed, once per fact. */
+  learned: readonly { key: string; sentence: string; slot: number }[];
   plan: Plan;
   par: ParEntry | undefined;
   yourScore: number;
@@ -585,12 +609,12 @@ function WorkshopPanel({
           <SlotStory slot={latest} latest />
         </ol>
       )}
-      {revealed.length > 0 && (
+      {learned.length > 0 && (
         <section className="round-learned" aria-labelledby="round-learned" data-testid="learned">
           <h3 id="round-learned">What you know now</h3>
           <ul>
-            {revealed.map((fact) => (
-              <li key={fact.id}>
+            {learned.map((fact) => (
+              <li key={fact.key}>
                 {fact.slot === played - 1 && <strong>New: </strong>}
                 {fact.sentence}
               </li>
