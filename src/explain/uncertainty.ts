@@ -55,7 +55,7 @@ export function uncertaintyBadges(scenario: Scenario, item: Item): EffectBadge[]
     badges.push({
       key: 'uncertain-effort',
       label: 'size unknown',
-      detail: `How big it really is is not known yet: ${andList(cases, 'or')}. The estimate, ${pointsText(item.effort)}, is their average. ${tests.length > 0 ? `${andList(tests, 'or')} would show which; so would starting it (by the end of the ${word} it starts in).` : `Starting it shows which, by the end of the ${word} it starts in.`}`,
+      detail: `Its real size is not known yet: ${andList(cases, 'or')}. The estimate, ${pointsText(item.effort)}, is their average. ${tests.length > 0 ? `${andList(tests, 'or')} would show which; so would starting it (by the end of the ${word} it starts in).` : `Starting it shows which, by the end of the ${word} it starts in.`}`,
       tone: 'neutral',
     });
   }
@@ -70,7 +70,7 @@ export function uncertaintyBadges(scenario: Scenario, item: Item): EffectBadge[]
     badges.push({
       key: 'uncertain-likelihood',
       label: 'risk unknown',
-      detail: `How likely “${threat.title}” really is is not known yet: ${andList(cases, 'or')}. The estimate, ${perYearText(threat.perYear)}, is their average. ${tests.length > 0 ? `${andList(tests, 'or')} would show which.` : 'Nothing in the backlog would show which.'}`,
+      detail: `The real chance of “${threat.title}” is not known yet: ${andList(cases, 'or')}. The estimate, ${perYearText(threat.perYear)}, is their average. ${tests.length > 0 ? `${andList(tests, 'or')} would show which.` : 'Nothing in the backlog would show which.'}`,
       tone: 'neutral',
     });
     break;
@@ -122,7 +122,7 @@ export function revealedSentence(scenario: Scenario, fact: Revealed): string {
   if (fact.kind === 'likelihood') {
     const threat = threatOf(scenario, fact.item);
     const label = threat?.likelihoodOutcomes?.[fact.outcome]?.label;
-    return `“${titleOf(scenario, fact.by)}” in ${slotLabel(scenario, fact.slot)} showed that “${title}” is ${perYearText(fact.perYear)} likely${label ? ` (${label})` : ''}${threat ? `, not the ${perYearText(threat.perYear)} estimated` : ''}.`;
+    return `“${titleOf(scenario, fact.by)}” in ${slotLabel(scenario, fact.slot)} showed that “${title}” has a ${formatPercent(fact.perYear)} chance a year${label ? ` (${label})` : ''}${threat ? `, not the ${formatPercent(threat.perYear)} estimated` : ''}.`;
   }
   if (fact.kind === 'effort') {
     const label = item?.effortOutcomes?.[fact.outcome]?.label;
@@ -191,7 +191,7 @@ export function hiddenValueLines(
         const k = drawn.get(likelihoodKey(threat.id));
         const outcome = k === undefined ? undefined : threat.likelihoodOutcomes?.[k];
         if (!outcome) return [];
-        const value = `“${threat.title}” was ${perYearText(outcome.perYear)} likely in this world${outcome.label ? ` (${outcome.label})` : ''}, against the ${perYearText(threat.perYear)} estimated.`;
+        const value = `“${threat.title}” had a ${formatPercent(outcome.perYear)} chance a year in this world${outcome.label ? ` (${outcome.label})` : ''}, against the ${formatPercent(threat.perYear)} estimated.`;
         const fact = revealed.find((r) => r.item === threat.id && r.kind === 'likelihood');
         const how = fact
           ? `“${titleOf(scenario, fact.by)}” revealed it in ${slotLabel(scenario, fact.slot)}.`

@@ -1,6 +1,7 @@
 /**
- * What was hidden in the world the year was played in: each hidden value as this world drew it,
- * against its estimate, and whether the year revealed it (the draw is shown only now, after play).
+ * What was hidden in the world the year was played in: each hidden value, size and risk as this
+ * world drew it, against its estimate, and whether the year revealed it (the draw is shown only
+ * now, after play).
  */
 import { useMemo } from 'react';
 
@@ -32,8 +33,9 @@ export function HiddenValues({
         ))}
       </ul>
       <p className="small muted">
-        The grade counts every value at its estimate: what a world drew is luck, like the dice.
-        Played quarter by quarter, what you learned in time is graded under Decision quality.
+        The grade counts every hidden value, size and risk at its estimate: what a world drew is
+        luck, like the dice. Played quarter by quarter, what you learned in time is graded under
+        Decision quality.
       </p>
     </div>
   );
