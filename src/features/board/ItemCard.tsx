@@ -360,8 +360,10 @@ const CardContent = memo(function CardContent({
                   onSelect: () => onMove(item.id, { kind: 'split' }),
                 },
           ];
-  // A split feature's card shows the rest's effort.
-  const effort = split && slice?.role === 'feature' ? slice.restEffort : item.effort;
+  // A split feature's card shows the rest's effort; a size play revealed shows what it is.
+  const revealedEffort = revealed?.find((r) => r.effort !== undefined)?.effort;
+  const effort =
+    revealedEffort ?? (split && slice?.role === 'feature' ? slice.restEffort : item.effort);
   const menuItems: MenuItem[] = [
     ...sliceItems,
     ...(slot !== null
@@ -419,9 +421,11 @@ const CardContent = memo(function CardContent({
         <span
           className="card-effort"
           title={
-            effort === item.effort
-              ? `Effort: ${formatPoints(item.effort)} points`
-              : `Effort: ${formatPoints(effort)} of its ${formatPoints(item.effort)} points (the rest, after its MVP)`
+            revealedEffort !== undefined
+              ? `Effort: ${formatPoints(effort)} points, as revealed (estimated ${formatPoints(item.effort)})`
+              : effort === item.effort
+                ? `Effort: ${formatPoints(item.effort)} points`
+                : `Effort: ${formatPoints(effort)} of its ${formatPoints(item.effort)} points (the rest, after its MVP)`
           }
         >
           {formatPoints(effort)}

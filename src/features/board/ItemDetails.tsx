@@ -101,6 +101,7 @@ export function ItemDetails({
   onClose,
 }: ItemDetailsProps) {
   const facts = useMemo(() => itemFacts(scenario, item), [scenario, item]);
+  const revealedEffort = revealed?.find((r) => r.effort !== undefined)?.effort;
   const unknowns = useMemo(() => uncertaintyBadges(scenario, item), [scenario, item]);
   const effects = useMemo(() => describeEffects(scenario, item), [scenario, item]);
   const urgency = useMemo(() => describeUrgency(scenario, item), [scenario, item]);
@@ -136,9 +137,14 @@ export function ItemDetails({
           {ITEM_TYPE_LABELS[item.type]}
         </span>
         <span data-testid="details-effort">
-          {rest
-            ? `${formatPoints(rest.restEffort)} of its ${formatPoints(item.effort)} points: the rest, after its MVP`
-            : `${formatPoints(item.effort)} points`}
+          {revealedEffort !== undefined
+            ? `${formatPoints(revealedEffort)} points, as revealed (estimated ${formatPoints(item.effort)})`
+            : rest
+              ? `${formatPoints(rest.restEffort)} of its ${formatPoints(item.effort)} points: the rest, after its MVP`
+              : `${formatPoints(item.effort)} points`}
+          {revealedEffort === undefined &&
+            item.effortOutcomes &&
+            ` (size unknown: ${item.effortOutcomes.map((o) => formatPoints(o.effort)).join(' or ')})`}
           {item.estimate &&
             ` (estimate ${formatPoints(item.estimate[0])}–${formatPoints(item.estimate[1])}${rest ? ' for the whole' : ''}; expected ${formatPoints(result?.effort ?? item.effort)})`}
         </span>

@@ -26,6 +26,8 @@ export interface RevealedItem {
   badge: 'uncertain' | 'uncertain-effort' | 'uncertain-likelihood';
   label: string;
   sentence: string;
+  /** A revealed size, in points (the card shows it in place of the estimate). */
+  effort?: number;
 }
 
 export interface BoardWorkshop {

@@ -55,6 +55,7 @@ interface RevealedFact {
   badge: 'uncertain' | 'uncertain-effort' | 'uncertain-likelihood';
   label: string;
   sentence: string;
+  effort?: number;
 }
 import { RoomBar } from './RoomBar';
 import { committedPlan, roundTitle } from './rounds';
@@ -188,8 +189,9 @@ function ActiveWorkshopBoard({
           return (scenario.security?.threats.find((x) => x.id === fact.item)?.controls ?? []).map(
             (ctl) => ({ id: ctl.item, badge: 'uncertain-likelihood', ...text }),
           );
-        const badge = fact.kind === 'effort' ? 'uncertain-effort' : 'uncertain';
-        return [{ id: fact.item, badge, ...text }];
+        if (fact.kind === 'effort')
+          return [{ id: fact.item, badge: 'uncertain-effort', effort: fact.effort, ...text }];
+        return [{ id: fact.item, badge: 'uncertain', ...text }];
       }),
     [scenario, facts],
   );
