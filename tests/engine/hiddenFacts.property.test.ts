@@ -10,6 +10,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
+import { compile } from '../../src/engine/compile.ts';
 import { gradeCommit } from '../../src/engine/decisions.ts';
 import { drawWorld } from '../../src/engine/hidden.ts';
 import { revealedAfter, simulate, type ScenarioInput } from '../../src/engine/index.ts';
@@ -105,5 +106,25 @@ describe('hidden sizes and risks, over seeds', () => {
       }),
       { numRuns: cases(12, 3, 1) },
     );
+  });
+
+  it('plans a lopsided size at its chance-weighted mean, not the triangle of its extremes', () => {
+    // 6 points at 60% or 26 at 40%: a mean of 0.6 × 6 + 0.4 × 26 = 14 (the triangle of 6, 14 and
+    // 26 would be 15.3), so it plays exactly like a stated 14-point item.
+    const lopsided = scenario({ time: { labels: quarters(3), slotsPerYear: 4 } }, [
+      item('x', 14, {
+        value: { arr: 500_000 },
+        effortOutcomes: [
+          { effort: 6, chance: 0.6 },
+          { effort: 26, chance: 0.4 },
+        ],
+      }),
+    ]);
+    const plain = scenario({ time: { labels: quarters(3), slotsPerYear: 4 } }, [
+      item('x', 14, { value: { arr: 500_000 } }),
+    ]);
+    expect(compile(lopsided).items[0]!.meanEffort).toBeCloseTo(14, 12);
+    const p = plan(lopsided, ['x']);
+    expect(simulate(lopsided, p).metrics).toEqual(simulate(plain, p).metrics);
   });
 });
