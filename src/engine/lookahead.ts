@@ -87,7 +87,8 @@ export function valueOfCommit(
 
 /**
  * `best` with each experiment that would tell something new moved to the front of slot `r`, and
- * the items it reveals moved from slot `r` to the next (their decision waits for its answer); one
+ * the items it concerns (those it reveals, and the controls of a threat it tests) moved from slot
+ * `r` to the next (their decision waits for its answer); one
  * candidate per experiment (experiments already committed before `r` or in best's slot are left).
  */
 export function experimentsFirst(
@@ -102,8 +103,12 @@ export function experimentsFirst(
   for (const [experiment, targets] of experimentsOf(scenario)) {
     if (placed.has(experiment) || targets.every((t) => isKnown(scenario, t, known))) continue;
     if ((best.slots[r] ?? []).includes(experiment)) continue;
-    // What it reveals waits for its answer: those items move to the next slot.
-    const waiting = (best.slots[r] ?? []).filter((id) => targets.includes(id));
+    // What it reveals waits for its answer: those items (and a tested threat's controls) move to
+    // the next slot.
+    const concerned = new Set(targets);
+    for (const threat of scenario.security?.threats ?? [])
+      if (targets.includes(threat.id)) for (const ctl of threat.controls) concerned.add(ctl.item);
+    const waiting = (best.slots[r] ?? []).filter((id) => concerned.has(id));
     const later = r + 1 < best.slots.length;
     out.push({
       slots: best.slots.map((ids, s) => {
