@@ -164,7 +164,7 @@ describe('after the year', () => {
           },
         },
       ],
-    } as Parameters<typeof decisionsJson>[1]);
+    });
     expect(json.commits[0]!.learned!.facts).toEqual([
       { item: 'ledger', effort: 26, by: 'spike', slot: 'Q1' },
       { item: 'phishing', perYear: 0.04, by: 'drill', slot: 'Q1' },
