@@ -235,6 +235,18 @@ export function withoutHiddenFacts(scenario: Scenario): Scenario {
       const { effortOutcomes: _e, ...rest } = item;
       return { ...rest, value };
     }),
+    ...(scenario.security
+      ? {
+          security: {
+            ...scenario.security,
+            threats: scenario.security.threats.map((threat) => {
+              if (!threat.likelihoodOutcomes) return threat;
+              const { likelihoodOutcomes: _l, ...rest } = threat;
+              return rest;
+            }),
+          },
+        }
+      : {}),
   };
 }
 

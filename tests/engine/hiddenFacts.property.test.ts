@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 
 import { compile } from '../../src/engine/compile.ts';
 import { gradeCommit } from '../../src/engine/decisions.ts';
-import { drawWorld } from '../../src/engine/hidden.ts';
+import { allHiddenFacts, drawWorld, withoutHiddenFacts } from '../../src/engine/hidden.ts';
 import { revealedAfter, simulate, type ScenarioInput } from '../../src/engine/index.ts';
 import { cases } from '../support/depth.ts';
 import { item, plan, quarters, scenario, type ItemInput } from './mechanics/build.ts';
@@ -126,5 +126,22 @@ describe('hidden sizes and risks, over seeds', () => {
     expect(compile(lopsided).items[0]!.meanEffort).toBeCloseTo(14, 12);
     const p = plan(lopsided, ['x']);
     expect(simulate(lopsided, p).metrics).toEqual(simulate(plain, p).metrics);
+  });
+
+  it('takes every hidden fact away, sizes and risks too: seeds then roll only the dice', () => {
+    // The guard-rails judge par over the dice alone with this scenario.
+    const plain = withoutHiddenFacts(a);
+    expect(allHiddenFacts(plain)).toEqual([]);
+    expect(plain.security!.threats[0]!.perYear).toBe(0.2);
+    const p = plan(plain, ['y'], ['x', 'mfa']);
+    fc.assert(
+      fc.property(seeds, (seed) => {
+        const out = simulate(plain, p, { mode: 'seeded', seed });
+        // Phishing at its stated 20% a year in Q1 (nothing controls it yet), x at its 10 points.
+        expect(out.slots[0]!.breachProbability).toBeCloseTo(1 - Math.pow(0.8, 1 / 4), 12);
+        expect(out.items.find((i) => i.id === 'x')!.effort).toBe(10);
+      }),
+      { numRuns: cases(200, 30, 5) },
+    );
   });
 });
