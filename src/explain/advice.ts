@@ -37,6 +37,25 @@ import { simulate, type Outcome } from '../engine/simulate.ts';
 /** Differences smaller than this (points) are rounding noise, not over-commitment. */
 const POINT_EPS = 0.05;
 
+/**
+ * Each feature planned with its MVP slice, in the slices' order: `split` when the plan puts the
+ * MVP first (the feature is then only the rest), else the MVP comes after and brings nothing.
+ */
+export function plannedSlices(
+  scenario: Scenario,
+  plan: Plan,
+): { feature: string; mvp: string; split: boolean }[] {
+  const order = new Map(plan.slots.flat().map((id, i) => [id, i]));
+  const out: { feature: string; mvp: string; split: boolean }[] = [];
+  for (const [feature, mvp] of slicesOf(scenario)) {
+    const at = order.get(feature);
+    const mvpAt = order.get(mvp.id);
+    if (at !== undefined && mvpAt !== undefined)
+      out.push({ feature, mvp: mvp.id, split: mvpAt < at });
+  }
+  return out;
+}
+
 /** Work types as people name them. */
 export const ITEM_TYPE_LABELS: Readonly<Record<ItemType, string>> = {
   feature: 'Feature',
@@ -355,12 +374,10 @@ export function planWarnings(scenario: Scenario, plan: Plan, outcome: Outcome): 
   }
 
   // An MVP slice planned after its feature brings nothing: the feature already covers it.
-  const order = new Map(plan.slots.flat().map((id, i) => [id, i]));
-  for (const slice of scenario.items) {
-    const feature = slice.sliceOf ? items.get(slice.sliceOf.item) : undefined;
-    const at = order.get(slice.id);
-    const featureAt = feature ? order.get(feature.id) : undefined;
-    if (!feature || at === undefined || featureAt === undefined || at < featureAt) continue;
+  for (const pair of plannedSlices(scenario, plan)) {
+    const slice = items.get(pair.mvp);
+    const feature = items.get(pair.feature);
+    if (pair.split || !slice || !feature) continue;
     warnings.push({
       kind: 'sliceWasted',
       slot: planned.get(slice.id) ?? 0,

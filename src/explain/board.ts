@@ -10,6 +10,7 @@ import { slicesOf } from '../engine/slices.ts';
 import {
   formatPoints,
   itemFacts,
+  plannedSlices,
   slotLabel,
   type ColumnForecast,
   type PlanWarning,
@@ -312,14 +313,11 @@ export interface SliceMove {
  * the team takes work in), as the engine decides it.
  */
 export function splitFeaturesOf(scenario: Scenario, plan: Plan): Set<string> {
-  const order = new Map(plan.slots.flat().map((id, i) => [id, i]));
-  const split = new Set<string>();
-  for (const [feature, mvp] of slicesOf(scenario)) {
-    const at = order.get(feature);
-    const mvpAt = order.get(mvp.id);
-    if (at !== undefined && mvpAt !== undefined && mvpAt < at) split.add(feature);
-  }
-  return split;
+  return new Set(
+    plannedSlices(scenario, plan)
+      .filter((pair) => pair.split)
+      .map((pair) => pair.feature),
+  );
 }
 
 /**
