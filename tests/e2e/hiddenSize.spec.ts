@@ -7,17 +7,21 @@
 import type { Page } from '@playwright/test';
 
 import {
+  clearSlots,
   column,
   commitWithKeyboard,
   expect,
   expectNoAxeViolations,
   moveTo,
+  placeIn,
   readScenario,
+  startRounds,
   test,
+  titleOf,
 } from './support';
 
 const spike = readScenario('spike-first');
-const title = (id: string) => spike.items.find((i) => i.id === id)!.title;
+const title = (id: string) => titleOf(spike, id);
 const [Q1, Q2, Q3, Q4] = spike.time.labels as [string, string, string, string];
 const FIRST = ['ledger-spike', 'rev-rec', 'invoice-run-queue', 'patch-pdf-lib'];
 const LATER = ['multi-currency', 'smart-dunning', 'salesforce-sync', 'invoice-portal'];
@@ -29,9 +33,7 @@ const card = (page: Page, id: string) => page.locator(`[data-item-id="${id}"]`).
 /** Plays the year: the spike first, then multi-currency only if it turned out small. */
 async function playYear(page: Page): Promise<{ small: boolean }> {
   const panel = page.getByTestId('round-panel');
-  for (const id of FIRST)
-    if ((await column(page, Q1).locator(`[data-item-id="${id}"]`).count()) === 0)
-      await moveTo(page, title(id), Q1);
+  await placeIn(page, spike, Q1, FIRST);
   // Nothing is known yet: the card shows the estimate and says the size is unknown.
   const big = card(page, 'multi-currency');
   await expect(big.getByText('size unknown')).toBeVisible();
@@ -67,10 +69,8 @@ test('a spike reveals a size, the learner re-plans, and the debrief says what kn
   page,
 }) => {
   test.setTimeout(420_000);
-  await page.goto(`./#/s/${spike.id}/plan`);
-  await page.getByRole('button', { name: 'Play quarter by quarter' }).click();
+  await startRounds(page, spike);
   const panel = page.getByTestId('round-panel');
-  await expect(panel.getByRole('heading', { name: `Round 1 of 4: ${Q1}` })).toBeVisible();
   await expect(card(page, 'ledger-spike')).toContainText(
     `experiment: tests ${title('multi-currency')}`,
   );
@@ -104,10 +104,7 @@ test('a spike reveals a size, the learner re-plans, and the debrief says what kn
   await page.getByRole('link', { name: 'Back to plan' }).click();
   await panel.getByRole('button', { name: 'New world' }).click();
   await expect(panel.getByRole('heading', { name: `Round 1 of 4: ${Q1}` })).toBeVisible();
-  for (const slot of [Q2, Q3, Q4])
-    for (const id of LATER)
-      if ((await column(page, slot).locator(`[data-item-id="${id}"]`).count()) > 0)
-        await moveTo(page, title(id), 'Backlog');
+  await clearSlots(page, spike, [Q2, Q3, Q4], LATER);
   await playYear(page);
   await panel.getByRole('button', { name: 'See the debrief' }).click();
   await expect(decisions.getByTestId('decision-sentence')).toBeVisible({ timeout: 150_000 });

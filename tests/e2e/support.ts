@@ -153,6 +153,45 @@ export async function moveTo(page: Page, title: string, slot: string) {
   await expect(boardAnnouncer(page)).toContainText(`${title} moved to ${where}`);
 }
 
+/** An item's title, by its id. */
+export function titleOf(scenario: RawScenario, id: string): string {
+  const item = scenario.items.find((i) => i.id === id);
+  if (!item) throw new Error(`${scenario.id} has no item ${id}`);
+  return item.title;
+}
+
+/** Opens a scenario's board and starts solo play slot by slot, at round 1. */
+export async function startRounds(page: Page, scenario: RawScenario) {
+  await page.goto(`./#/s/${scenario.id}/plan`);
+  await page.getByRole('button', { name: 'Play quarter by quarter' }).click();
+  const { labels } = scenario.time;
+  await expect(
+    page
+      .getByTestId('round-panel')
+      .getByRole('heading', { name: `Round 1 of ${labels.length}: ${labels[0]}` }),
+  ).toBeVisible();
+}
+
+/** Puts each item into a slot unless it is there already (a new world keeps the plan). */
+export async function placeIn(page: Page, scenario: RawScenario, slot: string, ids: string[]) {
+  for (const id of ids)
+    if ((await column(page, slot).locator(`[data-item-id="${id}"]`).count()) === 0)
+      await moveTo(page, titleOf(scenario, id), slot);
+}
+
+/** Takes each item back to the backlog from whichever of the slots holds it. */
+export async function clearSlots(
+  page: Page,
+  scenario: RawScenario,
+  slots: string[],
+  ids: string[],
+) {
+  for (const slot of slots)
+    for (const id of ids)
+      if ((await column(page, slot).locator(`[data-item-id="${id}"]`).count()) > 0)
+        await moveTo(page, titleOf(scenario, id), 'Backlog');
+}
+
 /**
  * Turns practice mode off (outside tutorials it hides the projected score and share of par while
  * planning): the board then shows them, and remembers the choice in this browser.

@@ -8,17 +8,21 @@
 import type { Page } from '@playwright/test';
 
 import {
+  clearSlots,
   column,
   commitWithKeyboard,
   expect,
   expectNoAxeViolations,
   moveTo,
+  placeIn,
   readScenario,
+  startRounds,
   test,
+  titleOf,
 } from './support';
 
 const pilot = readScenario('pilot-first');
-const title = (id: string) => pilot.items.find((i) => i.id === id)!.title;
+const title = (id: string) => titleOf(pilot, id);
 const [Q1, Q2, Q3, Q4] = pilot.time.labels as [string, string, string, string];
 const FIRST = ['dispatch-pilot', 'patch-maps-sdk', 'crew-scheduling', 'sync-engine'];
 
@@ -28,9 +32,7 @@ const card = (page: Page, id: string) => page.locator(`[data-item-id="${id}"]`).
 /** Plays the year: the pilot first, then the optimizer only if it showed a hit. */
 async function playYear(page: Page): Promise<{ hit: boolean; learned: string }> {
   const panel = page.getByTestId('round-panel');
-  for (const id of FIRST)
-    if ((await column(page, Q1).locator(`[data-item-id="${id}"]`).count()) === 0)
-      await moveTo(page, title(id), Q1);
+  await placeIn(page, pilot, Q1, FIRST);
   // Nothing is known yet: the optimizer's value is an unknown, its draw nowhere on the page.
   await expect(card(page, 'ai-dispatch').getByText('value unknown')).toBeVisible();
   await expect(page.getByTestId('revealed')).toHaveCount(0);
@@ -64,10 +66,8 @@ test('an experiment reveals a value, the learner re-plans, and the debrief says 
   page,
 }) => {
   test.setTimeout(360_000);
-  await page.goto(`./#/s/${pilot.id}/plan`);
-  await page.getByRole('button', { name: 'Play quarter by quarter' }).click();
+  await startRounds(page, pilot);
   const panel = page.getByTestId('round-panel');
-  await expect(panel.getByRole('heading', { name: `Round 1 of 4: ${Q1}` })).toBeVisible();
   // The experiment says what it tests.
   await expect(card(page, 'dispatch-pilot')).toContainText(
     `experiment: tests ${title('ai-dispatch')}`,
@@ -106,10 +106,12 @@ test('an experiment reveals a value, the learner re-plans, and the debrief says 
   await panel.getByRole('button', { name: 'New world' }).click();
   await expect(panel.getByRole('heading', { name: `Round 1 of 4: ${Q1}` })).toBeVisible();
   // The plan kept the played year: clear the later slots first (the first slot is re-used).
-  for (const slot of [Q2, Q3, Q4])
-    for (const id of ['ai-dispatch', 'customer-portal', 'offline-mode', 'invoice-sync'])
-      if ((await column(page, slot).locator(`[data-item-id="${id}"]`).count()) > 0)
-        await moveTo(page, title(id), 'Backlog');
+  await clearSlots(
+    page,
+    pilot,
+    [Q2, Q3, Q4],
+    ['ai-dispatch', 'customer-portal', 'offline-mode', 'invoice-sync'],
+  );
   await playYear(page);
   await panel.getByRole('button', { name: 'See the debrief' }).click();
   await expect(decisions.getByTestId('decision-sentence')).toBeVisible({ timeout: 120_000 });
@@ -123,9 +125,8 @@ test('on a phone the revealed value and what the panel learned fit the screen', 
 }) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto(`./#/s/${pilot.id}/plan`);
-  await page.getByRole('button', { name: 'Play quarter by quarter' }).click();
-  for (const id of FIRST) await moveTo(page, title(id), Q1);
+  await startRounds(page, pilot);
+  await placeIn(page, pilot, Q1, FIRST);
   await commitWithKeyboard(page, Q1);
   const learned = page.getByTestId('learned');
   await expect(learned).toBeVisible();
