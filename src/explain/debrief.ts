@@ -37,8 +37,7 @@ export type Mechanism =
   | 'preparedness'
   | 'renegotiation'
   | 'slice'
-  | 'value'
-  | 'focus';
+  | 'value';
 
 /** How one slot would have differed under a counterfactual (user → counterfactual). */
 export interface SlotDelta {
@@ -256,7 +255,7 @@ function sentenceFor(x: SentenceInput): string {
         text += `the vulnerability stayed open ${quarters(open, c)} longer. `;
       else if (item.effects.closes.length > 0 && userItem.completedAt === null)
         text += 'the vulnerability was never closed. ';
-      text += `Breach probability in ${label(c, t)} was ${formatPercent(pUser, 1)} (would have been ${formatPercent(pCf, 1)}).`;
+      text += `${text.endsWith(', ') ? 'b' : 'B'}reach probability in ${label(c, t)} was ${formatPercent(pUser, 1)} (would have been ${formatPercent(pCf, 1)}).`;
       const breach = userSeeded.events.find((e) => e.kind === 'breach' && e.slot === t);
       if (breach && breach.roll !== null) {
         if (breach.outcome > 0) {
@@ -354,6 +353,8 @@ function sentenceFor(x: SentenceInput): string {
         userItem.valueFactor < 1
       )
         text += `; it kept only ${formatPercent(userItem.valueFactor)} of its value`;
+      if (x.kind === 'drop')
+        text += `; par leaves it out and spends its ${pointsText(item.effort)} elsewhere`;
       return `${text}. ${points}.`;
     }
     case 'lead time': {
@@ -419,9 +420,6 @@ function sentenceFor(x: SentenceInput): string {
           : `${title} was done ${formatSlotTime(c.labels, userItem.completedAt)}`;
       return `${when}${cfItem.completedAt !== null ? ` (par: ${formatSlotTime(c.labels, cfItem.completedAt)})` : ''}: ${parts.join('; ')}. Preparedness has option value. ${points}.`;
     }
-    case 'focus': {
-      return `${title} took ${pointsText(item.effort)} that par spends elsewhere. ${points}.`;
-    }
     case 'renegotiation': {
       const r = item.renegotiates!;
       const yours = user.asks.find((a) => a.stakeholder === r.stakeholder && a.item === r.item);
@@ -481,7 +479,9 @@ function sentenceFor(x: SentenceInput): string {
       if (x.kind === 'drop' && item.reveals && item.value.arr === 0)
         return `${title} is an experiment: in a plan made for the whole year its answer comes after every slot is fixed, so it took ${pointsText(item.effort)} and changed nothing; par, made with the same information, leaves it out. Played quarter by quarter, you could act on what it shows (the decision-quality grade says what it was worth). ${points}.`;
       if (x.kind === 'drop')
-        return `${what} took ${pointsText(effort)} for an expected ${formatMoney(arr)} of ARR (${formatPercent(item.value.confidence)} confidence); leaving it out, as par does, frees that capacity. ${points}.`;
+        return arr > 0
+          ? `${what} took ${pointsText(effort)} for an expected ${formatMoney(arr)} of ARR (${formatPercent(item.value.confidence)} confidence); leaving it out, as par does, frees that capacity. ${points}.`
+          : `${what} took ${pointsText(effort)} and brings no revenue of its own; leaving it out, as par does, frees that capacity. ${points}.`;
       const shipped =
         userItem.completedAt === null
           ? 'did not ship this year'
@@ -496,7 +496,7 @@ function sentenceFor(x: SentenceInput): string {
         userItem.completedAt !== null && cfItem.completedAt !== null
           ? userItem.completedAt - cfItem.completedAt
           : null;
-      return `${title} ${shipped}${could}${months !== null && months > 0.05 ? `: ${quarters(months, c)} less of its expected ${formatMoney(arr)} ARR` : ''}. ${points}.`;
+      return `${title} ${shipped}${could}${months !== null && months > 0.05 && arr > 0 ? `: ${quarters(months, c)} less of its expected ${formatMoney(arr)} ARR` : ''}. ${points}.`;
     }
   }
 }

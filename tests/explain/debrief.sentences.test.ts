@@ -191,9 +191,9 @@ describe('security: the breach a move would have changed', () => {
       breach.outcome > 0
         ? `The breach happened this run (roll ${breach.roll!.toFixed(2)}).`
         : `This run was lucky: the roll (${breach.roll!.toFixed(2)}) missed.`;
-    // Compared without case: "…(par: Q1), Breach probability…" capitalizes mid-sentence.
-    expect(x.cause.sentence.toLowerCase()).toBe(
-      `Because ${titleOf(s, 'sso')} was deferred to ${labelOf(s, x.cause.userSlot!)} (par: ${labelOf(s, x.cause.parSlot!)}), ${words} ${roll} ${x.points}.`.toLowerCase(),
+    // No sentence about a vulnerability in between: "breach" goes on the same sentence.
+    expect(x.cause.sentence).toBe(
+      `Because ${titleOf(s, 'sso')} was deferred to ${labelOf(s, x.cause.userSlot!)} (par: ${labelOf(s, x.cause.parSlot!)}), b${words.slice(1)} ${roll} ${x.points}.`,
     );
   });
 });
@@ -806,6 +806,52 @@ describe('value: what a feature earns and when', () => {
     const theirs = itemOf(x.cf, 'virtual-cards').completedAt!;
     expect(x.cause.sentence).toBe(
       `${titleOf(s, 'virtual-cards')} did not ship this year (par: ${formatSlotTime(s.time.labels, theirs)}). ${x.points}.`,
+    );
+  });
+});
+
+describe('an item that brings no revenue of its own', () => {
+  const s = shipped('delighters');
+  const par = parOf(s);
+
+  it('left out, as par does: its effort, and no "$0 of ARR"', () => {
+    const wsjf = strategyPlans(compile(s)).wsjf;
+    const x = explain(s, wsjf, par, 'consent-audit');
+    expect(x.cause).toMatchObject({ kind: 'drop', mechanism: 'value' });
+    const audit = s.items.find((i) => i.id === 'consent-audit')!;
+    expect(audit.value.arr).toBe(0);
+    expect(x.cause.sentence).toBe(
+      `${audit.title} took ${pointsText(audit.effort)} and brings no revenue of its own; leaving it out, as par does, frees that capacity. ${x.points}.`,
+    );
+  });
+
+  it('shipped later than par: when, and no "less of its expected $0 ARR"', () => {
+    const last = s.time.labels.length - 1;
+    const x = explain(s, placeItem(removeItem(par, 'face-id'), 'face-id', last), par, 'face-id');
+    expect(x.cause).toMatchObject({ kind: 'defer', mechanism: 'value' });
+    expect(s.items.find((i) => i.id === 'face-id')!.value.arr).toBe(0);
+    const yours = itemOf(x.user, 'face-id').completedAt!;
+    const theirs = itemOf(x.cf, 'face-id').completedAt!;
+    expect(yours - theirs).toBeGreaterThan(0.05);
+    expect(x.cause.sentence).toBe(
+      `${titleOf(s, 'face-id')} shipped ${formatSlotTime(s.time.labels, yours)} instead of ${formatSlotTime(s.time.labels, theirs)}. ${x.points}.`,
+    );
+  });
+});
+
+describe('dated work par leaves out', () => {
+  it('says par leaves it out and spends its points elsewhere', () => {
+    const s = shipped('exchange-launch');
+    const par = parOf(s);
+    expect(findItem(par, 'hsm-keys')).toBeNull();
+    const x = explain(s, placeItem(par, 'hsm-keys', 0), par, 'hsm-keys');
+    expect(x.cause).toMatchObject({ kind: 'drop', mechanism: 'deadline' });
+    const hsm = s.items.find((i) => i.id === 'hsm-keys')!;
+    const done = itemOf(x.user, 'hsm-keys').completedAt!;
+    const over = x.user.slots[0]!.overcommit;
+    expect(over).toBeGreaterThan(0.05);
+    expect(x.cause.sentence).toBe(
+      `${hsm.title} finished ${formatSlotTime(s.time.labels, done)}, because ${labelOf(s, 0)} was over-committed by ${formatPercent(over)}; par leaves it out and spends its ${pointsText(hsm.effort)} elsewhere. ${x.points}.`,
     );
   });
 });

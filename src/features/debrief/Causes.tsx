@@ -13,7 +13,6 @@ const MECHANISM_LABEL: Record<Mechanism, string> = {
   renegotiation: 'Renegotiation',
   slice: 'Slicing',
   value: 'Value',
-  focus: 'Focus',
 };
 
 export function Causes({ debrief }: { debrief: Debrief }) {
