@@ -97,19 +97,20 @@ const outages = (o: Outcome) => o.slots.reduce((a, x) => a + x.incidents, 0).toF
 
 // ---- Security ------------------------------------------------------------------------------
 
+/** big-customer: the critical patch deferred to Q3 (par: Q1) while the hyped feature starts first. */
+const deferredPatch: Plan = {
+  slots: [
+    ['ai-assistant', 'dark-mode'],
+    ['user-model', 'sso', 'bulk-edit'],
+    ['patch-pdf'],
+    ['db-migration'],
+  ],
+};
+
 describe('security: the breach a move would have changed', () => {
   const s = shipped('big-customer');
   const c = compile(s);
   const par = parOf(s);
-  /** The critical patch deferred to Q3 (par: Q1) while the hyped feature starts first. */
-  const deferredPatch: Plan = {
-    slots: [
-      ['ai-assistant', 'dark-mode'],
-      ['user-model', 'sso', 'bulk-edit'],
-      ['patch-pdf'],
-      ['db-migration'],
-    ],
-  };
   const patch = titleOf(s, 'patch-pdf');
   const cost = `Cost: ${formatMoney(c.sle)}, −${c.k.breachCsat} CSAT, ${formatPercent(c.k.breachChurn)} of ARR.`;
 
@@ -736,15 +737,7 @@ describe('slice: the MVP par ships first', () => {
 describe('value: what a feature earns and when', () => {
   it('a feature par leaves out: its effort against its expected ARR and confidence', () => {
     const s = shipped('big-customer');
-    const plan: Plan = {
-      slots: [
-        ['ai-assistant', 'dark-mode'],
-        ['user-model', 'sso', 'bulk-edit'],
-        ['patch-pdf'],
-        ['db-migration'],
-      ],
-    };
-    const x = explain(s, plan, parOf(s), 'ai-assistant');
+    const x = explain(s, deferredPatch, parOf(s), 'ai-assistant');
     expect(x.cause).toMatchObject({ kind: 'drop', mechanism: 'value' });
     const ai = s.items.find((i) => i.id === 'ai-assistant')!;
     expect(x.cause.sentence).toBe(
