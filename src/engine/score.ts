@@ -59,13 +59,14 @@ export function metricsOf(run: RunResult, applicable: Record<Metric, boolean>): 
 export function normalize(
   value: number,
   anchor: { floor: number; best: number } | undefined,
+  open = false,
 ): number {
   if (!anchor) return 0;
   const range = anchor.best - anchor.floor;
   if (!(range > 1e-9 * Math.max(1, Math.abs(anchor.best))))
     return value >= anchor.floor - 1e-9 ? 1 : 0;
   const s = (value - anchor.floor) / range;
-  return s < 0 ? 0 : s > 1 ? 1 : s;
+  return s < 0 ? 0 : s > 1 && !open ? 1 : s;
 }
 
 /** The score (0–100) and the normalized value of each metric. */
@@ -83,7 +84,7 @@ export function scoreMetrics(
       normalized[m] = null;
       continue;
     }
-    const s = normalize(x, anchors[m]);
+    const s = normalize(x, anchors[m], m === 'revenue');
     normalized[m] = s;
     const w = weights[m];
     if (w > 0) {
