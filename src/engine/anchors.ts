@@ -17,7 +17,7 @@
 import type { Compiled } from './compile.ts';
 import { expectedMetrics } from './expected.ts';
 import type { Plan } from './plan.ts';
-import { METRICS, type Anchors, type Metric } from './schema.ts';
+import { METRICS, type Anchor, type Anchors, type Metric } from './schema.ts';
 import type { Metrics } from './score.ts';
 import { strategyPlans } from './strategies.ts';
 import { ENGINE_VERSION } from './version.ts';
@@ -76,7 +76,7 @@ export function fixedScales(c: Compiled): Anchors {
 }
 
 /** The anchors of a scenario given its money anchor (doing nothing to the value-maximizing plan). */
-export function anchorsWith(c: Compiled, revenue: { floor: number; best: number }): Anchors {
+export function anchorsWith(c: Compiled, revenue: Anchor): Anchors {
   return { revenue, ...fixedScales(c) };
 }
 

@@ -366,6 +366,8 @@ export function checkReferences(s: Scenario): { errors: Issue[]; warnings: Issue
       );
   for (const [metric, a] of Object.entries(s.scoring.anchors ?? {})) {
     if (a && a.best < a.floor) err(`scoring.anchors.${metric}`, 'best must not be below floor');
+    if (a?.ceiling !== undefined && a.ceiling < a.best)
+      err(`scoring.anchors.${metric}`, 'ceiling must not be below best');
   }
   if (s.par) {
     s.par.plan.slots.forEach((slotIds, i) =>

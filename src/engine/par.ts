@@ -623,24 +623,34 @@ export function computeAnchors(scenario: Scenario, options: SearchOptions = {}):
   });
   let best = money.floor + found.value * scale;
   // With hidden facts, a plan that adapts to what it learns can beat the best plan made blind:
-  // money's best is the best with every fact known, averaged over the worlds.
+  // money's best is the best with every fact known, averaged over the worlds, and its ceiling the
+  // best of the luckiest world, so money earned in a lucky world above the average still counts.
   const worlds = outcomesOf(
     scenario,
     allHiddenFacts(scenario).map((f) => f.key),
   );
+  let ceiling: number | undefined;
   if (worlds.length > 1) {
     let informed = 0;
+    let luckiest = -Infinity;
     for (const { p, o } of worlds) {
       const inWorld = searchPlans(c, (x) => ((x.revenue ?? 0) - money.floor) / scale, {
         ...options,
         known: o,
         budget: options.budget ?? scaledBudget(c, 20_000),
       });
-      informed += p * (money.floor + inWorld.value * scale);
+      const value = money.floor + inWorld.value * scale;
+      informed += p * value;
+      luckiest = Math.max(luckiest, value);
     }
     best = Math.max(best, informed);
+    ceiling = luckiest;
   }
-  return anchorsWith(c, { floor: money.floor, best: Math.max(money.best, best) });
+  const revenue = { floor: money.floor, best: Math.max(money.best, best) };
+  return anchorsWith(
+    c,
+    ceiling === undefined ? revenue : { ...revenue, ceiling: Math.max(ceiling, revenue.best) },
+  );
 }
 
 /** Par: the best plan found for the scenario's (or the given) weights. */

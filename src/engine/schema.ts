@@ -429,6 +429,10 @@ const weights = metricRecord(z.number().check(z.gte(0), z.lte(100)));
 const anchor = z.strictObject({
   floor: bounded(-BOUNDS.metric, BOUNDS.metric),
   best: bounded(-BOUNDS.metric, BOUNDS.metric),
+  ceiling: about(
+    z.optional(bounded(-BOUNDS.metric, BOUNDS.metric)),
+    'money with hidden facts: the best of the luckiest world, up to which money above the best still counts',
+  ),
 });
 
 /**
@@ -542,7 +546,9 @@ export type Item = Scenario['items'][number];
 export type ItemType = (typeof ITEM_TYPES)[number];
 export type Metric = (typeof METRICS)[number];
 export type Weights = Partial<Record<Metric, number>>;
-export type Anchors = Partial<Record<Metric, { floor: number; best: number }>>;
+/** A metric's scale: 0 at the floor, 1 at the best; money may count on up to a ceiling. */
+export type Anchor = { floor: number; best: number; ceiling?: number };
+export type Anchors = Partial<Record<Metric, Anchor>>;
 export type Vulnerability = NonNullable<Scenario['security']>['vulnerabilities'][number];
 export type Threat = NonNullable<Scenario['security']>['threats'][number];
 export type ScenarioEvent = Scenario['events'][number];

@@ -3,10 +3,12 @@
  *
  * Each raw metric is normalized between a floor (the worst strategy of the battery) and a best
  * (the single-metric optimum): `s = clamp((x − floor)/(best − floor), 0, 1)`. The score is
- * `100 · Σ w·s / Σ w` over the metrics that exist in the scenario.
+ * `100 · Σ w·s / Σ w` over the metrics that exist in the scenario. An anchor may carry a ceiling
+ * above its best (money with hidden facts: the best is averaged over the worlds, the ceiling is
+ * the luckiest world's best), and the normalized value then runs up to it instead of 1.
  */
 import type { RunResult } from './core.ts';
-import { METRICS, type Anchors, type Metric } from './schema.ts';
+import { METRICS, type Anchor, type Anchors, type Metric } from './schema.ts';
 
 /** Raw metric values; null when a metric does not apply to the scenario. */
 export type Metrics = Record<Metric, number | null>;
@@ -34,7 +36,9 @@ export function widenAnchors(anchors: Anchors, resolution: Record<Metric, number
   const out: Anchors = {};
   for (const m of METRICS) {
     const a = anchors[m];
-    if (a) out[m] = { floor: a.floor, best: Math.max(a.best, a.floor + resolution[m]) };
+    if (!a) continue;
+    const best = Math.max(a.best, a.floor + resolution[m]);
+    out[m] = a.ceiling === undefined ? { floor: a.floor, best } : { ...a, best };
   }
   return out;
 }
@@ -55,18 +59,19 @@ export function metricsOf(run: RunResult, applicable: Record<Metric, boolean>): 
   };
 }
 
-/** Normalizes one raw value against its anchor; a flat anchor scores 1 (nothing to gain). */
-export function normalize(
-  value: number,
-  anchor: { floor: number; best: number } | undefined,
-  open = false,
-): number {
+/**
+ * Normalizes one raw value against its anchor: 0 at the floor, 1 at the best, capped at 1, or at
+ * the ceiling's value when the anchor has one. A flat anchor scores 1 (nothing to gain).
+ */
+export function normalize(value: number, anchor: Anchor | undefined): number {
   if (!anchor) return 0;
   const range = anchor.best - anchor.floor;
   if (!(range > 1e-9 * Math.max(1, Math.abs(anchor.best))))
     return value >= anchor.floor - 1e-9 ? 1 : 0;
+  const top =
+    anchor.ceiling === undefined ? 1 : Math.max(1, (anchor.ceiling - anchor.floor) / range);
   const s = (value - anchor.floor) / range;
-  return s < 0 ? 0 : s > 1 && !open ? 1 : s;
+  return s < 0 ? 0 : s > top ? top : s;
 }
 
 /** The score (0–100) and the normalized value of each metric. */
@@ -84,7 +89,7 @@ export function scoreMetrics(
       normalized[m] = null;
       continue;
     }
-    const s = normalize(x, anchors[m], m === 'revenue');
+    const s = normalize(x, anchors[m]);
     normalized[m] = s;
     const w = weights[m];
     if (w > 0) {
