@@ -132,7 +132,7 @@ export const ScoreBreakdown = memo(function ScoreBreakdown({
                 <span className="metric-track" aria-hidden="true">
                   <span
                     className="metric-fill"
-                    style={{ width: `${(bar.value * 100).toFixed(1)}%` }}
+                    style={{ width: `${(Math.min(1, bar.value) * 100).toFixed(1)}%` }}
                   />
                 </span>
                 <span className="metric-value">{formatPercent(bar.value)}</span>
