@@ -604,9 +604,9 @@ export function countPlans(c: Compiled, cap: number): number {
   return Math.min(count, cap + 1);
 }
 
-/** The objective of the 0–100 score under given weights and anchors. */
+/** The objective of the score under given weights and anchors (uncapped: `scoreMetrics`'s value). */
 export function scoreObjective(weights: Record<Metric, number>, anchors: Anchors): Objective {
-  return (m) => scoreMetrics(m, anchors, weights).score;
+  return (m) => scoreMetrics(m, anchors, weights).value;
 }
 
 /**

@@ -74,12 +74,16 @@ export function normalize(value: number, anchor: Anchor | undefined): number {
   return s < 0 ? 0 : s > top ? top : s;
 }
 
-/** The score (0–100) and the normalized value of each metric. */
+/**
+ * The score (0–100), the normalized value of each metric, and `value`, the same weighted sum
+ * without the cap at 100 (what the searches maximize: money past its best, in a lucky world, still
+ * counts for them; a score shown to the learner tops out at 100).
+ */
 export function scoreMetrics(
   metrics: Metrics,
   anchors: Anchors,
   weights: Record<Metric, number>,
-): { score: number; normalized: Record<Metric, number | null> } {
+): { score: number; value: number; normalized: Record<Metric, number | null> } {
   let sum = 0;
   let weight = 0;
   const normalized = {} as Record<Metric, number | null>;
@@ -97,7 +101,8 @@ export function scoreMetrics(
       weight += w;
     }
   }
-  return { score: weight > 0 ? (100 * sum) / weight : 0, normalized };
+  const value = weight > 0 ? (100 * sum) / weight : 0;
+  return { score: Math.min(100, value), value, normalized };
 }
 
 /** Averages metric records with the given weights (probabilities). */

@@ -13,7 +13,7 @@ import {
   scoreMetrics,
   type Scenario,
 } from '../../src/engine/index.ts';
-import { computeAnchors } from '../../src/engine/par.ts';
+import { computeAnchors, scoreObjective } from '../../src/engine/par.ts';
 import { expectedWorld, worldMetrics } from '../../src/engine/expected.ts';
 import { allHiddenFacts, envWith, outcomesOf } from '../../src/engine/hidden.ts';
 import { widenAnchors, type Metrics } from '../../src/engine/score.ts';
@@ -39,33 +39,45 @@ describe('normalize with a ceiling', () => {
     expect(normalize(3_500_000, { ...ANCHOR, ceiling: 2_000_000 })).toBe(1);
   });
 
+  const weights = {
+    revenue: 3,
+    csat: 0,
+    capacityHealth: 0,
+    reliability: 0,
+    security: 0,
+    compliance: 1,
+    stakeholders: 0,
+  };
+  const anchors = { revenue: ANCHOR, compliance: { floor: 0, best: 1 } };
+  const metrics = (compliance: number): Metrics => ({
+    revenue: 3_500_000,
+    csat: null,
+    capacityHealth: null,
+    reliability: null,
+    security: null,
+    compliance,
+    stakeholders: null,
+  });
+
   it('counts in the score at its weight', () => {
-    const metrics = {
-      revenue: 3_500_000,
-      csat: null,
-      capacityHealth: null,
-      reliability: null,
-      security: null,
-      compliance: 1,
-      stakeholders: null,
-    } satisfies Metrics;
-    const weights = {
-      revenue: 3,
-      csat: 0,
-      capacityHealth: 0,
-      reliability: 0,
-      security: 0,
-      compliance: 1,
-      stakeholders: 0,
-    };
-    // 100 · (3 · 1.25 + 1 · 1) / 4 = 118.75
-    const { score, normalized } = scoreMetrics(
-      metrics,
-      { revenue: ANCHOR, compliance: { floor: 0, best: 1 } },
-      weights,
-    );
+    // 100 · (3 · 1.25 + 1 · 0.5) / 4 = 106.25 → capped at 100; with compliance 0.2:
+    // 100 · (3.75 + 0.2) / 4 = 98.75.
+    const { score, normalized } = scoreMetrics(metrics(0.2), anchors, weights);
     expect(normalized.revenue).toBeCloseTo(1.25, 12);
-    expect(score).toBeCloseTo(118.75, 9);
+    expect(score).toBeCloseTo(98.75, 9);
+  });
+
+  it('never lifts the score above 100', () => {
+    // 100 · (3 · 1.25 + 1 · 0.5) / 4 = 106.25, shown and graded as 100.
+    const { score, normalized } = scoreMetrics(metrics(0.5), anchors, weights);
+    expect(normalized.revenue).toBeCloseTo(1.25, 12);
+    expect(score).toBe(100);
+  });
+
+  it('is searched uncapped: par and the look-ahead still prefer more money past 100', () => {
+    const objective = scoreObjective(weights, anchors);
+    expect(objective(metrics(0.5))).toBeCloseTo(106.25, 9);
+    expect(scoreMetrics(metrics(0.5), anchors, weights).value).toBeCloseTo(106.25, 9);
   });
 
   it('survives widening: a narrow range is widened, the ceiling kept', () => {
