@@ -41,7 +41,10 @@ export const GATED: Record<string, string[]> = {
  * Gated files measured below the threshold, each with the score it must not fall under until its
  * tests reach 85% (then its line goes). A ratchet: raise a floor when a file's score rises.
  */
-export const FLOORS: Readonly<Record<string, number>> = {};
+export const FLOORS: Readonly<Record<string, number>> = {
+  // 72.6% on 2026-12-06 (923 detected, 302 survived, 47 not reached), with the sentence tests.
+  'src/explain/debrief.ts': 72.5,
+};
 
 interface Mutant {
   status: string;
