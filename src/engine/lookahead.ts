@@ -19,10 +19,10 @@ import {
   revealedBy,
   revealedKey,
 } from './hidden.ts';
-import { findPar, scoreObjective, type ParOptions } from './par.ts';
+import { findPar, type ParOptions } from './par.ts';
 import type { Plan } from './plan.ts';
 import type { Scenario } from './schema.ts';
-import { averageMetrics } from './score.ts';
+import { averageMetrics, scoreMetrics } from './score.ts';
 import { scoringOf } from './simulate.ts';
 
 /** What is known when a commit is made: the game's dice (if played with a seed) and facts. */
@@ -55,7 +55,8 @@ export function wouldReveal(c: Compiled, plan: Plan, r: number, knowledge: Knowl
 /**
  * The value of committing slot `r` as `candidate` has it (slots before it as played): par from
  * the next slot, averaged over the outcomes of the facts the slot would reveal. `plan` is the
- * continuation found for the likeliest outcome.
+ * continuation found for the likeliest outcome. `score` is what the learner sees (0–100); `value`
+ * the same uncapped, to choose between commits that both top out in a lucky world.
  */
 export function valueOfCommit(
   c: Compiled,
@@ -63,7 +64,7 @@ export function valueOfCommit(
   r: number,
   knowledge: Knowledge,
   options: ParOptions,
-): { plan: Plan; score: number } {
+): { plan: Plan; score: number; value: number } {
   const search = (known: ReadonlyMap<string, number>) =>
     findPar(c.scenario, {
       ...options,
@@ -82,7 +83,8 @@ export function valueOfCommit(
   const { weights, anchors } = scoringOf(c, options);
   const metrics = averageMetrics(found.map((f) => ({ metrics: f.par.metrics, weight: f.p })));
   const likeliest = found.reduce((a, b) => (b.p > a.p ? b : a));
-  return { plan: likeliest.par.plan, score: scoreObjective(weights, anchors)(metrics) };
+  const { score, value } = scoreMetrics(metrics, anchors, weights);
+  return { plan: likeliest.par.plan, score, value };
 }
 
 /**

@@ -105,7 +105,10 @@ export interface SearchResult {
 
 export interface ParResult {
   plan: Plan;
+  /** The score the learner sees (0–100: tops out at 100, as every score does). */
   score: number;
+  /** What the search maximized: the same weighted sum uncapped (past 100 in a lucky world). */
+  value: number;
   metrics: Metrics;
   evaluations: number;
   engineVersion: string;
@@ -660,7 +663,8 @@ export function findPar(scenario: Scenario, options: ParOptions = {}): ParResult
   const found = searchPlans(c, scoreObjective(weights, anchors), options);
   return {
     plan: found.plan,
-    score: found.value,
+    score: Math.min(100, found.value),
+    value: found.value,
     metrics: worldMetrics(c, found.plan.slots, worldOf(c, options)),
     evaluations: found.evaluations,
     engineVersion: ENGINE_VERSION,

@@ -125,10 +125,10 @@ export function adaptivePar(scenario: Scenario, options: VoiOptions = {}): Adapt
           ? committedPar.plan
           : findPar(s, { ...common, frozenSlots: r, fixedPlan: plan, starts: [plan], known }).plan;
       const candidates = [best, ...experimentsFirst(s, best, plan, r, known)];
-      let top = { plan: best, score: -Infinity };
+      let top = { plan: best, value: -Infinity };
       for (const candidate of candidates) {
         const v = valueOfCommit(c, candidate, r, knowledge, { ...common, starts: [candidate] });
-        if (v.score > top.score) top = { plan: candidate, score: v.score };
+        if (v.value > top.value) top = { plan: candidate, value: v.value };
       }
       chosen = top.plan;
     }

@@ -1,0 +1,74 @@
+/**
+ * Par in a lucky world. Once an experiment reveals a lucky fact, par from here can earn money past
+ * money's best anchor (up to its ceiling), so the weighted sum the search maximizes passes 100.
+ * The score the learner is shown tops out at 100 like every other score; the search still ranks
+ * plans by the uncapped sum (`value`), so it does not trade that money away.
+ *
+ * pilot-deal's lucky world is the one where both hidden facts come out at their second outcome
+ * (the pilot converts and the deal's value is high); par there is worth about 120 uncapped.
+ */
+import { describe, expect, it } from 'vitest';
+import { compile, scoreMetrics } from '../../src/engine/index.ts';
+import { findPar } from '../../src/engine/par.ts';
+import { allHiddenFacts, outcomesOf } from '../../src/engine/hidden.ts';
+import { valueOfCommit, wouldReveal } from '../../src/engine/lookahead.ts';
+import { scoringOf } from '../../src/engine/simulate.ts';
+import { shipped } from './helpers.ts';
+
+const scenario = shipped('pilot-deal');
+const c = compile(scenario);
+const worlds = outcomesOf(
+  scenario,
+  allHiddenFacts(scenario).map((f) => f.key),
+);
+const lucky = worlds.find((w) => [...w.o.values()].every((o) => o === 1))!;
+const BUDGET = 3_000;
+
+describe('par in a lucky world', () => {
+  const par = findPar(scenario, { known: lucky.o, budget: BUDGET });
+
+  it('is worth more than 100 to the search, and shown as 100', () => {
+    expect(lucky).toBeDefined();
+    expect(par.value).toBeGreaterThan(105);
+    expect(par.score).toBe(100);
+  });
+
+  it('shows the score of its own metrics (one outcome, one number)', () => {
+    const { weights, anchors } = scoringOf(c);
+    const scored = scoreMetrics(par.metrics, anchors, weights);
+    expect(par.score).toBe(scored.score);
+    expect(par.value).toBeCloseTo(scored.value, 9);
+  });
+
+  it('is unchanged below 100: an unlucky world shows what the search found', () => {
+    const unlucky = worlds.find((w) => [...w.o.values()].every((o) => o === 0))!;
+    const found = findPar(scenario, { known: unlucky.o, budget: BUDGET });
+    expect(found.value).toBeLessThan(100);
+    expect(found.score).toBe(found.value);
+  });
+});
+
+describe('the value of a commit in a lucky world', () => {
+  const slots = scenario.par!.plan.slots.map((ids) => [...ids]);
+
+  it('shows at most 100 and keeps the uncapped value, every fact known', () => {
+    const commit = valueOfCommit(c, { slots }, 0, { known: lucky.o }, { budget: BUDGET });
+    expect(commit.value).toBeGreaterThan(105);
+    expect(commit.score).toBe(100);
+  });
+
+  it('shows at most 100 when the commit reveals a fact and its value is averaged over it', () => {
+    // The SAP connector's lucky outcome is known; the buyer survey (6 points) with the PDF patch
+    // in the first sprint reveals the approval workflows' value by the sprint's end, so the commit
+    // is valued over both of its outcomes (both past 100 uncapped).
+    const rest = slots[0]!.filter((id) => id !== 'patch-pdf');
+    const surveyFirst = {
+      slots: [['buyer-survey', 'patch-pdf'], [...rest, ...slots[1]!], ...slots.slice(2)],
+    };
+    const known = new Map([['sap-connector', 1]]);
+    expect(wouldReveal(c, surveyFirst, 0, { known })).toEqual(['approval-workflows']);
+    const commit = valueOfCommit(c, surveyFirst, 0, { known }, { budget: BUDGET });
+    expect(commit.value).toBeGreaterThan(105);
+    expect(commit.score).toBe(100);
+  });
+});
