@@ -138,13 +138,19 @@ export function revealedSentence(scenario: Scenario, fact: Revealed): string {
     : `“${titleOf(scenario, fact.by)}” in ${slotLabel(scenario, fact.slot)} showed that “${title}” would bring ${formatMoney(fact.arr)} of ARR${label ? ` (${label})` : ''}${estimate}.`;
 }
 
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((id, i) => id === b[i]);
+
 /** "The pilot in Q1 was worth +4.6 points: it showed …" for a commit that learned something. */
 export function learnedSentence(scenario: Scenario, slot: number, learned: Learned): string {
   const facts = learned.facts.map((f) => revealedSentence(scenario, f).replace(/\.$/, ''));
   const worth =
     learned.worth >= 0.05
       ? `What you learned in ${slotLabel(scenario, slot)} was worth +${learned.worth.toFixed(1)} points: the best plan from there with it scores ${learned.informedScore.toFixed(1)}, the plan you would have made without it ${learned.blindScore.toFixed(1)}.`
-      : `What you learned in ${slotLabel(scenario, slot)} changed no decision: the best plan from there is the same with or without it.`;
+      : sameList(learned.informedNext, learned.blindNext)
+        ? `What you learned in ${slotLabel(scenario, slot)} changed no decision: the best plan from there is the same with or without it.`
+        : // A kind world can top both plans out at 100: what comes next changes, the score cannot.
+          `What you learned in ${slotLabel(scenario, slot)} changed what comes next but not the score: the best plan from there with it and the plan you would have made without it both score ${learned.blindScore.toFixed(1)}.`;
   return `${facts.join('; ')}. ${worth}`;
 }
 

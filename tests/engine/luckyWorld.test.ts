@@ -10,8 +10,9 @@
 import { describe, expect, it } from 'vitest';
 import { compile, scoreMetrics } from '../../src/engine/index.ts';
 import { findPar } from '../../src/engine/par.ts';
-import { allHiddenFacts, outcomesOf } from '../../src/engine/hidden.ts';
+import { allHiddenFacts, drawWorld, outcomesOf } from '../../src/engine/hidden.ts';
 import { valueOfCommit, wouldReveal } from '../../src/engine/lookahead.ts';
+import { gradeCommit } from '../../src/engine/decisions.ts';
 import { scoringOf } from '../../src/engine/simulate.ts';
 import { shipped } from './helpers.ts';
 
@@ -70,5 +71,22 @@ describe('the value of a commit in a lucky world', () => {
     const commit = valueOfCommit(c, surveyFirst, 0, { known }, { budget: BUDGET });
     expect(commit.value).toBeGreaterThan(105);
     expect(commit.score).toBe(100);
+  });
+});
+
+describe('what a lucky reveal was worth', () => {
+  it('compares two scores the learner can see: both top out at 100, so it was worth nothing', () => {
+    // Seed 2 draws the SAP connector's lucky outcome; the Hesketh pilot in the first sprint
+    // reveals it. Uncapped, par from the second sprint with it known is worth about 119.
+    expect(drawWorld(scenario, 2).get('sap-connector')).toBe(1);
+    const slots = scenario.par!.plan.slots.map((ids, t) =>
+      t === 0 ? ['hesketh-pilot', ...ids] : [...ids],
+    );
+    const grade = gradeCommit(scenario, { slots }, 2, 0, { budget: BUDGET });
+    expect(grade.learned?.facts.map((f) => f.item)).toEqual(['sap-connector']);
+    expect(grade.learned?.informedScore).toBe(100);
+    expect(grade.learned?.blindScore).toBe(100);
+    expect(grade.learned?.worth).toBe(0);
+    expect(grade.bestScore).toBeLessThanOrEqual(100);
   });
 });
