@@ -605,6 +605,11 @@ function cmdVoi(args: string[], values: Values, io: Io): number {
       ]),
     ),
   );
+  if (report.worlds.some((w) => Math.max(w.score, w.committed) > 100))
+    io.stdout(
+      '\nA world scored past 100 is worth more to the searches than a full mark: money earned in a\n' +
+        'lucky world runs on past its best, up to its ceiling. A learner playing it is graded 100.\n',
+    );
   return EXIT.ok;
 }
 

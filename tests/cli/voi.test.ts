@@ -50,6 +50,10 @@ describe('dojo voi', () => {
       const text = await run('voi', join(scenarios, 'pilot-first.json'));
       expect(text.stdout).toContain('Value of information in Pilot before you build: ');
       expect(text.stdout).toContain('Wizard-of-Oz dispatch pilot');
+      // The world where the pilot shows a hit scores past 100 to the searches; the table says
+      // why, and that a learner there is graded 100.
+      expect(Math.max(...out.worlds.map((w) => w.adaptive))).toBeGreaterThan(100);
+      expect(text.stdout).toContain('A learner playing it is graded 100.');
     },
   );
 });
