@@ -3,7 +3,7 @@
  * the back arrow; the separators are hidden from screen readers, which announce a navigation
  * landmark named "Breadcrumb" with one link per step.
  */
-import { Fragment } from 'react';
+import { Fragment, memo } from 'react';
 import { Link } from 'wouter';
 
 import { ArrowLeftIcon } from './icons';
@@ -15,7 +15,7 @@ export interface BreadcrumbsProps {
   noPrint?: boolean;
 }
 
-export function Breadcrumbs({ steps, noPrint = false }: BreadcrumbsProps) {
+export const Breadcrumbs = memo(function Breadcrumbs({ steps, noPrint = false }: BreadcrumbsProps) {
   return (
     <nav className={noPrint ? 'breadcrumbs no-print' : 'breadcrumbs'} aria-label="Breadcrumb">
       {steps.map((step, i) => (
@@ -29,4 +29,4 @@ export function Breadcrumbs({ steps, noPrint = false }: BreadcrumbsProps) {
       ))}
     </nav>
   );
-}
+});

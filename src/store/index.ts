@@ -53,6 +53,8 @@ export {
   useActiveVariant,
   usePlan,
   useScenarioPlans,
+  useVariantNames,
+  type VariantName,
   useCatalog,
   useLibraryListings,
   useScenario,

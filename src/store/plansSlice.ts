@@ -132,7 +132,7 @@ export function planOf(state: Pick<PlansSlice, 'plans'>, scenario: Scenario): Pl
 }
 
 /** "Plan B", "Plan C"…: the first letter name not taken. */
-export function nextVariantName(variants: readonly Variant[]): string {
+export function nextVariantName(variants: readonly Pick<Variant, 'name'>[]): string {
   const taken = new Set(variants.map((v) => v.name));
   for (let i = 0; i < 26; i++) {
     const name = `Plan ${String.fromCharCode(65 + i)}`;

@@ -96,6 +96,30 @@ export function useScenarioPlans(scenario: Scenario): ScenarioPlans {
   return useAppStore((state) => scenarioPlansOf(state, scenario));
 }
 
+/** A variant's id and name, without its plan. */
+export interface VariantName {
+  id: string;
+  name: string;
+}
+
+/**
+ * The scenario's variants by id and name, and the active one's id: the same objects until a
+ * variant is added, renamed, removed or switched to (moving a card changes none of them).
+ */
+export function useVariantNames(scenario: Scenario): {
+  activeId: string;
+  variants: VariantName[];
+} {
+  const key = useAppStore((state) => {
+    const plans = scenarioPlansOf(state, scenario);
+    return JSON.stringify([plans.activeId, plans.variants.map((v) => [v.id, v.name])]);
+  });
+  return useMemo(() => {
+    const [activeId, variants] = JSON.parse(key) as [string, [string, string][]];
+    return { activeId, variants: variants.map(([id, name]) => ({ id, name })) };
+  }, [key]);
+}
+
 /** The active variant (plan and notes) of a scenario. */
 export function useActiveVariant(scenario: Scenario): Variant {
   return useAppStore((state) => activeVariantOf(state, scenario));

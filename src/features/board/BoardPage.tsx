@@ -1037,6 +1037,17 @@ export function BoardPage({
     [workshop, soloShown, setScoreShown],
   );
 
+  // What a drop does not change keeps its props, so the head and the tools skip the drop's renders.
+  const trail = useMemo(
+    () => [
+      { href: libraryHref, label: 'Scenario library' },
+      { href: briefingHref, label: 'Briefing' },
+    ],
+    [libraryHref, briefingHref],
+  );
+  const toggleBreakdown = useCallback(() => setBreakdownOpen((open) => !open), []);
+  const openShortcuts = useCallback(() => setShortcutsOpen(true), []);
+
   // ---- Render --------------------------------------------------------------------------------
   const shown = preview ?? containers;
   const scale = Math.max(1, ...columns.map((c) => Math.max(c.nominal, c.queued)));
@@ -1102,12 +1113,7 @@ export function BoardPage({
   return (
     <div className="board-page" data-layout={onePane ? 'one-pane' : 'columns'}>
       <div className="board-head">
-        <Breadcrumbs
-          steps={[
-            { href: libraryHref, label: 'Scenario library' },
-            { href: briefingHref, label: 'Briefing' },
-          ]}
-        />
+        <Breadcrumbs steps={trail} />
         <header className="board-header">
           <h1 tabIndex={-1}>
             <span className="eyebrow-inline">Plan ·</span> {scenario.title}
@@ -1130,12 +1136,12 @@ export function BoardPage({
           <BoardTools
             breakdownOpen={breakdownOpen}
             breakdownId={breakdownId}
-            onBreakdown={() => setBreakdownOpen((open) => !open)}
+            onBreakdown={toggleBreakdown}
             scoresHidden={hideScores}
             onReset={doReset}
             plannedCount={plannedCount}
             variantName={variant.name}
-            onShortcuts={() => setShortcutsOpen(true)}
+            onShortcuts={openShortcuts}
             actions={toolbarActions}
           />
         </Folded>

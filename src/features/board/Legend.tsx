@@ -2,7 +2,9 @@
  * What the board's bars mean: the capacity bar's segments, the load bar and its marker, and the
  * timeline on each planned card. Open on wide screens; folded on phones, where space is short.
  */
-export function Legend({ open }: { open: boolean }) {
+import { memo } from 'react';
+
+export const Legend = memo(function Legend({ open }: { open: boolean }) {
   return (
     <details className="board-legend" open={open} data-testid="board-legend">
       <summary>What the bars mean</summary>
@@ -48,4 +50,4 @@ export function Legend({ open }: { open: boolean }) {
       </div>
     </details>
   );
-}
+});

@@ -174,7 +174,7 @@ export interface BoardToolsProps {
 }
 
 /** Less frequent actions, beside the variants: reset, the breakdown, shortcuts, sharing. */
-export function BoardTools({
+export const BoardTools = memo(function BoardTools({
   breakdownOpen,
   breakdownId,
   onBreakdown,
@@ -235,10 +235,10 @@ export function BoardTools({
       )}
     </div>
   );
-}
+});
 
 /** The score breakdown's panel, below the strip. */
-export function BreakdownPanel({
+export const BreakdownPanel = memo(function BreakdownPanel({
   id,
   open,
   outcome,
@@ -256,4 +256,4 @@ export function BreakdownPanel({
       {open && <ScoreBreakdown outcome={outcome} overall={overall} hidden={scoresHidden} />}
     </div>
   );
-}
+});

@@ -2,7 +2,7 @@
  * Plan variants on the board: switch, new, duplicate, rename, delete, and compare them side by
  * side (the compare screen's link comes from the app).
  */
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { Link } from 'wouter';
 
 import { ActionButton } from '../../components/ActionButton';
@@ -10,7 +10,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { CopyIcon, PencilIcon, PlusIcon, TrashIcon } from '../../components/icons';
 import { PromptDialog } from '../../components/PromptDialog';
 import type { Scenario } from '../../engine';
-import { VARIANT_NAME_MAX, nextVariantName, useAppStore, useScenarioPlans } from '../../store';
+import { VARIANT_NAME_MAX, nextVariantName, useAppStore, useVariantNames } from '../../store';
 
 export interface VariantsProps {
   scenario: Scenario;
@@ -22,8 +22,9 @@ export interface VariantsProps {
 
 type Pending = 'new' | 'duplicate' | 'rename' | 'delete' | null;
 
-export function Variants({ scenario, compareHref, announce }: VariantsProps) {
-  const plans = useScenarioPlans(scenario);
+/** Memoized, with names only: moving a card re-renders none of it. */
+export const Variants = memo(function Variants({ scenario, compareHref, announce }: VariantsProps) {
+  const plans = useVariantNames(scenario);
   const switchVariant = useAppStore((s) => s.switchVariant);
   const createVariant = useAppStore((s) => s.createVariant);
   const duplicateVariant = useAppStore((s) => s.duplicateVariant);
@@ -159,4 +160,4 @@ export function Variants({ scenario, compareHref, announce }: VariantsProps) {
       )}
     </div>
   );
-}
+});
