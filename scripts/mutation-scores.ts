@@ -42,8 +42,8 @@ export const GATED: Record<string, string[]> = {
  * tests reach 85% (then its line goes). A ratchet: raise a floor when a file's score rises.
  */
 export const FLOORS: Readonly<Record<string, number>> = {
-  // 72.6% on 2026-12-06 (923 detected, 302 survived, 47 not reached), with the sentence tests.
-  'src/explain/debrief.ts': 72.5,
+  // None: debrief.ts, the last, reached 87.6% on 2026-12-06 (1114 detected, 125 survived, 33 not
+  // reached) and is held to 85% like the others.
 };
 
 interface Mutant {
