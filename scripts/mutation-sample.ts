@@ -6,18 +6,21 @@
  * score among them, and (`--list`) every survivor with its line, to write tests from.
  *
  *   npm run test:mutation:sample -- src/engine/core.ts --minutes 90 [--list]
+ *   npm run test:mutation:sample -- src/engine/core.ts --tests tests/engine/mechanics
  *   npm run test:mutation:sample -- --summary [--list]     # the last sample again, no run
  *
  * A sample is not a measurement: it leaves `mutation/incremental.json` alone (so the committed
  * results and CI's gate are untouched), Stryker picks the order, and a stopped run's mutants are
  * not a random draw. It runs the mutation tests (`MUTATION_TESTS`) without the three gap-path
  * quality tests, whose fixed timeouts the instrumented engine overruns (`MUTATION_SAMPLE=1`,
- * read by vitest.mutation.config.ts), so its score is a lower bound. docs/quality.md,
+ * read by vitest.mutation.config.ts), so its score is a lower bound; `--tests <folder>` runs only
+ * the tests under that folder (say, how well the mechanics tests alone pin the simulation). docs/quality.md,
  * "Mutation testing", has the figures.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 
 const OUT = join('reports', 'mutation-sample');
 const EVENTS = join(OUT, 'events');
@@ -84,17 +87,26 @@ function report(file: string, list: boolean): void {
 }
 
 function main(): void {
-  const args = process.argv.slice(2);
-  const list = args.includes('--list');
-  const minutesArg = args.find((a) => a.startsWith('--minutes'));
-  const minutes = Number(minutesArg?.split('=')[1] ?? args[args.indexOf('--minutes') + 1] ?? 60);
-  const file = args.find((a) => !a.startsWith('--') && a.endsWith('.ts'));
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      minutes: { type: 'string', default: '60' },
+      tests: { type: 'string' },
+      list: { type: 'boolean', default: false },
+      summary: { type: 'boolean', default: false },
+    },
+  });
+  const { list, tests } = values;
+  const minutes = Number(values.minutes);
+  const file = positionals[0];
 
-  if (args.includes('--summary')) {
+  if (values.summary) {
     report(readFileSync(join(OUT, 'file.txt'), 'utf8').trim(), list);
   } else {
     if (!file || !Number.isFinite(minutes) || minutes <= 0) {
-      console.error('usage: npx tsx scripts/mutation-sample.ts <file.ts> [--minutes N] [--list]');
+      console.error(
+        'usage: npm run test:mutation:sample -- <file.ts> [--minutes N] [--tests <folder>] [--list]',
+      );
       process.exit(2);
     }
     const base = JSON.parse(readFileSync('stryker.config.json', 'utf8')) as Record<string, unknown>;
@@ -116,7 +128,11 @@ function main(): void {
     const child = spawn('nice', ['-n', '10', 'npx', 'stryker', 'run', CONFIG, '--mutate', file], {
       stdio: 'inherit',
       detached: true,
-      env: { ...process.env, MUTATION_SAMPLE: '1' },
+      env: {
+        ...process.env,
+        MUTATION_SAMPLE: '1',
+        ...(tests ? { MUTATION_SAMPLE_TESTS: tests } : {}),
+      },
     });
     const stop = setTimeout(() => {
       console.log(`\n${minutes} minutes: stopping the sample`);
