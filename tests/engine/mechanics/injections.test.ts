@@ -71,3 +71,44 @@ describe('injected items the plan places', () => {
     expect(itemOf(out, 'a').startedAt).toBeCloseTo(4 / OVER_Q1, 9);
   });
 });
+
+describe('a prepared injection', () => {
+  /** x (4 points) fires at the start of Q2; its effort halves if every preparation is done by then. */
+  const prepared = (items: ItemInput[]) =>
+    scenario(
+      {
+        time: { labels: quarters(3), slotsPerYear: 4 },
+        events: [
+          {
+            id: 'finding',
+            title: 'Finding',
+            kind: 'injectItem',
+            slot: 1,
+            probability: 1,
+            item: 'x',
+            prepared: { items: items.map((i) => i.id), effortFactor: 0.5 },
+          },
+        ],
+      },
+      [item('x', 4, { type: 'security', injected: true }), ...items],
+    );
+  const p1 = item('p1', 2, { type: 'security' });
+  const p2 = item('p2', 2, { type: 'security' });
+
+  it('takes effortFactor of its effort when every preparation is done before it fires', () => {
+    const out = run(prepared([p1, p2]), ['p1', 'p2']);
+    expect(itemOf(out, 'x').completedAt).toBeCloseTo(1 + (0.5 * 4) / CAPACITY, 9);
+  });
+
+  it('takes its whole effort when one preparation is missing', () => {
+    const out = run(prepared([p1, p2]), ['p1']);
+    expect(itemOf(out, 'x').completedAt).toBeCloseTo(1 + 4 / CAPACITY, 9);
+  });
+
+  it('counts a preparation finished exactly as the slot it fires in begins', () => {
+    // 10 points on 10: done at τ = 1, the start of Q2.
+    const out = run(prepared([item('drill', 10, { type: 'ops' })]), ['drill']);
+    expect(itemOf(out, 'drill').completedAt).toBeCloseTo(1, 9);
+    expect(itemOf(out, 'x').completedAt).toBeCloseTo(1 + (0.5 * 4) / CAPACITY, 9);
+  });
+});
