@@ -18,9 +18,11 @@
  * "Mutation testing", has the figures.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+
+import { formatScore, scores } from './mutation-scores.ts';
 
 const OUT = join('reports', 'mutation-sample');
 const EVENTS = join(OUT, 'events');
@@ -34,12 +36,13 @@ interface MutantEvent {
   location: { start: { line: number; column: number } };
 }
 
-/** Counts, score and survivors of one file among the recorded mutant results. */
+/**
+ * Counts, score and survivors of one file among the recorded mutant results, scored by the rule
+ * the committed results use (`scores`).
+ */
 export function summarize(events: readonly MutantEvent[], file: string) {
   const mine = events.filter((e) => e.fileName.replace(/\\/g, '/').endsWith(`/${file}`));
-  const count = (status: string) => mine.filter((e) => e.status === status).length;
-  const detected = count('Killed') + count('Timeout');
-  const undetected = count('Survived') + count('NoCoverage');
+  const [row] = scores({ files: { [file]: { mutants: mine } } }, '');
   const survivors = mine
     .filter((e) => e.status === 'Survived' || e.status === 'NoCoverage')
     .sort(
@@ -49,10 +52,10 @@ export function summarize(events: readonly MutantEvent[], file: string) {
     );
   return {
     tested: mine.length,
-    detected,
-    survived: count('Survived'),
-    noCoverage: count('NoCoverage'),
-    score: detected + undetected === 0 ? null : (100 * detected) / (detected + undetected),
+    detected: row!.killed + row!.timeout,
+    survived: row!.survived,
+    noCoverage: row!.noCoverage,
+    score: row!.score,
     survivors,
   };
 }
@@ -75,9 +78,8 @@ function report(file: string, list: boolean): void {
     console.log(`no mutant of ${file} was tested in the last sample (${EVENTS})`);
     return;
   }
-  const score = s.score === null ? '—' : `${s.score.toFixed(1)}%`;
   console.log(
-    `${file}: ${s.tested} mutants tested, ${score} detected (${s.detected} detected, ${s.survived} survived, ${s.noCoverage} not reached)`,
+    `${file}: ${s.tested} mutants tested, ${formatScore(s.score)} detected (${s.detected} detected, ${s.survived} survived, ${s.noCoverage} not reached)`,
   );
   if (list)
     for (const m of s.survivors)
@@ -101,6 +103,10 @@ function main(): void {
   const file = positionals[0];
 
   if (values.summary) {
+    if (!existsSync(join(OUT, 'file.txt'))) {
+      console.error(`no sample has run here yet (${OUT}): run one with a file to sample`);
+      process.exit(2);
+    }
     report(readFileSync(join(OUT, 'file.txt'), 'utf8').trim(), list);
   } else {
     if (!file || !Number.isFinite(minutes) || minutes <= 0) {
