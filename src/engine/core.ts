@@ -1235,6 +1235,8 @@ function slotCauses(c: Compiled, st: RunState, t: number): Cause[] {
     if (ev.kind !== 'cascade' || t < ev.fromSlot) return;
     const x = st.cascadeX[e]!;
     if (x > 0) causes.push({ target: 'money', delta: -x * ev.loss, mechanism: `cascade ${ev.id}` });
+    if (x > 0 && ev.csat !== 0)
+      causes.push({ target: 'csat', delta: -x * ev.csat, mechanism: `cascade ${ev.id}` });
   });
   c.obligations.forEach((obl, ob) => {
     if (obl.deadline === t && !(st.reportAt[ob]! <= t + 1 + EPS) && obl.penalty > 0)
@@ -1350,10 +1352,7 @@ function slotEvents(
       probability: st.cascadeP[e]!,
       roll: dice && env.eventDice ? (env.eventDice[e]?.[t] ?? 1) : null,
       outcome: st.cascadeX[e]!,
-      detail:
-        ev.mitigations.length > 0
-          ? `reduced by ${ev.mitigations.map((m) => c.items[m.item]?.title ?? '').join(', ')}`
-          : 'no mitigation',
+      detail: cascadeMitigation(c, st, ev, t),
     });
   });
   const lambda = st.segLambda;
@@ -1398,6 +1397,24 @@ function slotEvents(
       detail: `SLO budget blown (${st.sloMinutes.toFixed(0)} of ${c.sloBudget.toFixed(0)} min): features frozen next slot`,
     });
   return events;
+}
+
+/**
+ * What mitigated a cascade in slot t: the mitigations done by the slot's end (each protects the
+ * share of the slot after it is done), or, when none was, the ones that would have.
+ */
+function cascadeMitigation(
+  c: Compiled,
+  st: RunState,
+  ev: Extract<Compiled['events'][number], { kind: 'cascade' }>,
+  t: number,
+): string {
+  const title = (m: { item: number }) => c.items[m.item]?.title ?? '';
+  const listed = ev.mitigations.filter((m) => m.item >= 0);
+  const done = listed.filter((m) => st.doneAt[m.item]! < t + 1);
+  if (done.length > 0) return `reduced by ${done.map(title).join(', ')}`;
+  if (listed.length > 0) return `not mitigated (${listed.map(title).join(', ')} would reduce it)`;
+  return 'no mitigation';
 }
 
 /** What a slot's breach risk came from: open vulnerabilities, standing threats, stale dependencies. */

@@ -36,13 +36,36 @@ const outage = (mitigations: string[]) =>
   );
 
 describe('cascade events', () => {
-  it('name what mitigates them, or say nothing does', () => {
-    const mitigated = run(outage(['a', 'b']));
-    expect(mitigated.events.filter((e) => e.kind === 'cascade').map((e) => e.detail)).toEqual([
-      'reduced by Item a, Item b',
+  it('name the mitigations done by the slot, the ones that would have helped, or none', () => {
+    const cascades = (out: ReturnType<typeof run>) =>
+      out.events.filter((e) => e.kind === 'cascade');
+    // One stream of 10 points: a (5 points) is done at mid-Q1, b at mid-Q2; each halves the
+    // chance for the share of the slot after it is done.
+    const staged = cascades(run(outage(['a', 'b']), ['a'], ['b']));
+    expect(staged.map((e) => e.detail)).toEqual([
+      'reduced by Item a',
       'reduced by Item a, Item b',
       'reduced by Item a, Item b',
     ]);
+    expect(staged[0]!.probability).toBeCloseTo(P * (1 - 0.5 * 0.5), 12);
+    expect(staged[1]!.probability).toBeCloseTo(P * 0.5 * (1 - 0.5 * 0.5), 12);
+    expect(staged[2]!.probability).toBeCloseTo(P * 0.5 * 0.5, 12);
+    // b done exactly at the end of Q1 protects none of Q1.
+    const boundary = cascades(run(outage(['a', 'b']), ['a', 'b']));
+    expect(boundary.map((e) => e.detail)).toEqual([
+      'reduced by Item a',
+      'reduced by Item a, Item b',
+      'reduced by Item a, Item b',
+    ]);
+    expect(boundary[0]!.probability).toBeCloseTo(P * (1 - 0.5 * 0.5), 12);
+    // Listed but never built: the run does not claim they reduced it.
+    const unbuilt = cascades(run(outage(['a', 'b'])));
+    expect(unbuilt.map((e) => e.detail)).toEqual([
+      'not mitigated (Item a, Item b would reduce it)',
+      'not mitigated (Item a, Item b would reduce it)',
+      'not mitigated (Item a, Item b would reduce it)',
+    ]);
+    expect(unbuilt.map((e) => e.probability)).toEqual([P, P, P]);
     const bare = run(outage([]));
     expect(bare.events.filter((e) => e.kind === 'cascade').map((e) => e.detail)).toEqual([
       'no mitigation',
