@@ -10,7 +10,7 @@ import { seededChoice } from '../../../src/engine/expected.ts';
 import { simulate, type Outcome, type SlotTrace } from '../../../src/engine/index.ts';
 import { strategyPlans } from '../../../src/engine/strategies.ts';
 import { scenarioFiles, shipped } from '../helpers.ts';
-import { causeTotal, item, plan, quarters, runWith, scenario, slot } from './build.ts';
+import { causeTotal, item, plan, quarters, run, runWith, scenario, slot } from './build.ts';
 
 const TARGETS = [
   { target: 'arr', change: (t: SlotTrace) => t.arrEnd - t.arrStart },
@@ -49,6 +49,62 @@ describe('the causes of a slot add up to its changes', () => {
     }
     // 17 scenarios × 11 plans × 3 seeds × their slots × 3 targets.
     expect(checked).toBeGreaterThan(5000);
+  });
+
+  it('the ledger is the sum of its slots, and every slot accounts for all of its capacity', () => {
+    for (const file of scenarioFiles()) {
+      const s = shipped(file.replace(/\.json$/, ''));
+      const plans = [s.par!.plan, ...Object.values(strategyPlans(compile(s)))];
+      for (const p of plans)
+        for (const options of [
+          { mode: 'expected' as const },
+          { mode: 'seeded' as const, seed: 3 },
+        ]) {
+          const out = simulate(s, p, options);
+          const l = out.ledger;
+          const scale = Math.max(1, l.revenue);
+          const total = (f: (t: SlotTrace) => number) => out.slots.reduce((a, t) => a + f(t), 0);
+          const pairs: [number, number][] = [
+            [total((t) => t.revenue), l.revenue],
+            [total((t) => t.outageCost), l.outage],
+            [total((t) => t.overloadLoss), l.overload],
+            [total((t) => t.breachCost), l.breach],
+            [total((t) => t.fines), l.fines],
+            [total((t) => t.fees), l.fees],
+            [total((t) => t.cascadeLoss), l.cascade],
+            [
+              l.revenue -
+                l.outage -
+                l.overload -
+                l.breach -
+                l.fines -
+                l.fees -
+                l.cascade +
+                l.terminal -
+                l.debtCarry -
+                l.openRisk -
+                l.overloadAhead,
+              l.net,
+            ],
+          ];
+          for (const [a, b] of pairs) expect(Math.abs(a - b) / scale).toBeLessThan(1e-9);
+          // Capacity: keep-the-lights-on, drag, firefighting, thrash, delivered and idle.
+          for (const t of out.slots)
+            expect(
+              t.ktlo + t.dragLost + t.firefighting + t.thrash + t.delivered + t.slack,
+            ).toBeCloseTo(t.capacity, 9);
+        }
+    }
+  });
+
+  it('a slot whose overheads exceed it spends all of it on them and reports the shortfall', () => {
+    // 10 points a quarter against 12 of keep-the-lights-on: 10 go to it, 2 are short, none is
+    // delivered or idle.
+    const out = run(scenario({ team: { capacity: 10, ktlo: 12 } }), ['a']);
+    for (const t of out.slots)
+      expect([t.ktlo, t.shortfall, t.delivered, t.slack, t.effectiveCapacity]).toEqual([
+        10, 2, 0, 0, 0,
+      ]);
   });
 
   /** A region outage from Q1, 20% a quarter, costing $1M, 4 satisfaction points and 300 minutes. */
