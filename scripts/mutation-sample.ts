@@ -7,6 +7,7 @@
  *
  *   npm run test:mutation:sample -- src/engine/core.ts --minutes 90 [--list]
  *   npm run test:mutation:sample -- src/engine/core.ts --tests tests/engine/mechanics
+ *   npm run test:mutation:sample -- src/engine/core.ts:1064-1520 --tests tests/engine/mechanics
  *   npm run test:mutation:sample -- --summary [--list]     # the last sample again, no run
  *
  * A sample is not a measurement: it leaves `mutation/incremental.json` alone (so the committed
@@ -72,7 +73,9 @@ function readEvents(): MutantEvent[] {
     .map((n) => JSON.parse(readFileSync(join(EVENTS, n), 'utf8')) as MutantEvent);
 }
 
-function report(file: string, list: boolean): void {
+function report(target: string, list: boolean): void {
+  // A file, or a file with a line range (`src/engine/core.ts:1064-1520`, as Stryker's --mutate).
+  const file = target.replace(/:\d+-\d+$/, '');
   const s = summarize(readEvents(), file);
   if (s.tested === 0) {
     console.log(`no mutant of ${file} was tested in the last sample (${EVENTS})`);
