@@ -892,6 +892,11 @@ function overload(st: RunState): void {
   st.CSAT -= st.segOverloadCsat;
 }
 
+/** The share of slot t after an item done at `doneAt` (0 when done at its end or later). */
+function coveredShare(doneAt: number, t: number): number {
+  return Math.max(0, Math.min(1, t + 1 - doneAt));
+}
+
 /** Cascades: rare large losses, each mitigation protecting the share of the slot after it is done. */
 function cascades(c: Compiled, st: RunState, env: RunEnv, t: number, dice: boolean): void {
   let loss = 0;
@@ -902,8 +907,7 @@ function cascades(c: Compiled, st: RunState, env: RunEnv, t: number, dice: boole
     let p = ev.probability;
     for (const m of ev.mitigations) {
       if (m.item < 0) continue;
-      const covered = Math.max(0, Math.min(1, t + 1 - st.doneAt[m.item]!));
-      p *= 1 - m.reduction * covered;
+      p *= 1 - m.reduction * coveredShare(st.doneAt[m.item]!, t);
     }
     const roll = dice && env.eventDice ? (env.eventDice[e]?.[t] ?? 1) : null;
     const x = roll === null ? p : roll < p ? 1 : 0;
@@ -1411,7 +1415,7 @@ function cascadeMitigation(
 ): string {
   const title = (m: { item: number }) => c.items[m.item]?.title ?? '';
   const listed = ev.mitigations.filter((m) => m.item >= 0);
-  const done = listed.filter((m) => st.doneAt[m.item]! < t + 1);
+  const done = listed.filter((m) => coveredShare(st.doneAt[m.item]!, t) > 0);
   if (done.length > 0) return `reduced by ${done.map(title).join(', ')}`;
   if (listed.length > 0) return `not mitigated (${listed.map(title).join(', ')} would reduce it)`;
   return 'no mitigation';
