@@ -23,9 +23,8 @@
  *                                                 version, for a before/after comparison)
  *   npm run measure:board -- --drops 48           more drops a page (default 24)
  *   npm run measure:board -- --runs 5             the drops in more fresh pages, pooled (default
- *                                                 3: one page's p95 of 24 drops is its second
- *                                                 slowest, and moved 13.7–22.6 ms between runs of
- *                                                 one build)
+ *                                                 3: one page's p95 moved 13.7–22.6 ms between
+ *                                                 runs of one build, with 43–65 drops a page)
  *   npm run measure:board -- --only drops         the drop figures only (a quick before/after)
  *   npm run measure:board -- --drags 12           more traced pick-ups and drops on the 30-card
  *                                                 board (default 8)
@@ -483,13 +482,14 @@ async function main() {
       // The drops in fresh pages, pooled: each page loads, compiles and warms up on its own.
       // The last page stays open for the drag below, warmed up by its drops as before.
       const runs: DropSamples[] = [];
-      let last: Awaited<ReturnType<typeof openPage>> | null = null;
-      for (let run = 0; run < RUNS; run++) {
-        if (last) await last.context.close();
-        last = await openPage(browser, rate);
-        runs.push(await measureDrops(last.page, last.cdp, largest.data));
+      let open = await openPage(browser, rate);
+      for (let run = 1; ; run++) {
+        runs.push(await measureDrops(open.page, open.cdp, largest.data));
+        if (run >= RUNS) break;
+        await open.context.close();
+        open = await openPage(browser, rate);
       }
-      const { context, page } = last!;
+      const { context, page } = open;
       const pooled = (pick: (r: DropSamples) => number[]) => stats(runs.flatMap(pick));
       const drops = {
         script: pooled((r) => r.script),
