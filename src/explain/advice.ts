@@ -224,6 +224,50 @@ export interface PlanWarning {
   /** The item it concerns, when it is about one item. */
   itemId?: string;
   message: string;
+  /**
+   * What the headline leaves out, when it matters (over-commitment: an item bigger than the slot
+   * can work, and which items the carried-over points belong to). Shown after the message.
+   */
+  detail?: string;
+}
+
+/**
+ * Why a slot is over-committed, beyond its numbers: an item placed in it that alone is more than
+ * the slot can work (it runs on into a later slot — nobody is switching between tasks, but the
+ * slot's load counts it whole), and the unfinished items carried over from earlier slots.
+ */
+function overcommitDetail(
+  scenario: Scenario,
+  plan: Plan,
+  column: ColumnForecast,
+  items: ReadonlyMap<string, Item>,
+  outcomeOf: ReadonlyMap<string, Outcome['items'][number]>,
+): string | undefined {
+  const title = (id: string) => quoted(items.get(id)?.title ?? id);
+  const sentences: string[] = [];
+  for (const id of plan.slots[column.slot] ?? []) {
+    const result = outcomeOf.get(id);
+    if (!result || result.effort <= column.effective + POINT_EPS) continue;
+    if (result.startedAt !== null && result.startedAt < column.slot) continue;
+    sentences.push(
+      `${title(id)} alone is ${pointsText(result.effort)}, more than ${column.label} holds: ${forecastText(scenario, result.completedAt)}.`,
+    );
+  }
+  if (column.queued - column.placed > POINT_EPS) {
+    const carried = plan.slots
+      .slice(0, column.slot)
+      .flat()
+      .filter((id) => {
+        const result = outcomeOf.get(id);
+        return (
+          result !== undefined && (result.completedAt === null || result.completedAt > column.slot)
+        );
+      });
+    const named = carried.slice(0, 3).map(title);
+    if (carried.length > 3) named.push(`${carried.length - 3} more`);
+    if (named.length > 0) sentences.push(`Carried over: ${andList(named)}.`);
+  }
+  return sentences.length > 0 ? sentences.join(' ') : undefined;
 }
 
 const WARNING_ORDER: readonly WarningKind[] = [
@@ -260,6 +304,7 @@ export function planWarnings(scenario: Scenario, plan: Plan, outcome: Outcome): 
   for (const column of columnForecasts(scenario, plan, outcome)) {
     if (column.overBy <= 0) continue;
     const carried = column.queued - column.placed;
+    const detail = overcommitDetail(scenario, plan, column, items, outcomeOf);
     warnings.push({
       kind: 'overcommit',
       slot: column.slot,
@@ -267,6 +312,7 @@ export function planWarnings(scenario: Scenario, plan: Plan, outcome: Outcome): 
         `${column.label} is over-committed: ${formatPoints(column.queued)} points queued` +
         (carried > POINT_EPS ? ` (${formatPoints(carried)} carried over)` : '') +
         ` for ${formatPoints(column.effective)} points of effective capacity; thrash costs about ${formatPoints(column.thrash)} points.`,
+      ...(detail ? { detail } : {}),
     });
   }
 

@@ -92,7 +92,10 @@ export const WarningList = memo(function WarningList({
   const item = (w: PlanWarning, i: number) => (
     <li key={i} className={`warning warning-${w.kind}`}>
       <WarningIcon />
-      <span>{w.message}</span>
+      <span>
+        {w.message}
+        {w.detail && ` ${w.detail}`}
+      </span>
     </li>
   );
   return (
