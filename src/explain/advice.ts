@@ -244,11 +244,20 @@ function overcommitDetail(
   outcomeOf: ReadonlyMap<string, Outcome['items'][number]>,
 ): string | undefined {
   const title = (id: string) => quoted(items.get(id)?.title ?? id);
+  // What the slot's load counts (docs/model.md step 2): items that may start by now and whose
+  // event, for an injected one, fired.
+  const queued = (id: string) => {
+    const result = outcomeOf.get(id);
+    return result !== undefined &&
+      result.status !== 'not triggered' &&
+      (items.get(id)?.notBefore ?? 0) <= column.slot
+      ? result
+      : undefined;
+  };
   const sentences: string[] = [];
   for (const id of plan.slots[column.slot] ?? []) {
-    const result = outcomeOf.get(id);
+    const result = queued(id);
     if (!result || result.effort <= column.effective + POINT_EPS) continue;
-    if (result.startedAt !== null && result.startedAt < column.slot) continue;
     sentences.push(
       `${title(id)} alone is ${pointsText(result.effort)}, more than ${column.label} holds: ${forecastText(scenario, result.completedAt)}.`,
     );
@@ -258,7 +267,7 @@ function overcommitDetail(
       .slice(0, column.slot)
       .flat()
       .filter((id) => {
-        const result = outcomeOf.get(id);
+        const result = queued(id);
         return (
           result !== undefined && (result.completedAt === null || result.completedAt > column.slot)
         );
