@@ -49,9 +49,17 @@ function option(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
   return at >= 0 ? process.argv[at + 1] : undefined;
 }
-const DROPS = Number(option('drops') ?? 24);
-const DRAGS = Number(option('drags') ?? 8);
-const RUNS = Math.max(1, Number(option('runs') ?? 3));
+/** A whole-number option of at least 1; anything else stops the script with its name. */
+function count(name: string, fallback: number): number {
+  const text = option(name);
+  const value = text === undefined ? fallback : Number(text);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`--${name} must be a whole number of at least 1 (got ${String(text)})`);
+  return value;
+}
+const DROPS = count('drops', 24);
+const DRAGS = count('drags', 8);
+const RUNS = count('runs', 3);
 const ONLY_DROPS = option('only') === 'drops';
 /** Drops at the start of each fresh page counted as warm-up (reported on their own too). */
 const COLD = 3;
