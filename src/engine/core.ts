@@ -112,6 +112,11 @@ export interface SlotTrace {
   workingCapacity: number;
   /** Work queued for this slot or earlier at its start (points). */
   load: number;
+  /**
+   * The part of the load that competes for the team at once: each queued item counted up to the
+   * C0·m/k one item can absorb (m streams of k). Over-commitment is this over C0, less one.
+   */
+  contendedLoad: number;
   overcommit: number;
   drag: number;
   debtStart: number;
@@ -369,6 +374,7 @@ class RunState {
   c0raw = 0;
   C0 = 0;
   W = 0;
+  Wc = 0;
   o = 0;
   C = 0;
   // Work.
@@ -595,7 +601,8 @@ function scriptedEvents(c: Compiled, st: RunState, queue: Queue, env: RunEnv, t:
 
 /**
  * Steps 1–2: debt drag, KTLO and firefighting give the effective capacity C0; the work queued for
- * this slot or earlier (W) over-commits it by o, and thrash leaves the working capacity C.
+ * this slot or earlier (W, each item at most the C0·m/k one item can absorb) over-commits it by o,
+ * and thrash leaves the working capacity C.
  */
 function capacity(c: Compiled, st: RunState, queue: Queue, t: number): void {
   const k = c.k;
@@ -608,17 +615,27 @@ function capacity(c: Compiled, st: RunState, queue: Queue, t: number): void {
   const C0 = st.c0raw > 0 ? st.c0raw : 0;
   st.C0 = C0;
   // The unfinished items are `open`, in queue order; those from slotEnd[t] on are planned later.
+  // The load W is all of their remaining work; over-commitment counts each only up to what the
+  // slot can give one item (m of the k streams, Wc): one big item the team works on at full pace
+  // is not over-commitment, however large it is.
   const qEnd = st.slotEnd[t]!;
+  const streams = c.streams;
+  const perItem = (C0 * Math.min(Math.max(1, Math.round(k.streamsPerItem)), streams)) / streams;
   let W = 0;
+  let Wc = 0;
   for (let j = 0; j < st.openCount; j++) {
     const q = st.open[j]!;
     if (q >= qEnd) break;
     if (queue.slots[q]! > t || c.items[queue.items[q]!]!.notBefore > t) continue;
     const r = st.remaining[q]!;
-    if (r > 0) W += r;
+    if (r > 0) {
+      W += r;
+      Wc += r < perItem ? r : perItem;
+    }
   }
   st.W = W;
-  let o = C0 > 0 ? W / C0 - 1 : W > 0 ? 2 : 0;
+  st.Wc = Wc;
+  let o = C0 > 0 ? Wc / C0 - 1 : W > 0 ? 2 : 0;
   if (o < 0) o = 0;
   else if (o > 2) o = 2;
   st.o = o;
@@ -1465,6 +1482,7 @@ function recordSlot(c: Compiled, st: RunState, env: RunEnv, t: number, rec: Reco
     effectiveCapacity: st.C0,
     workingCapacity: st.C,
     load: st.W,
+    contendedLoad: st.Wc,
     overcommit: st.o,
     drag: st.drag,
     debtStart: st.debtStart,

@@ -38,17 +38,18 @@ describe('step 3: work the queue', () => {
   });
 
   it('spills unfinished work into the next slot, ahead of that slot’s own items', () => {
-    // Q1: 12 points on 10 → thrash; a takes all of C. Q2: a's rest first, then b.
-    const s = scenario({}, [item('a', 12), item('b', 2)]);
-    const out = run(s, ['a'], ['b']);
+    // Q1: 8 + 4 points on 10 → thrash; a finishes, c takes the rest of C. Q2: c's rest first,
+    // then b. (Each item fits the slot, so each counts whole in the over-commitment.)
+    const s = scenario({}, [item('a', 8), item('c', 4), item('b', 2)]);
+    const out = run(s, ['a', 'c'], ['b']);
     const c1 = working(12, 10);
     const rest = 12 - c1;
     const c2 = working(rest + 2, 10);
-    expect(itemOf(out, 'a').completedAt).toBeCloseTo(expectedCompletion(1, rest, c2), 9);
+    expect(itemOf(out, 'c').completedAt).toBeCloseTo(expectedCompletion(1, rest, c2), 9);
     expect(itemOf(out, 'b').startedAt).toBeCloseTo(expectedCompletion(1, rest, c2), 9);
     expect(itemOf(out, 'b').completedAt).toBeCloseTo(expectedCompletion(1, rest + 2, c2), 9);
     expect(slot(out, 0).delivered).toBeCloseTo(c1, 9);
-    expect(slot(out, 0).completed).toEqual([]);
+    expect(slot(out, 0).completed).toEqual([{ id: 'a', at: expectedCompletion(0, 8, c1) }]);
   });
 
   it('never starts an item before its planned slot or its not-before slot', () => {
