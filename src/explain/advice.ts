@@ -7,7 +7,7 @@
  * Nothing here simulates: every forecast number comes from `simulate`'s outcome, so the board
  * never disagrees with the model. Effort is in points, money in dollars, slots are 0-based.
  */
-import { compile } from '../engine/compile.ts';
+import { compile, DEFAULT_STREAMS, scenarioConstants } from '../engine/compile.ts';
 import {
   andList,
   formatMoney,
@@ -102,8 +102,15 @@ export interface ColumnForecast {
   placed: number;
   /** Work queued at the start of the slot: placed here plus unfinished work from earlier. */
   queued: number;
-  /** Queued work beyond effective capacity (0 when it fits). */
+  /** Queued work beyond effective capacity (0 when it fits): it runs on into later slots. */
   overBy: number;
+  /**
+   * Over-commitment (docs/model.md step 2): how far what competes for the team at once — each
+   * queued item counted up to what one item can absorb — exceeds effective capacity (0 when it
+   * fits). Only this costs thrash: one big item worked at full pace runs on, but is not
+   * over-commitment.
+   */
+  overcommit: number;
   /** Effective capacity left unused by queued work (0 when over). */
   spare: number;
   /**
@@ -144,6 +151,12 @@ export function columnForecasts(
       placed,
       queued,
       overBy: over > POINT_EPS ? over : 0,
+      overcommit:
+        trace &&
+        trace.overcommit > 0 &&
+        (effective <= 0 || trace.contendedLoad - effective > POINT_EPS)
+          ? trace.overcommit
+          : 0,
       spare: over < -POINT_EPS ? -over : 0,
       slackPaydown: trace?.slackPaydown ?? 0,
       delivered: trace?.delivered ?? 0,
@@ -233,8 +246,9 @@ export interface PlanWarning {
 
 /**
  * Why a slot is over-committed, beyond its numbers: an item placed in it that alone is more than
- * the slot can work (it runs on into a later slot — nobody is switching between tasks, but the
- * slot's load counts it whole), and the unfinished items carried over from earlier slots.
+ * the slot holds (it runs on into a later slot, and counts toward the over-commitment only as
+ * much as one item can take: m of the team's k streams), and the unfinished items carried over
+ * from earlier slots.
  */
 function overcommitDetail(
   scenario: Scenario,
@@ -255,11 +269,20 @@ function overcommitDetail(
       : undefined;
   };
   const sentences: string[] = [];
+  const streams = scenario.team.streams ?? DEFAULT_STREAMS;
+  const share = Math.min(
+    Math.max(1, Math.round(scenarioConstants(scenario).streamsPerItem)),
+    streams,
+  );
   for (const id of plan.slots[column.slot] ?? []) {
     const result = queued(id);
     if (!result || result.effort <= column.effective + POINT_EPS) continue;
+    const counts =
+      share < streams
+        ? `it counts only as what ${share} of the team’s ${streams} streams can work on it, and runs on`
+        : 'it runs on';
     sentences.push(
-      `${title(id)} alone is ${pointsText(result.effort)}, more than ${column.label} holds: ${forecastText(scenario, result.completedAt)}.`,
+      `${title(id)} alone is ${pointsText(result.effort)}, more than ${column.label} holds; ${counts}: ${forecastText(scenario, result.completedAt)}.`,
     );
   }
   if (column.queued - column.placed > POINT_EPS) {
@@ -311,7 +334,7 @@ export function planWarnings(scenario: Scenario, plan: Plan, outcome: Outcome): 
   const label = (slot: number) => slotLabel(scenario, slot);
 
   for (const column of columnForecasts(scenario, plan, outcome)) {
-    if (column.overBy <= 0) continue;
+    if (column.overcommit <= 0) continue;
     const carried = column.queued - column.placed;
     const detail = overcommitDetail(scenario, plan, column, items, outcomeOf);
     warnings.push({
@@ -320,7 +343,7 @@ export function planWarnings(scenario: Scenario, plan: Plan, outcome: Outcome): 
       message:
         `${column.label} is over-committed: ${formatPoints(column.queued)} points queued` +
         (carried > POINT_EPS ? ` (${formatPoints(carried)} carried over)` : '') +
-        ` for ${formatPoints(column.effective)} points of effective capacity; thrash costs about ${formatPoints(column.thrash)} points.`,
+        ` for ${formatPoints(column.effective)} points of effective capacity; thrash costs about ${pointsText(column.thrash)}.`,
       ...(detail ? { detail } : {}),
     });
   }

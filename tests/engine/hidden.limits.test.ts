@@ -70,12 +70,15 @@ describe('what play revealed', () => {
   });
 
   it('lets a search take facts as known: a dud known and a hit known find different plans', () => {
+    // Both searches start from the same plans, one with the optimizer in Q2: what they keep is
+    // what the known fact makes worth it.
+    const withOptimizer: Plan = { slots: [played.slots[0]!, ['ai-dispatch'], [], []] };
     const search = (k: number) =>
       findPar(pilot, {
         budget: 20_000,
         frozenSlots: 1,
         fixedPlan: played,
-        starts: [played],
+        starts: [played, withOptimizer],
         known: new Map([['ai-dispatch', k]]),
       });
     const dud = search(0);

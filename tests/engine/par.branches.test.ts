@@ -30,8 +30,9 @@ describe('the default par budget of a scenario whose events branch', () => {
     expect(branchesOf(c)).toHaveLength(4);
     const { weights, anchors } = scoringOf(c, {});
     const found = searchPlans(c, scoreObjective(weights, anchors));
-    // The search stops near its budget (30,000 plans); the whole budget would be about 100,000.
+    // The annealing spends the scaled budget (30,000 plans) and the closing climb a few more; the
+    // whole budget would be about 100,000 before the climb.
     expect(found.evaluations).toBeGreaterThan(15_000);
-    expect(found.evaluations).toBeLessThanOrEqual(30_000);
+    expect(found.evaluations).toBeLessThanOrEqual(40_000);
   });
 });

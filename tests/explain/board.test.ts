@@ -85,6 +85,7 @@ describe('capacity used', () => {
     placed,
     queued: placed,
     overBy: Math.max(0, placed - effective),
+    overcommit: Math.max(0, placed / effective - 1),
     spare: Math.max(0, effective - placed),
     slackPaydown: 0,
     delivered: 0,

@@ -1103,7 +1103,7 @@ export function BoardPage({
       container: slotContainer(column.slot),
       label: column.label,
       count: (shown[slotContainer(column.slot)] ?? []).length,
-      over: column.overBy > 0,
+      over: column.overcommit > 0,
       locked: column.slot < lockedSlots,
     })),
   ];

@@ -39,7 +39,7 @@ export const CapacityBar = memo(function CapacityBar({
       </div>
       <div className="load-bar">
         <span
-          className={column.overBy > 0 ? 'load load-over' : 'load'}
+          className={column.overcommit > 0 ? 'load load-over' : 'load'}
           style={{ width: pct(column.queued) }}
         />
         <span className="effective-marker" style={{ left: pct(column.effective) }} />
@@ -141,7 +141,7 @@ export function Column(props: ColumnProps) {
     resizeObserverConfig: { disabled: !pane },
   });
   const { listRef, targeted } = useDropTarget(containerId);
-  const over = column.overBy > 0;
+  const over = column.overcommit > 0;
   return (
     <section
       ref={setNodeRef}
@@ -172,7 +172,7 @@ const ColumnBody = memo(function ColumnBody({
   titleId,
   listRef,
 }: ColumnProps & { titleId: string; listRef: RefObject<HTMLUListElement | null> }) {
-  const over = column.overBy > 0;
+  const over = column.overcommit > 0;
   return (
     <>
       {/* Title, bars and verdict stay in view while the board scrolls under them. */}
@@ -188,6 +188,8 @@ const ColumnBody = memo(function ColumnBody({
                   <WarningIcon />
                   {pointsText(column.overBy)} over
                 </>
+              ) : column.overBy > 0 ? (
+                `runs on: ${pointsText(column.overBy)}`
               ) : column.spare > 0 ? (
                 `${pointsText(column.spare)} to spare`
               ) : (
@@ -220,8 +222,15 @@ const ColumnBody = memo(function ColumnBody({
               · slack pays down {formatPoints(column.slackPaydown)} debt
             </span>
           )}
-          {over && (
+          {over ? (
             <span className="visually-hidden">; {pointsText(column.overBy)} over capacity</span>
+          ) : (
+            column.overBy > 0 && (
+              <span className="visually-hidden">
+                ; {pointsText(column.overBy)} more than the slot holds run on into the next, without
+                thrash
+              </span>
+            )
           )}
         </p>
         <TypeShareBar shares={shares} label={`Work mix in ${column.label}`} />
