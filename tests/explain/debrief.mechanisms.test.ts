@@ -64,19 +64,21 @@ describe('audit-year: a report with an observation window, and a dated requireme
   });
 
   it('PCI work has no observation window: it is read as a deadline, by the CFO’s date', () => {
-    // PCI MFA a quarter late (Y1 Q3), still done by the CFO's Y1 Q3 date, in an over-full quarter.
+    // The PCI script inventory a quarter late (Y1 Q3; par: Y1 Q2), still done by the CFO's Y1 Q3
+    // date, in an over-full quarter.
     const pci = c.obligations.find((o) => o.id === 'pci')!;
     expect(pci.observation).toBe(0);
-    const p = oneLater(par, 'pci-mfa');
-    const x = causeOf(a, p, par, 'pci-mfa');
+    expect(a.items.find((i) => i.id === 'pci-scripts')!.effects.compliance).toBe('pci');
+    const p = oneLater(par, 'pci-scripts');
+    const x = causeOf(a, p, par, 'pci-scripts');
     expect(x.cause).toMatchObject({ kind: 'defer', mechanism: 'deadline' });
-    const done = itemOf(x.user, 'pci-mfa');
+    const done = itemOf(x.user, 'pci-scripts');
     expect(done.plannedSlot).toBe(2);
     expect(done.completedAt!).toBeLessThanOrEqual(3);
     const over = x.user.slots[2]!.overcommit;
     expect(over).toBeGreaterThan(0.05);
     expect(x.cause.sentence).toBe(
-      `${titleOf(a, 'pci-mfa')} finished ${formatSlotTime(a.time.labels, done.completedAt!)}, by its Y1 Q3 date (Eleanor Voss, CFO), because Y1 Q3 was over-committed by ${formatPercent(over)}. ${x.points}.`,
+      `${titleOf(a, 'pci-scripts')} finished ${formatSlotTime(a.time.labels, done.completedAt!)}, by its Y1 Q3 date (Eleanor Voss, CFO), because Y1 Q3 was over-committed by ${formatPercent(over)}. ${x.points}.`,
     );
   });
 

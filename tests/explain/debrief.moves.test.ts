@@ -44,20 +44,20 @@ describe('the change each kind of move proposes', () => {
     };
     const d = debrief(s, deferredPatch, { par: parOf(s), seed: 4 });
     // The patch is in Q3 (par: Q1); the assistant is a feature par leaves out, read by its value;
-    // the runbooks, flaky tests and pool are in par only.
+    // the pool, flaky tests and runbooks are in par only.
     expect(d.causes.map((x) => [x.kind, x.change, x.mechanism])).toEqual([
       ['defer', 'Move Patch the PDF library CVE from Q3 to Q1', 'security'],
+      ['add', 'Plan Connection pooling in Q2', 'scale'],
       ['drop', 'Leave out AI invoice assistant', 'value'],
-      ['add', 'Plan On-call runbooks and alert tuning in Q2', 'scale'],
       ['add', 'Plan Fix the flaky test suite in Q1', 'debt'],
-      ['add', 'Plan Connection pooling in Q3', 'scale'],
+      ['add', 'Plan On-call runbooks and alert tuning in Q2', 'scale'],
     ]);
     expect(d.causes.map((x) => [x.title, x.userSlot, x.parSlot])).toEqual([
       ['Patch the PDF library CVE', 2, 0],
+      ['Connection pooling', null, 1],
       ['AI invoice assistant', 0, null],
-      ['On-call runbooks and alert tuning', null, 1],
       ['Fix the flaky test suite', null, 0],
-      ['Connection pooling', null, 2],
+      ['On-call runbooks and alert tuning', null, 1],
     ]);
     expect(d.verdict).toMatch(/; the biggest gap: move Patch the PDF library CVE from Q3 to Q1 \(/);
   });

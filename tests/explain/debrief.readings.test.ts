@@ -42,14 +42,18 @@ function read(s: Scenario, p: Plan, id: string, seed = 1) {
 }
 
 describe('breach risk cut by an item that closes no vulnerability', () => {
-  it('SOC 2 access reviews landing two and a half quarters late: only the probabilities', () => {
-    const a = shipped('audit-year');
-    const c = compile(a);
-    const x = read(a, strategyPlans(c).rice, 'soc2-access');
+  it('credential-stuffing protection landing more than a quarter late: only the probabilities', () => {
+    // launch-demand: RICE leaves the protection out; here it is planned first in Q2 (par: Q1). It
+    // closes no vulnerability; it controls the credential-stuffing threat.
+    const ld = shipped('launch-demand');
+    const c = compile(ld);
+    const id = 'ato-protection';
+    expect(findItem(strategyPlans(c).rice, id)).toBeNull();
+    const x = read(ld, placeItem(strategyPlans(c).rice, id, 1, 0), id);
     expect(x.cause).toMatchObject({ kind: 'defer', mechanism: 'security' });
-    expect(a.items.find((i) => i.id === 'soc2-access')!.effects.closes).toEqual([]);
-    const late =
-      itemOf(x.user, 'soc2-access').completedAt! - itemOf(x.cf, 'soc2-access').completedAt!;
+    expect(ld.items.find((i) => i.id === id)!.effects.closes).toEqual([]);
+    expect(ld.security!.threats.some((h) => h.controls.some((k) => k.item === id))).toBe(true);
+    const late = itemOf(x.user, id).completedAt! - itemOf(x.cf, id).completedAt!;
     expect(late).toBeGreaterThan(1);
     // The slot where the move changes breach probability most (the first of equals).
     const diffs = x.user.slots.map((u, i) =>
@@ -64,17 +68,18 @@ describe('breach risk cut by an item that closes no vulnerability', () => {
           ? ` The breach happened this run (roll ${breach.roll.toFixed(2)})${breach.roll >= x.cfSeeded.slots[t]!.breachProbability ? ' and the same roll would have missed' : ''}. Cost: ${formatMoney(c.sle)}, −${c.k.breachCsat} CSAT, ${formatPercent(c.k.breachChurn)} of ARR.`
           : ` This run was lucky: the roll (${breach.roll.toFixed(2)}) missed.`;
     expect(x.cause.sentence).toBe(
-      `Because ${titleOf(a, 'soc2-access')} was deferred to ${a.time.labels[x.cause.userSlot!]} (par: ${a.time.labels[x.cause.parSlot!]}), breach probability in ${a.time.labels[t]} was ${formatPercent(x.user.slots[t]!.breachProbability, 1)} (would have been ${formatPercent(x.cf.slots[t]!.breachProbability, 1)}).${roll} ${x.points}.`,
+      `Because ${titleOf(ld, id)} was deferred to ${ld.time.labels[x.cause.userSlot!]} (par: ${ld.time.labels[x.cause.parSlot!]}), breach probability in ${ld.time.labels[t]} was ${formatPercent(x.user.slots[t]!.breachProbability, 1)} (would have been ${formatPercent(x.cf.slots[t]!.breachProbability, 1)}).${roll} ${x.points}.`,
     );
   });
 });
 
 describe('the peak a scale item takes off, in the slot it takes most off', () => {
   it('holiday-peak: the edge cache two quarters late, its biggest effect in Q3 of four', () => {
+    // RICE with the edge cache moved to the front of Q3, two quarters after par's slot.
     const h = shipped('holiday-peak');
-    const par = parOf(h);
-    const at = findItem(par, 'edge-cache')!;
-    const x = read(h, placeItem(par, 'edge-cache', at.slot + 2, 0), 'edge-cache');
+    const at = findItem(parOf(h), 'edge-cache')!;
+    const rice = strategyPlans(compile(h)).rice;
+    const x = read(h, placeItem(rice, 'edge-cache', at.slot + 2, 0), 'edge-cache');
     expect(x.cause).toMatchObject({ kind: 'defer', mechanism: 'scale' });
     const diffs = x.user.slots.map((u, i) => u.peakUtilization - x.cf.slots[i]!.peakUtilization);
     const t = diffs.indexOf(Math.max(...diffs));
