@@ -229,7 +229,8 @@ export function capacityUse(columns: readonly ColumnForecast[]): CapacityUse {
   for (const column of columns) {
     placed += column.placed;
     effective += Math.max(0, column.effective);
-    if (column.overBy > 0) overSlots.push(column.label);
+    // Over-committed slots, as their columns show them (one big item that runs on is not).
+    if (column.overcommit > 0) overSlots.push(column.label);
   }
   const share = effective > 0 ? placed / effective : 0;
   const over =

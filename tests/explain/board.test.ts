@@ -100,6 +100,14 @@ describe('capacity used', () => {
     expect(use.sentence).toBe('80% of capacity used (40 of 50 pts); Q1 is over capacity');
   });
 
+  it('does not name a slot whose queued work runs on without over-committing it', () => {
+    // One big item worked at full pace: queued beyond what the slot holds, but o = 0.
+    const runsOn = { ...column('Q1', 30, 20), overcommit: 0 };
+    const use = capacityUse([runsOn, column('Q2', 10, 30)]);
+    expect(use.overSlots).toEqual([]);
+    expect(use.sentence).toBe('80% of capacity used (40 of 50 pts)');
+  });
+
   it('is 0% with no capacity at all rather than dividing by zero', () => {
     expect(capacityUse([column('Q1', 0, 0)]).share).toBe(0);
   });
