@@ -6,10 +6,11 @@
  * with the prerequisites it would otherwise wait for (also making room: what par leaves out or
  * plans later goes back from the slots the group fills), or taking the last items of a slot out
  * (its overflow). It stops when less than half a point of the gap is left, after 8 steps, or when
- * no edit gains. When single edits leave more than a tenth of the gap after 8 steps (a plan far
- * from par), the path is searched again with one more kind of step, a whole slot planned as par
- * plans it, taken first only where it gains clearly more than any single edit, then wherever it
- * gains most (`SLOT_STEP_FACTORS`); the path that explains most is kept. On a plan space larger
+ * no edit gains. When single edits leave more than a tenth of the gap (a plan far from par, or
+ * one that climbs to a plan no single edit improves), the path is searched again with one more
+ * kind of step, a whole slot planned as par plans it, taken first only where it gains clearly
+ * more than any single edit, then wherever it gains most; and then again with only the edits
+ * toward par (`SEARCHES`); the path that explains most is kept. On a plan space larger
  * than any shipped scenario's (`FULL_BUDGET_SIZE`) it tries only the edits toward par's plan
  * (`editsTowardPar`), and the positions inside a slot only for the most promising items
  * (`bestScreened`).
@@ -41,8 +42,12 @@ export interface Place {
 }
 
 export type Edit =
-  /** Add an item (from the backlog), move it to another slot, or move it inside its slot. */
-  | { kind: 'place'; item: string; from: Place | null; to: Place }
+  /**
+   * Add an item (from the backlog), move it to another slot, or move it inside its slot.
+   * `without` (when given) goes back to the backlog to make room: what par leaves out, from the
+   * slot the item goes to on (a big item's work runs on into the slots after its own).
+   */
+  | { kind: 'place'; item: string; from: Place | null; to: Place; without?: string[] }
   | { kind: 'remove'; item: string; from: Place }
   /** Two items in different slots trade places. */
   | { kind: 'swap'; item: string; other: string; from: Place; otherFrom: Place }
@@ -128,7 +133,10 @@ export interface PathOptions {
   maxSteps?: number;
   /** Stop when less than this many points of the gap are left (default 0.5). */
   stopBelow?: number;
-  /** Search again with slot-as-par steps when single edits leave the gap open (default true). */
+  /**
+   * Search again with slot-as-par steps, and with only the edits toward par, when single edits
+   * leave the gap open (default true; see `SEARCHES`).
+   */
   slotSteps?: boolean;
 }
 
@@ -302,12 +310,35 @@ function lessonOf(c: Compiled, edit: Edit, moved: readonly MovedFigure[]): StepL
 }
 
 /**
- * A slot-as-par step is taken only when it gains at least this many times what the best single
- * edit would. The first search asks for clearly more (a far-off plan's slot re-planned at once,
- * not a blend of moves each of which would have been a step of its own); when that still leaves
- * the gap open, a second takes it wherever it gains most.
+ * The searches made after the first (single edits among every edit), in this order, each only
+ * while the path kept still explains less than `ENOUGH`; the path that explains most is kept.
+ *
+ * `factor`: slot-as-par edits compete too, taken only when they gain at least this many times
+ * what the best single edit would. The first asks for clearly more (a far-off plan's slot
+ * re-planned at once, not a blend of moves each of which would have been a step of its own); the
+ * second takes it wherever it gains most.
+ *
+ * `toward`: single edits only among the edits toward par (`editsTowardPar`'s: each puts an item
+ * in the slot par gives it, takes out one par leaves out, or trims a slot; here also making room,
+ * see `editsOf`), and a slot step is then weighed against the best of those; once no move toward
+ * par gains, any single edit. The greedy walk among every edit climbs to the nearest plan no
+ * single edit improves, and that can be points below par: with one big item worked at full pace
+ * no longer counted as over-commitment, par often commits a big item early (pilot-first's AI
+ * dispatch in Q1, spike-first's multi-currency billing in Q2) or a whole chain in one slot
+ * (platform-sprints' pool, rehearsal and cut-over in Sprint 4), and a plan that climbs to another
+ * arrangement (medium items where par has the big one) gains nothing from any one edit, nor from
+ * two toward par: the big item pays only once what par leaves out has made room for it. A walk
+ * whose steps move toward par does not climb elsewhere first. It comes after the others because
+ * its first steps, made while the plan is still far from par's shape, often gain less than the
+ * best edit would, and a path that explains enough without it is kept as it was.
  */
-const SLOT_STEP_FACTORS = [1.25, 1];
+const SEARCHES: readonly { factor: number | null; toward: boolean }[] = [
+  { factor: 1.25, toward: false },
+  { factor: 1, toward: false },
+  { factor: null, toward: true },
+  { factor: 1.25, toward: true },
+  { factor: 1, toward: true },
+];
 
 /**
  * A path that explains this share of the gap is kept as it is: single moves teach more than a
@@ -390,6 +421,10 @@ export function applyEdit(plan: Plan, edit: Edit): Plan {
   }
   if (edit.from) slots[edit.from.slot]!.splice(edit.from.index, 1);
   if (edit.kind === 'place') slots[edit.to.slot]!.splice(edit.to.index, 0, edit.item);
+  if (edit.kind === 'place' && edit.without) {
+    const out = new Set(edit.without);
+    return { slots: slots.map((ids) => ids.filter((id) => !out.has(id))) };
+  }
   return { slots };
 }
 
@@ -445,7 +480,10 @@ function chainSlots(
 /**
  * Every single edit of a plan (see the module comment). With `par` (each item's slot in par's
  * plan), a group is also offered making room. With `toward` (the same map), only the edits toward
- * that plan are listed (see `editsTowardPar`), in the same order.
+ * that plan are listed (see `editsTowardPar`), in the same order; with both, an item moved into
+ * par's slot for it is also offered making room (what par leaves out, from that slot on, goes
+ * back to the backlog). Only toward par: there the slot is par's, and the room is what par's plan
+ * does without; offered into every slot, it would double the edits of every step.
  */
 export function* editsOf(
   plan: Plan,
@@ -465,9 +503,20 @@ export function* editsOf(
     const from = placeOf(plan, item);
     for (const slot of slotsFor(item)) {
       const length = plan.slots[slot]!.length - (from?.slot === slot ? 1 : 0);
+      const without =
+        par && toward && from?.slot !== slot
+          ? plan.slots
+              .slice(slot)
+              .flat()
+              .filter((id) => id !== item && !par.has(id))
+          : [];
       for (let index = 0; index <= length; index++) {
         if (from && from.slot === slot && from.index === index) continue;
         yield { kind: 'place', item, from, to: { slot, index } };
+        // Positions that differ only by items going out give the same plan: one of each.
+        const kept = index === 0 || !without.includes(plan.slots[slot]![index - 1]!);
+        if (without.length > 0 && kept)
+          yield { kind: 'place', item, from, to: { slot, index }, without };
       }
     }
     if (from && !toward?.has(item)) yield { kind: 'remove', item, from };
@@ -560,12 +609,11 @@ const ordinal = (n: number) =>
 function position(
   c: Compiled,
   plan: Plan,
-  item: string,
-  to: Place,
+  edit: Extract<Edit, { kind: 'place' }>,
 ): { words: string; neighbours: string } {
-  const after = applyEdit(plan, { kind: 'place', item, from: placeOf(plan, item), to });
-  const ids = after.slots[to.slot]!;
-  const at = ids.indexOf(item);
+  const after = applyEdit(plan, edit);
+  const ids = after.slots[edit.to.slot]!;
+  const at = ids.indexOf(edit.item);
   const title = (id: string) => `“${c.items[c.index.get(id)!]?.title ?? id}”`;
   const prev = at > 0 ? ids[at - 1] : undefined;
   const next = ids[at + 1];
@@ -611,12 +659,17 @@ export function describeEdit(c: Compiled, plan: Plan, edit: Edit): string {
   }
   if (edit.kind === 'swap')
     return `Swap ${title(edit.item)} (${label(edit.from.slot)}) and ${title(edit.other)} (${label(edit.otherFrom.slot)})`;
-  const { words, neighbours } = position(c, plan, edit.item, edit.to);
+  const { words, neighbours } = position(c, plan, edit);
   const where = [words, neighbours].filter(Boolean).join(', ');
   const slot = label(edit.to.slot);
-  if (edit.from === null) return `Add ${title(edit.item)} to ${slot}${where ? `, ${where}` : ''}`;
+  // What goes out to make room, with the slot it leaves: “A” (Q2) and “B” (Q3).
+  const room = edit.without?.length
+    ? `, and take ${andList(edit.without.map((id) => `${title(id)} (${label(placeOf(plan, id)?.slot ?? edit.to.slot)})`))} out to make room`
+    : '';
+  if (edit.from === null)
+    return `Add ${title(edit.item)} to ${slot}${where ? `, ${where}` : ''}${room}`;
   if (edit.from.slot !== edit.to.slot)
-    return `Move ${title(edit.item)} from ${label(edit.from.slot)} to ${slot}${where ? `, ${where}` : ''}`;
+    return `Move ${title(edit.item)} from ${label(edit.from.slot)} to ${slot}${where ? `, ${where}` : ''}${room}`;
   if (edit.to.index === 0)
     return `Start ${title(edit.item)} first in ${slot}${neighbours ? `, ${neighbours}` : ''}`;
   return `Move ${title(edit.item)} ${edit.to.index < edit.from.index ? 'earlier' : 'later'} in ${slot}${where ? `, ${where}` : ''}`;
@@ -790,28 +843,57 @@ export function pathToPar(
   const first = score(plan);
   const start = first.score;
 
+  // The walks share their first steps, so each plan's best single edit (of every edit, or of
+  // those toward par) and its slot-as-par edits are scored once, whichever walk reaches it.
+  const singles = new Map<string, Candidate | null>();
+  const slotSteps = new Map<string, Candidate[]>();
+  // (An item id has no space or bar in it.)
+  const keyOf = (p: Plan) => p.slots.map((ids) => ids.join(' ')).join('|');
+  const bestSingle = (current: Plan, toward: boolean): Candidate | null => {
+    const key = `${toward ? 'toward' : 'every'}|${keyOf(current)}`;
+    const known = singles.get(key);
+    if (known !== undefined) return known;
+    const best = large
+      ? bestScreened(current, [...editsTowardPar(current, par, items, deps)], score)
+      : bestOf(current, editsOf(current, items, deps, parSlot, toward ? parSlot : null), score);
+    singles.set(key, best);
+    return best;
+  };
+  const slotCandidates = (current: Plan): Candidate[] => {
+    const key = keyOf(current);
+    const known = slotSteps.get(key);
+    if (known) return known;
+    const out = [...slotEdits(current, par)].map((edit) => {
+      const next = applyEdit(current, edit);
+      return { edit, plan: next, scored: score(next) };
+    });
+    slotSteps.set(key, out);
+    return out;
+  };
+
   /**
-   * The greedy walk; with a `factor`, slot-as-par edits compete too, taken when they gain at
-   * least `factor` times the best single edit (see `SLOT_STEP_FACTORS`).
+   * The greedy walk, among every edit or only those toward par; with a `factor`, slot-as-par
+   * edits compete too, taken when they gain at least `factor` times the best single edit (see
+   * `SEARCHES`).
    */
-  const walk = (factor: number | null) => {
+  const walk = (factor: number | null, toward = false) => {
     let current: Plan = { slots: plan.slots.map((s) => [...s]) };
     let now = first;
     const steps: PathStep[] = [];
     while (steps.length < maxSteps && parScore - now.score >= stopBelow) {
-      let best = large
-        ? bestScreened(current, [...editsTowardPar(current, par, items, deps)], score)
-        : bestOf(current, editsOf(current, items, deps, parSlot), score);
+      let best = bestSingle(current, toward);
       if (factor !== null) {
         const single = best ? best.scored.score - now.score : 0;
-        for (const edit of slotEdits(current, par)) {
-          const next = applyEdit(current, edit);
-          const scored = score(next);
-          const gain = scored.score - now.score;
-          if (gain >= factor * single && (!best || scored.score > best.scored.score))
-            best = { edit, plan: next, scored };
+        for (const candidate of slotCandidates(current)) {
+          const gain = candidate.scored.score - now.score;
+          if (gain >= factor * single && (!best || candidate.scored.score > best.scored.score))
+            best = candidate;
         }
       }
+      // Toward par while a move toward par gains, then any single edit: a walk stops only where
+      // no single edit gains ('together').
+      if (toward && (!best || best.scored.score - now.score < MIN_GAIN))
+        best = bestSingle(current, false);
       if (!best || best.scored.score - now.score < MIN_GAIN) break;
       const gain = best.scored.score - now.score;
       const moved = movedFigures(now, best.scored, weights);
@@ -838,9 +920,9 @@ export function pathToPar(
   const gap = parScore - start;
   const share = (end: number) => (gap <= 1e-9 ? 1 : Math.max(0, Math.min(1, (end - start) / gap)));
   let path = walk(null);
-  for (const factor of large || options.slotSteps === false ? [] : SLOT_STEP_FACTORS) {
+  for (const { factor, toward } of large || options.slotSteps === false ? [] : SEARCHES) {
     if (path.stopped === 'close' || share(path.end) >= ENOUGH) break;
-    const wider = walk(factor);
+    const wider = walk(factor, toward);
     if (wider.end > path.end + 1e-9) path = wider;
   }
   const explained = share(path.end);

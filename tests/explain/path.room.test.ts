@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { compile, type Plan } from '../../src/engine/index.ts';
-import { applyEdit, describeEdit, editsOf } from '../../src/explain/path.ts';
+import { bakedPar } from '../../src/engine/par.ts';
+import { applyEdit, describeEdit, editsOf, pathToPar } from '../../src/explain/path.ts';
 import { pathCoverage } from '../../scripts/quality/pathCoverage.ts';
 import { shipped } from '../engine/helpers.ts';
 
@@ -90,4 +91,91 @@ describe('platform-sprints: the cut-over chain', () => {
     expect(coverage.median).toBeGreaterThanOrEqual(0.9);
     expect(coverage.p10).toBeGreaterThanOrEqual(0.75);
   }, 60_000);
+});
+
+describe('pilot-first: a big item, making room', () => {
+  const pilot = shipped('pilot-first');
+  const cp = compile(pilot);
+  const title = (id: string) => pilot.items.find((i) => i.id === id)!.title;
+  const deps = new Map(cp.items.map((i) => [i.id, i.deps.map((d) => cp.items[d]!.id)]));
+  const ids = pilot.items.filter((i) => !i.injected).map((i) => i.id);
+  const [q1, q2, q3, q4] = pilot.time.labels as [string, string, string, string];
+  // A fixed par (pilot-first's on engine 2.4): the AI dispatch bet in Q1, little after it.
+  const par: Plan = {
+    slots: [
+      ['ai-dispatch', 'patch-maps-sdk', 'crew-scheduling', 'sync-engine'],
+      ['queue-workers'],
+      ['route-export'],
+      ['invoice-sync'],
+    ],
+  };
+  const parSlot = new Map(par.slots.flatMap((slot, s) => slot.map((id) => [id, s] as const)));
+  // Many medium items and no AI dispatch: the greedy walk among every edit climbs from here to a
+  // plan no single edit improves, 5.5 points below par.
+  const plan: Plan = {
+    slots: [
+      ['patch-maps-sdk', 'queue-workers', 'sync-engine', 'mfa-admins', 'dispatch-pilot'],
+      ['offline-mode', 'alert-tuning', 'route-export'],
+      ['crew-scheduling', 'live-map'],
+      ['invoice-sync', 'market-study'],
+    ],
+  };
+
+  it('toward par, takes back what par leaves out from the item’s slot on, once per distinct plan', () => {
+    const roomy = [...editsOf(plan, ids, deps, parSlot, parSlot)].filter(
+      (e) => e.kind === 'place' && e.item === 'ai-dispatch' && e.without !== undefined,
+    );
+    const out = ['mfa-admins', 'dispatch-pilot', 'offline-mode', 'alert-tuning', 'live-map'];
+    const without = [...out, 'market-study'];
+    // Into Q1 before each item that stays (or at the end): the two going out give no position.
+    expect(roomy).toEqual(
+      [0, 1, 2, 3].map((index) => ({
+        kind: 'place',
+        item: 'ai-dispatch',
+        from: null,
+        to: { slot: 0, index },
+        without,
+      })),
+    );
+    expect(applyEdit(plan, roomy[0]!).slots).toEqual([
+      ['ai-dispatch', 'patch-maps-sdk', 'queue-workers', 'sync-engine'],
+      ['route-export'],
+      ['crew-scheduling'],
+      ['invoice-sync'],
+    ]);
+    expect(applyEdit(plan, roomy[3]!).slots[0]).toEqual([
+      'patch-maps-sdk',
+      'queue-workers',
+      'sync-engine',
+      'ai-dispatch',
+    ]);
+    const from = [q1, q1, q2, q2, q3, q4];
+    const taken = without.map((id, i) => `“${title(id)}” (${from[i]})`);
+    expect(describeEdit(cp, plan, roomy[0]!)).toBe(
+      `Add “${title('ai-dispatch')}” to ${q1}, first, before “${title('patch-maps-sdk')}”, and take ${taken.slice(0, -1).join(', ')} and ${taken.at(-1)} out to make room`,
+    );
+    // Only toward par: not among every edit, and not for a move inside the item's own slot.
+    expect(
+      [...editsOf(plan, ids, deps, parSlot)].filter((e) => e.kind === 'place' && e.without),
+    ).toEqual([]);
+    expect(
+      [...editsOf(plan, ids, deps, parSlot, parSlot)].filter(
+        (e) => e.kind === 'place' && e.without && e.item === 'patch-maps-sdk',
+      ),
+    ).toEqual([]);
+  });
+
+  it('the walk toward par explains what the greedy walk among every edit cannot', () => {
+    const baked = bakedPar(pilot)!.plan;
+    const single = pathToPar(pilot, plan, baked, { slotSteps: false });
+    const path = pathToPar(pilot, plan, baked);
+    expect(single.explained).toBeLessThan(0.75);
+    expect(path.explained).toBeGreaterThanOrEqual(0.9);
+    expect(path.steps.some((s) => s.edit.kind === 'place' && s.edit.without)).toBe(true);
+    let current = plan;
+    for (const step of path.steps) {
+      expect(step.plan).toEqual(applyEdit(current, step.edit));
+      current = step.plan;
+    }
+  });
 });
