@@ -1233,9 +1233,15 @@ export function knownDates(scenario: Scenario): KnownDate[] {
 
 // ---- Screen-reader sentences -------------------------------------------------------------------
 
-/** "Q2 is 4 points over capacity" / "Q2 has 3 points to spare" / "Q2 is exactly full". */
+/**
+ * "Q2 is 4 points over capacity" (over-committed) / "Q2 runs on by 6 points" (one big item worked
+ * at full pace: more queued than it holds, no over-commitment) / "Q2 has 3 points to spare" /
+ * "Q2 is exactly full" — what the column's verdict shows.
+ */
 export function describeCapacity(column: ColumnForecast): string {
-  if (column.overBy > 0) return `${column.label} is ${pointsText(column.overBy)} over capacity`;
+  if (column.overBy > 0 && column.overcommit > 0)
+    return `${column.label} is ${pointsText(column.overBy)} over capacity`;
+  if (column.overBy > 0) return `${column.label} runs on by ${pointsText(column.overBy)}`;
   if (column.spare > 0) return `${column.label} has ${pointsText(column.spare)} to spare`;
   return `${column.label} is exactly full`;
 }
