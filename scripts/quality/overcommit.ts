@@ -18,6 +18,7 @@ import { join } from 'node:path';
 
 import { table } from '../../src/cli/table.ts';
 import { DEFAULT_STREAMS, scenarioConstants } from '../../src/engine/compile.ts';
+import { itemStreams } from '../../src/engine/constants.ts';
 import { loadScenario, simulate, type Plan, type Scenario } from '../../src/engine/index.ts';
 
 const LOAD = 1.5;
@@ -40,7 +41,7 @@ export function overcommitment(s: Scenario): OvercommitRow[] {
   const effort = new Map(base.items.map((i) => [i.id, i.effort]));
   const notBefore = new Map(s.items.map((i) => [i.id, i.notBefore ?? 0]));
   const streams = s.team.streams ?? DEFAULT_STREAMS;
-  const share = Math.min(Math.max(1, Math.round(scenarioConstants(s).streamsPerItem)), streams);
+  const share = itemStreams(streams, scenarioConstants(s).streamsPerItem);
   const rows: OvercommitRow[] = [];
   for (let slot = 0; slot < s.time.labels.length - 1; slot++) {
     const plan: Plan = { slots: par.slots.map((ids) => [...ids]) };

@@ -80,6 +80,14 @@ export interface ConstantInfo {
   assumption: boolean;
 }
 
+/**
+ * How many of a team's `streams` one item can take: `streamsPerItem` (m, rounded, at least one),
+ * at most the team's streams. Over-commitment counts an item up to `C0 · this / streams`.
+ */
+export function itemStreams(streams: number, streamsPerItem: number): number {
+  return Math.min(Math.max(1, Math.round(streamsPerItem)), streams);
+}
+
 export const DEFAULT_CONSTANTS: Readonly<Constants> = Object.freeze({
   debtHalf: 100,
   debtInterest: 0.05,

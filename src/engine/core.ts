@@ -28,7 +28,7 @@
  * the trace, its causes and events; no phase knows whether it is being recorded.
  */
 import type { Compiled } from './compile.ts';
-import { terminalSlots } from './constants.ts';
+import { itemStreams, terminalSlots } from './constants.ts';
 import { askCredit } from './renegotiation.ts';
 import { poissonInverse } from './rng.ts';
 
@@ -620,7 +620,7 @@ function capacity(c: Compiled, st: RunState, queue: Queue, t: number): void {
   // is not over-commitment, however large it is.
   const qEnd = st.slotEnd[t]!;
   const streams = c.streams;
-  const perItem = (C0 * Math.min(Math.max(1, Math.round(k.streamsPerItem)), streams)) / streams;
+  const perItem = (C0 * itemStreams(streams, k.streamsPerItem)) / streams;
   let W = 0;
   let Wc = 0;
   for (let j = 0; j < st.openCount; j++) {

@@ -8,6 +8,7 @@
  * never disagrees with the model. Effort is in points, money in dollars, slots are 0-based.
  */
 import { compile, DEFAULT_STREAMS, scenarioConstants } from '../engine/compile.ts';
+import { itemStreams } from '../engine/constants.ts';
 import {
   andList,
   formatMoney,
@@ -270,10 +271,7 @@ function overcommitDetail(
   };
   const sentences: string[] = [];
   const streams = scenario.team.streams ?? DEFAULT_STREAMS;
-  const share = Math.min(
-    Math.max(1, Math.round(scenarioConstants(scenario).streamsPerItem)),
-    streams,
-  );
+  const share = itemStreams(streams, scenarioConstants(scenario).streamsPerItem);
   for (const id of plan.slots[column.slot] ?? []) {
     const result = queued(id);
     if (!result || result.effort <= column.effective + POINT_EPS) continue;
