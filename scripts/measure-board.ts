@@ -26,6 +26,7 @@
  *                                                 3: one page's p95 moved 13.7–22.6 ms between
  *                                                 runs of one build, with 43–65 drops a page)
  *   npm run measure:board -- --only drops         the drop figures only (a quick before/after)
+ *   npm run measure:board -- --rates 1           without the runs with the CPU slowed 4×
  *   npm run measure:board -- --drags 12           more traced pick-ups and drops on the 30-card
  *                                                 board (default 8)
  *
@@ -61,6 +62,13 @@ const DROPS = count('drops', 24);
 const DRAGS = count('drags', 8);
 const RUNS = count('runs', 3);
 const ONLY_DROPS = option('only') === 'drops';
+/** The CPU slow-downs measured: `--rates 1` for a quick look without the 4× runs. */
+const RATES = (option('rates') ?? '1,4').split(',').map((r) => {
+  const rate = Number(r);
+  if (!Number.isInteger(rate) || rate < 1)
+    throw new Error(`--rates must list whole numbers of at least 1 (got ${r})`);
+  return rate;
+});
 /** Drops at the start of each fresh page counted as warm-up (reported on their own too). */
 const COLD = 3;
 const given = option('dist');
@@ -487,7 +495,7 @@ async function main() {
     console.log(
       `Largest shipped scenario: ${largest.file} (${visible(largest.data).length} items, ${largest.data.time.labels.length} slots)`,
     );
-    for (const rate of [1, 4]) {
+    for (const rate of RATES) {
       const label = rate === 1 ? 'no throttling' : `CPU ${rate}× slower`;
       // The drops in fresh pages, pooled: each page loads, compiles and warms up on its own.
       // The last page stays open for the drag below, warmed up by its drops as before.

@@ -6,6 +6,7 @@ import { useDroppable } from '@dnd-kit/core';
 import { memo, useId, type ReactNode, type RefObject } from 'react';
 
 import { LockIcon, WarningIcon } from '../../components/icons';
+import { sameElements, sameIds, sameProps } from '../../components/sameElements';
 import {
   formatPoints,
   pointsText,
@@ -156,9 +157,25 @@ export function Column(props: ColumnProps) {
   );
 }
 
+type ColumnBodyProps = ColumnProps & {
+  titleId: string;
+  listRef: RefObject<HTMLUListElement | null>;
+};
+
+/**
+ * A column's body needs drawing again only when something it shows changed: the board renders
+ * anew every card element and item list on each change, so a drop compares what they hold and
+ * the columns the drop did not touch are skipped.
+ */
+function sameBody(a: ColumnBodyProps, b: ColumnBodyProps): boolean {
+  const { children: cardsA, itemIds: idsA, ...restA } = a;
+  const { children: cardsB, itemIds: idsB, ...restB } = b;
+  return sameIds(idsA, idsB) && sameElements(cardsA, cardsB) && sameProps(restA, restB);
+}
+
 /**
  * What a column shows, apart from its drop-target shell: the shell re-renders whenever a drag
- * starts, moves over it or ends, and this part only when the plan changes.
+ * starts, moves over it or ends, and this part only when what it shows changes (`sameBody`).
  */
 const ColumnBody = memo(function ColumnBody({
   containerId,
@@ -171,7 +188,7 @@ const ColumnBody = memo(function ColumnBody({
   children,
   titleId,
   listRef,
-}: ColumnProps & { titleId: string; listRef: RefObject<HTMLUListElement | null> }) {
+}: ColumnBodyProps) {
   const over = column.overcommit > 0;
   return (
     <>
@@ -250,4 +267,4 @@ const ColumnBody = memo(function ColumnBody({
       </div>
     </>
   );
-});
+}, sameBody);

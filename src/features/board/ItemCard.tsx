@@ -118,7 +118,7 @@ interface CardBodyProps {
  * run; it reaches the right edge, with an arrow, when the work runs over into later slots) and the
  * same in words; screen readers hear a sentence.
  */
-function CardTimeline({
+const CardTimeline = memo(function CardTimeline({
   labels,
   slot,
   startedAt,
@@ -149,10 +149,21 @@ function CardTimeline({
       <span className="visually-hidden">{timing.sentence}</span>
     </div>
   );
-}
+});
 
-/** The card's content, shared by the card and its drag overlay. */
-function CardBody({ scenario, item, split, risks, note, revealed, lensScore }: CardBodyProps) {
+/**
+ * The card's content, shared by the card and its drag overlay. Memoized: a grading that only
+ * moves a card's dates redraws its timing line, not its chips.
+ */
+const CardBody = memo(function CardBody({
+  scenario,
+  item,
+  split,
+  risks,
+  note,
+  revealed,
+  lensScore,
+}: CardBodyProps) {
   const facts = useMemo(() => itemFacts(scenario, item), [scenario, item]);
   const unknowns = useMemo(() => uncertaintyBadges(scenario, item), [scenario, item]);
   const effects = useMemo(() => effectBadges(scenario, item), [scenario, item]);
@@ -292,16 +303,110 @@ function CardBody({ scenario, item, split, risks, note, revealed, lensScore }: C
       )}
     </>
   );
-}
+});
 
-function CardHead({ item }: { item: Item }) {
+const CardHead = memo(function CardHead({ item }: { item: Item }) {
   return (
     <span className="card-type" title={ITEM_TYPE_LABELS[item.type]}>
       <TypeIcon type={item.type} />
       <span className="card-type-label">{ITEM_TYPE_LABELS[item.type]}</span>
     </span>
   );
-}
+});
+
+/**
+ * The card's "Move to…" menu. Memoized on what it lists: a grading that only moves the card's
+ * dates does not rebuild it.
+ */
+const CardMenu = memo(function CardMenu({
+  scenario,
+  item,
+  slot,
+  lockedSlots,
+  isFirst,
+  isLast,
+  split,
+  onMove,
+}: {
+  scenario: Scenario;
+  item: Item;
+  slot: number | null;
+  lockedSlots: number;
+  isFirst: boolean;
+  isLast: boolean;
+  split: boolean;
+  onMove: ItemCardProps['onMove'];
+}) {
+  const labels = scenario.time.labels;
+  const slice = useMemo(() => itemFacts(scenario, item).slice, [scenario, item]);
+  const sliceItems: MenuItem[] =
+    slice === null || slot === null
+      ? []
+      : slice.role === 'mvp'
+        ? [
+            {
+              id: 'merge',
+              label: `Merge back into ${slice.other.title}`,
+              onSelect: () => onMove(item.id, { kind: 'merge' }),
+            },
+          ]
+        : [
+            split
+              ? {
+                  id: 'merge',
+                  label: `Merge: take ${slice.other.title} out`,
+                  onSelect: () => onMove(item.id, { kind: 'merge' }),
+                }
+              : {
+                  id: 'split',
+                  label: `Split: plan ${slice.other.title} first`,
+                  onSelect: () => onMove(item.id, { kind: 'split' }),
+                },
+          ];
+  const menuItems: MenuItem[] = [
+    ...sliceItems,
+    ...(slot !== null
+      ? [
+          {
+            id: 'up',
+            label: 'Move up',
+            disabled: isFirst,
+            onSelect: () => onMove(item.id, { kind: 'up' }),
+          },
+          {
+            id: 'down',
+            label: 'Move down',
+            disabled: isLast,
+            onSelect: () => onMove(item.id, { kind: 'down' }),
+          },
+        ]
+      : []),
+    {
+      id: 'backlog',
+      label: slot === null ? 'Backlog (here)' : 'Backlog',
+      disabled: slot === null,
+      current: slot === null,
+      onSelect: () => onMove(item.id, { kind: 'backlog' }),
+    },
+    ...labels.map((label, s) => ({
+      id: `slot-${s}`,
+      label: slot === s ? `${label} (here)` : s < lockedSlots ? `${label} — played, locked` : label,
+      disabled: slot === s || s < lockedSlots,
+      current: slot === s,
+      onSelect: () => onMove(item.id, { kind: 'slot', slot: s }),
+    })),
+  ];
+  return (
+    <MenuButton
+      className="button button-small move-button"
+      items={menuItems}
+      menuLabel={`Move ${item.title} to`}
+      buttonProps={{ 'data-move-button': item.id }}
+    >
+      Move to… <span className="visually-hidden">({item.title})</span>
+    </MenuButton>
+  );
+});
 
 interface CardContentProps extends ItemCardProps {
   /** True while this card is being dragged (its grip says so to screen readers). */
@@ -336,67 +441,10 @@ const CardContent = memo(function CardContent({
 }: CardContentProps) {
   const labels = scenario.time.labels;
   const slice = useMemo(() => itemFacts(scenario, item).slice, [scenario, item]);
-  const sliceItems: MenuItem[] =
-    slice === null || slot === null
-      ? []
-      : slice.role === 'mvp'
-        ? [
-            {
-              id: 'merge',
-              label: `Merge back into ${slice.other.title}`,
-              onSelect: () => onMove(item.id, { kind: 'merge' }),
-            },
-          ]
-        : [
-            split
-              ? {
-                  id: 'merge',
-                  label: `Merge: take ${slice.other.title} out`,
-                  onSelect: () => onMove(item.id, { kind: 'merge' }),
-                }
-              : {
-                  id: 'split',
-                  label: `Split: plan ${slice.other.title} first`,
-                  onSelect: () => onMove(item.id, { kind: 'split' }),
-                },
-          ];
   // A split feature's card shows the rest's effort; a size play revealed shows what it is.
   const revealedEffort = revealed?.find((r) => r.effort !== undefined)?.effort;
   const effort =
     revealedEffort ?? (split && slice?.role === 'feature' ? slice.restEffort : item.effort);
-  const menuItems: MenuItem[] = [
-    ...sliceItems,
-    ...(slot !== null
-      ? [
-          {
-            id: 'up',
-            label: 'Move up',
-            disabled: isFirst,
-            onSelect: () => onMove(item.id, { kind: 'up' }),
-          },
-          {
-            id: 'down',
-            label: 'Move down',
-            disabled: isLast,
-            onSelect: () => onMove(item.id, { kind: 'down' }),
-          },
-        ]
-      : []),
-    {
-      id: 'backlog',
-      label: slot === null ? 'Backlog (here)' : 'Backlog',
-      disabled: slot === null,
-      current: slot === null,
-      onSelect: () => onMove(item.id, { kind: 'backlog' }),
-    },
-    ...labels.map((label, s) => ({
-      id: `slot-${s}`,
-      label: slot === s ? `${label} (here)` : s < lockedSlots ? `${label} — played, locked` : label,
-      disabled: slot === s || s < lockedSlots,
-      current: slot === s,
-      onSelect: () => onMove(item.id, { kind: 'slot', slot: s }),
-    })),
-  ];
   return (
     <>
       <div className="card-top">
@@ -461,14 +509,16 @@ const CardContent = memo(function CardContent({
             {locked}
           </p>
         ) : (
-          <MenuButton
-            className="button button-small move-button"
-            items={menuItems}
-            menuLabel={`Move ${item.title} to`}
-            buttonProps={{ 'data-move-button': item.id }}
-          >
-            Move to… <span className="visually-hidden">({item.title})</span>
-          </MenuButton>
+          <CardMenu
+            scenario={scenario}
+            item={item}
+            slot={slot}
+            lockedSlots={lockedSlots}
+            isFirst={isFirst}
+            isLast={isLast}
+            split={split}
+            onMove={onMove}
+          />
         )}
       </div>
     </>
