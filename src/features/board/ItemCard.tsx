@@ -21,6 +21,7 @@ import {
   effectBadges,
   formatPoints,
   itemFacts,
+  type ItemFacts,
   sliceText,
   slotLabel,
 } from '../../explain/advice';
@@ -319,8 +320,9 @@ const CardHead = memo(function CardHead({ item }: { item: Item }) {
  * dates does not rebuild it.
  */
 const CardMenu = memo(function CardMenu({
-  scenario,
   item,
+  labels,
+  slice,
   slot,
   lockedSlots,
   isFirst,
@@ -328,8 +330,10 @@ const CardMenu = memo(function CardMenu({
   split,
   onMove,
 }: {
-  scenario: Scenario;
   item: Item;
+  labels: readonly string[];
+  /** The item's slice (its MVP or its feature), as the card worked it out. */
+  slice: ItemFacts['slice'];
   slot: number | null;
   lockedSlots: number;
   isFirst: boolean;
@@ -337,8 +341,6 @@ const CardMenu = memo(function CardMenu({
   split: boolean;
   onMove: ItemCardProps['onMove'];
 }) {
-  const labels = scenario.time.labels;
-  const slice = useMemo(() => itemFacts(scenario, item).slice, [scenario, item]);
   const sliceItems: MenuItem[] =
     slice === null || slot === null
       ? []
@@ -510,8 +512,9 @@ const CardContent = memo(function CardContent({
           </p>
         ) : (
           <CardMenu
-            scenario={scenario}
             item={item}
+            labels={labels}
+            slice={slice}
             slot={slot}
             lockedSlots={lockedSlots}
             isFirst={isFirst}
