@@ -274,6 +274,7 @@ export default defineConfig(
       '**/tmp/',
       // Mutation testing: Stryker's sandbox, its reports and its incremental file.
       '.stryker-tmp/',
+      '.stryker-tmp-core/',
       'reports/',
       'mutation/',
     ],

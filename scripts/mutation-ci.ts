@@ -2,10 +2,12 @@
  * CI's mutation step (issue 11). Measuring the whole engine takes hours on a two-core machine, so
  * CI checks the committed results and measures again only what changed since:
  *
- * 1. reads `mutation/incremental.json`, the results of the last `npm run test:mutation`
- *    (committed with the change it measured);
- * 2. lists the measured files whose source differs from the source they were measured on, and
- *    the mutation tests (`MUTATION_TESTS`) that changed, appeared or went;
+ * 1. reads each set of committed results (`RESULT_SETS`): `mutation/incremental.json`, the engine's
+ *    files against the engine and explain tests, and `mutation/core.incremental.json`, the
+ *    simulation's core against the mechanics tests (`npm run test:mutation`, committed with the
+ *    change it measured; a set not committed yet is listed as not measured);
+ * 2. lists, per set, the measured files whose source differs from the source they were measured
+ *    on, and the set's tests that changed, appeared or went;
  * 3. when something changed, runs Stryker incrementally on the changed files (on every measured
  *    file when a test changed or went): it tests again only the mutants in changed code, or whose
  *    tests changed. A new test file alone triggers nothing: it can only kill more mutants, so the
@@ -19,12 +21,9 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { report } from './mutation-report.ts';
-import { MUTATION_TESTS, scores, type Report } from './mutation-scores.ts';
-
-const RESULTS = join('mutation', 'incremental.json');
+import { RESULT_SETS, scores, type Report, type ResultSet } from './mutation-scores.ts';
 
 interface Results extends Report {
   files: Record<string, { source: string; mutants: { status: string }[] }>;
@@ -49,27 +48,33 @@ export function changes(
   return { sources, tests, newTests };
 }
 
-function testFilesNow(): string[] {
-  const git = spawnSync(
-    'git',
-    ['ls-files', '--', ...MUTATION_TESTS.include.map((p) => `:(glob)${p}`)],
-    { encoding: 'utf8' },
-  );
+function testFilesNow(set: ResultSet): string[] {
+  const git = spawnSync('git', ['ls-files', '--', ...set.tests.include.map((p) => `:(glob)${p}`)], {
+    encoding: 'utf8',
+  });
   if (git.status !== 0) throw new Error(`git ls-files failed: ${git.stderr}`);
-  return git.stdout
-    .split('\n')
-    .filter((f) => f !== '' && !(MUTATION_TESTS.exclude as readonly string[]).includes(f));
+  return git.stdout.split('\n').filter((f) => f !== '' && !set.tests.exclude.includes(f));
 }
 
 const readOrNull = (file: string): string | null =>
   existsSync(file) ? readFileSync(file, 'utf8') : null;
 
 /** Runs Stryker on `files`, stopping it when more than `maxRetest` mutants need testing. */
-function runStryker(files: readonly string[], maxRetest: number): Promise<number> {
+function runStryker(set: ResultSet, files: readonly string[], maxRetest: number): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(
       'nice',
-      ['-n', '10', 'npx', 'stryker', 'run', '--incremental', '--mutate', files.join(',')],
+      [
+        '-n',
+        '10',
+        'npx',
+        'stryker',
+        'run',
+        set.config,
+        '--incremental',
+        '--mutate',
+        files.join(','),
+      ],
       { detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stale = false;
@@ -82,7 +87,7 @@ function runStryker(files: readonly string[], maxRetest: number): Promise<number
           process.stderr.write(
             `\n${Number(m[2]) - Number(m[1])} mutants would be tested again (at most ${maxRetest} in CI): ` +
               `the committed results are stale. Run \`npm run test:mutation -- ${files.join(' ')}\` ` +
-              `and commit ${RESULTS}.\n`,
+              `and commit ${set.results}.\n`,
           );
           process.kill(-child.pid!, 'SIGTERM');
         }
@@ -93,37 +98,51 @@ function runStryker(files: readonly string[], maxRetest: number): Promise<number
   });
 }
 
-async function main() {
-  const maxArg = process.argv.find((a) => a.startsWith('--max-retest='));
-  const maxRetest = maxArg ? Number(maxArg.slice('--max-retest='.length)) : 60;
-  if (!existsSync(RESULTS)) {
-    process.stderr.write(`No ${RESULTS}: run \`npm run test:mutation\` and commit it.\n`);
-    process.exit(1);
+/** Brings one set of committed results up to date; returns its results, or null if none. */
+async function checkSet(set: ResultSet, maxRetest: number): Promise<Results | null> {
+  if (!existsSync(set.results)) {
+    process.stdout.write(
+      `[${set.name}] No ${set.results} yet: its files are not measured (\`npm run test:mutation\`).\n`,
+    );
+    return null;
   }
-  const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as Results;
-  const changed = changes(results, readOrNull, testFilesNow());
+  const results = JSON.parse(readFileSync(set.results, 'utf8')) as Results;
+  const changed = changes(results, readOrNull, testFilesNow(set));
   const measured = Object.keys(results.files).filter((f) => existsSync(f));
   const toRun = changed.tests.length > 0 ? measured : changed.sources;
   if (changed.newTests.length > 0)
     process.stdout.write(
-      `New test files since the committed results (they can only raise the scores; not measured ` +
-        `again here): ${changed.newTests.join(', ')}\n`,
+      `[${set.name}] New test files since the committed results (they can only raise the scores; ` +
+        `not measured again here): ${changed.newTests.join(', ')}\n`,
     );
   if (toRun.length === 0) {
     process.stdout.write(
-      `The committed results match every measured file and test (${measured.length} files).\n\n`,
+      `[${set.name}] The committed results match every measured file and test (${measured.length} files).\n\n`,
     );
   } else {
     process.stdout.write(
-      `Changed since the committed results: ${[...changed.sources, ...changed.tests].join(', ')}\n` +
+      `[${set.name}] Changed since the committed results: ${[...changed.sources, ...changed.tests].join(', ')}\n` +
         `Measuring again (incrementally): ${toRun.join(', ')}\n\n`,
     );
-    const code = await runStryker(toRun, maxRetest);
+    const code = await runStryker(set, toRun, maxRetest);
     if (code !== 0) process.exit(code);
   }
-  const after = JSON.parse(readFileSync(RESULTS, 'utf8')) as Results;
+  return JSON.parse(readFileSync(set.results, 'utf8')) as Results;
+}
+
+async function main() {
+  const maxArg = process.argv.find((a) => a.startsWith('--max-retest='));
+  const maxRetest = maxArg ? Number(maxArg.slice('--max-retest='.length)) : 60;
+  if (!existsSync(RESULT_SETS[0]!.results)) {
+    process.stderr.write(
+      `No ${RESULT_SETS[0]!.results}: run \`npm run test:mutation\` and commit it.\n`,
+    );
+    process.exit(1);
+  }
+  const files: Results['files'] = {};
+  for (const set of RESULT_SETS) Object.assign(files, (await checkSet(set, maxRetest))?.files);
   process.exit(
-    report(scores(after, process.cwd()), { markdown: false, only: [], requireAll: false }),
+    report(scores({ files }, process.cwd()), { markdown: false, only: [], requireAll: false }),
   );
 }
 

@@ -1,17 +1,19 @@
 /**
- * Per-file mutation scores from StrykerJS's JSON report (reports/mutation/mutation.json, written by
- * `npm run test:mutation`), and the gate (`scripts/mutation-scores.ts`): every gated file scores
+ * Per-file mutation scores from StrykerJS's JSON reports (reports/mutation/mutation.json and, for
+ * the simulation's core, reports/mutation-core/mutation.json, written by `npm run
+ * test:mutation`), and the gate (`scripts/mutation-scores.ts`): every gated file scores
  * at least 85%, or its floor while it has one. Exits 1 when one does not, or when one is missing
  * from the report.
  *
- *   npx tsx scripts/mutation-report.ts [--markdown] [--only=src/engine/share.ts …] [report.json]
+ *   npx tsx scripts/mutation-report.ts [--markdown] [--only=src/engine/share.ts …] [report.json …]
  *
  * With `--only`, the gate applies to those files alone (a scoped run, `npm run test:mutation --
- * FILE…`); without it, to every gated file, each of which must be in the report.
+ * FILE…`); without it, to every gated file, each of which must be in one of the reports. Without
+ * a report named, it reads every set's report that exists.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import {
+  RESULT_SETS,
   formatScore,
   gate,
   scores,
@@ -61,11 +63,13 @@ export function report(
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const only = args.filter((a) => a.startsWith('--only=')).map((a) => a.slice('--only='.length));
-  const path =
-    args.find((a) => !a.startsWith('--')) ?? join('reports', 'mutation', 'mutation.json');
-  const parsed = JSON.parse(readFileSync(path, 'utf8')) as Report;
+  const named = args.filter((a) => !a.startsWith('--'));
+  const paths = named.length > 0 ? named : RESULT_SETS.map((s) => s.report).filter(existsSync);
+  const files: Report['files'] = {};
+  for (const path of paths)
+    Object.assign(files, (JSON.parse(readFileSync(path, 'utf8')) as Report).files);
   process.exit(
-    report(scores(parsed, process.cwd()), {
+    report(scores({ files }, process.cwd()), {
       markdown: args.includes('--markdown'),
       only,
       requireAll: true,
