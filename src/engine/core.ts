@@ -1204,7 +1204,9 @@ function slotCauses(c: Compiled, st: RunState, t: number): Cause[] {
         item: item.id,
         mechanism: 'completion',
       });
-    if (item.debtAdd !== 0 || item.debtRemove !== 0)
+    // Debt already at its floor takes no paydown: nothing changed, nothing to record. (Only an
+    // item that moves debt writes its change, at its completion.)
+    if (st.debtDelta[idx] !== 0)
       causes.push({
         target: 'debt',
         delta: st.debtDelta[idx]!,
