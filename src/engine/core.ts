@@ -277,6 +277,8 @@ export function buildQueue(c: Compiled, slots: readonly (readonly string[])[], e
       plannedSlots.push(slot);
     }
   }
+  // A shortcut: with nothing fired, the rest adds nothing.
+  // Stryker disable next-line ConditionalExpression: equivalent, see above
   if (firedAt.size === 0) return { items, slots: plannedSlots };
   // A fired injection the plan does not place is expedited: it goes to the front of the queue.
   const expedite = [...firedAt.entries()].filter(([idx]) => !seen[idx]).sort((a, b) => b[1] - a[1]);
@@ -306,8 +308,10 @@ class RunState {
   /** Each item's queue position, -1 when not queued (scratch for `reset`). */
   queuePos: Int32Array;
   /** ARR per item index at completion (the environment's, else the compiled expectation). */
+  // Stryker disable next-line ArrayDeclaration: reset() sets it before any read
   arr: readonly number[] = [];
   /** Each standing threat's uncontrolled hazard per slot (the environment's, else compiled). */
+  // Stryker disable next-line ArrayDeclaration: reset() sets it before any read
   hazard: readonly number[] = [];
   bonus: Float64Array;
   copyStart: Float64Array;
@@ -361,6 +365,7 @@ class RunState {
   pi = 1;
   /** Firefighting carried into this slot, and whether features are frozen in it. */
   ff = 0;
+  // Stryker disable next-line BooleanLiteral: reset() sets it before any read
   frozen = false;
   // This slot, at its start.
   arrStart = 0;
@@ -403,6 +408,8 @@ class RunState {
   cascadeLoss = 0;
   cascadeMinutes = 0;
   sloMinutes = 0;
+  // The error budget step sets it every slot before it is read.
+  // Stryker disable next-line BooleanLiteral: equivalent, see above
   freezeNext = false;
   // Obligations, deals, satisfaction, debt.
   fines = 0;
@@ -486,11 +493,14 @@ class RunState {
     this.split.fill(0);
     if (c.sliced.length > 0) {
       this.queuePos.fill(-1);
+      // One step past the queue writes at an undefined index, which a typed array ignores.
+      // Stryker disable next-line EqualityOperator: equivalent, see above
       for (let q = 0; q < queue.items.length; q++) this.queuePos[queue.items[q]!] = q;
       for (let j = 0; j < c.sliced.length; j++) {
         const idx = c.sliced[j]!;
         const mvpAt = this.queuePos[c.items[idx]!.mvp]!;
         const at = this.queuePos[idx]!;
+        // Stryker disable next-line EqualityOperator: two items never share a queue position
         if (mvpAt < 0 || mvpAt > at) continue;
         // Split: the feature waits for its slice (see `work`) and is only the rest of its effort.
         this.split[idx] = 1;
@@ -500,20 +510,29 @@ class RunState {
     this.slotEnd.fill(0);
     for (let q = 0; q < queue.items.length; q++) {
       const slot = queue.slots[q]!;
+      // Planned slots are inside the horizon and q only grows, so both tests always hold.
+      // Equivalent, see above.
+      // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: equivalent, see above
       if (slot < this.slotEnd.length && this.slotEnd[slot]! < q + 1) this.slotEnd[slot] = q + 1;
     }
+    // One step past the horizon reads undefined and writes nothing a typed array keeps.
+    // Stryker disable next-line EqualityOperator: equivalent, see above
     for (let t = 1; t < this.slotEnd.length; t++)
+      // Stryker disable next-line EqualityOperator: at equality it writes the same value
       if (this.slotEnd[t]! < this.slotEnd[t - 1]!) this.slotEnd[t] = this.slotEnd[t - 1]!;
     for (let v = 0; v < c.vulns.length; v++) {
       const vuln = c.vulns[v]!;
       this.openFrom[v] = vuln.openedBy >= 0 ? Infinity : vuln.disclosed;
     }
     this.closedAt.fill(Infinity);
+    // `closedBy` is read only for a vulnerability its item closed, after it is set.
+    // Stryker disable next-line UnaryOperator: equivalent, see above
     this.closedBy.fill(-1);
     this.threatFactor.fill(1);
     this.reportAt.fill(Infinity);
     this.partsLeft.fill(0);
     this.lastPart.fill(0);
+    // Stryker disable next-line ConditionalExpression: index -1 of a typed array is ignored
     for (const item of c.items) if (item.obligation >= 0) this.partsLeft[item.obligation]! += 1;
     this.dealAdded.fill(0);
     this.dealAt.fill(-1);
@@ -542,6 +561,8 @@ const arrs = new WeakMap<Compiled, readonly number[]>();
 /** Each item's expected ARR at completion (stated ARR × confidence), by item index. */
 function expectedArr(c: Compiled): readonly number[] {
   let arr = arrs.get(c);
+  // A cache: computing it again gives the same array.
+  // Stryker disable next-line ConditionalExpression: equivalent, see above
   if (!arr) {
     arr = c.items.map((item) => item.arr);
     arrs.set(c, arr);
@@ -551,6 +572,8 @@ function expectedArr(c: Compiled): readonly number[] {
 
 function stateFor(c: Compiled): RunState {
   let st = states.get(c);
+  // A cache: a fresh state is reset before the run like a kept one.
+  // Stryker disable next-line ConditionalExpression: equivalent, see above
   if (!st) {
     st = new RunState(c);
     states.set(c, st);
@@ -579,16 +602,24 @@ function beginSlot(st: RunState): void {
 function scriptedEvents(c: Compiled, st: RunState, queue: Queue, env: RunEnv, t: number): void {
   for (let e = 0; e < c.events.length; e++) {
     const ev = c.events[e]!;
+    // A cascade has no slot of its own, so the slot test skips it too.
+    // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, see above
     if (ev.kind === 'cascade' || ev.slot !== t) continue;
     const choice = env.choice[e] ?? 0;
     if (ev.kind === 'injectItem') {
       if (choice !== 1) continue;
       let factor = 1;
+      // An event without preparations has effortFactor 1; a completion never lands exactly on t +
+      // EPS.
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
       if (ev.prepared.length > 0 && ev.prepared.every((p) => st.doneAt[p]! <= t + EPS))
         factor = ev.effortFactor;
+      // One step past the queue reads undefined, which is no item.
+      // Stryker disable next-line EqualityOperator: equivalent, see above
       for (let q = 0; q < queue.items.length; q++) {
         if (queue.items[q] === ev.item) st.remaining[q] = (env.effort[ev.item] ?? 0) * factor;
       }
+      // Stryker disable next-line ConditionalExpression: index -1 of a typed array is ignored
       if (ev.opens >= 0) st.openFrom[ev.opens] = t;
     } else if (ev.kind === 'demandSpike') {
       st.spike[t] = (ev.branches[choice] ?? ev.branches[0]!).multiplier;
@@ -612,6 +643,7 @@ function capacity(c: Compiled, st: RunState, queue: Queue, t: number): void {
   st.drag = st.D / (st.D + k.debtHalf);
   st.dragLost = cap * st.drag;
   st.c0raw = cap - st.dragLost - st.ktlo - st.ff;
+  // Stryker disable next-line EqualityOperator: at 0 both branches give 0
   const C0 = st.c0raw > 0 ? st.c0raw : 0;
   st.C0 = C0;
   // The unfinished items are `open`, in queue order; those from slotEnd[t] on are planned later.
@@ -625,18 +657,28 @@ function capacity(c: Compiled, st: RunState, queue: Queue, t: number): void {
   let Wc = 0;
   for (let j = 0; j < st.openCount; j++) {
     const q = st.open[j]!;
+    // A shortcut: every item from qEnd on is planned later and skipped below.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
     if (q >= qEnd) break;
+    // The only items queued for a later slot before qEnd are injections not fired yet, whose
+    // remaining effort is NaN and counts nothing.
+    // Stryker disable next-line ConditionalExpression: equivalent, see above
     if (queue.slots[q]! > t || c.items[queue.items[q]!]!.notBefore > t) continue;
     const r = st.remaining[q]!;
+    // An open item counted here always has work left.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
     if (r > 0) {
       W += r;
+      // Stryker disable next-line EqualityOperator: at equality both branches are the same
       Wc += r < perItem ? r : perItem;
     }
   }
   st.W = W;
   st.Wc = Wc;
   let o = C0 > 0 ? Wc / C0 - 1 : W > 0 ? 2 : 0;
+  // Stryker disable next-line EqualityOperator: at 0 it writes 0
   if (o < 0) o = 0;
+  // Stryker disable next-line EqualityOperator: at 2 it writes 2
   else if (o > 2) o = 2;
   st.o = o;
   st.C = C0 / (1 + k.thrash * o);
@@ -666,20 +708,28 @@ function work(c: Compiled, st: RunState, queue: Queue, t: number): void {
   let used = 0;
   let f = 0;
   let segStart = 0;
+  // Stryker disable next-line EqualityOperator: C is never exactly EPS
   if (C > EPS) {
+    // Stryker disable next-line EqualityOperator: f is never exactly 1 − EPS
     while (f < 1 - EPS) {
       // The active set: items already started first, then the next eligible ones in queue order.
       let count = 0;
       let seen = 0;
+      // The scan inside stops at wip itself.
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
       for (let pass = 0; pass < 2 && count < wip; pass++) {
         for (let j = 0; j < st.openCount && count < wip; j++) {
           // Every item started and not done is found: the rest of the first pass has none.
+          // Stryker disable next-line ConditionalExpression: a shortcut, see above
           if (pass === 0 && seen === st.startedOpen) break;
           const q = open[j]!;
+          // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut, as above
           if (q >= qEnd) break;
           const idx = queue.items[q]!;
           const started = startedAt[idx] !== Infinity;
           if (pass === 0 ? !started : started) continue;
+          // `seen` only feeds the shortcut above.
+          // Stryker disable next-line ConditionalExpression,EqualityOperator,UpdateOperator: equivalent, see above
           if (pass === 0 && doneAt[idx] === Infinity) seen++;
           const item = c.items[idx]!;
           const r = remaining[q]!;
@@ -1054,7 +1104,7 @@ export function runCore(
   queue: Queue,
   env: RunEnv,
   rec: Recorder | null,
-  detail = true,
+  detail: boolean,
 ): RunResult {
   const st = stateFor(c);
   st.reset(c, queue, env);
@@ -1337,9 +1387,7 @@ function slotEvents(
         roll,
         outcome: choice,
         detail:
-          choice === 1
-            ? `${c.items[ev.item]?.title ?? ''} was added to the queue`
-            : 'did not happen',
+          choice === 1 ? `${c.items[ev.item]!.title} was added to the queue` : 'did not happen',
       });
     else if (ev.kind === 'demandSpike') {
       const branch = ev.branches[choice] ?? ev.branches[0]!;
@@ -1361,9 +1409,7 @@ function slotEvents(
         roll,
         outcome: choice,
         detail:
-          choice === 1
-            ? `${c.items[ev.item]?.title ?? ''} starts losing its edge`
-            : 'did not happen',
+          choice === 1 ? `${c.items[ev.item]!.title} starts losing its edge` : 'did not happen',
       });
   });
   c.events.forEach((ev, e) => {
@@ -1432,7 +1478,7 @@ function cascadeMitigation(
   ev: Extract<Compiled['events'][number], { kind: 'cascade' }>,
   t: number,
 ): string {
-  const title = (m: { item: number }) => c.items[m.item]?.title ?? '';
+  const title = (m: { item: number }) => c.items[m.item]!.title;
   const listed = ev.mitigations.filter((m) => m.item >= 0);
   const done = listed.filter((m) => coveredShare(st.doneAt[m.item]!, t) > 0);
   if (done.length > 0) return `reduced by ${done.map(title).join(', ')}`;
@@ -1471,7 +1517,7 @@ function recordSlot(c: Compiled, st: RunState, env: RunEnv, t: number, rec: Reco
   }
   rec.slots.push({
     slot: t,
-    label: c.labels[t] ?? `Slot ${t + 1}`,
+    label: c.labels[t]!,
     capacity: st.cap,
     ktlo: st.ktloUsed,
     dragLost: st.dragLost,
