@@ -912,8 +912,10 @@ function complete(c: Compiled, st: RunState, idx: number, tau: number, t: number
   let u = 1;
   if (item.urgency === 1) {
     const late = tau - item.urgencySlot;
+    // Stryker disable next-line EqualityOperator: at late = 0 the power is 1
     u = late > 0 ? Math.pow(1 - item.urgencyRate, late) : 1;
   } else if (item.urgency === 2) {
+    // Stryker disable next-line EqualityOperator: a completion never lands exactly on the bound
     u = tau <= item.urgencySlot + 1 + EPS ? 1 : item.urgencyRate;
   }
   st.valueFactor[idx] = u;
@@ -925,15 +927,21 @@ function complete(c: Compiled, st: RunState, idx: number, tau: number, t: number
       : 1;
   st.partValue[idx] = part;
   const arrGain = st.arr[idx]! * u * part;
+  // Stryker disable next-line ConditionalExpression: a shortcut: adding 0 changes nothing
   if (arrGain !== 0) st.ARR += arrGain;
   let csatGain = item.csat * part;
+  // A shortcut: a gain of 0 stays 0 after any decay.
+  // Stryker disable next-line ConditionalExpression: equivalent, see above
   if (csatGain !== 0) {
+    // Stryker disable next-line EqualityOperator: copied this very slot, the decay's power is 0
     if (st.copyStart[idx]! <= t)
       csatGain *= Math.pow(1 - st.copyDecay[idx]!, t - st.copyStart[idx]!);
     st.CSAT += csatGain;
     st.bonus[idx] = csatGain;
   }
   st.gainCsat[idx] = csatGain;
+  // With neither, debt stays as it is and its change is 0.
+  // Stryker disable next-line ConditionalExpression: equivalent, see above
   if (item.debtAdd !== 0 || item.debtRemove !== 0) {
     const before = st.D;
     st.D = Math.max(
@@ -942,13 +950,18 @@ function complete(c: Compiled, st: RunState, idx: number, tau: number, t: number
     );
     st.debtDelta[idx] = st.D - before;
   }
+  // Stryker disable next-line ConditionalExpression: a shortcut: multiplying by 1 changes nothing
   if (item.capacityAdd !== 0) st.S *= 1 + item.capacityAdd;
+  // Stryker disable next-line ConditionalExpression: a shortcut: multiplying by 1 changes nothing
   if (item.incidentReduction !== 0) st.kappa *= 1 - item.incidentReduction;
+  // Stryker disable next-line ConditionalExpression: a shortcut: multiplying by 1 changes nothing
   if (item.postureReduction !== 0) st.pi *= 1 - item.postureReduction;
   for (let j = 0; j < item.controls.length; j++) {
     const ctl = item.controls[j]!;
     st.threatFactor[ctl.threat]! *= 1 - ctl.reduction;
   }
+  // One step past the list reads undefined, whose closedAt is never Infinity.
+  // Stryker disable next-line EqualityOperator: equivalent, see above
   for (let j = 0; j < item.closes.length; j++) {
     const v = item.closes[j]!;
     if (st.closedAt[v] === Infinity) {
@@ -956,9 +969,12 @@ function complete(c: Compiled, st: RunState, idx: number, tau: number, t: number
       st.closedBy[v] = idx;
     }
   }
+  // Stryker disable next-line ConditionalExpression: index -1 of a typed array is ignored
   if (item.obligation >= 0) {
     const o = item.obligation;
     st.partsLeft[o]! -= 1;
+    // Completions come in time order, so tau is never earlier.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
     if (tau > st.lastPart[o]!) st.lastPart[o] = tau;
     if (st.partsLeft[o] === 0) st.reportAt[o] = st.lastPart[o]! + c.obligations[o]!.observation;
   }
@@ -985,10 +1001,13 @@ function breach(c: Compiled, st: RunState, env: RunEnv, t: number, dice: boolean
   const p = 1 - Math.exp(st.segLogSurvival);
   st.pBreach = p;
   const roll = dice && env.breachDice ? (env.breachDice[t] ?? 1) : null;
+  // Stryker disable next-line EqualityOperator: a roll never equals p exactly
   const b = roll === null ? p : roll < p ? 1 : 0;
   st.breaches = b;
   st.breachCost = b * c.sle;
   st.breachArrLoss = 0;
+  // A shortcut: with b = 0 every line takes away 0.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
   if (b > 0) {
     st.breachArrLoss = st.ARR * b * k.breachChurn;
     st.ARR -= st.breachArrLoss;
@@ -1015,6 +1034,8 @@ function cascades(c: Compiled, st: RunState, env: RunEnv, t: number, dice: boole
     if (ev.kind !== 'cascade' || t < ev.fromSlot) continue;
     let p = ev.probability;
     for (const m of ev.mitigations) {
+      // The loader refuses a mitigation naming no item, so none is -1.
+      // Stryker disable next-line ConditionalExpression: equivalent, see above
       if (m.item < 0) continue;
       p *= 1 - m.reduction * coveredShare(st.doneAt[m.item]!, t);
     }

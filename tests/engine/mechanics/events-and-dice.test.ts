@@ -40,6 +40,29 @@ describe('dice in a conditional run', () => {
     }
   });
 
+  it('draws a breach only in the slots already played, and expects it after', () => {
+    // A standing threat, even odds a year: a per-slot breach probability p = 1 − 0.5^(1/4).
+    const p = 1 - Math.pow(0.5, 1 / 4);
+    const threat = scenario({
+      time: { labels: quarters(3), slotsPerYear: 4 },
+      security: {
+        sle: 1_000_000,
+        vulnerabilities: [],
+        threats: [{ id: 'phishing', title: 'Phishing', perYear: 0.5, controls: [] }],
+      },
+    });
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const out = runWith(
+        threat,
+        { slots: [[], [], []] },
+        { mode: 'conditional', seed, revealedSlots: 1 },
+      );
+      expect([0, 1], `seed ${seed}`).toContain(slot(out, 0).breaches);
+      expect(slot(out, 1).breaches).toBeCloseTo(p, 12);
+      expect(slot(out, 2).breaches).toBeCloseTo(p, 12);
+    }
+  });
+
   it('draws every slot of a seeded run', () => {
     for (const seed of [1, 2, 3]) {
       const out = runWith(s, { slots: [[], [], []] }, { mode: 'seeded', seed });
