@@ -277,8 +277,6 @@ export function buildQueue(c: Compiled, slots: readonly (readonly string[])[], e
       plannedSlots.push(slot);
     }
   }
-  // A shortcut: with nothing fired, the rest adds nothing.
-  // Stryker disable next-line ConditionalExpression: equivalent, see above
   if (firedAt.size === 0) return { items, slots: plannedSlots };
   // A fired injection the plan does not place is expedited: it goes to the front of the queue.
   const expedite = [...firedAt.entries()].filter(([idx]) => !seen[idx]).sort((a, b) => b[1] - a[1]);
@@ -493,14 +491,11 @@ class RunState {
     this.split.fill(0);
     if (c.sliced.length > 0) {
       this.queuePos.fill(-1);
-      // One step past the queue writes at an undefined index, which a typed array ignores.
-      // Stryker disable next-line EqualityOperator: equivalent, see above
       for (let q = 0; q < queue.items.length; q++) this.queuePos[queue.items[q]!] = q;
       for (let j = 0; j < c.sliced.length; j++) {
         const idx = c.sliced[j]!;
         const mvpAt = this.queuePos[c.items[idx]!.mvp]!;
         const at = this.queuePos[idx]!;
-        // Stryker disable next-line EqualityOperator: two items never share a queue position
         if (mvpAt < 0 || mvpAt > at) continue;
         // Split: the feature waits for its slice (see `work`) and is only the rest of its effort.
         this.split[idx] = 1;
@@ -510,14 +505,9 @@ class RunState {
     this.slotEnd.fill(0);
     for (let q = 0; q < queue.items.length; q++) {
       const slot = queue.slots[q]!;
-      // Planned slots are inside the horizon and q only grows, so both tests always hold.
-      // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: equivalent, see above
       if (slot < this.slotEnd.length && this.slotEnd[slot]! < q + 1) this.slotEnd[slot] = q + 1;
     }
-    // One step past the horizon reads undefined and writes nothing a typed array keeps.
-    // Stryker disable next-line EqualityOperator: equivalent, see above
     for (let t = 1; t < this.slotEnd.length; t++)
-      // Stryker disable next-line EqualityOperator: at equality it writes the same value
       if (this.slotEnd[t]! < this.slotEnd[t - 1]!) this.slotEnd[t] = this.slotEnd[t - 1]!;
     for (let v = 0; v < c.vulns.length; v++) {
       const vuln = c.vulns[v]!;
@@ -531,7 +521,6 @@ class RunState {
     this.reportAt.fill(Infinity);
     this.partsLeft.fill(0);
     this.lastPart.fill(0);
-    // Stryker disable next-line ConditionalExpression: index -1 of a typed array is ignored
     for (const item of c.items) if (item.obligation >= 0) this.partsLeft[item.obligation]! += 1;
     this.dealAdded.fill(0);
     this.dealAt.fill(-1);
@@ -560,8 +549,6 @@ const arrs = new WeakMap<Compiled, readonly number[]>();
 /** Each item's expected ARR at completion (stated ARR × confidence), by item index. */
 function expectedArr(c: Compiled): readonly number[] {
   let arr = arrs.get(c);
-  // A cache: computing it again gives the same array.
-  // Stryker disable next-line ConditionalExpression: equivalent, see above
   if (!arr) {
     arr = c.items.map((item) => item.arr);
     arrs.set(c, arr);
@@ -571,8 +558,6 @@ function expectedArr(c: Compiled): readonly number[] {
 
 function stateFor(c: Compiled): RunState {
   let st = states.get(c);
-  // A cache: a fresh state is reset before the run like a kept one.
-  // Stryker disable next-line ConditionalExpression: equivalent, see above
   if (!st) {
     st = new RunState(c);
     states.set(c, st);
@@ -601,24 +586,16 @@ function beginSlot(st: RunState): void {
 function scriptedEvents(c: Compiled, st: RunState, queue: Queue, env: RunEnv, t: number): void {
   for (let e = 0; e < c.events.length; e++) {
     const ev = c.events[e]!;
-    // A cascade has no slot of its own, so the slot test skips it too.
-    // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, see above
     if (ev.kind === 'cascade' || ev.slot !== t) continue;
     const choice = env.choice[e] ?? 0;
     if (ev.kind === 'injectItem') {
       if (choice !== 1) continue;
       let factor = 1;
-      // An event without preparations has effortFactor 1; a completion never lands exactly on t +
-      // EPS.
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
       if (ev.prepared.length > 0 && ev.prepared.every((p) => st.doneAt[p]! <= t + EPS))
         factor = ev.effortFactor;
-      // One step past the queue reads undefined, which is no item.
-      // Stryker disable next-line EqualityOperator: equivalent, see above
       for (let q = 0; q < queue.items.length; q++) {
         if (queue.items[q] === ev.item) st.remaining[q] = (env.effort[ev.item] ?? 0) * factor;
       }
-      // Stryker disable next-line ConditionalExpression: index -1 of a typed array is ignored
       if (ev.opens >= 0) st.openFrom[ev.opens] = t;
     } else if (ev.kind === 'demandSpike') {
       st.spike[t] = (ev.branches[choice] ?? ev.branches[0]!).multiplier;
@@ -642,7 +619,6 @@ function capacity(c: Compiled, st: RunState, queue: Queue, t: number): void {
   st.drag = st.D / (st.D + k.debtHalf);
   st.dragLost = cap * st.drag;
   st.c0raw = cap - st.dragLost - st.ktlo - st.ff;
-  // Stryker disable next-line EqualityOperator: at 0 both branches give 0
   const C0 = st.c0raw > 0 ? st.c0raw : 0;
   st.C0 = C0;
   // The unfinished items are `open`, in queue order; those from slotEnd[t] on are planned later.
@@ -656,28 +632,18 @@ function capacity(c: Compiled, st: RunState, queue: Queue, t: number): void {
   let Wc = 0;
   for (let j = 0; j < st.openCount; j++) {
     const q = st.open[j]!;
-    // A shortcut: every item from qEnd on is planned later and skipped below.
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
     if (q >= qEnd) break;
-    // The only items queued for a later slot before qEnd are injections not fired yet, whose
-    // remaining effort is NaN and counts nothing.
-    // Stryker disable next-line ConditionalExpression: equivalent, see above
     if (queue.slots[q]! > t || c.items[queue.items[q]!]!.notBefore > t) continue;
     const r = st.remaining[q]!;
-    // An open item counted here always has work left.
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
     if (r > 0) {
       W += r;
-      // Stryker disable next-line EqualityOperator: at equality both branches are the same
       Wc += r < perItem ? r : perItem;
     }
   }
   st.W = W;
   st.Wc = Wc;
   let o = C0 > 0 ? Wc / C0 - 1 : W > 0 ? 2 : 0;
-  // Stryker disable next-line EqualityOperator: at 0 it writes 0
   if (o < 0) o = 0;
-  // Stryker disable next-line EqualityOperator: at 2 it writes 2
   else if (o > 2) o = 2;
   st.o = o;
   st.C = C0 / (1 + k.thrash * o);
@@ -707,28 +673,20 @@ function work(c: Compiled, st: RunState, queue: Queue, t: number): void {
   let used = 0;
   let f = 0;
   let segStart = 0;
-  // Stryker disable next-line EqualityOperator: C is never exactly EPS
   if (C > EPS) {
-    // Stryker disable next-line EqualityOperator: f is never exactly 1 − EPS
     while (f < 1 - EPS) {
       // The active set: items already started first, then the next eligible ones in queue order.
       let count = 0;
       let seen = 0;
-      // The scan inside stops at wip itself.
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
       for (let pass = 0; pass < 2 && count < wip; pass++) {
         for (let j = 0; j < st.openCount && count < wip; j++) {
           // Every item started and not done is found: the rest of the first pass has none.
-          // Stryker disable next-line ConditionalExpression: a shortcut, see above
           if (pass === 0 && seen === st.startedOpen) break;
           const q = open[j]!;
-          // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut, as above
           if (q >= qEnd) break;
           const idx = queue.items[q]!;
           const started = startedAt[idx] !== Infinity;
           if (pass === 0 ? !started : started) continue;
-          // `seen` only feeds the shortcut above.
-          // Stryker disable next-line ConditionalExpression,EqualityOperator,UpdateOperator: equivalent, see above
           if (pass === 0 && doneAt[idx] === Infinity) seen++;
           const item = c.items[idx]!;
           const r = remaining[q]!;
@@ -739,16 +697,12 @@ function work(c: Compiled, st: RunState, queue: Queue, t: number): void {
             // Stryker disable next-line ConditionalExpression: equivalent, see above
             queue.slots[q]! > t ||
             item.notBefore > t ||
-            // A later-slot injection (NaN) is skipped above, and no open item has 0 left.
-            // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
             !(r >= 0) ||
             (st.frozen && item.type === 'feature')
           )
             continue;
           // A split feature waits for its MVP slice, like a prerequisite.
           let ready = !st.split[idx] || doneAt[item.mvp] !== Infinity;
-          // One step past the list reads undefined, which is never Infinity.
-          // Stryker disable next-line EqualityOperator: equivalent, see above
           for (let d = 0; ready && d < item.deps.length; d++) {
             if (doneAt[item.deps[d]!] === Infinity) {
               ready = false;
@@ -758,14 +712,10 @@ function work(c: Compiled, st: RunState, queue: Queue, t: number): void {
           if (ready) active[count++] = q;
         }
       }
-      // A shortcut: with nothing active the pass below only reaches the slot's end.
-      // Stryker disable next-line ConditionalExpression: equivalent, see above
       if (count === 0) break;
       // Streams: one per active item; spare streams pair up on the earliest items (at most m
       // streams an item); beyond k items, the work in progress shares C equally.
-      // Stryker disable next-line EqualityOperator: at count = streams both give 0
       let spare = count < streams ? streams - count : 0;
-      // Stryker disable next-line EqualityOperator: at count = streams both give C / streams
       const unit = count > streams ? C / count : C / streams;
       let dt = 1 - f;
       for (let a = 0; a < count; a++) {
@@ -773,22 +723,18 @@ function work(c: Compiled, st: RunState, queue: Queue, t: number): void {
         const idx = queue.items[q]!;
         if (startedAt[idx] === Infinity) {
           startedAt[idx] = t + f;
-          // StartedOpen only feeds the shortcut of the first pass, which never fires early.
+          // `startedOpen` only feeds the shortcut of the first pass, which never fires early.
           // Stryker disable next-line UpdateOperator: equivalent, see above
           st.startedOpen++;
         }
-        // Stryker disable next-line EqualityOperator: at equality both branches are the same
         const add = spare < pairing ? spare : pairing;
         spare -= add;
         const rate = unit * (1 + add);
         rates[a] = rate;
         const need = remaining[q]! / rate;
-        // Stryker disable next-line EqualityOperator: at equality dt is the same
         if (need < dt) dt = need;
       }
       f += dt;
-      // F lands within EPS of 1 either way, and the slot's end is integrated to 1.
-      // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent, see above
       if (f > 1 - EPS) f = 1;
       // A pass that finishes nothing ends at the slot's end anyway.
       // Stryker disable next-line BooleanLiteral: equivalent, see above
@@ -799,21 +745,14 @@ function work(c: Compiled, st: RunState, queue: Queue, t: number): void {
         used += w;
         const r = remaining[q]! - w;
         remaining[q] = r > EPS ? r : 0;
-        // A pass that finishes nothing ends at the slot's end anyway.
-        // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
         if (r <= EPS) finished = true;
       }
-      // A pass that finishes nothing ends at the slot's end anyway.
-      // Stryker disable next-line ConditionalExpression: equivalent, see above
       if (!finished) break;
       integrate(c, st, t, segStart, f);
       segStart = f;
-      // One step past the active items reads a stale entry, never done this pass.
-      // Stryker disable next-line EqualityOperator: equivalent, see above
       for (let a = 0; a < count; a++) {
         const q = active[a]!;
         const idx = queue.items[q]!;
-        // Stryker disable next-line ConditionalExpression: an active item is never already done
         if (remaining[q]! <= 0 && doneAt[idx] === Infinity) complete(c, st, idx, t + f, t);
       }
     }
@@ -827,16 +766,12 @@ function work(c: Compiled, st: RunState, queue: Queue, t: number): void {
   st.openCount = kept;
   integrate(c, st, t, segStart, 1);
   st.used = used;
-  // The team never uses more than C, so C − used ≥ 0.
-  // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent, see above
   st.idle = C - used > 0 ? C - used : 0;
 }
 
 /** Integrates revenue, fees, overload, incident intensity and breach survival over [a, b) of slot t. */
 function integrate(c: Compiled, st: RunState, t: number, a: number, b: number): void {
   const dt = b - a;
-  // A shortcut: an empty interval adds nothing.
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
   if (dt <= 0) return;
   const k = c.k;
   st.segRevenue += (st.ARR * dt) / c.slotsPerYear;
@@ -848,7 +783,6 @@ function integrate(c: Compiled, st: RunState, t: number, a: number, b: number): 
   let rho = k.rhoRef;
   if (c.demand) {
     rho = ((c.demand[t] ?? 0) * st.spike[t]!) / st.S;
-    // Stryker disable next-line EqualityOperator: at ρ = 1 nothing is shed
     if (rho > 1) {
       const shed = 1 - 1 / rho;
       st.segOverload += ((shed * c.peakShare * st.ARR) / c.slotsPerYear) * (c.season[t] ?? 1) * dt;
@@ -858,10 +792,7 @@ function integrate(c: Compiled, st: RunState, t: number, a: number, b: number): 
     }
   }
   st.segUtil += rho * dt;
-  // Stryker disable next-line EqualityOperator: at equality it writes the same value
   if (rho > st.segPeak) st.segPeak = rho;
-  // Demand is never negative, and at 0 or the cap both branches agree.
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
   const r = rho < 0 ? 0 : rho > k.rhoCap ? k.rhoCap : rho;
   st.segLambda +=
     k.incidentBase *
@@ -870,15 +801,11 @@ function integrate(c: Compiled, st: RunState, t: number, a: number, b: number): 
     st.kappa *
     dt;
   let logS = 0;
-  // One step past the list reads undefined, which the next test skips.
-  // Stryker disable next-line EqualityOperator: equivalent, see above
   for (let v = 0; v < c.vulns.length; v++) {
     if (st.openFrom[v]! > t || st.closedAt[v] !== Infinity) continue;
     const vuln = c.vulns[v]!;
     const age = t - st.openFrom[v]!;
     let h = vuln.hMax * (1 - Math.pow(0.5, (age + 1) / vuln.halfLife)) * st.pi;
-    // Compile holds a band under 0.999999, so h stays under it.
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
     if (h > 0.999999) h = 0.999999;
     const l = Math.log(1 - h) * dt;
     logS += l;
@@ -886,15 +813,12 @@ function integrate(c: Compiled, st: RunState, t: number, a: number, b: number): 
   }
   for (let x = 0; x < c.threats.length; x++) {
     let h = st.hazard[x]! * st.threatFactor[x]! * st.pi;
-    // Compile holds a threat's yearly chance under 0.999999, so h stays under it.
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
     if (h > 0.999999) h = 0.999999;
     const l = Math.log(1 - h) * dt;
     logS += l;
     st.threatRisk[x]! += l;
   }
   let hb = ((k.stalenessHazard * st.D) / k.debtHalf) * st.pi;
-  // Stryker disable next-line EqualityOperator: at the cap it writes the same value
   if (hb > 0.999999) hb = 0.999999;
   logS += Math.log(1 - hb) * dt;
   st.segLogSurvival += logS;
@@ -905,17 +829,15 @@ function complete(c: Compiled, st: RunState, idx: number, tau: number, t: number
   const item = c.items[idx]!;
   const k = c.k;
   st.doneAt[idx] = tau;
-  // StartedOpen only feeds the work loop's shortcut, which then never fires early.
+  // `startedOpen` only feeds the work loop's shortcut, which then never fires early.
   // Stryker disable next-line UpdateOperator: equivalent, see above
   st.startedOpen--;
   st.completed[st.completedCount++] = idx;
   let u = 1;
   if (item.urgency === 1) {
     const late = tau - item.urgencySlot;
-    // Stryker disable next-line EqualityOperator: at late = 0 the power is 1
     u = late > 0 ? Math.pow(1 - item.urgencyRate, late) : 1;
   } else if (item.urgency === 2) {
-    // Stryker disable next-line EqualityOperator: a completion never lands exactly on the bound
     u = tau <= item.urgencySlot + 1 + EPS ? 1 : item.urgencyRate;
   }
   st.valueFactor[idx] = u;
@@ -927,21 +849,15 @@ function complete(c: Compiled, st: RunState, idx: number, tau: number, t: number
       : 1;
   st.partValue[idx] = part;
   const arrGain = st.arr[idx]! * u * part;
-  // Stryker disable next-line ConditionalExpression: a shortcut: adding 0 changes nothing
   if (arrGain !== 0) st.ARR += arrGain;
   let csatGain = item.csat * part;
-  // A shortcut: a gain of 0 stays 0 after any decay.
-  // Stryker disable next-line ConditionalExpression: equivalent, see above
   if (csatGain !== 0) {
-    // Stryker disable next-line EqualityOperator: copied this very slot, the decay's power is 0
     if (st.copyStart[idx]! <= t)
       csatGain *= Math.pow(1 - st.copyDecay[idx]!, t - st.copyStart[idx]!);
     st.CSAT += csatGain;
     st.bonus[idx] = csatGain;
   }
   st.gainCsat[idx] = csatGain;
-  // With neither, debt stays as it is and its change is 0.
-  // Stryker disable next-line ConditionalExpression: equivalent, see above
   if (item.debtAdd !== 0 || item.debtRemove !== 0) {
     const before = st.D;
     st.D = Math.max(
@@ -950,18 +866,13 @@ function complete(c: Compiled, st: RunState, idx: number, tau: number, t: number
     );
     st.debtDelta[idx] = st.D - before;
   }
-  // Stryker disable next-line ConditionalExpression: a shortcut: multiplying by 1 changes nothing
   if (item.capacityAdd !== 0) st.S *= 1 + item.capacityAdd;
-  // Stryker disable next-line ConditionalExpression: a shortcut: multiplying by 1 changes nothing
   if (item.incidentReduction !== 0) st.kappa *= 1 - item.incidentReduction;
-  // Stryker disable next-line ConditionalExpression: a shortcut: multiplying by 1 changes nothing
   if (item.postureReduction !== 0) st.pi *= 1 - item.postureReduction;
   for (let j = 0; j < item.controls.length; j++) {
     const ctl = item.controls[j]!;
     st.threatFactor[ctl.threat]! *= 1 - ctl.reduction;
   }
-  // One step past the list reads undefined, whose closedAt is never Infinity.
-  // Stryker disable next-line EqualityOperator: equivalent, see above
   for (let j = 0; j < item.closes.length; j++) {
     const v = item.closes[j]!;
     if (st.closedAt[v] === Infinity) {
@@ -969,12 +880,9 @@ function complete(c: Compiled, st: RunState, idx: number, tau: number, t: number
       st.closedBy[v] = idx;
     }
   }
-  // Stryker disable next-line ConditionalExpression: index -1 of a typed array is ignored
   if (item.obligation >= 0) {
     const o = item.obligation;
     st.partsLeft[o]! -= 1;
-    // Completions come in time order, so tau is never earlier.
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
     if (tau > st.lastPart[o]!) st.lastPart[o] = tau;
     if (st.partsLeft[o] === 0) st.reportAt[o] = st.lastPart[o]! + c.obligations[o]!.observation;
   }
@@ -1001,13 +909,10 @@ function breach(c: Compiled, st: RunState, env: RunEnv, t: number, dice: boolean
   const p = 1 - Math.exp(st.segLogSurvival);
   st.pBreach = p;
   const roll = dice && env.breachDice ? (env.breachDice[t] ?? 1) : null;
-  // Stryker disable next-line EqualityOperator: a roll never equals p exactly
   const b = roll === null ? p : roll < p ? 1 : 0;
   st.breaches = b;
   st.breachCost = b * c.sle;
   st.breachArrLoss = 0;
-  // A shortcut: with b = 0 every line takes away 0.
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
   if (b > 0) {
     st.breachArrLoss = st.ARR * b * k.breachChurn;
     st.ARR -= st.breachArrLoss;
@@ -1034,8 +939,6 @@ function cascades(c: Compiled, st: RunState, env: RunEnv, t: number, dice: boole
     if (ev.kind !== 'cascade' || t < ev.fromSlot) continue;
     let p = ev.probability;
     for (const m of ev.mitigations) {
-      // The loader refuses a mitigation naming no item, so none is -1.
-      // Stryker disable next-line ConditionalExpression: equivalent, see above
       if (m.item < 0) continue;
       p *= 1 - m.reduction * coveredShare(st.doneAt[m.item]!, t);
     }

@@ -63,6 +63,35 @@ describe('dice in a conditional run', () => {
     }
   });
 
+  it('draws a cascade only in the slots already played, and expects it after', () => {
+    const cascade = scenario({
+      time: { labels: quarters(3), slotsPerYear: 4 },
+      events: [
+        {
+          id: 'outage',
+          title: 'Region outage',
+          kind: 'cascade',
+          fromSlot: 0,
+          probability: 0.2,
+          loss: 1_000_000,
+          csat: 0,
+          downtimeMinutes: 0,
+          mitigations: [],
+        },
+      ],
+    });
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const out = runWith(
+        cascade,
+        { slots: [[], [], []] },
+        { mode: 'conditional', seed, revealedSlots: 1 },
+      );
+      expect([0, 1_000_000], `seed ${seed}`).toContain(slot(out, 0).cascadeLoss);
+      expect(slot(out, 1).cascadeLoss).toBeCloseTo(0.2 * 1_000_000, 6);
+      expect(slot(out, 2).cascadeLoss).toBeCloseTo(0.2 * 1_000_000, 6);
+    }
+  });
+
   it('draws every slot of a seeded run', () => {
     for (const seed of [1, 2, 3]) {
       const out = runWith(s, { slots: [[], [], []] }, { mode: 'seeded', seed });
