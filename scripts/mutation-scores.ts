@@ -27,7 +27,7 @@ export const MUTATION_TESTS = {
 
 /**
  * The tests Stryker runs against each mutant of the simulation's core, `src/engine/core.ts`
- * (vitest.mutation-core.config.ts, `npm run test:mutation:core`): the mechanics tests. Nearly
+ * (vitest.mutation-core.config.ts, `npm run test:mutation -- src/engine/core.ts`): the mechanics tests. Nearly
  * every other engine and explain test runs the core as well, so under `MUTATION_TESTS` each of its
  * 1,500 mutants reran about 1,200 tests: hours for the file, and every edit to any engine test
  * reopened most of it. The core's results are kept apart (`CORE_RESULTS`) and gated like the others.
