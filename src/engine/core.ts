@@ -693,7 +693,7 @@ function work(c: Compiled, st: RunState, queue: Queue, t: number): void {
           if (
             doneAt[idx] !== Infinity ||
             // An item queued for a later slot before qEnd is an injection not fired yet, whose NaN
-            // effort the next test skips.
+            // effort the `r >= 0` test below skips as well.
             // Stryker disable next-line ConditionalExpression: equivalent, see above
             queue.slots[q]! > t ||
             item.notBefore > t ||
