@@ -1,6 +1,6 @@
 /**
  * The tests StrykerJS runs against each mutant of the simulation's core (`npm run test:mutation
- * -- src/engine/core.ts`, stryker.core.config.json): the mechanics tests only
+ * -- src/engine/core.ts`, stryker.core.config.mjs): the mechanics tests only
  * (`tests/engine/mechanics`), which pin each step of docs/model.md with numbers worked out from its
  * formulas. Every other engine and explain test runs the core too, so under the whole set each
  * mutant reran about 1,200 tests (hours for the file); against the mechanics tests the whole file

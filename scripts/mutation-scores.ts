@@ -27,10 +27,10 @@ export const MUTATION_TESTS = {
 
 /**
  * The tests Stryker runs against each mutant of the simulation's core, `src/engine/core.ts`
- * (vitest.mutation-core.config.ts, `npm run test:mutation -- src/engine/core.ts`): the mechanics tests. Nearly
- * every other engine and explain test runs the core as well, so under `MUTATION_TESTS` each of its
- * 1,500 mutants reran about 1,200 tests: hours for the file, and every edit to any engine test
- * reopened most of it. The core's results are kept apart (`CORE_RESULTS`) and gated like the others.
+ * (vitest.mutation-core.config.ts): the mechanics tests. Nearly every other engine and explain test
+ * runs the core as well, so under `MUTATION_TESTS` each of its 1,500 mutants reran about 1,200
+ * tests: hours for the file, and every edit to any engine test reopened most of it. The core's
+ * results are kept apart (its set in `RESULT_SETS`) and gated like the others.
  */
 export const CORE_MUTATION_TESTS = {
   include: ['tests/engine/mechanics/**/*.test.ts'],
@@ -64,7 +64,7 @@ export const RESULT_SETS: readonly ResultSet[] = [
   },
   {
     name: 'core',
-    config: 'stryker.core.config.json',
+    config: 'stryker.core.config.mjs',
     results: 'mutation/core.incremental.json',
     report: 'reports/mutation-core/mutation.json',
     measures: (file) => file === CORE_FILE,

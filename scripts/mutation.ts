@@ -2,7 +2,7 @@
  * Mutation testing of the engine with StrykerJS, at low CPU priority, then the per-file scores and
  * the 85% gate (scripts/mutation-report.ts). Two sets of results (`RESULT_SETS`): the engine's
  * files against the engine and explain tests (stryker.config.json), and the simulation's core,
- * `src/engine/core.ts`, against the mechanics tests (stryker.core.config.json).
+ * `src/engine/core.ts`, against the mechanics tests (stryker.core.config.mjs).
  *
  *   npm run test:mutation                                  # every file of both sets
  *   npm run test:mutation -- src/engine/share.ts src/engine/lz.ts   # only these files

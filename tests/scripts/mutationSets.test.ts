@@ -5,6 +5,7 @@
  * scripts read.
  */
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 import {
@@ -22,7 +23,12 @@ interface StrykerConfig {
   vitest: { configFile: string };
 }
 
-const config = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as StrykerConfig;
+/** A Stryker config as Stryker reads it: JSON, or a module's default export. */
+async function config(path: string): Promise<StrykerConfig> {
+  if (path.endsWith('.json')) return JSON.parse(readFileSync(path, 'utf8')) as StrykerConfig;
+  const module = (await import(pathToFileURL(path).href)) as { default: StrykerConfig };
+  return module.default;
+}
 
 describe('the sets of mutation results', () => {
   it('measure each gated file in exactly one set, the core in its own', () => {
@@ -37,25 +43,38 @@ describe('the sets of mutation results', () => {
       expect(new Set(RESULT_SETS.map((s) => s[key])).size).toBe(RESULT_SETS.length);
   });
 
-  it("write where the scripts read: each config's results file and report", () => {
+  it("write where the scripts read: each config's results file and report", async () => {
     for (const set of RESULT_SETS) {
-      const c = config(set.config);
+      const c = await config(set.config);
       expect(c.incrementalFile, set.config).toBe(set.results);
       expect(c.jsonReporter.fileName, set.config).toBe(set.report);
     }
   });
 
-  it("mutate the core only in the core's config, and nothing else there", () => {
-    const [engine, core] = RESULT_SETS.map((s) => config(s.config));
+  it("mutate the core only in the core's config, and nothing else there", async () => {
+    const [engine, core] = await Promise.all(RESULT_SETS.map((s) => config(s.config)));
     expect(engine!.mutate).toContain(`!${CORE_FILE}`);
     expect(core!.mutate).toEqual([CORE_FILE]);
   });
 
-  it('run the core against the mechanics tests, which the engine set runs too', () => {
+  it("share everything else: the core's config differs from the engine's only where it must", async () => {
+    const [engine, core] = (await Promise.all(RESULT_SETS.map((s) => config(s.config)))) as [
+      Record<string, unknown>,
+      Record<string, unknown>,
+    ];
+    const differ = Object.keys({ ...engine, ...core }).filter(
+      (k) => JSON.stringify(engine[k]) !== JSON.stringify(core[k]),
+    );
+    expect(differ.sort()).toEqual(
+      ['htmlReporter', 'incrementalFile', 'jsonReporter', 'mutate', 'tempDirName', 'vitest'].sort(),
+    );
+  });
+
+  it('run the core against the mechanics tests, which the engine set runs too', async () => {
     expect(CORE_MUTATION_TESTS.include).toEqual(['tests/engine/mechanics/**/*.test.ts']);
     expect(MUTATION_TESTS.include).toContain('tests/engine/**/*.test.ts');
     const core = RESULT_SETS.find((s) => s.name === 'core')!;
-    expect(config(core.config).vitest.configFile).toBe('vitest.mutation-core.config.ts');
+    expect((await config(core.config)).vitest.configFile).toBe('vitest.mutation-core.config.ts');
     expect(readFileSync('vitest.mutation-core.config.ts', 'utf8')).toContain('CORE_MUTATION_TESTS');
   });
 });
