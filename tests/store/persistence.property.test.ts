@@ -40,7 +40,7 @@ const catalog: CatalogEntry[] = scenarioFiles().map((file) => ({
   file: `scenarios/${file}`,
   scenario: shipped(file.replace(/\.json$/, '')),
 }));
-const freshStore = () => createAppStore({ catalog, now: () => FIXED_NOW });
+const freshStore = () => createAppStore({ catalog, now: () => FIXED_NOW, watchStorage: null });
 const tutorial = shipped('tutorial');
 const big = shipped('big-customer');
 const itemIds = [...tutorial.items, ...big.items].map((i) => i.id);
