@@ -18,6 +18,9 @@ import {
   test,
 } from './support';
 
+// The browser tests block service workers (playwright.config.ts); these are about one.
+test.use({ serviceWorkers: 'allow' });
+
 const big = readScenario('big-customer');
 const [Q1] = big.time.labels as [string];
 const [first] = freeItems(big);
@@ -122,7 +125,7 @@ test('the same build works from a sub-path of a plain static server, offline too
   cpSync(buildFolder(), join(site, 'team', 'dojo'), { recursive: true });
   const server = await serveFolder(site);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const visitor = await watchedContext(browser, origin);
+  const visitor = await watchedContext(browser, origin, { serviceWorkers: 'allow' });
   const page = visitor.page;
   try {
     await page.goto(`${origin}/team/dojo/`);

@@ -75,6 +75,8 @@ const [Q1] = big.time.labels as [string];
 const [first] = freeItems(big);
 
 test.describe('a new version', () => {
+  // The browser tests block service workers (playwright.config.ts); updates arrive through one.
+  test.use({ serviceWorkers: 'allow' });
   // Playwright reads the fixtures from the first argument, which must be a pattern.
   // eslint-disable-next-line no-empty-pattern
   test.beforeAll(({}, testInfo) => {
@@ -94,7 +96,7 @@ test.describe('a new version', () => {
     let folder = firstBuild;
     const server = await serveSwappable(() => folder);
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const tab = await watchedContext(browser, origin);
+    const tab = await watchedContext(browser, origin, { serviceWorkers: 'allow' });
     const other = await tab.context.newPage();
     const page = tab.page;
     try {
