@@ -325,8 +325,8 @@ export function WorkshopPage({
         ) : (
           <>
             <p>
-              <strong>Not started in this browser.</strong> Starting it makes the board of{' '}
-              {scenario.title} play by these settings here; teams on other laptops join with the
+              <strong>Not started in this browser.</strong> Starting it makes the board of “
+              {scenario.title}” play by these settings here; teams on other laptops join with the
               link below.
             </p>
             <div className="workshop-actions">
