@@ -60,3 +60,48 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expectNoAxeViolations(page);
   });
 }
+
+test('on a phone each metric of the scoring table reads across the screen, and stays a table', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`./#/s/${big.id}`);
+  const table = page.getByRole('table', { name: 'How the plan is scored' });
+  await expect(table).toBeVisible();
+  // A screen reader still meets a table: headers, a row per metric, its name heading the row.
+  await expect(table.getByRole('columnheader')).toHaveText([
+    'Metric',
+    'Weight',
+    'What it measures',
+  ]);
+  const rows = table.getByRole('row').filter({ has: page.getByRole('rowheader') });
+  const count = await rows.count();
+  expect(count).toBeGreaterThanOrEqual(4);
+  for (let i = 0; i < count; i++) {
+    const row = rows.nth(i);
+    const [name, words] = [row.getByRole('rowheader'), row.getByRole('cell').last()];
+    const nameBox = (await name.boundingBox())!;
+    const wordsBox = (await words.boundingBox())!;
+    // The words sit under the name, across the screen, not squeezed into a third column.
+    expect(wordsBox.y).toBeGreaterThanOrEqual(nameBox.y + nameBox.height - 1);
+    expect(wordsBox.x).toBeLessThanOrEqual(nameBox.x + 1);
+    expect(wordsBox.x + wordsBox.width).toBeLessThanOrEqual(390);
+    expect(wordsBox.width).toBeGreaterThan(300);
+  }
+  // And the browser itself still exposes a table with a row header per metric (Playwright's
+  // roles above are worked out from the markup; this is Chromium's accessibility tree).
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+    nodes: { ignored: boolean; role?: { value: string }; name?: { value: string } }[];
+  };
+  const exposed = (role: string) =>
+    nodes.filter((n) => !n.ignored && n.role?.value === role).map((n) => n.name?.value);
+  expect(exposed('table')).toContain('How the plan is scored');
+  expect(exposed('rowheader')).toEqual(
+    expect.arrayContaining(await rows.getByRole('rowheader').allTextContents()),
+  );
+  // Nothing to scroll sideways inside the table's frame either.
+  const frame = table.locator('xpath=..');
+  expect(await frame.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  await expectNoAxeViolations(page);
+});

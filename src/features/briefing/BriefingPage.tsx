@@ -258,20 +258,32 @@ export function BriefingPage({ scenario, boardHref, libraryHref }: BriefingPageP
           plan found for that metric alone); the score is their weighted average, 0–100. Par is the
           best plan the engine can find, and the board shows your plan as a percentage of it.
         </p>
+        {/* On a phone each metric's words go under its name and weight (briefing.css). Browsers
+            may stop exposing a table whose rows and cells are no longer laid out as a table (Safari
+            does), so the table, rows and cells say their roles themselves. */}
         <div className="table-scroll">
-          <table className="data-table">
+          <table className="data-table scoring-table" role="table" aria-labelledby="scoring-title">
             <thead>
-              <tr>
-                <th scope="col">Metric</th>
-                <th scope="col">Weight</th>
-                <th scope="col">What it measures</th>
+              <tr role="row">
+                <th scope="col" role="columnheader">
+                  Metric
+                </th>
+                <th scope="col" role="columnheader">
+                  Weight
+                </th>
+                <th scope="col" role="columnheader">
+                  What it measures
+                </th>
               </tr>
             </thead>
             <tbody>
               {scoring.map((row) => (
-                <tr key={row.metric}>
-                  <th scope="row">{row.label}</th>
-                  <td>
+                <tr key={row.metric} role="row">
+                  <th scope="row" role="rowheader">
+                    {row.label}
+                  </th>
+                  {/* eslint-disable-next-line jsx-a11y/no-interactive-element-to-noninteractive-role -- a data cell, see above */}
+                  <td role="cell">
                     <span className="weight">
                       <span
                         className="weight-bar"
@@ -281,7 +293,8 @@ export function BriefingPage({ scenario, boardHref, libraryHref }: BriefingPageP
                       {formatPercent(row.weightShare)}
                     </span>
                   </td>
-                  <td>{row.description}</td>
+                  {/* eslint-disable-next-line jsx-a11y/no-interactive-element-to-noninteractive-role -- a data cell, see above */}
+                  <td role="cell">{row.description}</td>
                 </tr>
               ))}
             </tbody>
