@@ -341,6 +341,15 @@ export default defineConfig(
     ...jsxA11y.flatConfigs.recommended,
     name: 'dojo/jsx-a11y',
     files: ['**/*.tsx'],
+    rules: {
+      ...jsxA11y.flatConfigs.recommended.rules,
+      // The recommended options, and a data cell may say it is one: a table laid out as cards
+      // on a phone names its roles, or Safari stops reading it as a table (BriefingPage).
+      'jsx-a11y/no-interactive-element-to-noninteractive-role': [
+        'error',
+        { tr: ['none', 'presentation'], canvas: ['img'], td: ['cell'] },
+      ],
+    },
   },
   {
     name: 'dojo/ts-style',

@@ -282,7 +282,6 @@ export function BriefingPage({ scenario, boardHref, libraryHref }: BriefingPageP
                   <th scope="row" role="rowheader">
                     {row.label}
                   </th>
-                  {/* eslint-disable-next-line jsx-a11y/no-interactive-element-to-noninteractive-role -- a data cell, see above */}
                   <td role="cell">
                     <span className="weight">
                       <span
@@ -293,7 +292,6 @@ export function BriefingPage({ scenario, boardHref, libraryHref }: BriefingPageP
                       {formatPercent(row.weightShare)}
                     </span>
                   </td>
-                  {/* eslint-disable-next-line jsx-a11y/no-interactive-element-to-noninteractive-role -- a data cell, see above */}
                   <td role="cell">{row.description}</td>
                 </tr>
               ))}
