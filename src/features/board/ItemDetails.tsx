@@ -224,7 +224,7 @@ export function ItemDetails({
                   <strong>{who ? `${who.name} (${who.role})` : a.stakeholder}</strong> wants it by
                   the end of {slotLabel(scenario, a.bySlot)}
                   {why ? ` — ${why}` : ''}. Forecast:{' '}
-                  <span className={`ask-status ask-${a.status}`}>
+                  <span className={`details-ask details-ask-${a.status}`}>
                     {a.status === 'met'
                       ? 'met'
                       : a.status === 'late'
@@ -263,7 +263,7 @@ export function ItemDetails({
             </p>
           )}
           <div className="table-scroll">
-            <table className="data-table lens-table">
+            <table className="data-table details-lens-table">
               <thead>
                 <tr>
                   <th scope="col">Lens</th>

@@ -182,7 +182,7 @@ export function BriefingPage({ scenario, boardHref, libraryHref }: BriefingPageP
                 </h3>
                 <p className="muted small">Influence {formatPoints(s.influence)}</p>
                 {s.asks.length > 0 ? (
-                  <ul className="asks">
+                  <ul className="stakeholder-asks">
                     {s.asks.map((ask, index) => (
                       <li key={index}>
                         Wants <strong>{items.get(ask.item)?.title ?? ask.item}</strong> by the end
@@ -211,11 +211,11 @@ export function BriefingPage({ scenario, boardHref, libraryHref }: BriefingPageP
         {dates.length === 0 ? (
           <p className="muted">No fixed dates: every item can ship whenever it fits.</p>
         ) : (
-          <ol className="timeline">
+          <ol className="dates-timeline">
             {slotsWithDates.map((slot) => (
-              <li key={slot} className="timeline-slot">
-                <h3 className="timeline-label">{slotLabel(scenario, slot)}</h3>
-                <ul className="timeline-items">
+              <li key={slot} className="dates-timeline-slot">
+                <h3 className="dates-timeline-label">{slotLabel(scenario, slot)}</h3>
+                <ul className="dates-timeline-items">
                   {dates
                     .filter((d) => d.slot === slot)
                     .map((d, index) => (
