@@ -20,6 +20,20 @@ export function andList(words: readonly string[], and = 'and'): string {
     : `${words.slice(0, -1).join(', ')} ${and} ${words.at(-1)!}`;
 }
 
+/** Titles a person is called by together with their surname ("Dr. Obi"), not with a first name. */
+const TITLES = /^(dr|prof|mr|mrs|ms|mx|sir|dame)\.?$/i;
+
+/**
+ * How a short label (a card's chip) calls a person: the first name ("Maya Chen" → "Maya"), or the
+ * title and surname when the name starts with a title ("Dr. Amara Obi" → "Dr. Obi").
+ */
+export function shortName(name: string): string {
+  const words = name.trim().split(/\s+/);
+  const [first = '', ...rest] = words;
+  if (TITLES.test(first) && rest.length > 0) return `${first} ${rest.at(-1)!}`;
+  return first;
+}
+
 /** 0.234 → "23%". */
 export function formatPercent(x: number, digits = 0): string {
   return `${(x * 100).toFixed(digits)}%`;

@@ -26,6 +26,7 @@ import {
   slotLabel,
 } from '../../explain/advice';
 import { cardTiming } from '../../explain/board';
+import { shortName } from '../../explain/format';
 import { uncertaintyBadges } from '../../explain/uncertainty';
 import type { RevealedItem } from './workshopMode';
 import type { Item, Scenario } from '../../engine';
@@ -234,7 +235,7 @@ const CardBody = memo(function CardBody({
               className={`chip chip-ask${risk.className}`}
               title={`${a.name} (${a.role}) wants it by the end of ${slotLabel(scenario, a.bySlot)}`}
             >
-              {a.name.split(' ')[0]} wants it by {slotLabel(scenario, a.bySlot)}
+              {shortName(a.name)} wants it by {slotLabel(scenario, a.bySlot)}
               {risk.hidden}
             </li>
           );
@@ -247,7 +248,7 @@ const CardBody = memo(function CardBody({
               className={`chip chip-ask${risk.className}`}
               title={`${a.name} (${a.role}) accepts it instead of ${a.instead} by the end of ${slotLabel(scenario, a.bySlot)}, if you renegotiate in time`}
             >
-              {a.name.split(' ')[0]} takes it instead
+              {shortName(a.name)} takes it instead
               <span className="visually-hidden">
                 {' '}
                 of {a.instead}, by {slotLabel(scenario, a.bySlot)}
@@ -261,7 +262,7 @@ const CardBody = memo(function CardBody({
             className={`chip chip-renegotiation${renegotiationRisk.className}`}
             title={`Renegotiates ${facts.renegotiates.name}’s ask for ${facts.renegotiates.item} (by ${slotLabel(scenario, facts.renegotiates.bySlot)}): ${facts.renegotiates.terms}`}
           >
-            renegotiates {facts.renegotiates.name.split(' ')[0]}’s ask
+            renegotiates {shortName(facts.renegotiates.name)}’s ask
             <span className="visually-hidden">
               {' '}
               for {facts.renegotiates.item}: {facts.renegotiates.terms}
