@@ -242,3 +242,37 @@ test('a page printed in the dark theme is on white paper without the site header
     surface: 'rgb(255, 255, 255)',
   });
 });
+
+/** WCAG's contrast ratio of two `rgb(r, g, b)` colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (colour: string) => {
+    const [r, g, bl] = (colour.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number) as [
+      number,
+      number,
+      number,
+    ];
+    const channel = (c: number) => {
+      const x = c / 255;
+      return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+    };
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(bl);
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`the over-capacity bar is hatched in the ${colorScheme} theme, not only coloured`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme });
+    await page.goto(`./#/s/${scenario.id}/plan`);
+    const swatch = page.getByTestId('board-legend').locator('.swatch.load-over');
+    await expect(swatch).toBeVisible();
+    const image = await swatch.evaluate((el) => getComputedStyle(el).backgroundImage);
+    const stripes = [...new Set(image.match(/rgba?\([^)]*\)/g) ?? [])];
+    expect(stripes, image).toHaveLength(2);
+    // Stripes a reader can tell apart (3:1, as for any graphic that carries meaning).
+    expect(contrast(stripes[0]!, stripes[1]!)).toBeGreaterThanOrEqual(3);
+  });
+}
