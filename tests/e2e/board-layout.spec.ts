@@ -615,3 +615,55 @@ test('at 200% zoom the menus open inside the window', async ({ page }) => {
   await expectInViewport(page, menu, 'the warnings menu');
   await expectNoAxeViolations(page);
 });
+
+test('on a phone a row of slot tabs wider than the screen fades at the edge it continues past, and the chosen tab scrolls into view', async ({
+  browser,
+}) => {
+  const audit = readScenario('audit-year');
+  const phone = await watchedContext(browser, undefined, {
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  const { page } = phone;
+  await page.goto(`./#/s/${audit.id}/plan`);
+  const row = page.getByRole('tablist', { name: 'Show one column of the board' });
+  const tabs = row.getByRole('tab');
+  await expect(tabs).toHaveCount(audit.time.labels.length + 1);
+  /** Whether the row hides tabs before and after what it shows, and whether it fades there. */
+  const edges = () =>
+    row.evaluate((el) => ({
+      hidden: {
+        before: el.scrollLeft > 1,
+        after: el.scrollLeft + el.clientWidth < el.scrollWidth - 1,
+      },
+      fades: {
+        before: el.hasAttribute('data-more-before'),
+        after: el.hasAttribute('data-more-after'),
+      },
+      mask: getComputedStyle(el).maskImage,
+    }));
+  const first = await edges();
+  expect(first.hidden).toEqual({ before: false, after: true });
+  expect(first.fades).toEqual(first.hidden);
+  expect(first.mask).toContain('gradient');
+
+  // The last slot, chosen with the keyboard (End), scrolls into the row, which now fades before it.
+  await tabs.first().focus();
+  await page.keyboard.press('End');
+  const last = tabs.last();
+  await expect(last).toHaveAttribute('aria-selected', 'true');
+  await expect
+    .poll(async () => {
+      const [tab, box] = [(await last.boundingBox())!, (await row.boundingBox())!];
+      return tab.x >= box.x - 0.5 && tab.x + tab.width <= box.x + box.width + 0.5;
+    })
+    .toBe(true);
+  await expect.poll(async () => (await edges()).fades).toEqual({ before: true, after: false });
+  await expect.poll(async () => (await edges()).hidden).toEqual({ before: true, after: false });
+
+  // Back to the first (Home): the row fades after it again, not before.
+  await page.keyboard.press('Home');
+  await expect.poll(async () => (await edges()).fades).toEqual({ before: false, after: true });
+  await phone.close();
+});

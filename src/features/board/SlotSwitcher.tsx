@@ -5,7 +5,7 @@
  * it there puts the card at the end of it (no sideways auto-scrolling that could overshoot).
  */
 import { useDroppable } from '@dnd-kit/core';
-import { useRef, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 
 import { WarningIcon } from '../../components/icons';
 import { tabTarget } from './dnd';
@@ -76,6 +76,13 @@ export function SlotSwitcher({
   onSelect: (container: string) => void;
 }) {
   const listRef = useRef<HTMLDivElement>(null);
+  const more = useHiddenTabs(listRef, tabs.length);
+  // The selected tab is always in view (after arrow keys, a drop on a tab, or a pane opened by a
+  // move), scrolled into the row rather than left past its edge.
+  useEffect(() => {
+    const tab = listRef.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]');
+    tab?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }, [selected]);
   // Arrow keys, Home and End move between tabs and show the tab's pane (APG tabs pattern).
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
     const at = tabs.findIndex((t) => t.container === selected);
@@ -95,6 +102,8 @@ export function SlotSwitcher({
     <div
       ref={listRef}
       className="slot-switcher"
+      data-more-before={more.before || undefined}
+      data-more-after={more.after || undefined}
       role="tablist"
       aria-label="Show one column of the board"
     >
@@ -109,4 +118,33 @@ export function SlotSwitcher({
       ))}
     </div>
   );
+}
+
+/**
+ * Whether the row of tabs has tabs scrolled out of view before or after the visible ones: the row
+ * then fades at that edge (board.css), so a slot past the screen's edge is never hidden silently.
+ */
+function useHiddenTabs(
+  ref: React.RefObject<HTMLDivElement | null>,
+  count: number,
+): { before: boolean; after: boolean } {
+  const [more, setMore] = useState({ before: false, after: false });
+  useLayoutEffect(() => {
+    const row = ref.current;
+    if (!row) return;
+    const update = () => {
+      const before = row.scrollLeft > 1;
+      const after = row.scrollLeft + row.clientWidth < row.scrollWidth - 1;
+      setMore((m) => (m.before === before && m.after === after ? m : { before, after }));
+    };
+    update();
+    row.addEventListener('scroll', update, { passive: true });
+    const resize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(update);
+    resize?.observe(row);
+    return () => {
+      row.removeEventListener('scroll', update);
+      resize?.disconnect();
+    };
+  }, [ref, count]);
+  return more;
 }
