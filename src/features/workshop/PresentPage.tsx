@@ -86,7 +86,11 @@ export function PresentPage({ setupHref, joinPath, roomJoinPath }: PresentPagePr
       </header>
 
       <div className="present-grid">
-        <section className="present-panel present-clock" aria-labelledby="present-timer">
+        <section
+          // A timer of an hour or more starts at "1:00:00": the clock is sized for hours.
+          className={`present-panel present-clock${settings.timerMinutes >= 60 ? ' present-clock-hours' : ''}`}
+          aria-labelledby="present-timer"
+        >
           <h2 id="present-timer">Timer</h2>
           <WorkshopTimer settings={settings} size="large" />
         </section>
