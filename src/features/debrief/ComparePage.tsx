@@ -76,6 +76,14 @@ export function ComparePage({ scenario, boardHref, playHref, libraryHref }: Comp
   const weighted = besideNetValue(
     METRICS.filter((m) => lines[0]?.outcome.weights[m] && lines[0].outcome.metrics[m] !== null),
   );
+  /** The score table's columns after the variant's name; on a phone each cell names its own. */
+  const scoreColumns = [
+    'Score',
+    NET_VALUE_LABEL,
+    'Share of par',
+    'Items',
+    ...weighted.map((m) => METRIC_INFO[m].label),
+  ];
   const best = lines.length > 0 ? Math.max(...lines.map((l) => l.outcome.score)) : null;
 
   const differing = scenario.items.filter((item) => {
@@ -143,17 +151,20 @@ export function ComparePage({ scenario, boardHref, playHref, libraryHref }: Comp
               <section className="debrief-section" aria-labelledby="compare-scores">
                 <h2 id="compare-scores">Scores</h2>
                 <ScrollRegion label="Scores of the chosen variants">
-                  <table className="data-table" data-testid="compare-table">
+                  <table
+                    className="data-table compare-scores-table"
+                    data-testid="compare-table"
+                    role="table"
+                    aria-labelledby="compare-scores"
+                  >
                     <thead>
-                      <tr>
-                        <th scope="col">Variant</th>
-                        <th scope="col">Score</th>
-                        <th scope="col">{NET_VALUE_LABEL}</th>
-                        <th scope="col">Share of par</th>
-                        <th scope="col">Items</th>
-                        {weighted.map((m) => (
-                          <th key={m} scope="col">
-                            {METRIC_INFO[m].label}
+                      <tr role="row">
+                        <th scope="col" role="columnheader">
+                          Variant
+                        </th>
+                        {scoreColumns.map((label) => (
+                          <th key={label} scope="col" role="columnheader">
+                            {label}
                           </th>
                         ))}
                       </tr>
@@ -164,25 +175,28 @@ export function ComparePage({ scenario, boardHref, playHref, libraryHref }: Comp
                         const plan = isPar
                           ? parReady!.plan
                           : chosen.find((v) => v.id === line.key)!.plan;
+                        const values = [
+                          line.outcome.score.toFixed(1),
+                          netValueText(line.outcome),
+                          parReady && parReady.score > 0
+                            ? `${((100 * line.outcome.score) / parReady.score).toFixed(0)}%`
+                            : '—',
+                          String(plan.slots.flat().length),
+                          ...weighted.map((m) => formatMetric(m, line.outcome.metrics[m])),
+                        ];
                         return (
-                          <tr key={line.key} data-variant={line.key}>
-                            <th scope="row">
+                          <tr key={line.key} role="row" data-variant={line.key}>
+                            <th scope="row" role="rowheader">
                               {line.label}
                               {!isPar &&
                                 best !== null &&
                                 line.outcome.score === best &&
                                 lines.length > 1 && <span className="compare-best"> (best)</span>}
                             </th>
-                            <td>{line.outcome.score.toFixed(1)}</td>
-                            <td>{netValueText(line.outcome)}</td>
-                            <td>
-                              {parReady && parReady.score > 0
-                                ? `${((100 * line.outcome.score) / parReady.score).toFixed(0)}%`
-                                : '—'}
-                            </td>
-                            <td>{plan.slots.flat().length}</td>
-                            {weighted.map((m) => (
-                              <td key={m}>{formatMetric(m, line.outcome.metrics[m])}</td>
+                            {values.map((value, i) => (
+                              <td key={scoreColumns[i]} role="cell" data-label={scoreColumns[i]}>
+                                {value}
+                              </td>
                             ))}
                           </tr>
                         );

@@ -133,35 +133,47 @@ export function Frameworks({
       )}
       <h3 className="subsection-title">The backlog as each lens ranks it</h3>
       <ScrollRegion label="The backlog as each lens ranks it">
-        <table className="data-table lens-ranks" data-testid="lens-ranks">
+        <table className="data-table lens-ranks" data-testid="lens-ranks" role="table">
           <caption className="visually-hidden">
             Each backlog item's rank under RICE, ICE, WSJF and CD3, with its slot in par and in your
             plan
           </caption>
           <thead>
-            <tr>
-              <th scope="col">Item</th>
+            <tr role="row">
+              <th scope="col" role="columnheader">
+                Item
+              </th>
               {LENSES.map((l) => (
-                <th key={l.key} scope="col">
+                <th key={l.key} scope="col" role="columnheader">
                   {l.label} rank
                 </th>
               ))}
-              <th scope="col">Par</th>
-              <th scope="col">Yours</th>
+              <th scope="col" role="columnheader">
+                Par
+              </th>
+              <th scope="col" role="columnheader">
+                Yours
+              </th>
             </tr>
           </thead>
           <tbody>
             {lenses.map((row) => (
-              <tr key={row.id}>
-                <th scope="row">
+              <tr key={row.id} role="row">
+                <th scope="row" role="rowheader">
                   {row.title}{' '}
                   <span className={`type-chip type-${row.type}`}>{ITEM_TYPE_LABELS[row.type]}</span>
                 </th>
                 {LENSES.map((l) => (
-                  <td key={l.key}>{ranks[l.key]?.get(row.id)}</td>
+                  <td key={l.key} role="cell" data-label={l.label}>
+                    {ranks[l.key]?.get(row.id)}
+                  </td>
                 ))}
-                <td>{slotOf(par, row.id)}</td>
-                <td>{slotOf(plan, row.id)}</td>
+                <td role="cell" data-label="Par" className="lens-ranks-slot">
+                  {slotOf(par, row.id)}
+                </td>
+                <td role="cell" data-label="Yours" className="lens-ranks-slot">
+                  {slotOf(plan, row.id)}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -3,8 +3,14 @@
  * it — the same words as the reveal.
  */
 import type { Debrief } from '../../explain/debrief';
-import type { StorySlot } from '../../explain/story';
+import type { StorySlot, StoryTone } from '../../explain/story';
 import { ScrollRegion } from './ScrollRegion';
+
+/**
+ * The mark before an event's name (its tone also has words: the row says what happened). The
+ * non-breaking space keeps the mark on its word's line when a phone's narrow column wraps.
+ */
+const MARKERS: Partial<Record<StoryTone, string>> = { bad: '●\u00a0', good: '○\u00a0' };
 
 export function RunTimeline({
   story,
@@ -39,7 +45,12 @@ export function RunTimeline({
               {rows.map(({ slot, event }, i) => (
                 <tr key={i} className={`tone-${event.tone}`}>
                   <td>{slot.label}</td>
-                  <td>
+                  <td className="run-timeline-event">
+                    {MARKERS[event.tone] && (
+                      <span className="run-timeline-marker" aria-hidden="true">
+                        {MARKERS[event.tone]}
+                      </span>
+                    )}
                     {event.title}
                     <span className="visually-hidden">
                       {event.happened ? ' (happened)' : ' (did not happen)'}
