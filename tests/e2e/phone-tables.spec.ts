@@ -191,6 +191,10 @@ test('on a 390 px phone the backlog as each lens ranks it is one card per item: 
   expect(exposed('table')).toEqual(
     expect.arrayContaining([expect.stringContaining('rank under RICE, ICE, WSJF and CD3')]),
   );
+  // The strategies above it, cards on a phone as well, are still a table too.
+  expect(exposed('table')).toEqual(
+    expect.arrayContaining([expect.stringContaining('Strategies of the battery')]),
+  );
   const names = await rows.getByRole('rowheader').allTextContents();
   expect(exposed('rowheader')).toEqual(expect.arrayContaining(names));
   expect(exposed('columnheader')).toEqual(

@@ -61,27 +61,47 @@ export function Frameworks({
         Scores are expected scores; par is {parScore.toFixed(1)}, your plan{' '}
         {debrief.score.toFixed(1)}.
       </p>
+      {/* On a phone the rows become cards (debrief.css): the roles keep the table for screen
+          readers whose browser drops table semantics when the display changes (Safari). */}
       <ScrollRegion label="Strategies with their scores">
-        <table className="data-table lens-table" data-testid="lens-table" id={tableId}>
+        <table className="data-table lens-table" data-testid="lens-table" id={tableId} role="table">
           <caption className="visually-hidden">
             Strategies of the battery with their scores and where they disagree with par
           </caption>
           <thead>
-            <tr>
-              <th scope="col">Rule</th>
-              <th scope="col">Score</th>
-              <th scope="col">Share of par</th>
-              <th scope="col">Ranks first</th>
-              <th scope="col">Where it disagrees with par</th>
+            <tr role="row">
+              <th scope="col" role="columnheader">
+                Rule
+              </th>
+              <th scope="col" role="columnheader">
+                Score
+              </th>
+              <th scope="col" role="columnheader">
+                Share of par
+              </th>
+              <th scope="col" role="columnheader">
+                Ranks first
+              </th>
+              <th scope="col" role="columnheader">
+                Where it disagrees with par
+              </th>
             </tr>
           </thead>
           <tbody>
-            <tr className="lens-yours">
-              <th scope="row">Your plan</th>
-              <td data-label="Score">{debrief.score.toFixed(1)}</td>
-              <td data-label="Share of par">{debrief.percentOfPar.toFixed(0)}%</td>
-              <td data-label="Ranks first">—</td>
-              <td data-label="Disagrees with par">
+            <tr className="lens-yours" role="row">
+              <th scope="row" role="rowheader">
+                Your plan
+              </th>
+              <td role="cell" data-label="Score">
+                {debrief.score.toFixed(1)}
+              </td>
+              <td role="cell" data-label="Share of par">
+                {debrief.percentOfPar.toFixed(0)}%
+              </td>
+              <td role="cell" data-label="Ranks first">
+                —
+              </td>
+              <td role="cell" data-label="Disagrees with par">
                 {disagreementText(scenario, planDiff(scenario, plan, par), LIST_LIMIT)}
               </td>
             </tr>
@@ -89,18 +109,21 @@ export function Frameworks({
               <tr
                 key={s.id}
                 data-strategy={s.id}
+                role="row"
                 className={isFeatured(s.id) ? undefined : 'lens-more'}
                 hidden={!showAll && !isFeatured(s.id)}
               >
-                <th scope="row">
+                <th scope="row" role="rowheader">
                   {STRATEGY_WORDS[s.id].name}
                   <span className="lens-description">{STRATEGY_WORDS[s.id].description}</span>
                 </th>
-                <td data-label="Score">{s.score.toFixed(1)}</td>
-                <td data-label="Share of par">
+                <td role="cell" data-label="Score">
+                  {s.score.toFixed(1)}
+                </td>
+                <td role="cell" data-label="Share of par">
                   {parScore > 0 ? `${((100 * s.score) / parScore).toFixed(0)}%` : '—'}
                 </td>
-                <td data-label="Ranks first">
+                <td role="cell" data-label="Ranks first">
                   {s.order.length === 0
                     ? 'nothing'
                     : s.order
@@ -108,7 +131,7 @@ export function Frameworks({
                         .map((id) => titles.get(id) ?? id)
                         .join(', ')}
                 </td>
-                <td data-label="Disagrees with par">
+                <td role="cell" data-label="Disagrees with par">
                   {disagreementText(scenario, planDiff(scenario, s.plan, par), LIST_LIMIT)}
                 </td>
               </tr>
