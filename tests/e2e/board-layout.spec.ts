@@ -667,3 +667,38 @@ test('on a phone a row of slot tabs wider than the screen fades at the edge it c
   await expect.poll(async () => (await edges()).fades).toEqual({ before: false, after: true });
   await phone.close();
 });
+
+test('the shortcut list’s tables line their actions up, and no key runs into its action, on a laptop and a phone', async ({
+  page,
+}) => {
+  for (const size of [
+    { width: 1280, height: 800 },
+    { width: 390, height: 844 },
+  ]) {
+    await page.setViewportSize(size);
+    await page.goto(board);
+    await expect(page.locator('li[data-item-id]').first()).toBeVisible();
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(dialog).toBeVisible();
+    const layout = await dialog.locator('table').evaluateAll((tables) =>
+      tables.map((table) => ({
+        action: Math.round(table.querySelector('td:nth-child(2)')!.getBoundingClientRect().x),
+        overruns: [...table.querySelectorAll('td:first-child kbd')]
+          .filter(
+            (kbd) =>
+              kbd.getBoundingClientRect().right >
+              kbd.closest('td')!.nextElementSibling!.getBoundingClientRect().left + 0.5,
+          )
+          .map((kbd) => kbd.textContent),
+      })),
+    );
+    expect(layout.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(layout.map((t) => t.action)).size, `${size.width} px: action columns`).toBe(1);
+    expect(
+      layout.flatMap((t) => t.overruns),
+      `${size.width} px: keys over their actions`,
+    ).toEqual([]);
+    await page.keyboard.press('Escape');
+  }
+});
