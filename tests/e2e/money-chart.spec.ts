@@ -11,6 +11,7 @@ import {
   expectNoAxeViolations,
   freeItems,
   moveTo,
+  playToDebrief,
   readScenario,
   showProjection,
   test,
@@ -27,9 +28,7 @@ async function debrief(page: Page, planned = items) {
   await showProjection(page);
   for (const [i, item] of planned.entries())
     await moveTo(page, item.title, slots[i % slots.length]!);
-  await page.getByRole('link', { name: 'Play the year' }).click();
-  await page.getByRole('button', { name: 'Skip to the debrief' }).click();
-  await expect(page.getByTestId('debrief-score')).toBeVisible({ timeout: 30_000 });
+  await playToDebrief(page);
 }
 
 const chart = (page: Page) => page.getByTestId('chart-ledger');

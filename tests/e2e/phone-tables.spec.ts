@@ -12,6 +12,7 @@ import {
   expectNoAxeViolations,
   freeItems,
   moveTo,
+  playToDebrief,
   readScenario,
   showProjection,
   test,
@@ -37,9 +38,7 @@ async function planSome(page: Page) {
 async function debriefOnPhone(page: Page) {
   await planSome(page);
   await page.setViewportSize(PHONE);
-  await page.getByRole('link', { name: 'Play the year' }).click();
-  await page.getByRole('button', { name: 'Skip to the debrief' }).click();
-  await expect(page.getByTestId('debrief-score')).toBeVisible({ timeout: 30_000 });
+  await playToDebrief(page);
 }
 
 /**

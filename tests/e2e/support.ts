@@ -204,6 +204,13 @@ export async function showProjection(page: Page) {
   await expect(toggle).toHaveAttribute('aria-checked', 'true', { timeout: 15_000 });
 }
 
+/** From the board: plays the year, skips the slot-by-slot reveal and waits for the debrief. */
+export async function playToDebrief(page: Page) {
+  await page.getByRole('link', { name: 'Play the year' }).click();
+  await page.getByRole('button', { name: 'Skip to the debrief' }).click();
+  await expect(page.getByTestId('debrief-score')).toBeVisible({ timeout: 30_000 });
+}
+
 /**
  * Picks a card up by mouse and holds it: press on its grip, move past the activation distance in
  * small steps (`dy` says which way: -1 up, 1 down), until the drag shows.
